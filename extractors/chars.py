@@ -1,0 +1,70 @@
+"""The glyphs of a page, cleaned: upright, ligatures expanded, fake-bold duplicates dropped.
+
+Input is a pdfplumber page; output is a list of `Char` in content-stream order, which is the
+order most generators draw text in and which the line builder relies on.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from extractors.records import Char
+from extractors.rotation import UprightFrame, dominant_angle, text_angle
+
+_log = logging.getLogger(__name__)
+
+LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij",
+}
+"""Presentation forms a PDF may carry for a glyph; readers search for the letters."""
+
+DUPLICATE_TOLERANCE = 1.0
+"""Points within which a second identical glyph is an overprint (fake bold), not a new letter."""
+
+
+@dataclass(frozen=True)
+class PageChars:
+    chars: list[Char]
+    frame: UprightFrame
+    n_raw: int
+    n_other_direction: int
+
+
+def read_chars(page) -> PageChars:
+    """Upright, deduplicated characters of a pdfplumber page."""
+    raw = page.chars
+    rotation = int(page.rotation or 0) % 360
+    frame_w, frame_h = (page.height, page.width) if rotation in (90, 270) else (page.width, page.height)
+    angles = [text_angle(c["matrix"]) if "matrix" in c else 0 for c in raw if not c["text"].isspace()]
+    angle = dominant_angle(angles)
+    frame = UprightFrame(angle, float(frame_w), float(frame_h))
+
+    chars: list[Char] = []
+    seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    other = 0
+    for c in raw:
+        text = c["text"]
+        if "matrix" in c and not text.isspace() and text_angle(c["matrix"]) != angle:
+            other += 1
+            continue
+        text = LIGATURES.get(text, text)
+        x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
+        if not text.isspace():
+            if _is_overprint(seen, text, x0, top):
+                continue
+            seen.setdefault((text, round(x0), round(top)), []).append((x0, top))
+        chars.append(Char(text, x0, top, x1, bottom, float(c["size"]), c["fontname"]))
+    if other:
+        _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page.page_number, other, angle)
+    return PageChars(chars, frame, len(raw), other)
+
+
+def _is_overprint(seen: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x0: float, top: float) -> bool:
+    rx, ry = round(x0), round(top)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for px, py in seen.get((text, rx + dx, ry + dy), ()):
+                if abs(px - x0) <= DUPLICATE_TOLERANCE and abs(py - top) <= DUPLICATE_TOLERANCE:
+                    return True
+    return False

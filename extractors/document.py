@@ -1,0 +1,84 @@
+"""The page layer: a PDF parsed once into pages of blocks in reading order, furniture set apart.
+
+`parse_pdf` opens the PDF with pdfplumber, reads every page's glyphs once, and hands back typed
+pages that every later stage shares (sections, documents, tables, NER) without parsing again.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+
+from extractors.blocks import build_blocks
+from extractors.chars import read_chars
+from extractors.dehyphenate import Vocabulary
+from extractors.footnotes import mark_footnotes
+from extractors.furniture import find_furniture
+from extractors.headings import body_style
+from extractors.lines import build_lines
+from extractors.reading_order import order_blocks
+from extractors.records import Block, Line, PageLayout
+from extractors.rotation import UprightFrame
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass
+class ParsedPdf:
+    """Every page of one PDF, parsed once."""
+
+    path: Path
+    pages: list[PageLayout]
+    vocabulary: Vocabulary
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+
+@dataclass
+class _RawPage:
+    number: int
+    lines: list[Line]
+    frame: UprightFrame
+    rotation: int
+    n_chars: int
+
+
+def parse_pdf(path: Path | str) -> ParsedPdf:
+    """Parse a PDF into pages of body blocks in reading order, with furniture recorded."""
+    path = Path(path)
+    raw_pages: list[_RawPage] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            chars = read_chars(page)
+            lines = build_lines(chars.chars, page.page_number)
+            rotation = (int(page.rotation or 0) + (360 - chars.frame.angle)) % 360
+            raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation,
+                                      sum(1 for c in chars.chars if not c.text.isspace())))
+            page.close()
+    return layout_pages(path, raw_pages)
+
+
+def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
+    furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages])
+    vocabulary = Vocabulary()
+    body_lines: list[list[Line]] = []
+    for raw, found in zip(raw_pages, furniture):
+        lines = [ln for ln in raw.lines if not found.contains(ln)]
+        vocabulary.add_lines(ln.text for ln in lines)
+        body_lines.append(lines)
+    body = body_style([Block(lines, 0) for lines in body_lines if lines])
+    pages: list[PageLayout] = []
+    for raw, found, lines in zip(raw_pages, furniture, body_lines):
+        blocks = build_blocks(lines, raw.number)
+        mark_footnotes(blocks, body.size)
+        pages.append(PageLayout(
+            number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
+            n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
+            footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
+            frame=raw.frame,
+        ))
+    return ParsedPdf(path, pages, vocabulary)

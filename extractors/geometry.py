@@ -1,0 +1,47 @@
+"""Boxes in PDF points with pdfplumber's convention: origin top-left, `top` < `bottom`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def center_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(min(self.x0, other.x0), min(self.top, other.top),
+                    max(self.x1, other.x1), max(self.bottom, other.bottom))
+
+    def x_overlap(self, other: BBox) -> float:
+        """Length of the horizontal overlap (negative: the gap between them)."""
+        return min(self.x1, other.x1) - max(self.x0, other.x0)
+
+    def y_overlap(self, other: BBox) -> float:
+        return min(self.bottom, other.bottom) - max(self.top, other.top)
+
+    def as_list(self) -> list[float]:
+        return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
+
+
+def union_all(boxes: Iterable[BBox]) -> BBox:
+    it = iter(boxes)
+    box = next(it)
+    for b in it:
+        box = box.union(b)
+    return box

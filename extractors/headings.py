@@ -1,0 +1,119 @@
+"""Headings and their levels, from typography: size, weight, capitals, numbering, isolation.
+
+No list of known headings: a block is a heading when it is short, stands on its own and is set
+larger or bolder than the body text of its document; a run of such blocks that is really a list
+(numbered or bulleted items one under the other) is not. Levels rank the heading styles found in
+the document, largest first; numbering depth ("2.3") refines them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from extractors.records import Block, BlockKind
+
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[•·▪▫■□◦‣►▶➢➤✓✔✗☐☒\-–—*>])\s+\S")
+NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+LEADING_GLYPHS = re.compile(r"^[\s•·▪▫■□◦‣►▶➢➤✓✔✗☐☒*>\-–—]+(?=\w)")
+
+
+@dataclass(frozen=True)
+class HeadingSettings:
+    max_lines: int = 3
+    """Longest heading, in lines."""
+    max_chars: int = 160
+    """Longest heading, in characters."""
+    larger_by: float = 0.7
+    """Points above the body size from which a line counts as set larger."""
+    bold_tolerance: float = 0.7
+    """A bold line may be this many points smaller than the body and still be a heading."""
+
+
+DEFAULT_HEADING_SETTINGS = HeadingSettings()
+
+
+@dataclass(frozen=True)
+class BodyStyle:
+    size: float
+    bold: bool
+
+
+def body_style(blocks: Sequence[Block]) -> BodyStyle:
+    """The size and weight most of a document's text is set in."""
+    counts: dict[tuple[float, bool], int] = {}
+    for block in blocks:
+        for line in block.lines:
+            key = (round(line.size * 2) / 2, line.bold)
+            counts[key] = counts.get(key, 0) + len(line.text)
+    if not counts:
+        return BodyStyle(10.0, False)
+    (size, bold), _ = max(counts.items(), key=lambda kv: (kv[1], -kv[0][0]))
+    return BodyStyle(size, bold)
+
+
+def clean_heading(text: str) -> str:
+    """Heading text without bullet or check glyphs in front."""
+    return LEADING_GLYPHS.sub("", text).strip()
+
+
+def numbering_depth(text: str) -> int:
+    m = NUMBERING.match(text)
+    return m.group(1).count(".") + 1 if m else 0
+
+
+def style_key(block: Block) -> tuple[float, bool, bool]:
+    text = block.text
+    letters = [c for c in text if c.isalpha()]
+    caps = len(letters) >= 3 and all(c.isupper() for c in letters)
+    return (round(block.size * 2) / 2, block.bold, caps)
+
+
+def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> bool:
+    if block.kind is not BlockKind.BODY or len(block.lines) > s.max_lines:
+        return False
+    text = clean_heading(block.text)
+    if not text or len(text) > s.max_chars or not any(c.isalpha() for c in text):
+        return False
+    if any(line.cells > 1 for line in block.lines):
+        return False  # a table or form row
+    if text[-1] in ".,;" and not text.endswith("..."):
+        return False
+    larger = block.size >= body.size + s.larger_by
+    bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
+    return larger or bolder
+
+
+def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> dict[int, int]:
+    """Headings among a document's blocks (in reading order): `id(block) -> level`."""
+    body = body_style([b for b in blocks if b.kind is BlockKind.BODY])
+    flags = [is_heading_candidate(b, body, s) for b in blocks]
+    _drop_lists(blocks, flags)
+    styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1], not k[2]))
+    rank = {k: i + 1 for i, k in enumerate(styles)}
+    levels: dict[int, int] = {}
+    for block, flag in zip(blocks, flags):
+        if flag:
+            depth = numbering_depth(block.text)
+            levels[id(block)] = rank[style_key(block)] + max(depth - 1, 0)
+    return levels
+
+
+def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """Consecutive same-style candidates that open with list markers are list items, not headings."""
+    i = 0
+    n = len(blocks)
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and flags[j + 1] and style_key(blocks[j + 1]) == style_key(blocks[i]):
+            j += 1
+        run = range(i, j + 1)
+        markers = sum(1 for k in run if LIST_MARKER.match(blocks[k].text))
+        if j > i and markers >= 2:
+            for k in run:
+                if LIST_MARKER.match(blocks[k].text):
+                    flags[k] = False
+        i = j + 1

@@ -1,0 +1,62 @@
+"""The `raadsstukken` command (also `python -m pipeline`)."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="raadsstukken")
+@click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
+def main(verbose: int) -> None:
+    """Dutch council papers (PDF) into normalized Parquet datasets."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
+              help="Output directory.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--executor", type=click.Choice(["local"]), default="local", show_default=True,
+              help="Where files are processed (local worker processes).")
+@click.option("--force", is_flag=True, help="Reprocess files whose rows are up to date.")
+def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: str, force: bool) -> None:
+    """Extract INPUT PDFs (files or folders; default raw/) into datasets under --out.
+
+    Exit status: 0 when every file is ok, skipped or needs OCR; 1 when some failed; 2 on usage errors.
+    """
+    from pipeline.run import RunSettings, run
+
+    try:
+        settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs)
+        summary = run(settings)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for o in summary.outcomes:
+        note = f"  {o.error_type}: {o.error}" if o.error else ""
+        click.echo(f"{o.status:9s} {o.source_file}{note}")
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items()))
+    click.echo(f"run {summary.run_id}: {counts or 'no input files'} -> {out_dir}")
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command("validate")
+@click.argument("out_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+def validate_command(out_dir: Path) -> None:
+    """Check every dataset in OUT_DIR against its schema. Exit 0 when valid."""
+    from schemas import validate_directory
+
+    problems = validate_directory(out_dir)
+    for p in problems:
+        click.echo(f"invalid  {p}")
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {out_dir}")
+        sys.exit(1)
+    click.echo(f"valid    {out_dir}")

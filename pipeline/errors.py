@@ -1,0 +1,31 @@
+"""The error policy: bad input is told apart from bugs, and every failure lands in `runs`.
+
+A file that cannot be read ends with status `failed` and an `error_type` from this module (or the
+exception's class name for an unexpected bug); a file without a text layer ends as `needs_ocr`.
+The batch never stops for one bad file.
+"""
+from __future__ import annotations
+
+
+class RaadsstukkenError(Exception):
+    """Base class of the errors the pipeline reports on a file."""
+
+    error_type = "error"
+
+
+class InvalidPdf(RaadsstukkenError):
+    """The file is not a readable PDF (truncated, not a PDF at all, broken cross-reference)."""
+
+    error_type = "invalid_pdf"
+
+
+class EncryptedPdf(RaadsstukkenError):
+    """The PDF is encrypted and cannot be opened without a password."""
+
+    error_type = "encrypted_pdf"
+
+
+class NoTextLayer(RaadsstukkenError):
+    """The PDF has pages but no text layer (a scan): it needs OCR."""
+
+    error_type = "no_text_layer"

@@ -1,0 +1,52 @@
+"""`_manifest.json`: what the output directory holds, per input file, and with which settings.
+
+An input file's entry is written only after all of its parts are in place, so a crash never
+marks unfinished work as done; an incremental run skips files whose entry matches.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from schemas import SCHEMA_VERSION
+
+MANIFEST = "_manifest.json"
+
+
+@dataclass
+class FileEntry:
+    source_file: str
+    file_id: str
+    status: str
+    n_pages: int | None
+    part: str | None
+
+
+@dataclass
+class Manifest:
+    schema_version: str = SCHEMA_VERSION
+    pipeline_version: str = ""
+    config_hash: str = ""
+    files: dict[str, FileEntry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        path = out_dir / MANIFEST
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = {k: FileEntry(**v) for k, v in data.get("files", {}).items()}
+        return cls(data.get("schema_version", ""), data.get("pipeline_version", ""),
+                   data.get("config_hash", ""), files)
+
+    def save(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        data = asdict(self)
+        data["files"] = {k: asdict(v) for k, v in sorted(self.files.items())}
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=out_dir)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=1, sort_keys=True)
+        os.replace(tmp, out_dir / MANIFEST)

@@ -1,0 +1,264 @@
+"""The datasets of the output contract (`CONTRACT.md`), one record definition each.
+
+Columns may be added; renaming or dropping one needs a `SCHEMA_VERSION` bump and a changelog note.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from schemas.base import BBOX_TYPE, Dataset, column
+
+SCHEMA_VERSION = "1.0"
+
+STR = pa.string()
+INT = pa.int32()
+F64 = pa.float64()
+BOOL = pa.bool_()
+DATE = pa.date32()
+STR_LIST = pa.list_(pa.string())
+
+RUN_STATUSES = ("ok", "skipped", "failed", "needs_ocr")
+DOC_TYPES = (
+    "nota_bw", "raadsvoorstel", "raadsbesluit", "raadsmededeling", "beleidsplan",
+    "voortgangsrapportage", "uitvoeringsagenda", "besluitenlijst", "bijlage", "onbekend",
+)
+THEME_KINDS = ("ontwikkelthema", "fundament", "strategisch", "other")
+LINK_TARGETS = ("goal", "theme")
+ENTITY_LABELS = ("PER", "ORG", "LOC", "LAW", "MONEY", "DATE")
+
+SIGNATORY_TYPE = pa.list_(pa.struct([("role", STR), ("name", STR)]))
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    run_id: str = column(STR, "Id of the run (UTC start time and config hash)", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
+    source_file: str = column(STR, "Path of the input PDF as given to the run", nullable=False)
+    status: str = column(STR, "Outcome for this file", nullable=False, enum=RUN_STATUSES)
+    error_type: str = column(STR, "Class of the error when status is failed or needs_ocr")
+    error: str = column(STR, "Human-readable error message, with stage and page where known")
+    n_pages: int = column(INT, "Number of pages in the PDF")
+    duration_s: float = column(F64, "Seconds spent on this file")
+    pipeline_version: str = column(STR, "Version of raadsstukken that produced the rows", nullable=False)
+    started_at: str = column(STR, "UTC time the file was started, ISO 8601", nullable=False)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    doc_id: str = column(STR, "file_id[:16] + '-' + part_index", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
+    source_file: str = column(STR, "Path of the input PDF", nullable=False)
+    part_index: int = column(INT, "0-based index of the document within a compound PDF", nullable=False)
+    page_start: int = column(INT, "First page (1-based) of the document", nullable=False)
+    page_end: int = column(INT, "Last page (1-based) of the document", nullable=False)
+    doc_type: str = column(STR, "Kind of council paper", nullable=False, enum=DOC_TYPES)
+    title: str = column(STR, "Subject (Onderwerp) or title of the document")
+    municipality: str = column(STR, "Municipality that published the paper")
+    reference: str = column(STR, "Nota or voorstel number")
+    document_date: object = column(DATE, "The document's own date")
+    decision_date: object = column(DATE, "Date of the B&W decision the document records")
+    programme: str = column(STR, "Budget programme")
+    portfolio_holder: str = column(STR, "Portefeuillehouder")
+    team: str = column(STR, "Team or department that wrote it")
+    bodies: list = column(STR_LIST, "Bestuursorganen the paper goes to: B&W, Raad, Burgemeester")
+    confidentiality: str = column(STR, "openbaar, besloten or geheim")
+    financial_consequences: bool = column(BOOL, "Whether the paper says it has financial consequences")
+    attachments: list = column(STR_LIST, "Names of the attachments (bijlagen)")
+    signatories: list = column(SIGNATORY_TYPE, "Signature blocks: role and name")
+    method: str = column(STR, "Rule or detector that produced the row", nullable=False)
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
+    page: int = column(INT, "1-based page number in the PDF", nullable=False)
+    doc_id: str = column(STR, "Document the page belongs to")
+    width: float = column(F64, "Page width in points, as displayed", nullable=False)
+    height: float = column(F64, "Page height in points, as displayed", nullable=False)
+    rotation: int = column(INT, "Rotation applied to read the page (0, 90, 180, 270)", nullable=False)
+    n_chars: int = column(INT, "Characters in the text layer", nullable=False)
+    text_layer: bool = column(BOOL, "Whether the page has a usable text layer", nullable=False)
+    ocr: bool = column(BOOL, "Whether the text comes from OCR", nullable=False)
+    page_label: str = column(STR, "Printed page label, e.g. 'Pag. 16' or 'blad 2'")
+    header: str = column(STR, "Running header text, kept out of the body")
+    footer: str = column(STR, "Running footer text, kept out of the body")
+    method: str = column(STR, "Rules that classified the page furniture", nullable=False)
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    section_id: str = column(STR, "Deterministic id from document and position", nullable=False)
+    doc_id: str = column(STR, "Document of the section", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
+    parent_id: str = column(STR, "Enclosing section, null at top level")
+    level: int = column(INT, "Heading level, 1 = highest; 0 for text before the first heading", nullable=False)
+    order: int = column(INT, "Position of the section in reading order within the document", nullable=False)
+    heading: str = column(STR, "Heading as printed (without bullet glyphs); null for leading text")
+    heading_path: list = column(STR_LIST, "Headings from the top level down to this one")
+    text: str = column(STR, "Body text in reading order, dehyphenated, paragraphs separated by blank lines")
+    page_start: int = column(INT, "First page of the section", nullable=False)
+    page_end: int = column(INT, "Last page of the section", nullable=False)
+    bbox: list = column(BBOX_TYPE, "Box of the heading (or first block) on page_start")
+    theme_id: str = column(STR, "Theme the section is classified into")
+    theme_score: float = column(F64, "Score of the theme classification")
+    theme_method: str = column(STR, "Rule or model that classified the theme")
+    method: str = column(STR, "Detector that produced the heading", nullable=False)
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    decision_id: str = column(STR, "Deterministic id", nullable=False)
+    doc_id: str = column(STR, "Document", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes")
+    number: int = column(INT, "Number of the decision point")
+    text: str = column(STR, "Decision text without its number", nullable=False)
+    body: str = column(STR, "Body that decides: B&W, Raad, Burgemeester")
+    page: int = column(INT, "1-based page")
+    bbox: list = column(BBOX_TYPE, "Box on the page")
+    method: str = column(STR, "Rule that found it")
+
+
+@dataclass(frozen=True)
+class ThemeRecord:
+    theme_id: str = column(STR, "Deterministic id", nullable=False)
+    doc_id: str = column(STR, "Document", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes")
+    label: str = column(STR, "Theme label as printed", nullable=False)
+    kind: str = column(STR, "Kind of theme", nullable=False, enum=THEME_KINDS)
+    ambition: str = column(STR, "Ambition word, e.g. Intensiveren")
+    page: int = column(INT, "1-based page")
+    bbox: list = column(BBOX_TYPE, "Box on the page")
+    method: str = column(STR, "Rule that found it")
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    goal_id: str = column(STR, "Deterministic id", nullable=False)
+    theme_id: str = column(STR, "Theme of the goal")
+    doc_id: str = column(STR, "Document", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes")
+    number: int = column(INT, "Number of the goal in its theme")
+    text: str = column(STR, "Goal as worded in the theme chapter's list", nullable=False)
+    variants: list = column(STR_LIST, "Other wordings of the same goal elsewhere")
+    page: int = column(INT, "1-based page")
+    section_id: str = column(STR, "Section the goal is listed in")
+    bbox: list = column(BBOX_TYPE, "Box on the page")
+    method: str = column(STR, "Rule that found it")
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    action_id: str = column(STR, "Deterministic id", nullable=False)
+    goal_id: str = column(STR, "Goal the action serves")
+    theme_id: str = column(STR, "Theme of the action")
+    doc_id: str = column(STR, "Document", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes")
+    text: str = column(STR, "Action text (lead line of a bullet)", nullable=False)
+    page: int = column(INT, "1-based page")
+    section_id: str = column(STR, "Section the action is listed in")
+    bbox: list = column(BBOX_TYPE, "Box on the page")
+    method: str = column(STR, "Rule that found it")
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    link_id: str = column(STR, "Deterministic id", nullable=False)
+    source_doc_id: str = column(STR, "Document that refers", nullable=False)
+    source_section_id: str = column(STR, "Section that refers")
+    target_kind: str = column(STR, "What is referred to", nullable=False, enum=LINK_TARGETS)
+    target_id: str = column(STR, "Goal or theme id", nullable=False)
+    score: float = column(F64, "Strength of the link")
+    method: str = column(STR, "Rule or model that made the link")
+
+
+@dataclass(frozen=True)
+class TableRecord:
+    table_id: str = column(STR, "Deterministic id", nullable=False)
+    doc_id: str = column(STR, "Document", nullable=False)
+    file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
+    page: int = column(INT, "1-based page", nullable=False)
+    bbox: list = column(BBOX_TYPE, "Box on the page")
+    n_rows: int = column(INT, "Rows including header rows", nullable=False)
+    n_cols: int = column(INT, "Columns", nullable=False)
+    header_rows: int = column(INT, "Number of header rows")
+    title: str = column(STR, "Caption or title of the table")
+    method: str = column(STR, "Detector that found the table", nullable=False)
+
+
+@dataclass(frozen=True)
+class TableCellRecord:
+    table_id: str = column(STR, "Table", nullable=False)
+    row: int = column(INT, "0-based row", nullable=False)
+    col: int = column(INT, "0-based column", nullable=False)
+    text: str = column(STR, "Cell text as printed, multi-line joined with a space", nullable=False)
+    is_header: bool = column(BOOL, "Whether the cell is a header cell", nullable=False)
+    value: float = column(F64, "Numeric value, null if not numeric")
+    page: int = column(INT, "1-based page")
+    bbox: list = column(BBOX_TYPE, "Box of the cell")
+
+
+@dataclass(frozen=True)
+class StatisticRecord:
+    stat_id: str = column(STR, "Deterministic id", nullable=False)
+    table_id: str = column(STR, "Table the value comes from")
+    doc_id: str = column(STR, "Document", nullable=False)
+    theme_id: str = column(STR, "Theme of the table's section")
+    indicator: str = column(STR, "What is counted", nullable=False)
+    dimension: str = column(STR, "Further breakdown, if any")
+    period: int = column(INT, "Year")
+    value: float = column(F64, "Value", nullable=False)
+    unit: str = column(STR, "Unit, e.g. aantal, procent, euro")
+    page: int = column(INT, "1-based page")
+    method: str = column(STR, "Rule that produced it")
+
+
+@dataclass(frozen=True)
+class AmountRecord:
+    amount_id: str = column(STR, "Deterministic id", nullable=False)
+    doc_id: str = column(STR, "Document", nullable=False)
+    section_id: str = column(STR, "Section of the amount")
+    page: int = column(INT, "1-based page")
+    text: str = column(STR, "Amount as printed", nullable=False)
+    amount_eur: float = column(F64, "Amount in euro")
+    recurrence: str = column(STR, "incidenteel, structureel or null")
+    context: str = column(STR, "A few words around the amount")
+    bbox: list = column(BBOX_TYPE, "Box on the page")
+    method: str = column(STR, "Rule that found it")
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    entity_id: str = column(STR, "Deterministic id", nullable=False)
+    doc_id: str = column(STR, "Document", nullable=False)
+    section_id: str = column(STR, "Section the entity occurs in")
+    page: int = column(INT, "1-based page")
+    start_char: int = column(INT, "Start offset in the section text")
+    end_char: int = column(INT, "End offset in the section text")
+    text: str = column(STR, "Entity as it occurs", nullable=False)
+    label: str = column(STR, "Entity label", nullable=False, enum=ENTITY_LABELS)
+    normalized: str = column(STR, "Normalized form, e.g. BWB id of a law")
+    method: str = column(STR, "Rule or model that found it")
+
+
+RUNS = Dataset("runs", RunRecord, ("run_id", "file_id"), "One row per run and input file: what happened to it.")
+DOCUMENTS = Dataset("documents", DocumentRecord, ("doc_id",), "One row per document inside a (compound) PDF.")
+PAGES = Dataset("pages", PageRecord, ("file_id", "page"), "One row per page: size, text layer and page furniture.")
+SECTIONS = Dataset("sections", SectionRecord, ("section_id",), "Heading hierarchy with the body text under each heading.")
+DECISIONS = Dataset("decisions", DecisionRecord, ("decision_id",), "Numbered decision points (Besluit / Voorstel).")
+THEMES = Dataset("themes", ThemeRecord, ("theme_id",), "Policy themes of plans and reports.")
+GOALS = Dataset("goals", GoalRecord, ("goal_id",), "Goals listed per theme.")
+ACTIONS = Dataset("actions", ActionRecord, ("action_id",), "Actions (AANPAK bullets) per goal.")
+LINKS = Dataset("links", LinkRecord, ("link_id",), "References from sections to goals and themes.")
+TABLES = Dataset("tables", TableRecord, ("table_id",), "Data tables found in the PDFs.")
+TABLE_CELLS = Dataset("table_cells", TableCellRecord, ("table_id", "row", "col"), "Cells of the data tables.")
+STATISTICS = Dataset("statistics", StatisticRecord, ("stat_id",), "Tidy numeric values of tables with a year axis.")
+AMOUNTS = Dataset("amounts", AmountRecord, ("amount_id",), "Money amounts in text and tables.")
+ENTITIES = Dataset("entities", EntityRecord, ("entity_id",), "Named entities: persons, organisations, places, laws, money, dates.")
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in (RUNS, DOCUMENTS, PAGES, SECTIONS, DECISIONS, THEMES, GOALS, ACTIONS, LINKS,
+              TABLES, TABLE_CELLS, STATISTICS, AMOUNTS, ENTITIES)
+}

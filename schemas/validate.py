@@ -1,0 +1,90 @@
+"""Validation of tables and output directories against the dataset definitions.
+
+Used twice: before every write (a table that does not validate is never written) and by
+`raadsstukken validate DIR`, which reads a whole output directory back as its consumers will.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+
+from schemas.base import Dataset
+from schemas.datasets import DATASETS
+
+
+@dataclass(frozen=True)
+class ValidationProblem:
+    dataset: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.dataset}: {self.message}"
+
+
+def validate_table(dataset: Dataset, table: pa.Table, *, check_keys: bool = True) -> list[ValidationProblem]:
+    """Problems of `table` against `dataset`: schema, non-null columns, enumerations, unique keys."""
+    problems: list[ValidationProblem] = []
+
+    def problem(msg: str) -> None:
+        problems.append(ValidationProblem(dataset.name, msg))
+
+    expected = dataset.schema
+    for field in expected:
+        if field.name not in table.schema.names:
+            problem(f"missing column {field.name!r}")
+            continue
+        actual = table.schema.field(field.name).type
+        if not actual.equals(field.type):
+            problem(f"column {field.name!r} has type {actual}, expected {field.type}")
+    if problems:
+        return problems
+    for column in dataset.columns:
+        values = table.column(column.name)
+        if not column.nullable and values.null_count:
+            problem(f"column {column.name!r} has {values.null_count} null values")
+        if column.enum:
+            bad = pc.unique(values.filter(pc.invert(pc.is_in(values, pa.array(column.enum)))).drop_null())
+            if len(bad):
+                problem(f"column {column.name!r} has values outside {column.enum}: {bad.to_pylist()[:5]}")
+        if pa.types.is_string(column.arrow_type) and table.num_rows:
+            empty = pc.sum(pc.equal(values, "")).as_py() or 0
+            if empty:
+                problem(f"column {column.name!r} has {empty} empty strings (absent values must be null)")
+    if check_keys and table.num_rows:
+        keys = table.select(list(dataset.key))
+        grouped = keys.group_by(list(dataset.key)).aggregate([([], "count_all")])
+        dupes = grouped.filter(pc.greater(grouped.column("count_all"), 1))
+        if dupes.num_rows:
+            problem(f"{dupes.num_rows} duplicate keys {dataset.key}, e.g. {dupes.slice(0, 1).to_pylist()}")
+    return problems
+
+
+def validate_directory(out_dir: Path) -> list[ValidationProblem]:
+    """Every dataset of the contract exists under `out_dir`, reads as one table and validates."""
+    out_dir = Path(out_dir)
+    problems: list[ValidationProblem] = []
+    if not (out_dir / "_manifest.json").is_file():
+        problems.append(ValidationProblem("_manifest", "missing _manifest.json"))
+    for name, dataset in DATASETS.items():
+        folder = out_dir / name
+        files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+        if not files:
+            problems.append(ValidationProblem(name, f"no Parquet files in {folder}"))
+            continue
+        for f in files:
+            file_schema = pq.read_schema(f)
+            for field in dataset.schema:
+                if field.name not in file_schema.names or not file_schema.field(field.name).type.equals(field.type):
+                    problems.append(ValidationProblem(name, f"{f.name}: column {field.name!r} missing or mistyped"))
+        try:
+            table = pads.dataset([str(f) for f in files], format="parquet", schema=dataset.schema).to_table()
+        except (pa.ArrowException, OSError) as exc:
+            problems.append(ValidationProblem(name, f"cannot read as one table: {exc}"))
+            continue
+        problems.extend(validate_table(dataset, table))
+    return problems
