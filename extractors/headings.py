@@ -8,10 +8,15 @@ the document, largest first; numbering depth ("2.3") refines them.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 from extractors.records import Block, BlockKind
+
+RULES_FILE = Path(__file__).parent / "rules" / "headings.toml"
 
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[•·▪▫■□◦‣►▶➢➤✓✔✗☐☒\-–—*>])\s+\S")
 NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
@@ -28,9 +33,28 @@ class HeadingSettings:
     """Points above the body size from which a line counts as set larger."""
     bold_tolerance: float = 0.7
     """A bold line may be this many points smaller than the body and still be a heading."""
+    caps_ratio: float = 0.8
+    """A bold line in capitals may be set this much smaller than the body (a box label)."""
 
 
 DEFAULT_HEADING_SETTINGS = HeadingSettings()
+
+
+@dataclass(frozen=True)
+class HeadingRules:
+    not_a_heading: tuple[re.Pattern[str], ...]
+    same_style_run: int
+    marked_run: int
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: Path = RULES_FILE) -> HeadingRules:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return HeadingRules(
+        not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
+        same_style_run=int(data["runs"]["same_style_run"]),
+        marked_run=int(data["runs"]["marked_run"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -62,11 +86,14 @@ def numbering_depth(text: str) -> int:
     return m.group(1).count(".") + 1 if m else 0
 
 
-def style_key(block: Block) -> tuple[float, bool, bool]:
-    text = block.text
+def is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    caps = len(letters) >= 3 and all(c.isupper() for c in letters)
-    return (round(block.size * 2) / 2, block.bold, caps)
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def style_key(block: Block) -> tuple[float, bool]:
+    """What tells heading levels apart: size (to half a point) and weight."""
+    return (round(block.size * 2) / 2, block.bold)
 
 
 def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> bool:
@@ -79,9 +106,12 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False  # a table or form row
     if text[-1] in ".,;" and not text.endswith("..."):
         return False
+    if any(p.search(text) for p in load_rules().not_a_heading):
+        return False
     larger = block.size >= body.size + s.larger_by
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
-    return larger or bolder
+    label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size
+    return larger or bolder or label
 
 
 def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> dict[int, int]:
@@ -89,7 +119,7 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     body = body_style([b for b in blocks if b.kind is BlockKind.BODY])
     flags = [is_heading_candidate(b, body, s) for b in blocks]
     _drop_lists(blocks, flags)
-    styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1], not k[2]))
+    styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
     levels: dict[int, int] = {}
     for block, flag in zip(blocks, flags):
@@ -100,9 +130,9 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
 
 
 def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
-    """Consecutive same-style candidates that open with list markers are list items, not headings."""
-    i = 0
-    n = len(blocks)
+    """Runs of same-style candidates with nothing between them are lists or box grids."""
+    rules = load_rules()
+    i, n = 0, len(blocks)
     while i < n:
         if not flags[i]:
             i += 1
@@ -111,9 +141,11 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
         while j + 1 < n and flags[j + 1] and style_key(blocks[j + 1]) == style_key(blocks[i]):
             j += 1
         run = range(i, j + 1)
-        markers = sum(1 for k in run if LIST_MARKER.match(blocks[k].text))
-        if j > i and markers >= 2:
+        marked = [k for k in run if LIST_MARKER.match(blocks[k].text)]
+        if len(run) >= rules.same_style_run:
             for k in run:
-                if LIST_MARKER.match(blocks[k].text):
-                    flags[k] = False
+                flags[k] = False
+        elif len(marked) >= rules.marked_run:
+            for k in marked:
+                flags[k] = False
         i = j + 1
