@@ -104,6 +104,8 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False
     if any(line.cells > 1 for line in block.lines):
         return False  # a table or form row
+    if sum(1 for line in block.lines if LIST_MARKER.match(line.text)) >= 2:
+        return False  # list items set in bold
     if text[-1] in ".,;" and not text.endswith("..."):
         return False
     if any(p.search(text) for p in load_rules().not_a_heading):

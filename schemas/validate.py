@@ -76,11 +76,19 @@ def validate_directory(out_dir: Path) -> list[ValidationProblem]:
         if not files:
             problems.append(ValidationProblem(name, f"no Parquet files in {folder}"))
             continue
+        readable = []
         for f in files:
-            file_schema = pq.read_schema(f)
+            try:
+                file_schema = pq.read_schema(f)
+            except (pa.ArrowException, OSError) as exc:
+                problems.append(ValidationProblem(name, f"{f.name}: not a readable Parquet file ({exc})"))
+                continue
+            readable.append(f)
             for field in dataset.schema:
                 if field.name not in file_schema.names or not file_schema.field(field.name).type.equals(field.type):
                     problems.append(ValidationProblem(name, f"{f.name}: column {field.name!r} missing or mistyped"))
+        if len(readable) < len(files):
+            continue
         try:
             table = pads.dataset([str(f) for f in files], format="parquet", schema=dataset.schema).to_table()
         except (pa.ArrowException, OSError) as exc:

@@ -1,0 +1,47 @@
+"""Shared fixtures: generated PDFs and a helper that parses them into sections."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.document import parse_pdf
+from extractors.sections import Section, build_sections
+from tests.pdfs import Page, write_pdf
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def make_pdf(tmp_path: Path):
+    """Write pages to a PDF in the test's folder and return its path."""
+    counter = iter(range(1000))
+
+    def _make(pages: list[Page], name: str | None = None) -> Path:
+        return write_pdf(tmp_path / (name or f"generated-{next(counter)}.pdf"), pages)
+
+    return _make
+
+
+@pytest.fixture
+def sections_of():
+    """Parse a PDF and return its sections (one document spanning all pages)."""
+
+    def _sections(path: Path) -> list[Section]:
+        parsed = parse_pdf(path)
+        return build_sections(parsed.pages, parsed.vocabulary)
+
+    return _sections
+
+
+@pytest.fixture
+def text_of(sections_of):
+    """All section text of a PDF, whitespace squashed, in section order."""
+
+    def _text(path: Path) -> str:
+        return squash(" ".join(s.text for s in sections_of(path)))
+
+    return _text

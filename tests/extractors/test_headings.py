@@ -1,0 +1,43 @@
+"""Headings from typography: sizes and weights give levels; lists, signatures and fields are not headings."""
+from __future__ import annotations
+
+from tests.pdfs import Page
+
+BODY = ["Dit is gewone lopende tekst van het stuk, in de", "standaard letter, over meerdere regels verdeeld."]
+
+
+def _document() -> Page:
+    page = Page()
+    y = page.lines(56, 50, ["Evaluatie van het parkeerbeleid"], size=18, bold=True) + 10
+    y = page.lines(56, y, ["1. Aanleiding"], size=13, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["1.1 Wat eraan voorafging"], size=11, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["De belangrijkste punten:"]) + 4
+    y = page.lines(56, y, ["1. Minder plaatsen in het centrum", "2. Meer plaatsen bij de stations",
+                           "3. Hogere tarieven in de avond"], bold=True, leading=14) + 10
+    y = page.lines(56, y, ["2. Voorstel"], size=13, bold=True) + 4
+    y = page.lines(56, y, BODY) + 20
+    page.lines(56, y, ["P.J. van Dijk"], bold=True)
+    page.lines(56, y + 30, ["Datum besluit: 14-02-2024"], bold=True)
+    return page
+
+
+def test_heading_hierarchy(make_pdf, sections_of):
+    sections = sections_of(make_pdf([_document()]))
+    headings = [s.heading for s in sections if s.heading]
+    assert headings == ["Evaluatie van het parkeerbeleid", "1. Aanleiding", "1.1 Wat eraan voorafging", "2. Voorstel"]
+    by_heading = {s.heading: s for s in sections}
+    title, first, sub, second = (by_heading[h] for h in headings)
+    assert title.level < first.level < sub.level
+    assert first.level == second.level
+    assert sub.heading_path == ["Evaluatie van het parkeerbeleid", "1. Aanleiding", "1.1 Wat eraan voorafging"]
+    assert sections[sub.parent].heading == "1. Aanleiding"
+
+
+def test_lists_signatures_and_fields_stay_in_the_text(make_pdf, sections_of):
+    sections = sections_of(make_pdf([_document()]))
+    sub = next(s for s in sections if s.heading == "1.1 Wat eraan voorafging")
+    assert "1. Minder plaatsen in het centrum" in sub.text
+    last = sections[-1]
+    assert "P.J. van Dijk" in last.text and "Datum besluit: 14-02-2024" in last.text

@@ -1,0 +1,48 @@
+"""The shipped samples (raw/) through `raadsstukken run`, measured against their gold (tests/gold)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from bench.page_layer_eval import evaluate
+from pipeline.cli import main
+from schemas import DATASETS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("e2e") / "output"
+    result = CliRunner().invoke(main, ["run", str(ROOT / "raw"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_output_validates(output):
+    result = CliRunner().invoke(main, ["validate", str(output)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "raw").glob("*.pdf")))
+def test_page_layer_against_gold(output, name):
+    report = evaluate(output, ROOT / "tests" / "gold")[name]
+    found, total = map(int, report["probes"].split("/"))
+    assert total >= 25 and found / total >= 0.95, report["probes_missed"]
+    assert report["noise_leaks"] == []
+    assert report["headings_recall"] >= 0.90, report["headings_missed"]
+
+
+@pytest.mark.parametrize("dataset", sorted(DATASETS))
+def test_pandas_and_duckdb_read_the_same_rows(output, dataset):
+    frame = pd.read_parquet(output / dataset)
+    con = duckdb.connect()
+    via_duckdb = con.execute(f"select * from read_parquet('{output / dataset}/*.parquet')").df()
+    assert len(frame) == len(via_duckdb)
+    if dataset == "sections":
+        assert sorted(frame["section_id"]) == sorted(via_duckdb["section_id"])
+        assert len(frame) > 50
