@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Iterator
+
+from pdfminer.layout import LTChar, LTContainer
 
 from extractors.records import Char
 from extractors.rotation import UprightFrame, dominant_angle, text_angle
@@ -31,9 +34,39 @@ class PageChars:
     n_other_direction: int
 
 
+def layout_chars(page) -> list[dict]:
+    """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout.
+
+    The same fields as `page.chars` (text, x0, x1, top, bottom, size, fontname, matrix) in the
+    same coordinates, without converting every attribute of every layout object: about a third
+    of pdfplumber's time on a text-heavy page.
+    """
+    height = page.height
+    mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
+    chars = []
+    for obj in _iter_chars(page.layout):
+        font = obj.fontname
+        if isinstance(font, bytes):
+            font = font.decode("latin-1")
+        chars.append({
+            "text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+            "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
+            "size": obj.size, "fontname": font, "matrix": obj.matrix,
+        })
+    return chars
+
+
+def _iter_chars(container) -> Iterator[LTChar]:
+    for obj in container:
+        if isinstance(obj, LTChar):
+            yield obj
+        elif isinstance(obj, LTContainer):
+            yield from _iter_chars(obj)
+
+
 def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
-    raw = page.chars
+    raw = layout_chars(page) if hasattr(page, "layout") else page.chars
     rotation = int(page.rotation or 0) % 360
     frame_w, frame_h = (page.height, page.width) if rotation in (90, 270) else (page.width, page.height)
     angles = [text_angle(c["matrix"]) if "matrix" in c else 0 for c in raw if not c["text"].isspace()]
