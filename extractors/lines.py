@@ -7,6 +7,7 @@ baseline, and raised small glyphs (footnote calls, exponents) are kept as supers
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractors.geometry import BBox
@@ -25,6 +26,9 @@ class LineSettings:
     """A glyph at most this share of the line's size, and raised, is a superscript."""
     superscript_raise: float = 0.18
     """How far (share of the line's size) a superscript's baseline sits above the line's."""
+    marker_gap: float = 4.0
+    """A lone list marker ("1", "2.", "a)", "-", "•") stays on its item's line across a gap up to
+    this many font sizes (a hanging indent), instead of becoming a segment of its own."""
     table_row_segments: int = 3
     table_cell_width: float = 15.0
     """A baseline split into at least `table_row_segments` segments, each narrower than this many
@@ -150,6 +154,9 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
     return groups
 
 
+LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)]|[ivx]{1,4}[.)]|[-–—•·▪◦‣*>✓✔☐☒□■➢➤►])$")
+
+
 def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
     size = _dominant_size(run)
     segments: list[list[Char]] = []
@@ -160,14 +167,20 @@ def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
             if current:
                 current.append(ch)
             continue
-        if right is not None and ch.x0 - right > s.segment_gap * size:
-            segments.append(_strip_spaces(current))
-            current = []
+        gap = ch.x0 - right if right is not None else 0.0
+        if right is not None and gap > s.segment_gap * size:
+            if not (gap <= s.marker_gap * size and not segments and _is_marker(current)):
+                segments.append(_strip_spaces(current))
+                current = []
         current.append(ch)
         right = ch.x1 if right is None else max(right, ch.x1)
     if current:
         segments.append(_strip_spaces(current))
     return [seg for seg in segments if seg]
+
+
+def _is_marker(chars: list[Char]) -> bool:
+    return bool(LIST_MARKER.match("".join(c.text for c in chars).strip()))
 
 
 def _words(segment: list[Char], s: LineSettings) -> list[Word]:
