@@ -22,6 +22,9 @@ LIGATURES = {
 }
 """Presentation forms a PDF may carry for a glyph; readers search for the letters."""
 
+UNMAPPED_GLYPH = "\ufffd"
+"""A glyph without a Unicode mapping (pdfminer's "(cid:N)"): often a bullet or a box symbol."""
+
 DUPLICATE_TOLERANCE = 1.0
 """Points within which a second identical glyph is an overprint (fake bold), not a new letter."""
 
@@ -82,6 +85,8 @@ def read_chars(page) -> PageChars:
             other += 1
             continue
         text = LIGATURES.get(text, text)
+        if text.startswith("(cid:"):
+            text = UNMAPPED_GLYPH
         x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
         if not text.isspace():
             if _is_overprint(seen, text, x0, top):

@@ -154,7 +154,7 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
     return groups
 
 
-LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)]|[ivx]{1,4}[.)]|[-–—•·▪◦‣*>✓✔☐☒□■➢➤►])$")
+LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)]|[ivx]{1,4}[.)]|[-–—•·▪◦‣*>✓✔☐☒□■➢➤►\ufffd\ue000-\uf8ff])$")
 
 
 def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:

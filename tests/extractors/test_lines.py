@@ -12,11 +12,11 @@ def _lines(path) -> list[str]:
 def test_hanging_list_markers_stay_on_their_line(make_pdf):
     page = Page()
     for i, (marker, item) in enumerate([("1.", "de verordening vast te stellen;"), ("b)", "het budget te verhogen;"),
-                                        ("•", "de raad te informeren.")]):
+                                        ("-", "de raad te informeren.")]):
         page.add(56, 80 + 16 * i, marker)
         page.add(80, 80 + 16 * i, item)
     assert _lines(make_pdf([page])) == ["1. de verordening vast te stellen;", "b) het budget te verhogen;",
-                                        "• de raad te informeren."]
+                                        "- de raad te informeren."]
 
 
 def test_table_row_of_short_cells_is_one_line_and_columns_are_split(make_pdf):
