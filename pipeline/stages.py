@@ -6,10 +6,10 @@ stage reads that same parse.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.document import ParsedPdf
+from extractors.documents import DocumentPart, find_document_parts
 from extractors.records import PageLayout
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
@@ -17,20 +17,9 @@ from pipeline.ids import row_id
 from schemas.datasets import DocumentRecord, PageRecord, SectionRecord
 
 
-@dataclass(frozen=True)
-class DocumentPart:
-    """A document inside a (compound) PDF: which pages it spans and what kind it is."""
-
-    part_index: int
-    page_start: int
-    page_end: int
-    doc_type: str = "onbekend"
-    method: str = "whole_file"
-
-
 def split_documents(parsed: ParsedPdf) -> list[DocumentPart]:
-    """The documents of a PDF. Until compound PDFs are split, one document spans the file."""
-    return [DocumentPart(0, 1, max(parsed.n_pages, 1))]
+    """The documents of a PDF (one spanning the file when it has no pages to tell from)."""
+    return find_document_parts(parsed.pages) or [DocumentPart(0, 1, max(parsed.n_pages, 1))]
 
 
 def document_rows(parsed: ParsedPdf, file_id: str, source_file: str, parts: list[DocumentPart]) -> list[DocumentRecord]:
@@ -38,6 +27,7 @@ def document_rows(parsed: ParsedPdf, file_id: str, source_file: str, parts: list
         DocumentRecord(
             doc_id=make_doc_id(file_id, p.part_index), file_id=file_id, source_file=source_file,
             part_index=p.part_index, page_start=p.page_start, page_end=p.page_end, doc_type=p.doc_type,
+            title=p.title,
             bodies=[], attachments=[], signatories=[], method=p.method,
         )
         for p in parts
