@@ -6,11 +6,13 @@ stage reads that same parse.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.document import ParsedPdf
 from extractors.documents import DocumentPart, find_document_parts
 from extractors.records import PageLayout
+from extractors.metadata import DocumentMetadata, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import row_id
@@ -22,16 +24,46 @@ def split_documents(parsed: ParsedPdf) -> list[DocumentPart]:
     return find_document_parts(parsed.pages) or [DocumentPart(0, 1, max(parsed.n_pages, 1))]
 
 
-def document_rows(parsed: ParsedPdf, file_id: str, source_file: str, parts: list[DocumentPart]) -> list[DocumentRecord]:
-    return [
-        DocumentRecord(
-            doc_id=make_doc_id(file_id, p.part_index), file_id=file_id, source_file=source_file,
-            part_index=p.part_index, page_start=p.page_start, page_end=p.page_end, doc_type=p.doc_type,
-            title=p.title,
-            bodies=[], attachments=[], signatories=[], method=p.method,
-        )
-        for p in parts
-    ]
+@dataclass
+class DocumentContent:
+    """What the stages read off one document: its part, pages, sections and metadata."""
+
+    part: DocumentPart
+    doc_id: str
+    pages: list[PageLayout]
+    sections: list[Section]
+    metadata: DocumentMetadata
+
+
+def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[DocumentContent]:
+    """Sections and metadata of every document of a PDF (each page parsed once, shared)."""
+    by_number = {pg.number: pg for pg in parsed.pages}
+    out = []
+    for part in parts:
+        pages = [by_number[n] for n in range(part.page_start, part.page_end + 1) if n in by_number]
+        sections = build_sections(pages, parsed.vocabulary)
+        out.append(DocumentContent(part, make_doc_id(file_id, part.part_index), pages, sections,
+                                   extract_metadata(pages, sections)))
+    return out
+
+
+def document_rows(parsed: ParsedPdf, file_id: str, source_file: str,
+                  documents: list[DocumentContent]) -> list[DocumentRecord]:
+    municipality = find_municipality(s.text for d in documents for s in d.sections)
+    rows = []
+    for d in documents:
+        p, m = d.part, d.metadata
+        methods = ",".join(f"{k}={v}" for k, v in sorted(m.methods.items()))
+        rows.append(DocumentRecord(
+            doc_id=d.doc_id, file_id=file_id, source_file=source_file, part_index=p.part_index,
+            page_start=p.page_start, page_end=p.page_end, doc_type=p.doc_type,
+            title=m.title or p.title, municipality=municipality, reference=m.reference,
+            document_date=m.document_date, decision_date=m.decision_date, programme=m.programme,
+            portfolio_holder=m.portfolio_holder, team=m.team, bodies=m.bodies,
+            confidentiality=m.confidentiality, financial_consequences=m.financial_consequences,
+            attachments=m.attachments, signatories=[], method=f"{p.method};{methods}" if methods else p.method,
+        ))
+    return rows
 
 
 def _doc_of_page(parts: list[DocumentPart], file_id: str, page: int) -> str | None:
@@ -53,16 +85,12 @@ def page_rows(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> lis
     ]
 
 
-def section_rows(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[SectionRecord]:
+def section_rows(file_id: str, documents: list[DocumentContent]) -> list[SectionRecord]:
     rows: list[SectionRecord] = []
-    by_number = {pg.number: pg for pg in parsed.pages}
-    for part in parts:
-        pages = [by_number[n] for n in range(part.page_start, part.page_end + 1) if n in by_number]
-        did = make_doc_id(file_id, part.part_index)
-        sections = build_sections(pages, parsed.vocabulary)
-        ids = [row_id("sec", did, s.order, s.heading or "") for s in sections]
-        for s in sections:
-            rows.append(_section_record(s, did, file_id, ids, by_number))
+    for d in documents:
+        by_number = {pg.number: pg for pg in d.pages}
+        ids = [row_id("sec", d.doc_id, s.order, s.heading or "") for s in d.sections]
+        rows.extend(_section_record(s, d.doc_id, file_id, ids, by_number) for s in d.sections)
     return rows
 
 
