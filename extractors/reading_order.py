@@ -5,7 +5,9 @@ before block `b` when
 
 1. they overlap horizontally and `a` is above `b`; or
 2. `a` lies wholly left of `b` and no third block, vertically between them, overlaps both
-   horizontally (a full-width title, table or figure caption separating two column bands).
+   horizontally (a full-width title, table or figure caption separating two column bands);
+   when `a` lies wholly below `b`, its column must also run alongside `b` (so a stray cell at
+   the right of a form row is read with its row, not after everything to its left).
 
 The resulting partial order is sorted topologically, ties broken top-to-bottom, left-to-right.
 This reads a full-width title above two columns, columns interrupted by a full-width table, and
@@ -69,6 +71,11 @@ def _before(boxes: list[BBox], i: int, j: int) -> bool:
                 continue
             if c.x_overlap(a) > MIN_OVERLAP and c.x_overlap(b) > MIN_OVERLAP and _between(c, a, b):
                 return False
+        if a.top > b.bottom:
+            # `a` lies wholly below `b`: it only comes first when its column runs alongside `b`
+            # (two columns), not when `b` is a stray cell to the right of an earlier row (a form).
+            return any(k not in (i, j) and c.x_overlap(a) > MIN_OVERLAP and c.x_overlap(b) <= MIN_OVERLAP
+                       and c.y_overlap(b) > 0 for k, c in enumerate(boxes))
         return True
     return False
 

@@ -23,8 +23,8 @@ from pipeline import __version__
 from pipeline.errors import EncryptedPdf, InvalidPdf, RaadsstukkenError
 from pipeline.ids import file_id as hash_file
 from pipeline.manifest import FileEntry, Manifest
-from pipeline.stages import (document_rows, page_rows, read_documents, section_rows, source_name,
-                             split_documents)
+from pipeline.stages import (amount_rows, decision_rows, document_rows, pages_rows, read_documents,
+                             section_rows, source_name, split_documents)
 from pipeline.writer import ensure_datasets, remove_part, write_part
 from schemas import DATASETS
 from schemas.datasets import RunRecord
@@ -118,8 +118,10 @@ def process_file(path: Path, source: str, fid: str) -> FileOutcome:
         documents = read_documents(parsed, fid, parts)
         rows = {
             "documents": document_rows(parsed, fid, source, documents),
-            "pages": page_rows(parsed, fid, parts),
+            "pages": pages_rows(parsed, fid, parts),
             "sections": section_rows(fid, documents),
+            "decisions": decision_rows(fid, documents),
+            "amounts": amount_rows(documents),
         }
         outcome.tables = {name: DATASETS[name].to_table(rows.get(name, [])) for name in DATASETS if name != "runs"}
         if parsed.n_pages and not any(p.text_layer for p in parsed.pages):

@@ -12,11 +12,16 @@ from pathlib import Path
 from extractors.document import ParsedPdf
 from extractors.documents import DocumentPart, find_document_parts
 from extractors.records import PageLayout
+from extractors.amounts import Amount, find_amounts_in_columns, find_amounts_in_text
+from extractors.decisions import DecisionPoint, find_decision_points
+from extractors.forms import page_rows
+from extractors.paragraphs import block_text
+from extractors.signatories import Signatory, find_signatories
 from extractors.metadata import DocumentMetadata, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import row_id
-from schemas.datasets import DocumentRecord, PageRecord, SectionRecord
+from schemas.datasets import AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord
 
 
 def split_documents(parsed: ParsedPdf) -> list[DocumentPart]:
@@ -33,6 +38,10 @@ class DocumentContent:
     pages: list[PageLayout]
     sections: list[Section]
     metadata: DocumentMetadata
+    decisions: list[DecisionPoint]
+    signatories: list[Signatory]
+    amounts: list[tuple[Amount, int | None]]
+    """Each amount with the order of the section it was found in."""
 
 
 def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[DocumentContent]:
@@ -42,9 +51,56 @@ def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -
     for part in parts:
         pages = [by_number[n] for n in range(part.page_start, part.page_end + 1) if n in by_number]
         sections = build_sections(pages, parsed.vocabulary)
-        out.append(DocumentContent(part, make_doc_id(file_id, part.part_index), pages, sections,
-                                   extract_metadata(pages, sections)))
+        out.append(DocumentContent(
+            part, make_doc_id(file_id, part.part_index), pages, sections, extract_metadata(pages, sections),
+            find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages),
+            _amounts(pages, sections, parsed),
+        ))
     return out
+
+
+def _amounts(pages: list[PageLayout], sections: list[Section], parsed: ParsedPdf) -> list[tuple[Amount, int | None]]:
+    found: list[tuple[Amount, int | None]] = []
+    for s in sections:
+        for block in s.body:
+            for a in find_amounts_in_text(block_text(block, parsed.vocabulary), block.page, block.bbox):
+                found.append((a, s.order))
+    section_of_page = {}
+    for s in sections:
+        for n in range(s.page_start, s.page_end + 1):
+            section_of_page.setdefault(n, s.order)
+    for page in pages:
+        for a in find_amounts_in_columns(page_rows(page)):
+            found.append((a, section_of_page.get(a.page)))
+    return found
+
+
+def decision_rows(file_id: str, documents: list[DocumentContent]) -> list[DecisionRecord]:
+    rows = []
+    for d in documents:
+        pages = {pg.number: pg for pg in d.pages}
+        for i, point in enumerate(d.decisions):
+            rows.append(DecisionRecord(
+                decision_id=row_id("dec", d.doc_id, i, point.number), doc_id=d.doc_id, file_id=file_id,
+                number=point.number, text=point.text, body=point.body, page=point.page,
+                bbox=pages[point.page].page_bbox(point.bbox).as_list(), method=point.method,
+            ))
+    return rows
+
+
+def amount_rows(documents: list[DocumentContent]) -> list[AmountRecord]:
+    rows = []
+    for d in documents:
+        pages = {pg.number: pg for pg in d.pages}
+        ids = [row_id("sec", d.doc_id, s.order, s.heading or "") for s in d.sections]
+        for i, (a, order) in enumerate(d.amounts):
+            rows.append(AmountRecord(
+                amount_id=row_id("amt", d.doc_id, i, a.text, a.page), doc_id=d.doc_id,
+                section_id=ids[order] if order is not None else None, page=a.page, text=a.text,
+                amount_eur=a.amount_eur, recurrence=a.recurrence, context=a.context or None,
+                bbox=pages[a.page].page_bbox(a.bbox).as_list() if a.bbox else None, method=a.method,
+            ))
+    return rows
 
 
 def document_rows(parsed: ParsedPdf, file_id: str, source_file: str,
@@ -61,7 +117,8 @@ def document_rows(parsed: ParsedPdf, file_id: str, source_file: str,
             document_date=m.document_date, decision_date=m.decision_date, programme=m.programme,
             portfolio_holder=m.portfolio_holder, team=m.team, bodies=m.bodies,
             confidentiality=m.confidentiality, financial_consequences=m.financial_consequences,
-            attachments=m.attachments, signatories=[], method=f"{p.method};{methods}" if methods else p.method,
+            attachments=m.attachments,
+            signatories=[{"role": sg.role, "name": sg.name} for sg in d.signatories], method=f"{p.method};{methods}" if methods else p.method,
         ))
     return rows
 
@@ -73,7 +130,7 @@ def _doc_of_page(parts: list[DocumentPart], file_id: str, page: int) -> str | No
     return None
 
 
-def page_rows(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[PageRecord]:
+def pages_rows(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[PageRecord]:
     return [
         PageRecord(
             file_id=file_id, page=pg.number, doc_id=_doc_of_page(parts, file_id, pg.number),
