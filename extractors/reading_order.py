@@ -23,6 +23,8 @@ from extractors.records import Block
 
 MIN_OVERLAP = 2.0
 """Points of horizontal overlap below which two blocks count as side by side."""
+SAME_BASELINE = 2.0
+"""Points within which two blocks end on one baseline: a label and its value in a form row."""
 
 
 def order_blocks(blocks: Sequence[Block]) -> list[Block]:
@@ -75,7 +77,8 @@ def _before(boxes: list[BBox], i: int, j: int) -> bool:
             # `a` lies wholly below `b`: it only comes first when its column runs alongside `b`
             # (two columns), not when `b` is a stray cell to the right of an earlier row (a form).
             return any(k not in (i, j) and c.x_overlap(a) > MIN_OVERLAP and c.x_overlap(b) <= MIN_OVERLAP
-                       and c.y_overlap(b) > 0 for k, c in enumerate(boxes))
+                       and c.y_overlap(b) > 0 and abs(c.bottom - b.bottom) > SAME_BASELINE
+                       for k, c in enumerate(boxes))
         return True
     return False
 
