@@ -9,7 +9,9 @@ import logging
 from dataclasses import dataclass
 from typing import Iterator
 
-from pdfminer.layout import LTChar, LTContainer
+from pdfminer.layout import LTChar, LTContainer, LTCurve
+
+from extractors.checkboxes import VectorBox, find_vector_checkboxes
 
 from extractors.records import Char
 from extractors.rotation import UprightFrame, dominant_angle, text_angle
@@ -37,8 +39,9 @@ class PageChars:
     n_other_direction: int
 
 
-def layout_chars(page) -> list[dict]:
-    """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout.
+def layout_chars(page) -> tuple[list[dict], list[VectorBox]]:
+    """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
+    and the page's vector-drawn checkboxes.
 
     The same fields as `page.chars` (text, x0, x1, top, bottom, size, fontname, matrix) in the
     same coordinates, without converting every attribute of every layout object: about a third
@@ -47,7 +50,11 @@ def layout_chars(page) -> list[dict]:
     height = page.height
     mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
     chars = []
-    for obj in _iter_chars(page.layout):
+    shapes: list[tuple[float, float, float, float, object]] = []
+    for obj in _iter_objects(page.layout):
+        if not isinstance(obj, LTChar):
+            shapes.append((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top, obj))
+            continue
         font = obj.fontname
         if isinstance(font, bytes):
             font = font.decode("latin-1")
@@ -56,20 +63,22 @@ def layout_chars(page) -> list[dict]:
             "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
             "size": obj.size, "fontname": font, "matrix": obj.matrix,
         })
-    return chars
+    return chars, find_vector_checkboxes(shapes, chars) if shapes else []
 
 
-def _iter_chars(container) -> Iterator[LTChar]:
+def _iter_objects(container) -> Iterator[LTChar | LTCurve]:
     for obj in container:
-        if isinstance(obj, LTChar):
+        if isinstance(obj, (LTChar, LTCurve)):  # LTRect and LTLine are LTCurves
             yield obj
         elif isinstance(obj, LTContainer):
-            yield from _iter_chars(obj)
+            yield from _iter_objects(obj)
 
 
 def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
-    raw = layout_chars(page) if hasattr(page, "layout") else page.chars
+    raw, boxes = layout_chars(page) if hasattr(page, "layout") else (page.chars, [])
+    if boxes:
+        raw = _with_checkbox_glyphs(raw, boxes)
     rotation = int(page.rotation or 0) % 360
     frame_w, frame_h = (page.height, page.width) if rotation in (90, 270) else (page.width, page.height)
     angles = [text_angle(c["matrix"]) if "matrix" in c else 0 for c in raw if not c["text"].isspace()]
@@ -106,3 +115,13 @@ def _is_overprint(seen: dict[tuple[str, int, int], list[tuple[float, float]]], t
                 if abs(px - x0) <= DUPLICATE_TOLERANCE and abs(py - top) <= DUPLICATE_TOLERANCE:
                     return True
     return False
+
+
+def _with_checkbox_glyphs(chars: list[dict], boxes: list[VectorBox]) -> list[dict]:
+    """Glyphs with a ☒/☐ in place of each drawn checkbox, in stream order before its label."""
+    out = [c for c in chars if not any(b.absorbs(c) for b in boxes)]
+    for box in boxes:
+        glyph = box.as_char(out)
+        at = next((i for i, c in enumerate(out) if c["x0"] >= box.x1 - 1 and box.same_line(c)), len(out))
+        out.insert(at, glyph)
+    return out

@@ -45,3 +45,15 @@ def text_of(sections_of):
         return squash(" ".join(s.text for s in sections_of(path)))
 
     return _text
+
+
+@pytest.fixture
+def documents_of():
+    """Parse a PDF and read its documents (split, sections, metadata, decisions, …)."""
+    from pipeline.stages import read_documents, split_documents
+
+    def _documents(path: Path):
+        parsed = parse_pdf(path)
+        return read_documents(parsed, "0" * 64, split_documents(parsed))
+
+    return _documents

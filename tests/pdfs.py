@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 WIDTH, HEIGHT = A4
@@ -25,12 +27,41 @@ class Text:
     """Raise the text's baseline by this many points (superscripts)."""
     overprint: float = 0.0
     """Draw the text a second time shifted by this many points (fake bold)."""
+    font: str | None = None
+    """A font name; "DejaVu" is a Unicode TrueType font with box glyphs (☐ ☒)."""
+
+
+@dataclass
+class Shape:
+    kind: str  # "rect" or "line"
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: bool = False
 
 
 @dataclass
 class Page:
     texts: list[Text] = field(default_factory=list)
     rotation: int = 0
+    shapes: list[Shape] = field(default_factory=list)
+
+    def rect(self, x0: float, top: float, x1: float, bottom: float, fill: bool = False) -> Page:
+        self.shapes.append(Shape("rect", x0, top, x1, bottom, fill))
+        return self
+
+    def line(self, x0: float, top: float, x1: float, bottom: float) -> Page:
+        self.shapes.append(Shape("line", x0, top, x1, bottom))
+        return self
+
+    def checkbox(self, x: float, top: float, ticked: bool, side: float = 8.0) -> Page:
+        """A checkbox drawn as vector paths: a square, with a cross inside when ticked."""
+        self.rect(x, top, x + side, top + side)
+        if ticked:
+            self.line(x + 1.5, top + 1.5, x + side - 1.5, top + side - 1.5)
+            self.line(x + 1.5, top + side - 1.5, x + side - 1.5, top + 1.5)
+        return self
 
     def add(self, x: float, top: float, text: str, size: float = 10.0, **kw) -> Page:
         self.texts.append(Text(x, top, text, size, **kw))
@@ -44,12 +75,27 @@ class Page:
         return top + len(lines) * leading
 
 
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+"""Debian's fonts-dejavu-core (installed by .ci/run): a font with checkbox glyphs."""
+
+
+def unicode_font() -> str:
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(UNICODE_FONT)))
+    return "DejaVu"
+
+
 def write_pdf(path: Path, pages: list[Page]) -> Path:
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     for page in pages:
         c.setPageRotation(page.rotation)
+        for sh in page.shapes:
+            if sh.kind == "rect":
+                c.rect(sh.x0, HEIGHT - sh.bottom, sh.x1 - sh.x0, sh.bottom - sh.top, stroke=1, fill=int(sh.fill))
+            else:
+                c.line(sh.x0, HEIGHT - sh.top, sh.x1, HEIGHT - sh.bottom)
         for t in page.texts:
-            font = "Helvetica-Bold" if t.bold else "Helvetica"
+            font = unicode_font() if t.font == "DejaVu" else t.font or ("Helvetica-Bold" if t.bold else "Helvetica")
             c.setFont(font, t.size)
             baseline = HEIGHT - t.top - t.size * 0.8 + t.rise
             c.drawString(t.x, baseline, t.text)

@@ -1,0 +1,48 @@
+"""Decision points in every list style, wrapped items, items continuing on the next page."""
+from __future__ import annotations
+
+import pytest
+
+from tests.pdfs import Page
+
+ITEMS = ["het bestemmingsplan Kerkbuurt vast te stellen;", "geen exploitatieplan vast te stellen;",
+         "de raad hierover te informeren."]
+
+
+@pytest.mark.parametrize("style", ["{n}.", "{n})", "{letter}.", "-", "{n}"])
+def test_list_styles(make_pdf, documents_of, style):
+    page = Page().add(56, 50, "Collegeadvies", size=16, bold=True)
+    page.add(56, 90, "Het college besluit:", size=11, bold=True)
+    for i, item in enumerate(ITEMS):
+        marker = style.format(n=i + 1, letter="abc"[i])
+        page.add(56, 110 + 16 * i, marker).add(76, 110 + 16 * i, item)
+    page.add(56, 180, "Toelichting", size=11, bold=True).add(56, 198, "Het plan lag zes weken ter inzage.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ITEMS
+    assert [d.number for d in doc.decisions] == [1, 2, 3]
+    assert {d.body for d in doc.decisions} == {"B&W"}
+
+
+def test_wrapped_item_and_item_continuing_on_next_page(make_pdf, documents_of):
+    first = Page().add(56, 50, "Raadsbesluit", size=16, bold=True)
+    first.add(56, 90, "BESLUIT", size=11, bold=True)
+    first.add(56, 110, "1.").add(76, 110, "in te stemmen met de nieuwe verordening op de")
+    first.add(76, 126, "winkeltijden, inclusief de zondagsopenstelling;")
+    first.add(56, 770, "2.").add(76, 770, "het college op te dragen de ondernemers en bewoners")
+    second = Page().add(76, 60, "over de wijziging te informeren.")
+    second.add(56, 90, "Aldus vastgesteld in de openbare vergadering van 12 maart 2024.")
+    (doc,) = documents_of(make_pdf([first, second]))
+    texts = [d.text for d in doc.decisions]
+    assert texts == ["in te stemmen met de nieuwe verordening op de winkeltijden, inclusief de zondagsopenstelling;",
+                     "het college op te dragen de ondernemers en bewoners over de wijziging te informeren."]
+    assert [d.page for d in doc.decisions] == [1, 1]
+    assert {d.body for d in doc.decisions} == {"Raad"}
+
+
+def test_unnumbered_proposal_is_one_decision(make_pdf, documents_of):
+    page = Page().add(56, 50, "Raadsvoorstel", size=16, bold=True)
+    page.add(56, 90, "Voorstel", size=11, bold=True)
+    page.add(56, 108, "Het beleidskader sportaccommodaties 2025 vast te stellen.")
+    page.add(56, 140, "Inleiding", size=11, bold=True).add(56, 158, "De sportvelden zijn aan vervanging toe.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.number, d.text) for d in doc.decisions] == [(1, "Het beleidskader sportaccommodaties 2025 vast te stellen.")]

@@ -1,0 +1,83 @@
+"""Metadata from forms: a ruled table, `label : value` lines, label/value columns; checkboxes drawn
+as vectors and typed as glyphs; missing fields stay null."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.pdfs import Page
+
+X_LABEL, X_VALUE, X_END = 56, 200, 540
+
+
+def _ruled_form() -> Page:
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    rows = [("Onderwerp", "Herinrichting van het Marktplein"), ("Zaaknummer", "Z-2023-0412"),
+            ("Datum", "12 september 2023"), ("Portefeuillehouder", "wethouder A. Bakker"),
+            ("Afdeling", "Ruimtelijke Ontwikkeling")]
+    top = 90
+    for label, value in rows:
+        page.rect(X_LABEL - 4, top - 4, X_VALUE - 6, top + 14).rect(X_VALUE - 6, top - 4, X_END, top + 14)
+        page.add(X_LABEL, top, label, size=9, bold=True).add(X_VALUE, top, value, size=9)
+        top += 18
+    top += 16
+    page.add(X_LABEL, top, "Bestuursorgaan", size=9, bold=True)
+    for x, label, ticked in ((X_VALUE, "College", True), (300, "Raad", False), (380, "Burgemeester", True)):
+        page.checkbox(x, top + 1, ticked).add(x + 12, top, label, size=9)
+    top += 20
+    for x, label, ticked in ((X_VALUE, "Openbaar", True), (300, "Besloten", False)):
+        page.checkbox(x, top + 1, ticked).add(x + 12, top, label, size=9)
+    page.add(X_LABEL, top, "Openbaarheid", size=9, bold=True)
+    page.add(X_LABEL, top + 30, "Collegebesluit d.d.: 19-09-2023", size=10, bold=True)
+    page.add(X_LABEL, top + 60, "Financiële gevolgen", size=10).add(X_VALUE + 60, top + 60, "Nee", size=10)
+    return page
+
+
+def test_ruled_table_form_with_drawn_checkboxes(make_pdf, documents_of):
+    (doc,) = documents_of(make_pdf([_ruled_form()]))
+    m = doc.metadata
+    assert doc.part.doc_type == "nota_bw"
+    assert m.title == "Herinrichting van het Marktplein"
+    assert m.reference == "Z-2023-0412"
+    assert m.document_date == date(2023, 9, 12)
+    assert m.decision_date == date(2023, 9, 19)
+    assert m.portfolio_holder == "wethouder A. Bakker"
+    assert m.team == "Ruimtelijke Ontwikkeling"
+    assert m.bodies == ["B&W", "Burgemeester"]
+    assert m.confidentiality == "openbaar"
+    assert m.financial_consequences is False
+    assert m.programme is None and m.attachments == []
+
+
+def test_label_colon_value_lines_with_glyph_checkboxes(make_pdf, documents_of):
+    page = Page().add(56, 50, "Raadsinformatiebrief", size=16, bold=True)
+    lines = ["Onderwerp : Stand van zaken zwembad De Vijfhoek", "Kenmerk : 2024/118", "Datum : 2024-02-05",
+             "Programma : 4 Sport en bewegen", "Bijlage(n) : Planning.pdf, Rapport bouwkundige staat.pdf"]
+    page.lines(56, 90, lines, size=9.5, leading=14)
+    page.add(56, 170, "☒ Besloten   ☐ Openbaar", size=9.5, font="DejaVu")
+    page.lines(56, 200, ["Geachte raad, hierbij informeren wij u over de voortgang."])
+    (doc,) = documents_of(make_pdf([page]))
+    m = doc.metadata
+    assert doc.part.doc_type == "raadsmededeling"
+    assert m.title == "Stand van zaken zwembad De Vijfhoek"
+    assert m.reference == "2024/118"
+    assert m.document_date == date(2024, 2, 5)
+    assert m.programme == "4 Sport en bewegen"
+    assert m.attachments == ["Planning.pdf", "Rapport bouwkundige staat.pdf"]
+    assert m.confidentiality == "besloten"
+    assert m.team is None and m.portfolio_holder is None and m.decision_date is None
+
+
+def test_two_column_label_value_layout_and_missing_fields(make_pdf, documents_of):
+    page = Page().add(56, 50, "Raadsvoorstel", size=16, bold=True)
+    for i, (label, value) in enumerate([("Onderwerp", "Aanpassing parkeertarieven"), ("Voorstelnummer", "RV-24-17"),
+                                        ("Portefeuillehouder", "C. de Wit"), ("Datum collegebesluit", "4 juni 2024")]):
+        page.add(56, 90 + 16 * i, label, size=10).add(200, 90 + 16 * i, value, size=10)
+    page.add(56, 180, "Voorstel", size=12, bold=True)
+    page.add(56, 198, "De tarieven voor straatparkeren per 1 januari te verhogen.")
+    (doc,) = documents_of(make_pdf([page]))
+    m = doc.metadata
+    assert doc.part.doc_type == "raadsvoorstel"
+    assert (m.title, m.reference, m.portfolio_holder) == ("Aanpassing parkeertarieven", "RV-24-17", "C. de Wit")
+    assert m.decision_date == date(2024, 6, 4)
+    assert m.document_date is None and m.team is None and m.programme is None
+    assert m.bodies == [] and m.confidentiality is None and m.financial_consequences is None

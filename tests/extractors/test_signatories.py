@@ -1,0 +1,27 @@
+"""Signature blocks: role above name (two signers side by side) and a sign-off with the name first."""
+from __future__ import annotations
+
+from tests.pdfs import Page
+
+
+def test_roles_above_names(make_pdf, documents_of):
+    page = Page().add(56, 50, "Raadsbesluit", size=16, bold=True)
+    page.lines(56, 90, ["De raad van de gemeente Hoogwoud besluit de verordening vast te stellen."])
+    page.add(56, 140, "de griffier,").add(300, 140, "de voorzitter,")
+    page.add(56, 190, "J.W. van der Linden").add(300, 190, "S. Öztürk")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("griffier", "J.W. van der Linden"), ("voorzitter", "S. Öztürk")]
+
+
+def test_sign_off_with_name_above_role(make_pdf, documents_of):
+    page = Page().add(56, 50, "Jaarverslag Leerplicht 2023", size=24, bold=True)
+    page.lines(56, 100, ["Ik dank alle scholen voor de goede samenwerking.", "", "Marieke Jansen", "Wethouder"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("wethouder", "Marieke Jansen")]
+
+
+def test_routing_entries_are_not_signatures(make_pdf, documents_of):
+    page = Page().add(56, 50, "Collegeadvies", size=16, bold=True)
+    page.lines(56, 90, ["12-03-2024: Burgemeester", "- Wethouder", "Paraaf: Gemeentesecretaris"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.signatories == []
