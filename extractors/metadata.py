@@ -99,7 +99,9 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta.team = text_field("team")
     meta.bodies = _bodies(rows, text_field("bodies"), rules)
     meta.confidentiality = _confidentiality(rows, rules)
-    meta.financial_consequences = _financial(text_field("financial_consequences"), sections, rules)
+    meta.financial_consequences, how = _financial(text_field("financial_consequences"), sections, rules)
+    if how:
+        meta.methods["financial_consequences"] = how
     attachments = text_field("attachments", continuation=True)
     meta.attachments = _split_list(attachments) if attachments else _attachments_section(sections, is_label, rules)
     return meta
@@ -150,19 +152,32 @@ def _confidentiality(rows: Sequence[Row], rules: MetadataRules) -> str | None:
     return None
 
 
-def _financial(value: str | None, sections: Sequence[Section], rules: MetadataRules) -> bool | None:
-    answers = [value] if value else []
+def _financial(value: str | None, sections: Sequence[Section], rules: MetadataRules) -> tuple[bool | None, str | None]:
+    """The answer under a financial label or heading, and where it came from (None: not printed).
+
+    An answer that is neither a clear no nor a clear yes stays None: the reader has to judge.
+    """
+    answers = [(value, "form")] if value else []
     patterns = rules.labels["financial_consequences"]
-    answers += [s.text for s in sections if s.heading and any(p.match(s.heading) for p in patterns)]
-    for answer in answers:
+    answers += [(s.text, "section") for s in sections if s.heading and any(p.match(s.heading) for p in patterns)]
+    for answer, how in answers:
         answer = answer.strip()
         if any(p.search(answer) for p in rules.financial_no):
-            return False
+            return False, how
         if any(p.search(answer) for p in rules.financial_yes):
-            return True
+            return True, how
         if answer:
-            return None
-    return None
+            return None, f"{how}:undecided"
+    return None, None
+
+
+def apply_budgeted_amounts(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> None:
+    """A document without a financial paragraph that budgets amounts as structural or incidental
+    (a table of proposals) has financial consequences."""
+    if meta.financial_consequences is None and "financial_consequences" not in meta.methods \
+            and any(recurrences):
+        meta.financial_consequences = True
+        meta.methods["financial_consequences"] = "amounts:recurrence"
 
 
 def _split_list(text: str) -> list[str]:

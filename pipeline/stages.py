@@ -17,7 +17,7 @@ from extractors.decisions import DecisionPoint, find_decision_points
 from extractors.forms import page_rows
 from extractors.paragraphs import block_text
 from extractors.signatories import Signatory, find_signatories
-from extractors.metadata import DocumentMetadata, extract_metadata, find_municipality
+from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import row_id
@@ -51,10 +51,12 @@ def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -
     for part in parts:
         pages = [by_number[n] for n in range(part.page_start, part.page_end + 1) if n in by_number]
         sections = build_sections(pages, parsed.vocabulary)
+        metadata = extract_metadata(pages, sections)
+        amounts = _amounts(pages, sections, parsed)
+        apply_budgeted_amounts(metadata, [a.recurrence for a, _ in amounts])
         out.append(DocumentContent(
-            part, make_doc_id(file_id, part.part_index), pages, sections, extract_metadata(pages, sections),
-            find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages),
-            _amounts(pages, sections, parsed),
+            part, make_doc_id(file_id, part.part_index), pages, sections, metadata,
+            find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages), amounts,
         ))
     return out
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from bench.page_layer_eval import evaluate
+from bench.evaluate import evaluate
 from pipeline.cli import main
 from schemas import DATASETS
 
@@ -35,6 +35,16 @@ def test_page_layer_against_gold(output, name):
     assert total >= 25 and found / total >= 0.95, report["probes_missed"]
     assert report["noise_leaks"] == []
     assert report["headings_recall"] >= 0.90, report["headings_missed"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "raw").glob("*.pdf")))
+def test_documents_against_gold(output, name):
+    report = evaluate(output, ROOT / "tests" / "gold")[name]
+    assert report["split_exact"], report["split"]
+    assert report["fields_wrong"] == []
+    assert report["decisions_wrong_in"] == []
+    found, total = map(int, report["amounts_recall"].split("/"))
+    assert found / total >= 0.95
 
 
 @pytest.mark.parametrize("dataset", sorted(DATASETS))

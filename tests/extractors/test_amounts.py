@@ -45,3 +45,4 @@ def test_money_column_of_a_table(make_pdf, documents_of):
     (doc,) = documents_of(make_pdf([page]))
     found = sorted((a.amount_eur, a.recurrence, a.context) for a, _ in doc.amounts)
     assert found == [(45000.0, "Incidenteel", "Bomen planten"), (120000.0, "Structureel", "Onderhoud parken")]
+    assert doc.metadata.financial_consequences is True  # budgeted without a financial paragraph
