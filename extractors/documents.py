@@ -76,6 +76,7 @@ class PageCue:
     strong: bool
     cover: bool
     renumbered: bool
+    title_blocks: tuple[Block, ...] = ()
 
 
 def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
@@ -89,6 +90,8 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     for i, cue in enumerate(cues[1:], 1):
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             starts.append(i)
+    for i in starts:
+        _mark_title(pages[i], cues[i])
     parts: list[DocumentPart] = []
     for n, first in enumerate(starts):
         last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
@@ -119,7 +122,18 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
             if any(p.search(line.text) for p in patterns for b in blocks[:6] for line in b.lines):
                 doc_type, strong = kind, True
                 break
-    return PageCue(title, doc_type, strong, cover, _renumbered(page, previous))
+    return PageCue(title, doc_type, strong, cover, _renumbered(page, previous), tuple(title_blocks))
+
+
+def _mark_title(page: PageLayout, cue: PageCue) -> None:
+    """The title blocks that open a document are its title, not headings; a cover holds no headings."""
+    if cue.doc_type is None and not cue.cover:
+        return
+    for block in page.blocks:
+        if any(block is t for t in cue.title_blocks):
+            block.kind = BlockKind.TITLE
+        elif cue.cover and block.kind is BlockKind.BODY:
+            block.kind = BlockKind.COVER
 
 
 def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:

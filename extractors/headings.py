@@ -20,6 +20,7 @@ RULES_FILE = Path(__file__).parent / "rules" / "headings.toml"
 
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[•·▪▫■□◦‣►▶➢➤✓✔✗☐☒\-–—*>])\s+\S")
 NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+NAVIGATION = re.compile(r"^\s*[›»>→▶➔]\s*\w")
 LEADING_GLYPHS = re.compile(r"^[\s•·▪▫■□◦‣►▶➢➤✓✔✗☐☒*>\-–—]+(?=\w)")
 
 
@@ -99,6 +100,8 @@ def style_key(block: Block) -> tuple[float, bool]:
 def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> bool:
     if block.kind is not BlockKind.BODY or len(block.lines) > s.max_lines:
         return False
+    if NAVIGATION.match(block.text):
+        return False  # "› Lees verder": a link, not a heading
     text = clean_heading(block.text)
     if not text or len(text) > s.max_chars or not any(c.isalpha() for c in text):
         return False
@@ -118,7 +121,7 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
 
 def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> dict[int, int]:
     """Headings among a document's blocks (in reading order): `id(block) -> level`."""
-    body = body_style([b for b in blocks if b.kind is BlockKind.BODY])
+    body = body_style([b for b in blocks if b.kind in (BlockKind.BODY, BlockKind.COVER)])
     flags = [is_heading_candidate(b, body, s) for b in blocks]
     _drop_lists(blocks, flags)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))

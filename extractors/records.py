@@ -95,6 +95,10 @@ class BlockKind(str, Enum):
     FOOTNOTE = "footnote"
     HEADER = "header"
     FOOTER = "footer"
+    TITLE = "title"
+    """The title of a document (a form's type line, a cover title): recorded on `documents`."""
+    COVER = "cover"
+    """Other text of a cover page (a tagline, a subtitle): body text, never a heading."""
 
 
 @dataclass

@@ -37,7 +37,7 @@ class Section:
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
                    settings: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> list[Section]:
     """Sections of one document from its parsed pages (blocks already in reading order)."""
-    blocks = [b for page in pages for b in page.blocks]
+    blocks = [b for page in pages for b in page.blocks if b.kind is not BlockKind.TITLE]
     levels = find_headings(blocks, settings)
     sections: list[Section] = []
     stack: list[Section] = []

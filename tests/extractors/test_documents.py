@@ -36,6 +36,8 @@ def test_compound_pdf_is_split_by_kind(make_pdf, documents_of):
     assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [
         ("nota_bw", 1, 1), ("raadsvoorstel", 2, 2), ("raadsbesluit", 3, 3), ("voortgangsrapportage", 4, 6)]
     assert docs[3].part.title == "Jaarverslag Openbare Verlichting 2023"
+    headings = [s.heading for d in docs for s in d.sections if s.heading]
+    assert "Collegeadvies" not in headings and "Jaarverslag Openbare Verlichting 2023" not in headings
     assert docs[0].metadata.title == docs[1].metadata.title == "Verlichting fietspaden"
 
 

@@ -41,3 +41,11 @@ def test_lists_signatures_and_fields_stay_in_the_text(make_pdf, sections_of):
     assert "1. Minder plaatsen in het centrum" in sub.text
     last = sections[-1]
     assert "P.J. van Dijk" in last.text and "Datum besluit: 14-02-2024" in last.text
+
+
+def test_a_link_button_is_not_a_heading(make_pdf, sections_of):
+    page = Page()
+    y = page.lines(56, 50, ["Wonen in de kern"], size=14, bold=True) + 4
+    y = page.lines(56, y, BODY) + 6
+    page.lines(56, y, ["> LEES VERDER"], size=9, bold=True)
+    assert [s.heading for s in sections_of(make_pdf([page]))] == ["Wonen in de kern"]
