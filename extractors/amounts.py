@@ -7,16 +7,14 @@ Recurrence ("structureel", "incidenteel (3 jaar)") is taken from the same table 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.forms import Row
 from extractors.geometry import BBox
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "amounts.toml"
 CONTEXT_WORDS = 6
 
 
@@ -40,8 +38,8 @@ class AmountRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> AmountRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> AmountRules:
+    data = read_rules("amounts")
     return AmountRules(
         text_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["text_patterns"]),
         column_headers=tuple(re.compile(p, re.IGNORECASE) for p in data["column_headers"]),

@@ -3,14 +3,13 @@
 forms read the same whether a template drew its boxes or typed them in a symbol font."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from pdfminer.layout import LTLine, LTRect
 
-RULES_FILE = Path(__file__).parent / "rules" / "checkboxes.toml"
+from extractors.rules import read_rules
+
 TICKED, EMPTY = "\u2612", "\u2610"
 MARKS_INSIDE = {"x", "X", "v", "V", "✓", "✔", "✗", "✘", "×"}
 
@@ -23,8 +22,8 @@ class BoxRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> BoxRules:
-    v = tomllib.loads(path.read_text(encoding="utf-8"))["vector"]
+def load_rules() -> BoxRules:
+    v = read_rules("checkboxes")["vector"]
     return BoxRules(float(v["min_side"]), float(v["max_side"]), float(v["max_aspect_difference"]))
 
 

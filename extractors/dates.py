@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
-RULES_FILE = Path(__file__).parent / "rules" / "dutch_dates.toml"
+from extractors.rules import read_rules
+
 
 
 @lru_cache(maxsize=1)
 def _months() -> dict[str, int]:
-    return {k: int(v) for k, v in tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))["months"].items()}
+    return {k: int(v) for k, v in read_rules("dutch_dates")["months"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -8,18 +8,16 @@ paragraph after the intro is the single decision.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.dehyphenate import Vocabulary, join_running_text
 from extractors.geometry import BBox, union_all
 from extractors.records import BlockKind, Line
 from extractors.sections import Section
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "decisions.toml"
 MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2})[.)]?|(?P<letter>[a-z])[.)]|(?P<bullet>[-–—•·▪◦‣*>✓✔\ufffd]))\s+(?=\S)")
 ITEM_END = re.compile(r"[.;:!?]['’\"”)]*$")
 
@@ -42,8 +40,8 @@ class DecisionRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> DecisionRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> DecisionRules:
+    data = read_rules("decisions")
     return DecisionRules(tuple(re.compile(p, re.IGNORECASE) for p in data["intro"]), dict(data["body"]))
 
 

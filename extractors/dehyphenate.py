@@ -8,14 +8,12 @@ attested elsewhere in its text (not broken at a line end) wins.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "hyphenation.toml"
 
 _TOKEN = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
 _EDGE_PUNCT = "()[]{}\"'“”‘’«».,;:!?…"
@@ -29,8 +27,8 @@ class HyphenationRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> HyphenationRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> HyphenationRules:
+    data = read_rules("hyphenation")
     return HyphenationRules(
         connectors=frozenset(w.casefold() for w in data["suspended_connectors"]),
         hyphens="".join(data["hyphens"]),

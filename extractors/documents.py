@@ -12,17 +12,15 @@ Kinds come from the title (`rules/doc_types.toml`); an unrecognised document is 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.furniture import mask
 from extractors.headings import body_style
 from extractors.records import Block, BlockKind, PageLayout
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "doc_types.toml"
 TOP_SHARE = 0.3
 """A title counts when it starts in this top share of the page's body."""
 
@@ -48,8 +46,8 @@ class DocTypeRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> DocTypeRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> DocTypeRules:
+    data = read_rules("doc_types")
     kinds = tuple(
         (k["doc_type"], bool(k["strong"]), tuple(re.compile(p, re.IGNORECASE) for p in k["title"]))
         for k in data["kind"]

@@ -8,17 +8,15 @@ the next cell to the right, else the cell right below it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.geometry import BBox, union_all
 from extractors.records import Line, PageLayout, Word
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "checkboxes.toml"
 CELL_GAP = 1.2
 """A gap wider than this many font sizes between two words separates two cells."""
 
@@ -35,8 +33,8 @@ class CheckboxGlyphs:
 
 
 @lru_cache(maxsize=1)
-def checkbox_glyphs(path: Path = RULES_FILE) -> CheckboxGlyphs:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def checkbox_glyphs() -> CheckboxGlyphs:
+    data = read_rules("checkboxes")
     return CheckboxGlyphs(frozenset(data["ticked"]), frozenset(data["empty"]))
 
 

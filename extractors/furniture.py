@@ -10,15 +10,13 @@ The rules' parameters and patterns live in `rules/page_furniture.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.records import Line
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "page_furniture.toml"
 
 
 @dataclass(frozen=True)
@@ -33,8 +31,8 @@ class FurnitureRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> FurnitureRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> FurnitureRules:
+    data = read_rules("page_furniture")
     labels = data["page_label"]
     keyword = "|".join(f"(?:{p})" for p in labels["keyword_patterns"])
     bare = "|".join(f"(?:{p})" for p in labels["bare_patterns"])

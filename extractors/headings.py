@@ -8,15 +8,13 @@ the document, largest first; numbering depth ("2.3") refines them.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.records import Block, BlockKind
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "headings.toml"
 
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[•·▪▫■□◦‣►▶➢➤✓✔✗☐☒\-–—*>])\s+\S")
 NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
@@ -49,8 +47,8 @@ class HeadingRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> HeadingRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> HeadingRules:
+    data = read_rules("headings")
     return HeadingRules(
         not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
         same_style_run=int(data["runs"]["same_style_run"]),

@@ -7,20 +7,18 @@ financial consequences. A field that is not printed is None: never guessed.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.dates import parse_date
 from extractors.forms import CheckboxState, Row, find_field, match_label, page_rows
 from extractors.records import PageLayout
 from extractors.sections import Section
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "metadata.toml"
 FORM_PAGES = 2
 """Form fields are looked for on this many pages at the start of a document."""
 
@@ -41,8 +39,8 @@ def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> MetadataRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> MetadataRules:
+    data = read_rules("metadata")
     conf = data["confidentiality"]
     return MetadataRules(
         labels={k: _compile(v) for k, v in data["labels"].items()},

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from extractors.records import BlockKind, Line, PageLayout
+from extractors.rules import read_rules
 
-RULES_FILE = Path(__file__).parent / "rules" / "signatures.toml"
 
 
 @dataclass(frozen=True)
@@ -28,8 +26,8 @@ class SignatureRules:
 
 
 @lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> SignatureRules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_rules() -> SignatureRules:
+    data = read_rules("signatures")
     roles = "|".join(re.escape(r) for r in sorted(data["roles"], key=len, reverse=True))
     return SignatureRules(
         role=re.compile(rf"^(?:de |het )?(?P<role>{roles})\s*[,.]?$", re.IGNORECASE),

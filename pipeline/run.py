@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 
 import pyarrow as pa
 
+from extractors.rules import RULES_DIR
 from pipeline import __version__
 from pipeline.errors import EncryptedPdf, InvalidPdf, RaadsstukkenError
 from pipeline.ids import file_id as hash_file
@@ -31,7 +32,6 @@ from schemas.datasets import RunRecord
 
 _log = logging.getLogger(__name__)
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "extractors" / "rules"
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,9 @@ class RunSummary:
 def config_hash() -> str:
     """Hash of everything besides the input that decides the rows: version and rule files."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(RULES_DIR.rglob("*")):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for path in sorted(RULES_DIR.glob("*.toml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
