@@ -25,9 +25,9 @@ from pipeline.errors import EncryptedPdf, InvalidPdf, RaadsstukkenError
 from pipeline.ids import file_id as hash_file
 from pipeline.manifest import FileEntry, Manifest
 from pipeline.stages import (amount_rows, decision_rows, document_rows, pages_rows, read_documents,
-                             section_rows, source_name, split_documents)
-from pipeline.writer import ensure_datasets, remove_part, write_part
-from schemas import DATASETS
+                             section_rows, source_name, split_documents, table_rows)
+from pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part
+from schemas import DATASETS, validate_table
 from schemas.datasets import RunRecord
 
 _log = logging.getLogger(__name__)
@@ -121,8 +121,13 @@ def process_file(path: Path, source: str, fid: str) -> FileOutcome:
             "sections": section_rows(fid, documents),
             "decisions": decision_rows(fid, documents),
             "amounts": amount_rows(documents),
+            **table_rows(fid, documents),
         }
         outcome.tables = {name: DATASETS[name].to_table(rows.get(name, [])) for name in DATASETS if name != "runs"}
+        for name, table in outcome.tables.items():
+            problems = validate_table(DATASETS[name], table)
+            if problems:  # a bug: nothing of this file is written
+                raise SchemaViolation("; ".join(str(p) for p in problems))
         if parsed.n_pages and not any(p.text_layer for p in parsed.pages):
             outcome.status, outcome.error_type = "needs_ocr", "no_text_layer"
             outcome.error = "no page has a text layer"

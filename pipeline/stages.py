@@ -17,11 +17,14 @@ from extractors.decisions import DecisionPoint, find_decision_points
 from extractors.forms import page_rows
 from extractors.paragraphs import block_text
 from extractors.signatories import Signatory, find_signatories
+from extractors.statistics import tidy_statistics
+from extractors.tables import Table, find_tables
 from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import row_id
-from schemas.datasets import AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord
+from schemas.datasets import (AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord,
+                              StatisticRecord, TableCellRecord, TableRecord)
 
 
 def split_documents(parsed: ParsedPdf) -> list[DocumentPart]:
@@ -42,6 +45,7 @@ class DocumentContent:
     signatories: list[Signatory]
     amounts: list[tuple[Amount, int | None]]
     """Each amount with the order of the section it was found in."""
+    tables: list[Table]
 
 
 def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[DocumentContent]:
@@ -57,6 +61,7 @@ def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -
         out.append(DocumentContent(
             part, make_doc_id(file_id, part.part_index), pages, sections, metadata,
             find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages), amounts,
+            [t for page in pages for t in find_tables(page)],
         ))
     return out
 
@@ -88,6 +93,30 @@ def decision_rows(file_id: str, documents: list[DocumentContent]) -> list[Decisi
                 bbox=pages[point.page].page_bbox(point.bbox).as_list(), method=point.method,
             ))
     return rows
+
+
+def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list]:
+    """Rows of `tables`, `table_cells` and `statistics`."""
+    tables, cells, stats = [], [], []
+    for d in documents:
+        pages = {pg.number: pg for pg in d.pages}
+        for i, t in enumerate(d.tables):
+            tid = row_id("tab", d.doc_id, t.page, i)
+            page = pages[t.page]
+            tables.append(TableRecord(
+                table_id=tid, doc_id=d.doc_id, file_id=file_id, page=t.page, bbox=page.page_bbox(t.bbox).as_list(),
+                n_rows=t.n_rows, n_cols=t.n_cols, header_rows=t.header_rows, title=t.title, method=t.method,
+            ))
+            cells.extend(TableCellRecord(
+                table_id=tid, row=c.row, col=c.col, text=c.text, is_header=c.is_header, value=c.value,
+                page=t.page, bbox=page.page_bbox(c.bbox).as_list() if c.bbox else None,
+            ) for c in t.cells)
+            stats.extend(StatisticRecord(
+                stat_id=row_id("stat", tid, st.row, st.col), table_id=tid, doc_id=d.doc_id, theme_id=None,
+                indicator=st.indicator, dimension=st.dimension, period=st.period, value=st.value, unit=st.unit,
+                page=t.page, method="statistics:year_axis",
+            ) for st in tidy_statistics(t))
+    return {"tables": tables, "table_cells": cells, "statistics": stats}
 
 
 def amount_rows(documents: list[DocumentContent]) -> list[AmountRecord]:

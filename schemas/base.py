@@ -28,8 +28,13 @@ def column(
     *,
     nullable: bool = True,
     enum: Sequence[str] | None = None,
+    allow_empty: bool = False,
 ) -> Any:
-    """Declare a dataset column as a dataclass field with its Arrow type and documentation."""
+    """Declare a dataset column as a dataclass field with its Arrow type and documentation.
+
+    Absent values are null, so strings may not be empty unless `allow_empty` says an empty string
+    is a value of its own (the text of an empty table cell).
+    """
     return field(
         default=None,
         metadata={
@@ -37,6 +42,7 @@ def column(
             "description": description,
             "nullable": nullable,
             "enum": tuple(enum) if enum else None,
+            "allow_empty": allow_empty,
         },
     )
 
@@ -50,6 +56,7 @@ class Column:
     description: str
     nullable: bool
     enum: tuple[str, ...] | None
+    allow_empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,7 @@ class Dataset:
                 description=f.metadata["description"],
                 nullable=f.metadata["nullable"],
                 enum=f.metadata["enum"],
+                allow_empty=f.metadata.get("allow_empty", False),
             )
             for f in dataclasses.fields(self.record_type)
         )

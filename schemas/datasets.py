@@ -192,7 +192,8 @@ class TableCellRecord:
     table_id: str = column(STR, "Table", nullable=False)
     row: int = column(INT, "0-based row", nullable=False)
     col: int = column(INT, "0-based column", nullable=False)
-    text: str = column(STR, "Cell text as printed, multi-line joined with a space", nullable=False)
+    text: str = column(STR, "Cell text as printed, multi-line joined with a space; '' for an empty cell",
+                       nullable=False, allow_empty=True)
     is_header: bool = column(BOOL, "Whether the cell is a header cell", nullable=False)
     value: float = column(F64, "Numeric value, null if not numeric")
     page: int = column(INT, "1-based page")

@@ -51,7 +51,7 @@ def validate_table(dataset: Dataset, table: pa.Table, *, check_keys: bool = True
             bad = pc.unique(values.filter(pc.invert(pc.is_in(values, pa.array(column.enum)))).drop_null())
             if len(bad):
                 problem(f"column {column.name!r} has values outside {column.enum}: {bad.to_pylist()[:5]}")
-        if pa.types.is_string(column.arrow_type) and table.num_rows:
+        if pa.types.is_string(column.arrow_type) and table.num_rows and not column.allow_empty:
             empty = pc.sum(pc.equal(values, "")).as_py() or 0
             if empty:
                 problem(f"column {column.name!r} has {empty} empty strings (absent values must be null)")
