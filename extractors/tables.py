@@ -23,6 +23,11 @@ EMPTY_MARK = re.compile(r"^(?:[-–—]|n\.?v\.?t\.?|n\.?b\.?|\.)$", re.IGNORECA
 NOTE_MARK = re.compile(r"\s*(?:\(\*+\)|\*+|\(\d\))$")
 MAX_CELL_SHARE = 0.45
 """A cell wider than this share of the page is running text, not a table cell."""
+TEXT_LINE_SHARE = 0.3
+PARAGRAPH_LINES = 5
+"""A line of a paragraph (of PARAGRAPH_LINES lines or more) at least TEXT_LINE_SHARE of the page
+wide is running text beside a table, even when set in the table's type; wrapped text inside a
+table cell runs to fewer lines."""
 ROW_GAP = 2.6
 """Largest gap between two rows of a table, in row heights."""
 
@@ -35,6 +40,7 @@ class TableCell:
     is_header: bool
     value: float | None
     bbox: BBox | None
+    page: int = 0
 
 
 @dataclass
@@ -47,6 +53,10 @@ class Table:
     title: str | None
     cells: list[TableCell] = field(default_factory=list)
     method: str = "aligned_rows"
+    page_end: int = 0
+
+    def __post_init__(self) -> None:
+        self.page_end = self.page_end or self.page
 
     def grid(self) -> list[list[str]]:
         out = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
@@ -114,31 +124,34 @@ def find_tables(page: PageLayout) -> list[Table]:
 
 
 def _row_clusters(page: PageLayout) -> list[_Line]:
-    """Cells on one baseline, cut where the type size changes or around a cell as wide as running
-    text: the text column beside a table is not part of its rows."""
-    page_lines = [ln for b in page.blocks for ln in b.lines]
-    rows: list[list[tuple[Cell, float]]] = []
-    for cell, size in sorted(((c, ln.size) for ln in page_lines for c in line_cells(ln)),
-                             key=lambda cs: (cs[0].bbox.bottom, cs[0].bbox.x0)):
+    """Cells on one baseline, cut where the type size changes and around running text (a line of
+    a long paragraph, or a cell too wide for a table): the text column beside a table is not in
+    its rows."""
+    running = {id(ln) for b in page.blocks if len(b.lines) >= PARAGRAPH_LINES for ln in b.lines
+               if ln.cells == 1 and ln.bbox.width >= TEXT_LINE_SHARE * page.width}
+    placed = sorted(((c, ln.size, id(ln) in running or c.bbox.width > MAX_CELL_SHARE * page.width)
+                     for b in page.blocks for ln in b.lines for c in line_cells(ln)),
+                    key=lambda p: (p[0].bbox.bottom, p[0].bbox.x0))
+    rows: list[list[tuple[Cell, float, bool]]] = []
+    for item in placed:
+        cell = item[0]
         if rows and abs(rows[-1][0][0].bbox.bottom - cell.bbox.bottom) <= 0.35 * max(cell.bbox.height, 1.0):
-            rows[-1].append((cell, size))
+            rows[-1].append(item)
         else:
-            rows.append([(cell, size)])
+            rows.append([item])
     clusters: list[_Line] = []
     for row in rows:
-        row.sort(key=lambda cs: cs[0].bbox.x0)
+        row.sort(key=lambda p: p[0].bbox.x0)
         current: list[tuple[Cell, float]] = []
-        for cell, size in row:
-            if cell.bbox.width > MAX_CELL_SHARE * page.width:
+        for cell, size, is_text in row:
+            if is_text or (current and abs(current[-1][1] - size) > 0.6):
                 if current:
                     clusters.append(_cluster(current))
+                current = []
+            if is_text:
                 clusters.append(_cluster([(cell, size)]))
-                current = []
-                continue
-            if current and abs(current[-1][1] - size) > 0.6:
-                clusters.append(_cluster(current))
-                current = []
-            current.append((cell, size))
+            else:
+                current.append((cell, size))
         if current:
             clusters.append(_cluster(current))
     return sorted(clusters, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
@@ -264,7 +277,7 @@ def _build(members: Sequence[Row], page: PageLayout, outside: Sequence[_Line], s
             text = " ".join(c.text for c in cs)
             header = r < header_rows
             cells.append(TableCell(r, col, text, header, None if header else cell_number(text),
-                                   union_all(c.bbox for c in cs) if cs else None))
+                                   union_all(c.bbox for c in cs) if cs else None, page.number))
     box = union_all(c.bbox for row in members for c in row.cells)
     title = _caption(box, members, outside, size)
     if title is None and header_rows and len(cells[0].text.split()) >= 2 and cell_number(cells[0].text) is None:
@@ -300,3 +313,48 @@ def _caption(box: BBox, members: Sequence[Row], outside: Sequence[_Line], size: 
         if len(text) <= 120 and not text.rstrip().endswith((".", ":", ";", ",")) and not text[:1].islower():
             return text
     return None
+
+
+CONTINUATION_ZONE = 0.3
+"""A table continues over a page break when it ends in the bottom share of one page and the next
+page's first table starts in the top share, with the same columns."""
+
+
+def join_continued_tables(tables: list[Table], pages: dict[int, PageLayout]) -> list[Table]:
+    """Tables of a document with those split over a page break joined (both pages kept per cell).
+    A header repeated on the second page is dropped."""
+    out: list[Table] = []
+    for table in tables:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, table, pages):
+            out[-1] = _joined(prev, table)
+        else:
+            out.append(table)
+    return out
+
+
+def _continues(first: Table, second: Table, pages: dict[int, PageLayout]) -> bool:
+    if second.page != first.page_end + 1 or second.n_cols != first.n_cols:
+        return False
+    last_page, next_page = pages.get(first.page_end), pages.get(second.page)
+    if last_page is None or next_page is None:
+        return False
+    if first.bbox.bottom < (1 - CONTINUATION_ZONE) * last_page.height or second.bbox.top > CONTINUATION_ZONE * next_page.height:
+        return False
+    body_below = any(b.bbox.top > first.bbox.bottom + 2 for b in last_page.blocks if b.page == first.page_end)
+    body_above = any(b.bbox.bottom < second.bbox.top - 2 and b.bbox.x_overlap(second.bbox) > 0 for b in next_page.blocks)
+    return not body_below and not body_above
+
+
+def _joined(first: Table, second: Table) -> Table:
+    header = [c.text for c in first.cells if c.row < first.header_rows]
+    repeated = second.header_rows and [c.text for c in second.cells if c.row < second.header_rows] == header
+    skip = second.header_rows if repeated else 0
+    cells = list(first.cells)
+    for c in second.cells:
+        if c.row < skip:
+            continue
+        cells.append(TableCell(first.n_rows + c.row - skip, c.col, c.text, c.is_header and not first.n_rows,
+                               c.value, c.bbox, c.page))
+    return Table(first.page, first.bbox, first.n_rows + second.n_rows - skip, first.n_cols, first.header_rows,
+                 first.title or second.title, cells, f"{first.method}+continued", second.page_end)

@@ -18,7 +18,7 @@ from extractors.forms import page_rows
 from extractors.paragraphs import block_text
 from extractors.signatories import Signatory, find_signatories
 from extractors.statistics import tidy_statistics
-from extractors.tables import Table, find_tables
+from extractors.tables import Table, find_tables, join_continued_tables
 from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
@@ -61,7 +61,7 @@ def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -
         out.append(DocumentContent(
             part, make_doc_id(file_id, part.part_index), pages, sections, metadata,
             find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages), amounts,
-            [t for page in pages for t in find_tables(page)],
+            join_continued_tables([t for page in pages for t in find_tables(page)], {pg.number: pg for pg in pages}),
         ))
     return out
 
@@ -104,12 +104,13 @@ def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list
             tid = row_id("tab", d.doc_id, t.page, i)
             page = pages[t.page]
             tables.append(TableRecord(
-                table_id=tid, doc_id=d.doc_id, file_id=file_id, page=t.page, bbox=page.page_bbox(t.bbox).as_list(),
+                table_id=tid, doc_id=d.doc_id, file_id=file_id, page=t.page, page_end=t.page_end,
+                bbox=page.page_bbox(t.bbox).as_list(),
                 n_rows=t.n_rows, n_cols=t.n_cols, header_rows=t.header_rows, title=t.title, method=t.method,
             ))
             cells.extend(TableCellRecord(
                 table_id=tid, row=c.row, col=c.col, text=c.text, is_header=c.is_header, value=c.value,
-                page=t.page, bbox=page.page_bbox(c.bbox).as_list() if c.bbox else None,
+                page=c.page, bbox=pages[c.page].page_bbox(c.bbox).as_list() if c.bbox else None,
             ) for c in t.cells)
             stats.extend(StatisticRecord(
                 stat_id=row_id("stat", tid, st.row, st.col), table_id=tid, doc_id=d.doc_id, theme_id=None,
