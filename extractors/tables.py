@@ -28,6 +28,8 @@ PARAGRAPH_LINES = 5
 """A line of a paragraph (of PARAGRAPH_LINES lines or more) at least TEXT_LINE_SHARE of the page
 wide is running text beside a table, even when set in the table's type; wrapped text inside a
 table cell runs to fewer lines."""
+WRAP_GAP = 0.6
+"""A wrapped line under a table's last row sits this close (in row heights); a caption further."""
 ROW_GAP = 2.6
 """Largest gap between two rows of a table, in row heights."""
 
@@ -127,8 +129,7 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
     """Cells on one baseline, cut where the type size changes and around running text (a line of
     a long paragraph, or a cell too wide for a table): the text column beside a table is not in
     its rows."""
-    running = {id(ln) for b in page.blocks if len(b.lines) >= PARAGRAPH_LINES for ln in b.lines
-               if ln.cells == 1 and ln.bbox.width >= TEXT_LINE_SHARE * page.width}
+    running = {id(ln) for b in page.blocks if _is_paragraph(b.lines, page.width) for ln in b.lines}
     placed = sorted(((c, ln.size, id(ln) in running or c.bbox.width > MAX_CELL_SHARE * page.width)
                      for b in page.blocks for ln in b.lines for c in line_cells(ln)),
                     key=lambda p: (p[0].bbox.bottom, p[0].bbox.x0))
@@ -155,6 +156,12 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
         if current:
             clusters.append(_cluster(current))
     return sorted(clusters, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+
+
+def _is_paragraph(lines, page_width: float) -> bool:
+    """A block of running text: many lines, most of them as wide as a text column."""
+    wide = sum(1 for ln in lines if ln.cells == 1 and ln.bbox.width >= TEXT_LINE_SHARE * page_width)
+    return len(lines) >= PARAGRAPH_LINES and wide >= 0.6 * len(lines)
 
 
 def _cluster(cells: list[tuple[Cell, float]]) -> _Line:
@@ -187,24 +194,32 @@ def _grow(lines: list[_Line], seed: int, width: float, used: set[int]) -> list[i
 
 
 def _add_wrapped_cells(lines: list[_Line], members: list[int], width: float, used: set[int]) -> list[int]:
-    """Lines of one cell that sit inside one column of the table: the wrapped part of a cell.
-    A line across several columns (a caption, a note) is not part of the table."""
+    """Lines of one cell that belong to the table: a figure or label on one of its rows, the
+    wrapped part of a cell inside one column, or a header spanning figure columns above it. A
+    line over the label column and beyond (a caption, a note) is not part of the table."""
     rows = [lines[k] for k in members]
     bands = _bands([Row(ln.cells) for ln in rows])
     box = union_all(ln.bbox for ln in rows)
     size = rows[0].size
     height = max(ln.bbox.height for ln in rows)
     out = list(members)
-    for k, line in enumerate(lines):
-        if k in out or k in used or len(line.cells) != 1 or abs(line.size - size) > 0.6:
-            continue
-        cell = line.cells[0].bbox
-        inside = [b for b in bands if cell.x0 >= b[0] - 2 and cell.x1 <= b[1] + 2]
-        near = box.top - 1 <= line.bbox.top and line.bbox.top - box.bottom <= ROW_GAP * height
-        on_a_row = any(abs(lines[m].bbox.bottom - line.bbox.bottom) <= 0.35 * height for m in members) \
-            and line.bbox.x_overlap(box) > -0.5 * height
-        if (inside and near) or on_a_row:
-            out.append(k)
+    changed = True
+    while changed:
+        changed = False
+        for k, line in enumerate(lines):
+            if k in out or k in used or len(line.cells) != 1 or abs(line.size - size) > 0.6:
+                continue
+            cell = line.cells[0].bbox
+            inside = len([b for b in bands if min(b[1], cell.x1) - max(b[0], cell.x0) > 0]) == 1
+            near = box.top - 1 <= line.bbox.top and line.bbox.top - box.bottom <= WRAP_GAP * height
+            on_a_row = any(abs(lines[m].bbox.bottom - line.bbox.bottom) <= 0.35 * height for m in out) \
+                and line.bbox.x_overlap(box) > -0.5 * height
+            spanning_header = (len(bands) > 1 and 0 <= box.top - line.bbox.bottom <= ROW_GAP * height
+                               and cell.x0 >= bands[1][0] - 2 and cell.x1 <= box.x1 + 2)
+            if (inside and near) or on_a_row or spanning_header:
+                out.append(k)
+                box = box.union(line.bbox)
+                changed = True
     return sorted(out, key=lambda k: (lines[k].bbox.top, lines[k].bbox.x0))
 
 
