@@ -108,7 +108,34 @@ def evaluate(out: Path, gold_dir: Path) -> dict:
             "headings_missed": [h for h, f in zip(gold_h, hits) if not f],
         }
         report[g["file"]].update(evaluate_documents(out, g, fid))
+        report[g["file"]].update(evaluate_tables(out, g, fid))
     return report
+
+
+def evaluate_tables(out: Path, g: dict, fid: str) -> dict:
+    """Gold tables found with their shape (page, rows, columns); statistics precision and recall."""
+    tables = pd.read_parquet(out / "tables")
+    tables = tables[tables["file_id"] == fid]
+    found = {(int(t.page), int(t.n_rows), int(t.n_cols)) for t in tables.itertuples()}
+    gold = [(t["page"], 1 + len(t["rows"]), max(len(t["header"]), *(len(r) for r in t["rows"]))) for t in g.get("tables", [])]
+    shapes_ok = [shape in found for shape in gold]
+    stats = pd.read_parquet(out / "statistics")
+    doc_ids = set(pd.read_parquet(out / "documents").query("file_id == @fid")["doc_id"])
+    mine = [(norm(r.indicator).casefold(), int(r.period), float(r.value)) for r in stats[stats["doc_id"].isin(doc_ids)].itertuples()]
+    theirs = [(norm(s["indicator"]).casefold(), s["period"], float(s["value"])) for s in g.get("statistics", [])]
+    left, tp = list(mine), 0
+    for gi in theirs:
+        best = max((m for m in left if m[1] == gi[1] and abs(m[2] - gi[2]) < 1e-6),
+                   key=lambda m: similar(m[0], gi[0]), default=None)
+        if best is not None and similar(best[0], gi[0]) >= 0.85:
+            left.remove(best)
+            tp += 1
+    return {
+        "tables_found_with_shape": f"{sum(shapes_ok)}/{len(gold)}",
+        "tables_missed": [shape for shape, ok in zip(gold, shapes_ok) if not ok],
+        "tables_not_in_gold": len(found) - sum(shapes_ok),
+        "statistics": f"precision {tp}/{len(mine)}, recall {tp}/{len(theirs)}",
+    }
 
 
 FIELDS = ["title", "reference", "document_date", "decision_date", "programme", "portfolio_holder", "team",
@@ -196,7 +223,9 @@ def summary(report: dict) -> str:
         lines.append(f"  fields                        {fields}")
         lines.append(f"  decisions equal, in order     {r['decisions_equal']}")
         lines.append(f"  amounts recall                {r['amounts_recall']} ({len(r['amounts_not_in_gold'])} not in gold)")
-        for key in ("probes_missed", "headings_missed", "fields_wrong", "decisions_wrong_in"):
+        lines.append(f"  tables found with shape       {r['tables_found_with_shape']} ({r['tables_not_in_gold']} not in gold)")
+        lines.append(f"  statistics                    {r['statistics']}")
+        for key in ("probes_missed", "headings_missed", "fields_wrong", "decisions_wrong_in", "tables_missed"):
             if r[key]:
                 lines.append(f"  {key}: {r[key]}")
     return "\n".join(lines)

@@ -56,6 +56,8 @@ class Table:
     cells: list[TableCell] = field(default_factory=list)
     method: str = "aligned_rows"
     page_end: int = 0
+    confidence: float = 1.0
+    """Share of the body rows that have a figure (or a dash) in every figure column."""
 
     def __post_init__(self) -> None:
         self.page_end = self.page_end or self.page
@@ -294,10 +296,14 @@ def _build(members: Sequence[Row], page: PageLayout, outside: Sequence[_Line], s
             cells.append(TableCell(r, col, text, header, None if header else cell_number(text),
                                    union_all(c.bbox for c in cs) if cs else None, page.number))
     box = union_all(c.bbox for row in members for c in row.cells)
+    body = grid[header_rows:]
+    full = sum(1 for slots in body if all(any(_is_figure(c) for c in slots[b]) for b in numeric_bands))
+    confidence = round(full / len(body), 3) if body else 0.0
     title = _caption(box, members, outside, size)
     if title is None and header_rows and len(cells[0].text.split()) >= 2 and cell_number(cells[0].text) is None:
         title = cells[0].text  # a table that names itself in its top-left header cell
-    return Table(page.number, box, len(grid), len(bands), header_rows, title, cells, "aligned_rows")
+    return Table(page.number, box, len(grid), len(bands), header_rows, title, cells, "aligned_rows",
+                 confidence=confidence)
 
 
 def _is_data(row: Row) -> bool:
@@ -372,4 +378,18 @@ def _joined(first: Table, second: Table) -> Table:
         cells.append(TableCell(first.n_rows + c.row - skip, c.col, c.text, c.is_header and not first.n_rows,
                                c.value, c.bbox, c.page))
     return Table(first.page, first.bbox, first.n_rows + second.n_rows - skip, first.n_cols, first.header_rows,
-                 first.title or second.title, cells, f"{first.method}+continued", second.page_end)
+                 first.title or second.title, cells, f"{first.method}+continued", second.page_end,
+                 min(first.confidence, second.confidence))
+
+
+def table_from_grid(grid: Sequence[Sequence[str | None]], page: int, method: str, title: str | None = None) -> Table:
+    """A Table from a plain grid of cell texts (another extractor's output), with header rows
+    told the same way as ours: the rows above the first row holding a figure that is not a year."""
+    rows = [[(t or "").replace("\n", " ").strip() for t in r] for r in grid]
+    n_cols = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (n_cols - len(r)) for r in rows]
+    is_data = [any(cell_number(t) is not None and not YEAR.match(t) for t in r) for r in rows]
+    header_rows = next((k for k, d in enumerate(is_data) if d), len(rows))
+    cells = [TableCell(r, c, text, r < header_rows, None if r < header_rows else cell_number(text), None, page)
+             for r, row in enumerate(rows) for c, text in enumerate(row)]
+    return Table(page, BBox(0, 0, 0, 0), len(rows), n_cols, header_rows, title, cells, method)

@@ -106,7 +106,8 @@ def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list
             tables.append(TableRecord(
                 table_id=tid, doc_id=d.doc_id, file_id=file_id, page=t.page, page_end=t.page_end,
                 bbox=page.page_bbox(t.bbox).as_list(),
-                n_rows=t.n_rows, n_cols=t.n_cols, header_rows=t.header_rows, title=t.title, method=t.method,
+                n_rows=t.n_rows, n_cols=t.n_cols, header_rows=t.header_rows, title=t.title,
+                confidence=t.confidence, method=t.method,
             ))
             cells.extend(TableCellRecord(
                 table_id=tid, row=c.row, col=c.col, text=c.text, is_header=c.is_header, value=c.value,

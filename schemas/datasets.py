@@ -185,6 +185,7 @@ class TableRecord:
     n_cols: int = column(INT, "Columns", nullable=False)
     header_rows: int = column(INT, "Number of header rows")
     title: str = column(STR, "Caption or title of the table")
+    confidence: float = column(F64, "Share of body rows with a figure in every figure column (0-1)")
     method: str = column(STR, "Detector that found the table", nullable=False)
 
 

@@ -47,6 +47,16 @@ def test_documents_against_gold(output, name):
     assert found / total >= 0.95
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "raw").glob("*.pdf")))
+def test_tables_against_gold(output, name):
+    report = evaluate(output, ROOT / "tests" / "gold")[name]
+    assert report["tables_missed"] == [] and report["tables_not_in_gold"] == 0
+    precision, recall = report["statistics"].replace("precision ", "").replace("recall ", "").split(", ")
+    for ratio in (precision, recall):
+        found, total = map(int, ratio.split("/"))
+        assert total == 0 or found / total >= 0.98
+
+
 @pytest.mark.parametrize("dataset", sorted(DATASETS))
 def test_pandas_and_duckdb_read_the_same_rows(output, dataset):
     frame = pd.read_parquet(output / dataset)
