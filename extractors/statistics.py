@@ -39,10 +39,11 @@ def tidy_statistics(table: Table) -> list[Statistic]:
     headers = [" ".join(grid[r][c] for r in range(table.header_rows) if grid[r][c]).strip()
                for c in range(table.n_cols)]
     column_years = [year_of(h) for h in headers]
+    labels = _labels_with_parents(table)
     out: list[Statistic] = []
     for r in range(table.header_rows, table.n_rows):
         row = grid[r]
-        label = row[0] if row[0] and cell_number(row[0]) is None else None
+        label = labels.get(r)
         row_year = year_of(row[0]) if row[0] else None
         first = 0 if label is None and row_year is None else 1
         for c in range(first, table.n_cols):
@@ -69,3 +70,26 @@ def _unit(cell: str, header: str) -> str:
     if "fte" in header.lower():
         return "FTE"
     return "count"
+
+
+INDENT = 5.0
+"""Points by which a row label sits right of the others to be a sub-row of the label above."""
+
+
+def _labels_with_parents(table: Table) -> dict[int, str]:
+    """Row labels of the body; an indented label is prefixed with its parent ("Diefstal - woning")."""
+    first_col = {c.row: c for c in table.cells if c.col == 0 and c.row >= table.header_rows}
+    labelled = {r: c for r, c in first_col.items() if c.text and cell_number(c.text) is None}
+    lefts = [c.bbox.x0 for c in labelled.values() if c.bbox is not None]
+    margin = min(lefts) if lefts else 0.0
+    out: dict[int, str] = {}
+    parent: str | None = None
+    for r in sorted(labelled):
+        cell = labelled[r]
+        indented = cell.bbox is not None and cell.bbox.x0 > margin + INDENT
+        if indented and parent:
+            out[r] = f"{parent} - {cell.text}"
+        else:
+            out[r] = cell.text
+            parent = cell.text
+    return out

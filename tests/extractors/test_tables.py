@@ -2,9 +2,11 @@
 levels, wrapped cells, empty cells, totals, a table over a page break; and what is not a table."""
 from __future__ import annotations
 
+import pytest
+
 from extractors.document import parse_pdf
 from extractors.statistics import tidy_statistics
-from extractors.tables import find_tables, join_continued_tables
+from extractors.tables import cell_number, find_tables, join_continued_tables
 from tests.pdfs import Page
 
 YEARS = ["2021", "2022", "2023"]
@@ -112,3 +114,27 @@ def test_lists_forms_and_two_column_text_are_not_tables(make_pdf):
     page.lines(56, 220, ["In 2023 waren er 40 meldingen en in", "2024 kwamen er 12 bij in de wijk."], leading=13)
     page.lines(310, 220, ["Het college verwacht in 2025 nog eens", "20 meldingen, vooral in de zomer."], leading=13)
     assert _tables(make_pdf([page])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.234", 1234.0), ("12,5", 12.5), ("€ 96.000", 96000.0), ("7,5%", 7.5), ("-", None), ("–", None),
+     ("n.v.t.", None), ("42 (*)", 42.0), ("17*", 17.0), ("2023", 2023.0), ("Noord", None), ("12-10-2023", None)],
+)
+def test_dutch_numbers_in_cells(text, value):
+    assert cell_number(text) == value
+
+
+def test_units_and_indented_sub_rows(make_pdf):
+    page = Page()
+    rows = [("Inbraken", "40", "35"), ("woning", "30", "25"), ("bedrijf", "10", "10"), ("Aandeel opgelost", "7,5%", "9%")]
+    for x, text in zip((60, 220, 290), ("Soort", "2022", "2023")):
+        page.add(x, 80, text, size=9, bold=True)
+    for i, row in enumerate(rows):
+        indent = 12 if row[0] in ("woning", "bedrijf") else 0
+        for x, text in zip((60 + indent, 220, 290), row):
+            page.add(x, 96 + 16 * i, text, size=9)
+    (table,) = _tables(make_pdf([page]))
+    stats = {(s.indicator, s.period): (s.value, s.unit) for s in tidy_statistics(table)}
+    assert stats[("Inbraken - woning", 2022)] == (30.0, "count")
+    assert stats[("Aandeel opgelost", 2023)] == (9.0, "percent")
