@@ -60,3 +60,20 @@ def validate_command(out_dir: Path) -> None:
         click.echo(f"{len(problems)} problem(s) in {out_dir}")
         sys.exit(1)
     click.echo(f"valid    {out_dir}")
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+              show_default=True, help="Output format.")
+def diff_command(old: Path, new: Path, fmt: str) -> None:
+    """Rows added, removed and changed between two output directories, per dataset (on its keys).
+
+    Exit status: 0 when identical, 1 when different.
+    """
+    from pipeline.diff import RENDERERS, diff_outputs
+
+    result = diff_outputs(old, new)
+    click.echo(RENDERERS[fmt](result))
+    sys.exit(0 if result.identical else 1)

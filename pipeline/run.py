@@ -114,7 +114,7 @@ def process_file(path: Path, source: str, fid: str) -> FileOutcome:
         parsed = _open_and_parse(path, parse_pdf)
         outcome.n_pages = parsed.n_pages
         parts = split_documents(parsed)
-        documents = read_documents(parsed, fid, parts)
+        documents = read_documents(parsed, fid, parts, source)
         rows = {
             "documents": document_rows(parsed, fid, source, documents),
             "pages": pages_rows(parsed, fid, parts),

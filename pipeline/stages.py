@@ -22,7 +22,7 @@ from extractors.tables import Table, find_tables, join_continued_tables
 from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
-from pipeline.ids import row_id
+from pipeline.ids import keyed_ids
 from schemas.datasets import (AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord,
                               StatisticRecord, TableCellRecord, TableRecord)
 
@@ -38,6 +38,9 @@ class DocumentContent:
 
     part: DocumentPart
     doc_id: str
+    key: str
+    """The document's identity across revisions of its file (source name and part): the owner of
+    its rows' ids, so a revised file keeps the ids of everything that did not change."""
     pages: list[PageLayout]
     sections: list[Section]
     metadata: DocumentMetadata
@@ -48,7 +51,7 @@ class DocumentContent:
     tables: list[Table]
 
 
-def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> list[DocumentContent]:
+def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart], source: str = "") -> list[DocumentContent]:
     """Sections and metadata of every document of a PDF (each page parsed once, shared)."""
     by_number = {pg.number: pg for pg in parsed.pages}
     out = []
@@ -59,7 +62,7 @@ def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -
         amounts = _amounts(pages, sections, parsed)
         apply_budgeted_amounts(metadata, [a.recurrence for a, _ in amounts])
         out.append(DocumentContent(
-            part, make_doc_id(file_id, part.part_index), pages, sections, metadata,
+            part, make_doc_id(file_id, part.part_index), f"{source or file_id}#{part.part_index}", pages, sections, metadata,
             find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages), amounts,
             join_continued_tables([t for page in pages for t in find_tables(page)], {pg.number: pg for pg in pages}),
         ))
@@ -86,9 +89,10 @@ def decision_rows(file_id: str, documents: list[DocumentContent]) -> list[Decisi
     rows = []
     for d in documents:
         pages = {pg.number: pg for pg in d.pages}
-        for i, point in enumerate(d.decisions):
+        ids = keyed_ids("dec", d.key, [(p.number,) for p in d.decisions])
+        for point, did in zip(d.decisions, ids):
             rows.append(DecisionRecord(
-                decision_id=row_id("dec", d.doc_id, i, point.number), doc_id=d.doc_id, file_id=file_id,
+                decision_id=did, doc_id=d.doc_id, file_id=file_id,
                 number=point.number, text=point.text, body=point.body, page=point.page,
                 bbox=pages[point.page].page_bbox(point.bbox).as_list(), method=point.method,
             ))
@@ -100,8 +104,8 @@ def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list
     tables, cells, stats = [], [], []
     for d in documents:
         pages = {pg.number: pg for pg in d.pages}
-        for i, t in enumerate(d.tables):
-            tid = row_id("tab", d.doc_id, t.page, i)
+        table_ids = keyed_ids("tab", d.key, [(t.title or "", t.n_cols) for t in d.tables])
+        for t, tid in zip(d.tables, table_ids):
             page = pages[t.page]
             tables.append(TableRecord(
                 table_id=tid, doc_id=d.doc_id, file_id=file_id, page=t.page, page_end=t.page_end,
@@ -113,11 +117,13 @@ def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list
                 table_id=tid, row=c.row, col=c.col, text=c.text, is_header=c.is_header, value=c.value,
                 page=c.page, bbox=pages[c.page].page_bbox(c.bbox).as_list() if c.bbox else None,
             ) for c in t.cells)
+            tidy = tidy_statistics(t)
+            stat_ids = keyed_ids("stat", tid, [(st.indicator, st.period, st.dimension or "") for st in tidy])
             stats.extend(StatisticRecord(
-                stat_id=row_id("stat", tid, st.row, st.col), table_id=tid, doc_id=d.doc_id, theme_id=None,
+                stat_id=sid, table_id=tid, doc_id=d.doc_id, theme_id=None,
                 indicator=st.indicator, dimension=st.dimension, period=st.period, value=st.value, unit=st.unit,
                 page=t.page, method="statistics:year_axis",
-            ) for st in tidy_statistics(t))
+            ) for st, sid in zip(tidy, stat_ids))
     return {"tables": tables, "table_cells": cells, "statistics": stats}
 
 
@@ -125,10 +131,12 @@ def amount_rows(documents: list[DocumentContent]) -> list[AmountRecord]:
     rows = []
     for d in documents:
         pages = {pg.number: pg for pg in d.pages}
-        ids = [row_id("sec", d.doc_id, s.order, s.heading or "") for s in d.sections]
-        for i, (a, order) in enumerate(d.amounts):
+        ids = section_ids(d)
+        amount_ids = keyed_ids("amt", d.key, [(a.method, tuple(d.sections[o].heading_path) if o is not None else ())
+                                               for a, o in d.amounts])
+        for (a, order), aid in zip(d.amounts, amount_ids):
             rows.append(AmountRecord(
-                amount_id=row_id("amt", d.doc_id, i, a.text, a.page), doc_id=d.doc_id,
+                amount_id=aid, doc_id=d.doc_id,
                 section_id=ids[order] if order is not None else None, page=a.page, text=a.text,
                 amount_eur=a.amount_eur, recurrence=a.recurrence, context=a.context or None,
                 bbox=pages[a.page].page_bbox(a.bbox).as_list() if a.bbox else None, method=a.method,
@@ -175,11 +183,16 @@ def pages_rows(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> li
     ]
 
 
+def section_ids(d: DocumentContent) -> list[str]:
+    """Section ids keyed by heading path (the leading text before any heading has an empty path)."""
+    return keyed_ids("sec", d.key, [tuple(s.heading_path) for s in d.sections])
+
+
 def section_rows(file_id: str, documents: list[DocumentContent]) -> list[SectionRecord]:
     rows: list[SectionRecord] = []
     for d in documents:
         by_number = {pg.number: pg for pg in d.pages}
-        ids = [row_id("sec", d.doc_id, s.order, s.heading or "") for s in d.sections]
+        ids = section_ids(d)
         rows.extend(_section_record(s, d.doc_id, file_id, ids, by_number) for s in d.sections)
     return rows
 
