@@ -24,24 +24,34 @@ def main(verbose: int) -> None:
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
               help="Output directory.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
-@click.option("--executor", type=click.Choice(["local"]), default="local", show_default=True,
-              help="Where files are processed (local worker processes).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler, or a local one).")
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one file may take; it then fails with 'timeout' and the batch goes on.")
+@click.option("--prune", is_flag=True, help="Remove the rows of files no longer among the inputs.")
 @click.option("--force", is_flag=True, help="Reprocess files whose rows are up to date.")
-def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: str, force: bool) -> None:
-    """Extract INPUT PDFs (files or folders; default raw/) into datasets under --out.
+def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: str, scheduler: str | None,
+                timeout: float | None, prune: bool, force: bool) -> None:
+    """Extract INPUT PDFs into datasets under --out.
+
+    INPUT: PDF files, folders of PDFs, or lists of PDFs (.csv or .jsonl with a 'path' column and
+    optional municipality, url, published, meeting_date, meeting_id, kind); default raw/.
 
     Exit status: 0 when every file is ok, skipped or needs OCR; 1 when some failed; 2 on usage errors.
     """
+    from pipeline.inputs import InputListError
     from pipeline.run import RunSettings, run
 
     try:
-        settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs)
+        settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs,
+                               executor=executor, scheduler=scheduler, timeout=timeout, prune=prune, progress=True)
         summary = run(settings)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, InputListError) as exc:
         raise click.UsageError(str(exc)) from exc
     for o in summary.outcomes:
-        note = f"  {o.error_type}: {o.error}" if o.error else ""
-        click.echo(f"{o.status:9s} {o.source_file}{note}")
+        if o.status in ("failed", "needs_ocr"):
+            click.echo(f"{o.status:9s} {o.source_file}  {o.error_type}: {o.error}")
     counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items()))
     click.echo(f"run {summary.run_id}: {counts or 'no input files'} -> {out_dir}")
     sys.exit(1 if summary.failed else 0)

@@ -29,3 +29,9 @@ class NoTextLayer(RaadsstukkenError):
     """The PDF has pages but no text layer (a scan): it needs OCR."""
 
     error_type = "no_text_layer"
+
+
+class FileTimeout(RaadsstukkenError):
+    """Processing the file took longer than the run's per-file limit."""
+
+    error_type = "timeout"

@@ -23,6 +23,9 @@ class FileEntry:
     status: str
     n_pages: int | None
     part: str | None
+    pipeline_version: str = ""
+    config_hash: str = ""
+    """Version and rules the file's rows were made with: a file is up to date only when both match."""
 
 
 @dataclass

@@ -11,21 +11,25 @@ import hashlib
 import logging
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pyarrow as pa
 
 from extractors.rules import RULES_DIR
 from pipeline import __version__
-from pipeline.errors import EncryptedPdf, InvalidPdf, RaadsstukkenError
+from pipeline.errors import EncryptedPdf, FileTimeout, InvalidPdf, RaadsstukkenError
+from pipeline.executors import EXECUTORS, map_unordered
+from pipeline.inputs import SourceInfo, discover_inputs
+from pipeline.progress import Progress
 from pipeline.ids import file_id as hash_file
 from pipeline.manifest import FileEntry, Manifest
 from pipeline.stages import (amount_rows, decision_rows, document_rows, pages_rows, read_documents,
-                             section_rows, source_name, split_documents, table_rows)
+                             section_rows, split_documents, table_rows)
 from pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part
 from schemas import DATASETS, validate_table
 from schemas.datasets import RunRecord
@@ -44,10 +48,35 @@ class RunSettings:
     """Reprocess every file, even when its rows are up to date."""
     jobs: int = 1
     """Worker processes; 1 processes files in this process."""
+    executor: str = "local"
+    """`local` (this machine) or `dask` (a LocalCluster of `jobs` workers, or `scheduler`)."""
+    scheduler: str | None = None
+    """Address of a running Dask scheduler (tcp://host:8786) for the dask executor."""
+    timeout: float | None = None
+    """Seconds one file may take; a file over it fails with `timeout` and the batch goes on."""
+    prune: bool = False
+    """Remove the rows of files recorded in the output that are no longer among the inputs."""
+    progress: bool = False
+    """Report progress on standard error (a live line on a terminal, log lines otherwise)."""
 
     def __post_init__(self) -> None:
         if self.jobs < 1:
             raise ValueError("jobs must be at least 1")
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"executor must be one of {EXECUTORS}")
+        if self.timeout is not None and self.timeout <= 0:
+            raise ValueError("timeout must be positive")
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """One input file to process: what a worker needs, and nothing that does not pickle."""
+
+    path: Path
+    source: str
+    file_id: str
+    info: SourceInfo
+    timeout: float | None = None
 
 
 @dataclass
@@ -88,41 +117,21 @@ def config_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def discover_inputs(inputs: Iterable[Path]) -> list[tuple[Path, str]]:
-    """(path, recorded name) of every PDF under the inputs, sorted, each file once."""
-    found: dict[Path, str] = {}
-    for item in inputs:
-        item = Path(item)
-        if item.is_dir():
-            for path in sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"):
-                found.setdefault(path.resolve(), source_name(path, item))
-        elif item.exists():
-            found.setdefault(item.resolve(), item.name)
-        else:
-            raise FileNotFoundError(f"input not found: {item}")
-    return sorted(((p, name) for p, name in found.items()), key=lambda t: t[1])
-
-
-def process_file(path: Path, source: str, fid: str) -> FileOutcome:
+def process_file(task: FileTask) -> FileOutcome:
     """Parse one PDF and build its rows for every dataset. Never raises for a bad file."""
     from extractors.document import parse_pdf  # imported here: worker processes start light
 
+    path, source, fid = task.path, task.source, task.file_id
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     t0 = time.perf_counter()
     outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started)
     try:
-        parsed = _open_and_parse(path, parse_pdf)
-        outcome.n_pages = parsed.n_pages
-        parts = split_documents(parsed)
-        documents = read_documents(parsed, fid, parts, source)
-        rows = {
-            "documents": document_rows(parsed, fid, source, documents),
-            "pages": pages_rows(parsed, fid, parts),
-            "sections": section_rows(fid, documents),
-            "decisions": decision_rows(fid, documents),
-            "amounts": amount_rows(documents),
-            **table_rows(fid, documents),
-        }
+        with time_limit(task.timeout):
+            parsed = _open_and_parse(path, parse_pdf)
+            outcome.n_pages = parsed.n_pages
+            parts = split_documents(parsed)
+            documents = read_documents(parsed, fid, parts, source)
+            rows = _rows(parsed, fid, source, parts, documents, task.info)
         outcome.tables = {name: DATASETS[name].to_table(rows.get(name, [])) for name in DATASETS if name != "runs"}
         for name, table in outcome.tables.items():
             problems = validate_table(DATASETS[name], table)
@@ -141,6 +150,37 @@ def process_file(path: Path, source: str, fid: str) -> FileOutcome:
         outcome.tables = {}
     outcome.duration_s = round(time.perf_counter() - t0, 3)
     return outcome
+
+
+def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> dict[str, list]:
+    return {
+        "documents": document_rows(parsed, fid, source, documents, info),
+        "pages": pages_rows(parsed, fid, parts),
+        "sections": section_rows(fid, documents),
+        "decisions": decision_rows(fid, documents),
+        "amounts": amount_rows(documents),
+        **table_rows(fid, documents),
+    }
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise FileTimeout when the block runs longer than `seconds` (main thread only: worker
+    processes and the serial run; Dask workers run tasks in threads and use no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _open_and_parse(path: Path, parse_pdf):
@@ -169,29 +209,35 @@ def run(settings: RunSettings) -> RunSummary:
     started = datetime.now(timezone.utc)
     run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{chash[:8]}"
     manifest = Manifest.load(out)
-    up_to_date = (manifest.pipeline_version == __version__ and manifest.config_hash == chash)
 
-    todo: list[tuple[Path, str, str]] = []
+    inputs = discover_inputs(settings.inputs)
+    todo: list[FileTask] = []
     outcomes: list[FileOutcome] = []
     seen_ids: dict[str, str] = {}
-    for path, source in discover_inputs(settings.inputs):
-        fid = hash_file(path)
+    for item in inputs:
+        fid = hash_file(item.path)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         if fid in seen_ids:
-            outcomes.append(FileOutcome(source, fid, "skipped", now, error_type="duplicate",
-                                        error=f"same content as {seen_ids[fid]}"))
+            outcomes.append(FileOutcome(item.source, fid, "skipped", now, error_type="duplicate",
+                                        error=f"same content as {seen_ids[fid]}, extracted once"))
             continue
-        seen_ids[fid] = source
-        entry = manifest.files.get(source)
-        if (not settings.force and up_to_date and entry is not None and entry.file_id == fid
-                and entry.status in ("ok", "needs_ocr")):
-            outcomes.append(FileOutcome(source, fid, "skipped", now, n_pages=entry.n_pages))
+        seen_ids[fid] = item.source
+        entry = manifest.files.get(item.source)
+        if (not settings.force and entry is not None and entry.file_id == fid and entry.status in ("ok", "needs_ocr")
+                and entry.pipeline_version == __version__ and entry.config_hash == chash):
+            outcomes.append(FileOutcome(item.source, fid, "skipped", now, n_pages=entry.n_pages))
             continue
-        todo.append((path, source, fid))
+        todo.append(FileTask(item.path, item.source, fid, item.info, settings.timeout))
 
-    for outcome in _process_all(todo, settings.jobs):
-        _commit(out, manifest, outcome)
+    if settings.prune:
+        _prune(out, manifest, {i.source for i in inputs})
+    progress = Progress(len(todo), enabled=settings.progress)
+    for outcome in map_unordered(process_file, todo, jobs=settings.jobs, executor=settings.executor,
+                                 scheduler=settings.scheduler):
+        _commit(out, manifest, outcome, chash)
         outcomes.append(outcome)
+        progress.update(outcome)
+    progress.close()
 
     manifest.pipeline_version, manifest.config_hash = __version__, chash
     manifest.save(out)
@@ -204,16 +250,17 @@ def run(settings: RunSettings) -> RunSummary:
     return RunSummary(run_id, outcomes)
 
 
-def _process_all(todo: list[tuple[Path, str, str]], jobs: int) -> Iterator[FileOutcome]:
-    if jobs == 1 or len(todo) < 2:
-        for path, source, fid in todo:
-            yield process_file(path, source, fid)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_file, *zip(*todo))
+def _prune(out: Path, manifest: Manifest, present: set[str]) -> None:
+    """Drop the rows and manifest entries of files that are no longer among the inputs."""
+    for source in sorted(set(manifest.files) - present):
+        entry = manifest.files.pop(source)
+        if entry.part and not any(e.part == entry.part for e in manifest.files.values()):
+            remove_part(out, entry.part)
+        _log.info("%s: no longer among the inputs; its rows were removed", source)
+    manifest.save(out)
 
 
-def _commit(out: Path, manifest: Manifest, outcome: FileOutcome) -> None:
+def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str) -> None:
     """Write a file's parts, then (only then) record it in the manifest."""
     part = outcome.file_id[:16]
     previous = manifest.files.get(outcome.source_file)
@@ -226,5 +273,5 @@ def _commit(out: Path, manifest: Manifest, outcome: FileOutcome) -> None:
     for name, table in outcome.tables.items():
         write_part(out, name, part, table)
     manifest.files[outcome.source_file] = FileEntry(outcome.source_file, outcome.file_id, outcome.status,
-                                                    outcome.n_pages, part)
+                                                    outcome.n_pages, part, __version__, chash)
     manifest.save(out)

@@ -23,7 +23,8 @@ from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extrac
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import keyed_ids
-from schemas.datasets import (AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord,
+from pipeline.inputs import SourceInfo
+from schemas.datasets import (DOC_TYPES, AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord,
                               StatisticRecord, TableCellRecord, TableRecord)
 
 
@@ -144,22 +145,29 @@ def amount_rows(documents: list[DocumentContent]) -> list[AmountRecord]:
     return rows
 
 
-def document_rows(parsed: ParsedPdf, file_id: str, source_file: str,
-                  documents: list[DocumentContent]) -> list[DocumentRecord]:
-    municipality = find_municipality(s.text for d in documents for s in d.sections)
+def document_rows(parsed: ParsedPdf, file_id: str, source_file: str, documents: list[DocumentContent],
+                  info: SourceInfo | None = None) -> list[DocumentRecord]:
+    """One row per document; what the harvester knew (`info`) fills what the PDF does not say."""
+    info = info or SourceInfo()
+    municipality = find_municipality(s.text for d in documents for s in d.sections) or info.municipality
+    single = len(documents) == 1
     rows = []
     for d in documents:
         p, m = d.part, d.metadata
         methods = ",".join(f"{k}={v}" for k, v in sorted(m.methods.items()))
         rows.append(DocumentRecord(
             doc_id=d.doc_id, file_id=file_id, source_file=source_file, part_index=p.part_index,
-            page_start=p.page_start, page_end=p.page_end, doc_type=p.doc_type,
+            page_start=p.page_start, page_end=p.page_end,
+            doc_type=info.kind if single and p.doc_type == "onbekend" and info.kind in DOC_TYPES else p.doc_type,
             title=m.title or p.title, municipality=municipality, reference=m.reference,
             document_date=m.document_date, decision_date=m.decision_date, programme=m.programme,
             portfolio_holder=m.portfolio_holder, team=m.team, bodies=m.bodies,
             confidentiality=m.confidentiality, financial_consequences=m.financial_consequences,
             attachments=m.attachments,
-            signatories=[{"role": sg.role, "name": sg.name} for sg in d.signatories], method=f"{p.method};{methods}" if methods else p.method,
+            signatories=[{"role": sg.role, "name": sg.name} for sg in d.signatories],
+            source_municipality=info.municipality, source_url=info.url, source_published=info.published,
+            source_meeting_date=info.meeting_date, source_meeting_id=info.meeting_id, source_kind=info.kind,
+            method=f"{p.method};{methods}" if methods else p.method,
         ))
     return rows
 
@@ -206,13 +214,3 @@ def _section_record(s: Section, did: str, file_id: str, ids: list[str], pages: d
         text=s.text or None, page_start=s.page_start, page_end=s.page_end, bbox=bbox,
         method=s.method,
     )
-
-
-def source_name(path: Path, root: Path | None) -> str:
-    """The input path as recorded: relative to the input folder when there is one."""
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()

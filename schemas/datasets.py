@@ -67,6 +67,12 @@ class DocumentRecord:
     financial_consequences: bool = column(BOOL, "Whether the paper says it has financial consequences")
     attachments: list = column(STR_LIST, "Names of the attachments (bijlagen)")
     signatories: list = column(SIGNATORY_TYPE, "Signature blocks: role and name")
+    source_municipality: str = column(STR, "Municipality according to the input list (harvester)")
+    source_url: str = column(STR, "Where the PDF was downloaded, according to the input list")
+    source_published: object = column(DATE, "Publication date according to the input list")
+    source_meeting_date: object = column(DATE, "Meeting date according to the input list")
+    source_meeting_id: str = column(STR, "Meeting id according to the input list")
+    source_kind: str = column(STR, "Document kind according to the input list, as given")
     method: str = column(STR, "Rule or detector that produced the row", nullable=False)
 
 
