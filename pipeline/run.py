@@ -28,8 +28,6 @@ from pipeline.inputs import SourceInfo, discover_inputs
 from pipeline.progress import Progress
 from pipeline.ids import file_id as hash_file
 from pipeline.manifest import FileEntry, Manifest
-from pipeline.stages import (amount_rows, decision_rows, document_rows, pages_rows, read_documents,
-                             section_rows, split_documents, table_rows)
 from pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part
 from schemas import DATASETS, validate_table
 from schemas.datasets import RunRecord
@@ -121,6 +119,8 @@ def process_file(task: FileTask) -> FileOutcome:
     """Parse one PDF and build its rows for every dataset. Never raises for a bad file."""
     from extractors.document import parse_pdf  # imported here: worker processes start light
 
+    from pipeline.stages import read_documents, split_documents
+
     path, source, fid = task.path, task.source, task.file_id
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     t0 = time.perf_counter()
@@ -153,6 +153,9 @@ def process_file(task: FileTask) -> FileOutcome:
 
 
 def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> dict[str, list]:
+    from pipeline.stages import (amount_rows, decision_rows, document_rows, pages_rows, section_rows,
+                                 table_rows)
+
     return {
         "documents": document_rows(parsed, fid, source, documents, info),
         "pages": pages_rows(parsed, fid, parts),

@@ -100,7 +100,9 @@ class Dataset:
                 rows.append(r)
             else:
                 raise TypeError(f"{self.name}: expected {self.record_type.__name__}, got {type(r).__name__}")
-        return pa.Table.from_pylist(rows, schema=self.schema)
+        schema = self.schema
+        arrays = [pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema]
+        return pa.Table.from_arrays(arrays, schema=schema)
 
     def empty_table(self) -> pa.Table:
         return self.schema.empty_table()
