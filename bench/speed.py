@@ -89,6 +89,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         run_cmd = [sys.executable, "-m", "pipeline", "run", "--force", "--out", tmp, *map(str, files)]
         pipeline_times = timed(run_cmd, args.repeat)
+        jobs2_times = timed(run_cmd + ["--jobs", "2"], args.repeat)
     plumber_times = timed([sys.executable, "-c", PDFPLUMBER_SCRIPT, *map(str, files)], args.repeat)
     ours, theirs = in_process(files, args.repeat)
 
@@ -97,6 +98,7 @@ def main(argv: list[str]) -> int:
 
     rows = {
         "raadsstukken run --force (process)": pps(pipeline_times),
+        "raadsstukken run --force --jobs 2 (process)": pps(jobs2_times),
         "pdfplumber extract_text (process)": pps(plumber_times),
         "page layer + sections (in-process)": pps(ours),
         "pdfplumber extract_text (in-process)": pps(theirs),

@@ -130,6 +130,8 @@ def render_text(diff: OutputDiff, markdown: bool = False) -> str:
     out = []
     h = "## " if markdown else ""
     out.append(f"{h}raadsstukken diff {diff.old} ({diff.old_version}) -> {diff.new} ({diff.new_version})")
+    if diff.identical:
+        return "\n".join(out + ["identical"])
     out.append("")
     if markdown:
         out += ["| dataset | rows old | rows new | added | removed | changed | moved |", "|---|---|---|---|---|---|---|"]

@@ -66,3 +66,16 @@ def test_pandas_and_duckdb_read_the_same_rows(output, dataset):
     if dataset == "sections":
         assert sorted(frame["section_id"]) == sorted(via_duckdb["section_id"])
         assert len(frame) > 50
+
+
+def test_dask_local_cluster_gives_the_same_output(output, tmp_path):
+    from pipeline.run import RunSettings, run
+
+    dask_out = tmp_path / "dask"
+    run(RunSettings(inputs=(ROOT / "raw",), out_dir=dask_out, executor="dask", jobs=2))
+    for name, dataset in DATASETS.items():
+        if name == "runs":
+            continue
+        left = pd.read_parquet(output / name).sort_values(list(dataset.key)).reset_index(drop=True)
+        right = pd.read_parquet(dask_out / name).sort_values(list(dataset.key)).reset_index(drop=True)
+        pd.testing.assert_frame_equal(left, right)

@@ -134,3 +134,40 @@ def test_progress_without_a_terminal_writes_a_line_per_file():
     progress.close()
     lines = stream.getvalue().splitlines()
     assert len(lines) == 2 and "2/2 files, 6 pages, 0 failed" in lines[1]
+
+
+def test_sigkill_midway_then_rerun_gives_the_same_output(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(6):
+        pages = []
+        for p in range(12):
+            page = Page().add(56, 60, f"Deel {n} hoofdstuk {p}", size=13, bold=True)
+            page.lines(56, 90, [f"Regel {i} van hoofdstuk {p} in deel {n} over het beleid." for i in range(40)])
+            pages.append(page)
+        write_pdf(folder / f"deel-{n}.pdf", pages)
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    run(RunSettings(inputs=(folder,), out_dir=whole))
+    cmd = [sys.executable, "-m", "pipeline", "run", str(folder), "--out", str(killed)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).parents[2])
+    manifest = killed / "_manifest.json"
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        if manifest.exists() and json.loads(manifest.read_text()).get("files"):
+            break
+        time.sleep(0.02)
+    was_running = proc.poll() is None
+    if was_running:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert was_running, "the run finished before it could be killed"
+    assert not list(killed.rglob("*.partial"))  # no half-written file left where a reader looks
+    second = run(RunSettings(inputs=(folder,), out_dir=killed))
+    assert "skipped" in {o.status for o in second.outcomes}
+    _same(whole, killed)

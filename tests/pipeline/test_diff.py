@@ -62,3 +62,44 @@ def test_cli_formats_and_exit_codes(tmp_path):
     assert html.startswith("<!doctype html>") and "sections" in html
     markdown = runner.invoke(main, ["diff", str(old), str(new), "--format", "markdown"]).output
     assert "| sections |" in markdown
+
+
+def test_table_value_changed_and_page_removed(tmp_path):
+    def paper(path, value, pages):
+        out = []
+        for n in range(pages):
+            page = Page().add(56, 60, f"Hoofdstuk {n + 1}", size=13, bold=True)
+            page.add(56, 80, f"Tekst van hoofdstuk {n + 1} over de wijken.")
+            if n == 0:
+                for i, row in enumerate([("Wijk", "2022", "2023"), ("Noord", "12", value), ("Zuid", "8", "9")]):
+                    for x, text in zip((60, 220, 290), row):
+                        page.add(x, 110 + 16 * i, text, size=9)
+            out.append(page)
+        return write_pdf(path, out)
+
+    def output(name, value, pages):
+        folder = tmp_path / f"in-{name}"
+        folder.mkdir()
+        paper(folder / "wijken.pdf", value, pages)
+        out = tmp_path / f"out-{name}"
+        run(RunSettings(inputs=(folder,), out_dir=out))
+        return out
+
+    old = output("old", "15", 3)
+    changed = {d.name: d for d in diff_outputs(old, output("value", "16", 3)).datasets}
+    (stat,) = changed["statistics"].changed
+    assert stat.changes == {"value": (15.0, 16.0)}
+    (cell,) = changed["table_cells"].changed
+    assert cell.changes["text"] == ("15", "16")
+    (section,) = changed["sections"].changed  # the section whose text holds the table
+    assert list(section.changes) == ["text"] and not changed["sections"].added
+    shorter = {d.name: d for d in diff_outputs(old, output("short", "15", 2)).datasets}
+    assert [r["heading"] for r in shorter["sections"].removed] == ["Hoofdstuk 3"]
+    assert shorter["sections"].added == [] and shorter["statistics"].changed == []
+
+
+def test_identical_directories_give_an_empty_report(tmp_path):
+    out = _run(tmp_path, "old", CHAPTERS)
+    result = CliRunner().invoke(main, ["diff", str(out), str(out)])
+    assert result.exit_code == 0
+    assert result.output.strip().splitlines()[-1] == "identical" and len(result.output.strip().splitlines()) == 2
