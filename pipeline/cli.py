@@ -87,3 +87,15 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
     result = diff_outputs(old, new)
     click.echo(RENDERERS[fmt](result))
     sys.exit(0 if result.identical else 1)
+
+
+@main.command("dictionary")
+@click.option("--out", "target", default=Path("docs/datasets.md"), show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False), help="Where to write the data dictionary.")
+def dictionary_command(target: Path) -> None:
+    """Write the data dictionary (every dataset, key, column, type and meaning) from the schemas."""
+    from schemas.dictionary import render_dictionary
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_dictionary(), encoding="utf-8")
+    click.echo(f"wrote {target}")

@@ -1,0 +1,21 @@
+"""The data dictionary in docs/ is the one the schemas generate, and it names every column."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from schemas import DATASETS
+from schemas.dictionary import render_dictionary
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "datasets.md"
+
+
+def test_dictionary_is_in_sync_with_the_schemas():
+    assert DOC.read_text(encoding="utf-8") == render_dictionary(), "run `raadsstukken dictionary` and commit"
+
+
+def test_dictionary_names_every_column():
+    text = render_dictionary()
+    for dataset in DATASETS.values():
+        assert f"## {dataset.name}" in text
+        for column in dataset.columns:
+            assert f"| `{column.name}` |" in text
