@@ -99,3 +99,22 @@ def dictionary_command(target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_dictionary(), encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@main.command("report")
+@click.argument("out_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--doc", "doc_id", default=None, help="Only this document (doc_id).")
+@click.option("--inputs", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="Folder holding the source PDFs, when they moved since the run.")
+@click.option("--out", "target", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Report file (default OUT_DIR/report.html).")
+def report_command(out_dir: Path, doc_id: str | None, inputs: Path | None, target: Path | None) -> None:
+    """Write a self-contained HTML audit report of OUT_DIR: per document its metadata, decisions,
+    tables and charts, and page images with boxes over what was extracted."""
+    from pipeline.report import write_report
+
+    try:
+        path = write_report(out_dir, target or out_dir / "report.html", doc_id, inputs)
+    except KeyError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"wrote {path}")

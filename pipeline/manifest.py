@@ -26,6 +26,8 @@ class FileEntry:
     pipeline_version: str = ""
     config_hash: str = ""
     """Version and rules the file's rows were made with: a file is up to date only when both match."""
+    path: str = ""
+    """Absolute path the file was read from (for the audit report's page images)."""
 
 
 @dataclass
@@ -41,9 +43,10 @@ class Manifest:
         if not path.exists():
             return cls()
         data = json.loads(path.read_text(encoding="utf-8"))
-        files = {k: FileEntry(**v) for k, v in data.get("files", {}).items()}
-        return cls(data.get("schema_version", ""), data.get("pipeline_version", ""),
-                   data.get("config_hash", ""), files)
+        known = set(FileEntry.__dataclass_fields__)
+        files = {k: FileEntry(**{f: x for f, x in v.items() if f in known}) for k, v in data.get("files", {}).items()}
+        return cls(schema_version=data.get("schema_version", ""), pipeline_version=data.get("pipeline_version", ""),
+                   config_hash=data.get("config_hash", ""), files=files)
 
     def save(self, out_dir: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -88,6 +88,7 @@ class FileOutcome:
     error_type: str | None = None
     error: str | None = None
     tables: dict[str, pa.Table] = field(default_factory=dict)
+    path: str = ""
 
 
 @dataclass
@@ -124,7 +125,7 @@ def process_file(task: FileTask) -> FileOutcome:
     path, source, fid = task.path, task.source, task.file_id
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     t0 = time.perf_counter()
-    outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started)
+    outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()))
     try:
         with time_limit(task.timeout):
             parsed = _open_and_parse(path, parse_pdf)
@@ -276,5 +277,5 @@ def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str) -> 
     for name, table in outcome.tables.items():
         write_part(out, name, part, table)
     manifest.files[outcome.source_file] = FileEntry(outcome.source_file, outcome.file_id, outcome.status,
-                                                    outcome.n_pages, part, __version__, chash)
+                                                    outcome.n_pages, part, __version__, chash, outcome.path)
     manifest.save(out)

@@ -1,0 +1,24 @@
+"""The example notebook runs against a fresh output of the samples (so it never rots)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from pipeline.run import RunSettings, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_example_notebook_runs(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    run(RunSettings(inputs=(ROOT / "raw",), out_dir=out))
+    monkeypatch.setenv("RAADSSTUKKEN_OUTPUT", str(out))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    notebook = nbformat.read(ROOT / "examples" / "explore.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "examples")}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert (out / "example-series.png").is_file()
