@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from typing import Iterator
 
-from pdfminer.layout import LTChar, LTContainer, LTCurve
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
 from extractors.checkboxes import VectorBox, find_vector_checkboxes
 
@@ -37,9 +37,11 @@ class PageChars:
     frame: UprightFrame
     n_raw: int
     n_other_direction: int
+    image_share: float = 0.0
+    """Share of the page covered by images: a page that is one big image is a scan."""
 
 
-def layout_chars(page) -> tuple[list[dict], list[VectorBox]]:
+def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
     """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
     and the page's vector-drawn checkboxes.
 
@@ -51,7 +53,11 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox]]:
     mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
     chars = []
     shapes: list[tuple[float, float, float, float, object]] = []
+    image_area = 0.0
     for obj in _iter_objects(page.layout):
+        if isinstance(obj, LTImage):
+            image_area += max(obj.width, 0) * max(obj.height, 0)
+            continue
         if not isinstance(obj, LTChar):
             shapes.append((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top, obj))
             continue
@@ -63,12 +69,13 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox]]:
             "top": height - obj.y1 + mb_top, "bottom": height - obj.y0 + mb_top,
             "size": obj.size, "fontname": font, "matrix": obj.matrix,
         })
-    return chars, find_vector_checkboxes(shapes, chars) if shapes else []
+    share = min(image_area / max(float(page.width) * float(page.height), 1.0), 1.0)
+    return chars, (find_vector_checkboxes(shapes, chars) if shapes else []), share
 
 
-def _iter_objects(container) -> Iterator[LTChar | LTCurve]:
+def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
     for obj in container:
-        if isinstance(obj, (LTChar, LTCurve)):  # LTRect and LTLine are LTCurves
+        if isinstance(obj, (LTChar, LTCurve, LTImage)):  # LTRect and LTLine are LTCurves
             yield obj
         elif isinstance(obj, LTContainer):
             yield from _iter_objects(obj)
@@ -76,11 +83,17 @@ def _iter_objects(container) -> Iterator[LTChar | LTCurve]:
 
 def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
-    raw, boxes = layout_chars(page) if hasattr(page, "layout") else (page.chars, [])
+    raw, boxes, image_share = layout_chars(page) if hasattr(page, "layout") else (page.chars, [], 0.0)
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
-    rotation = int(page.rotation or 0) % 360
-    frame_w, frame_h = (page.height, page.width) if rotation in (90, 270) else (page.width, page.height)
+    chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
+    return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share)
+
+
+def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:
+    """Glyph records (pdfplumber's fields) turned upright, ligatures expanded, overprints dropped."""
+    rotation = rotation % 360
+    frame_w, frame_h = (height, width) if rotation in (90, 270) else (width, height)
     angles = [text_angle(c["matrix"]) if "matrix" in c else 0 for c in raw if not c["text"].isspace()]
     angle = dominant_angle(angles)
     frame = UprightFrame(angle, float(frame_w), float(frame_h))
@@ -103,7 +116,7 @@ def read_chars(page) -> PageChars:
             seen.setdefault((text, round(x0), round(top)), []).append((x0, top))
         chars.append(Char(text, x0, top, x1, bottom, float(c["size"]), c["fontname"]))
     if other:
-        _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page.page_number, other, angle)
+        _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page_number, other, angle)
     return PageChars(chars, frame, len(raw), other)
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 import pdfplumber
 
 from extractors.blocks import build_blocks
-from extractors.chars import read_chars
+from extractors.chars import clean_chars, read_chars
 from extractors.dehyphenate import Vocabulary
 from extractors.footnotes import mark_footnotes
 from extractors.furniture import find_furniture
 from extractors.headings import body_style
 from extractors.lines import build_lines
+from extractors.ocr import needs_ocr, ocr_chars, tesseract
 from extractors.reading_order import order_blocks
 from extractors.records import Block, Line, PageLayout
 from extractors.rotation import UprightFrame
@@ -45,19 +46,32 @@ class _RawPage:
     frame: UprightFrame
     rotation: int
     n_chars: int
+    ocr: bool = False
+    needs_ocr: bool = False
 
 
-def parse_pdf(path: Path | str) -> ParsedPdf:
-    """Parse a PDF into pages of body blocks in reading order, with furniture recorded."""
+def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
+    """Parse a PDF into pages of body blocks in reading order, with furniture recorded.
+
+    Pages without a usable text layer are read by OCR when `ocr` is on and Tesseract is there.
+    """
     path = Path(path)
     raw_pages: list[_RawPage] = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             chars = read_chars(page)
+            n_chars = sum(1 for c in chars.chars if not c.text.isspace())
+            did_ocr = missing_ocr = False
+            if needs_ocr(chars.chars, chars.image_share):
+                if ocr and tesseract():
+                    raw = ocr_chars(path, page.page_number - 1, float(page.width), float(page.height))
+                    chars = clean_chars(raw, 0, float(page.width), float(page.height), page.page_number)
+                    did_ocr = True
+                else:
+                    missing_ocr = True
             lines = build_lines(chars.chars, page.page_number)
             rotation = (int(page.rotation or 0) + (360 - chars.frame.angle)) % 360
-            raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation,
-                                      sum(1 for c in chars.chars if not c.text.isspace())))
+            raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation, n_chars, did_ocr, missing_ocr))
             page.close()
     return layout_pages(path, raw_pages)
 
@@ -79,6 +93,6 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
             n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
-            frame=raw.frame,
+            ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame,
         ))
     return ParsedPdf(path, pages, vocabulary)

@@ -140,12 +140,16 @@ class PageLayout:
     footer: str | None = None
     page_label: str | None = None
     furniture_method: str = "none"
+    ocr: bool = False
+    """The text was read by OCR (the page had no usable text layer)."""
+    needs_ocr: bool = False
+    """The page has no usable text layer and could not be OCR'd here."""
     frame: UprightFrame | None = None
     """How the page was turned to read it; maps boxes back to pdfplumber's page coordinates."""
 
     @property
     def text_layer(self) -> bool:
-        return self.n_chars > 0
+        return self.n_chars > 0 and not self.ocr
 
     def page_bbox(self, bbox: BBox) -> BBox:
         """A box of this layout in pdfplumber's coordinates of the page, for provenance."""

@@ -138,9 +138,12 @@ def process_file(task: FileTask) -> FileOutcome:
             problems = validate_table(DATASETS[name], table)
             if problems:  # a bug: nothing of this file is written
                 raise SchemaViolation("; ".join(str(p) for p in problems))
-        if parsed.n_pages and not any(p.text_layer for p in parsed.pages):
+        missing = [p.number for p in parsed.pages if p.needs_ocr]
+        if missing:
+            from extractors.ocr import INSTALL_HINT
+
             outcome.status, outcome.error_type = "needs_ocr", "no_text_layer"
-            outcome.error = "no page has a text layer"
+            outcome.error = f"pages without a usable text layer ({_page_list(missing)}) were not OCR'd: {INSTALL_HINT}"
     except RaadsstukkenError as exc:
         outcome.status, outcome.error_type, outcome.error = "failed", exc.error_type, str(exc)
         outcome.tables = {}
@@ -185,6 +188,10 @@ def time_limit(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _page_list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:10])) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
 
 
 def _open_and_parse(path: Path, parse_pdf):

@@ -184,7 +184,7 @@ def pages_rows(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart]) -> li
         PageRecord(
             file_id=file_id, page=pg.number, doc_id=_doc_of_page(parts, file_id, pg.number),
             width=round(pg.width, 2), height=round(pg.height, 2), rotation=pg.rotation,
-            n_chars=pg.n_chars, text_layer=pg.text_layer, ocr=False, page_label=pg.page_label,
+            n_chars=pg.n_chars, text_layer=pg.text_layer, ocr=pg.ocr, page_label=pg.page_label,
             header=pg.header, footer=pg.footer, method=f"furniture:{pg.furniture_method}",
         )
         for pg in parsed.pages
