@@ -40,6 +40,7 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
 
     Exit status: 0 when every file is ok, skipped or needs OCR; 1 when some failed; 2 on usage errors.
     """
+    from pipeline.errors import OutputError
     from pipeline.inputs import InputListError
     from pipeline.run import RunSettings, run
 
@@ -48,6 +49,8 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
                                executor=executor, scheduler=scheduler, timeout=timeout, prune=prune, progress=True)
         summary = run(settings)
     except (FileNotFoundError, InputListError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    except OutputError as exc:
         raise click.UsageError(str(exc)) from exc
     for o in summary.outcomes:
         if o.status in ("failed", "needs_ocr"):

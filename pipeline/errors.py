@@ -35,3 +35,13 @@ class FileTimeout(RaadsstukkenError):
     """Processing the file took longer than the run's per-file limit."""
 
     error_type = "timeout"
+
+
+class EmptyPdf(RaadsstukkenError):
+    """The PDF opens but has no pages."""
+
+    error_type = "empty_pdf"
+
+
+class OutputError(Exception):
+    """The output directory cannot be written: the run cannot start (a usage error, exit 2)."""

@@ -22,13 +22,13 @@ import pyarrow as pa
 
 from extractors.rules import RULES_DIR
 from pipeline import __version__
-from pipeline.errors import EncryptedPdf, FileTimeout, InvalidPdf, RaadsstukkenError
+from pipeline.errors import EmptyPdf, EncryptedPdf, FileTimeout, InvalidPdf, OutputError, RaadsstukkenError
 from pipeline.executors import EXECUTORS, map_unordered
 from pipeline.inputs import SourceInfo, discover_inputs
 from pipeline.progress import Progress
 from pipeline.ids import file_id as hash_file
 from pipeline.manifest import FileEntry, Manifest
-from pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part
+from pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part, write_parts
 from schemas import DATASETS, validate_table
 from schemas.datasets import RunRecord
 
@@ -108,8 +108,10 @@ class RunSummary:
 
 
 def config_hash() -> str:
-    """Hash of everything besides the input that decides the rows: version and rule files."""
+    """Hash of everything besides the input that decides the rows: version, schemas and rules."""
     digest = hashlib.sha256(__version__.encode())
+    for name, dataset in DATASETS.items():  # a new column means the rows must be made again
+        digest.update(f"{name}:{dataset.schema}".encode())
     for path in sorted(RULES_DIR.glob("*.toml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -130,6 +132,8 @@ def process_file(task: FileTask) -> FileOutcome:
         with time_limit(task.timeout):
             parsed = _open_and_parse(path, parse_pdf)
             outcome.n_pages = parsed.n_pages
+            if parsed.n_pages == 0:
+                raise EmptyPdf("the PDF has no pages")
             parts = split_documents(parsed)
             documents = read_documents(parsed, fid, parts, source)
             rows = _rows(parsed, fid, source, parts, documents, task.info)
@@ -215,7 +219,13 @@ def _open_and_parse(path: Path, parse_pdf):
 def run(settings: RunSettings) -> RunSummary:
     """Process the inputs into `settings.out_dir`; returns one outcome per input file."""
     out = Path(settings.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out}: {exc}") from exc
     chash = config_hash()
     started = datetime.now(timezone.utc)
     run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{chash[:8]}"
@@ -225,12 +235,12 @@ def run(settings: RunSettings) -> RunSummary:
     todo: list[FileTask] = []
     outcomes: list[FileOutcome] = []
     seen_ids: dict[str, str] = {}
+    duplicates: dict[str, list[str]] = {}
     for item in inputs:
         fid = hash_file(item.path)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         if fid in seen_ids:
-            outcomes.append(FileOutcome(item.source, fid, "skipped", now, error_type="duplicate",
-                                        error=f"same content as {seen_ids[fid]}, extracted once"))
+            duplicates.setdefault(fid, []).append(item.source)
             continue
         seen_ids[fid] = item.source
         entry = manifest.files.get(item.source)
@@ -255,7 +265,8 @@ def run(settings: RunSettings) -> RunSummary:
     outcomes.sort(key=lambda o: o.source_file)
     runs = [RunRecord(run_id=run_id, file_id=o.file_id, source_file=o.source_file, status=o.status,
                       error_type=o.error_type, error=o.error, n_pages=o.n_pages, duration_s=o.duration_s,
-                      pipeline_version=__version__, started_at=o.started_at) for o in outcomes]
+                      pipeline_version=__version__, started_at=o.started_at,
+                      other_names=sorted(duplicates.get(o.file_id, [])) or None) for o in outcomes]
     write_part(out, "runs", run_id, DATASETS["runs"].to_table(runs))
     ensure_datasets(out)
     return RunSummary(run_id, outcomes)
@@ -278,11 +289,16 @@ def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str) -> 
     if outcome.status == "failed":
         _log.warning("%s: %s: %s", outcome.source_file, outcome.error_type, outcome.error)
         return  # earlier rows of this file, if any, stay as they were
+    try:
+        write_parts(out, part, outcome.tables)
+    except OSError as exc:  # a full disk, a folder that became unwritable: this file fails alone
+        outcome.status, outcome.error_type, outcome.error = "failed", "write_error", f"cannot write its rows: {exc}"
+        outcome.tables = {}
+        _log.warning("%s: %s", outcome.source_file, outcome.error)
+        return
     if previous is not None and previous.part and previous.part != part:
         if not any(e.part == previous.part for k, e in manifest.files.items() if k != outcome.source_file):
             remove_part(out, previous.part)
-    for name, table in outcome.tables.items():
-        write_part(out, name, part, table)
     manifest.files[outcome.source_file] = FileEntry(outcome.source_file, outcome.file_id, outcome.status,
                                                     outcome.n_pages, part, __version__, chash, outcome.path)
     manifest.save(out)

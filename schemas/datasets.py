@@ -43,6 +43,7 @@ class RunRecord:
     duration_s: float = column(F64, "Seconds spent on this file")
     pipeline_version: str = column(STR, "Version of raadsstukken that produced the rows", nullable=False)
     started_at: str = column(STR, "UTC time the file was started, ISO 8601", nullable=False)
+    other_names: list = column(STR_LIST, "Other input names with the same content (extracted once)")
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,19 @@ def test_parallel_run_equals_serial_run(inputs, tmp_path):
     run(RunSettings(inputs=(inputs,), out_dir=parallel, jobs=2))
     for name in ("pages", "sections", "documents"):
         pd.testing.assert_frame_equal(_rows(serial, name), _rows(parallel, name))
+
+
+def test_parts_written_before_a_column_was_added_are_upgraded(inputs, tmp_path):
+    import pyarrow.parquet as pq
+
+    from pipeline.writer import ensure_datasets
+
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(inputs,), out_dir=out))
+    (part,) = list((out / "runs").glob("*.parquet"))
+    old = pq.read_table(part).drop_columns(["other_names"])
+    pq.write_table(old, part)
+    assert validate_directory(out) != []
+    ensure_datasets(out)
+    assert validate_directory(out) == []
+    assert pd.read_parquet(out / "runs")["other_names"].isna().all()

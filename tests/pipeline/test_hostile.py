@@ -1,0 +1,154 @@
+"""Hostile and broken inputs: each ends as a clear `runs` row, never a crash or partial output."""
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reportlab.lib import pdfencrypt
+from reportlab.pdfgen import canvas
+
+import pipeline.writer as writer
+from pipeline.cli import main
+from pipeline.run import FileTask, RunSettings, process_file, run
+from pipeline.inputs import SourceInfo
+from schemas import DATASETS, validate_directory
+from tests.pdfs import Page, write_pdf
+
+ZERO_PAGES = (b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+              b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+              b"trailer <</Root 1 0 R>>\n%%EOF\n")
+
+
+def _good(folder: Path, name: str, words: str = "de raad besluit") -> Path:
+    return write_pdf(folder / name, [Page().add(56, 80, f"Tekst over {words} in deze brief.")])
+
+
+def _encrypted(path: Path, user_password: str) -> Path:
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption(user_password, ownerPassword="eigenaar"))
+    c.drawString(56, 700, "Vertrouwelijke tekst van het college.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _status(tmp_path: Path, folder: Path) -> dict[str, tuple[str, str | None]]:
+    summary = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out"))
+    assert validate_directory(tmp_path / "out") == []
+    return {o.source_file: (o.status, o.error_type) for o in summary.outcomes}
+
+
+def test_encrypted_with_an_empty_password_is_read_with_a_real_one_fails(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _encrypted(folder / "open.pdf", "")
+    _encrypted(folder / "dicht.pdf", "geheim")
+    status = _status(tmp_path, folder)
+    assert status == {"open.pdf": ("ok", None), "dicht.pdf": ("failed", "encrypted_pdf")}
+
+
+def test_zero_pages_truncated_and_not_a_pdf(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "leeg.pdf").write_bytes(ZERO_PAGES)
+    good = _good(folder, "goed.pdf")
+    (folder / "afgebroken.pdf").write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+    (folder / "tekst.pdf").write_bytes("Dit is geen PDF maar een notitie.\n".encode())
+    status = _status(tmp_path, folder)
+    assert status["goed.pdf"] == ("ok", None)
+    assert status["leeg.pdf"][0] == "failed" and status["leeg.pdf"][1] in ("empty_pdf", "invalid_pdf")
+    assert status["tekst.pdf"] == ("failed", "invalid_pdf")
+    assert status["afgebroken.pdf"][0] in ("ok", "failed")  # what pdfminer can recover is kept, or a clear error
+
+
+def test_same_file_twice_and_awkward_names(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = _good(folder, "raad besluit.pdf")
+    (folder / "kopie van raad besluit.pdf").write_bytes(first.read_bytes())
+    _good(folder, "vergadering één.pdf", "de kermis")
+    _good(folder, "-begroting.pdf", "de begroting")
+    result = CliRunner().invoke(main, ["run", "--out", str(tmp_path / "out"), "--", str(folder)])
+    assert result.exit_code == 0, result.output
+    runs = pd.read_parquet(tmp_path / "out" / "runs").set_index("source_file")
+    assert set(runs.index) == {"kopie van raad besluit.pdf", "vergadering één.pdf", "-begroting.pdf"}
+    assert list(runs.loc["kopie van raad besluit.pdf", "other_names"]) == ["raad besluit.pdf"]
+    assert len(pd.read_parquet(tmp_path / "out" / "documents")) == 3  # extracted once
+
+
+def test_full_disk_fails_one_file_and_leaves_no_partial_output(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, "a.pdf", "de markt")
+    _good(folder, "b.pdf", "het zwembad")
+    real = writer.pq.write_table
+    calls = {"n": 0}
+
+    def full_disk(table, where, **kw):
+        calls["n"] += 1
+        if calls["n"] == len(DATASETS) + 3:  # midway through the second file's tables
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(table, where, **kw)
+
+    monkeypatch.setattr(writer.pq, "write_table", full_disk)
+    status = _status(tmp_path, folder)
+    assert sorted(s for s, _ in status.values()) == ["failed", "ok"]
+    assert ("failed", "write_error") in status.values()
+    out = tmp_path / "out"
+    assert not list(out.rglob("*.partial"))
+    parts = {p.name for p in (out / "sections").glob("*.parquet")}
+    assert len(parts) == 1  # only the file that was written whole
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, "a.pdf")
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(blocker / "out")])
+    assert result.exit_code == 2 and "cannot write" in result.output
+
+
+def test_rerun_with_failures_keeps_good_rows_identical(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, "a.pdf", "de markt")
+    _good(folder, "b.pdf", "het zwembad")
+    (folder / "c.pdf").write_bytes(b"kapot")
+    (folder / "d.pdf").write_bytes(ZERO_PAGES[:40])
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(folder,), out_dir=out))
+    before = pd.read_parquet(out / "sections").sort_values("section_id").reset_index(drop=True)
+    run(RunSettings(inputs=(folder,), out_dir=out, force=True))
+    after = pd.read_parquet(out / "sections").sort_values("section_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(before, after)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory) -> bytes:
+    path = tmp_path_factory.mktemp("fuzz") / "seed.pdf"
+    page = Page().add(56, 60, "Raadsvoorstel", size=16, bold=True).add(56, 90, "Onderwerp: Nieuwe speeltuin")
+    page.lines(56, 120, ["1. het krediet beschikbaar te stellen;", "2. de raad te informeren."])
+    return write_pdf(path, [page]).read_bytes()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_pdfs_end_in_ok_or_a_clean_failure(seed_pdf, tmp_path_factory, data):
+    raw = bytearray(seed_pdf)
+    for _ in range(data.draw(st.integers(1, 20))):
+        i = data.draw(st.integers(0, len(raw) - 1))
+        raw[i] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    path = tmp_path_factory.mktemp("mutant") / "mutant.pdf"
+    path.write_bytes(bytes(raw))
+    outcome = process_file(FileTask(path, "mutant.pdf", "0" * 64, SourceInfo(), timeout=20))
+    assert outcome.status in ("ok", "failed", "needs_ocr")
+    if outcome.status == "failed":
+        assert outcome.error_type and outcome.error and not outcome.tables
