@@ -11,6 +11,8 @@ from pdfminer.layout import LTLine, LTRect
 from extractors.rules import read_rules
 
 TICKED, EMPTY = "\u2612", "\u2610"
+MAX_SQUARES = 500
+"""More small squares than this on one page is a drawing, not checkboxes (and would cost n^2)."""
 MARKS_INSIDE = {"x", "X", "v", "V", "✓", "✔", "✗", "✘", "×"}
 
 
@@ -67,6 +69,8 @@ def find_vector_checkboxes(shapes: list[tuple[float, float, float, float, object
         if closed and rules.min_side <= w <= rules.max_side and rules.min_side <= h <= rules.max_side \
                 and abs(w - h) <= rules.max_aspect_difference:
             squares.append((x0, top, x1, bottom, obj))
+    if len(squares) > MAX_SQUARES:
+        return []  # a pattern or chart of thousands of squares, not a form
     boxes = []
     for x0, top, x1, bottom, obj in squares:
         if any(other is not obj and ox0 <= x0 and otop <= top and ox1 >= x1 and obottom >= bottom

@@ -29,10 +29,12 @@ def main(verbose: int) -> None:
 @click.option("--scheduler", default=None, help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds one file may take; it then fails with 'timeout' and the batch goes on.")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=64), default=None,
+              help="MB one file may take on top of the process (Linux); a file over it fails alone.")
 @click.option("--prune", is_flag=True, help="Remove the rows of files no longer among the inputs.")
 @click.option("--force", is_flag=True, help="Reprocess files whose rows are up to date.")
 def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: str, scheduler: str | None,
-                timeout: float | None, prune: bool, force: bool) -> None:
+                timeout: float | None, max_memory_mb: int | None, prune: bool, force: bool) -> None:
     """Extract INPUT PDFs into datasets under --out.
 
     INPUT: PDF files, folders of PDFs, or lists of PDFs (.csv or .jsonl with a 'path' column and
@@ -46,7 +48,8 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
 
     try:
         settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs,
-                               executor=executor, scheduler=scheduler, timeout=timeout, prune=prune, progress=True)
+                               executor=executor, scheduler=scheduler, timeout=timeout,
+                               max_memory_mb=max_memory_mb, prune=prune, progress=True)
         summary = run(settings)
     except (FileNotFoundError, InputListError) as exc:
         raise click.UsageError(str(exc)) from exc

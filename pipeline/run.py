@@ -52,6 +52,9 @@ class RunSettings:
     """Address of a running Dask scheduler (tcp://host:8786) for the dask executor."""
     timeout: float | None = None
     """Seconds one file may take; a file over it fails with `timeout` and the batch goes on."""
+    max_memory_mb: int | None = None
+    """Memory (MB, on top of what the process uses) one file may take; over it the file fails with
+    `memory` (a decompression bomb) and the batch goes on. Linux only."""
     prune: bool = False
     """Remove the rows of files recorded in the output that are no longer among the inputs."""
     progress: bool = False
@@ -75,6 +78,7 @@ class FileTask:
     file_id: str
     info: SourceInfo
     timeout: float | None = None
+    max_memory_mb: int | None = None
 
 
 @dataclass
@@ -129,7 +133,7 @@ def process_file(task: FileTask) -> FileOutcome:
     t0 = time.perf_counter()
     outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()))
     try:
-        with time_limit(task.timeout):
+        with time_limit(task.timeout), memory_limit(task.max_memory_mb):
             parsed = _open_and_parse(path, parse_pdf)
             outcome.n_pages = parsed.n_pages
             if parsed.n_pages == 0:
@@ -150,6 +154,10 @@ def process_file(task: FileTask) -> FileOutcome:
             outcome.error = f"pages without a usable text layer ({_page_list(missing)}) were not OCR'd: {INSTALL_HINT}"
     except RaadsstukkenError as exc:
         outcome.status, outcome.error_type, outcome.error = "failed", exc.error_type, str(exc)
+        outcome.tables = {}
+    except MemoryError:
+        outcome.status, outcome.error_type = "failed", "memory"
+        outcome.error = f"needed more than {task.max_memory_mb} MB (a decompression bomb?)"
         outcome.tables = {}
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
         _log.error("%s: unexpected error\n%s", source, traceback.format_exc())
@@ -194,6 +202,27 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def memory_limit(megabytes: int | None):
+    """Let the block allocate at most `megabytes` more (address space, Linux); MemoryError beyond."""
+    if not megabytes:
+        yield
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    with open("/proc/self/statm") as fh:
+        used = int(fh.read().split()[0]) * resource.getpagesize()
+    limit = used + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 def _page_list(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:10])) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
 
@@ -209,6 +238,8 @@ def _open_and_parse(path: Path, parse_pdf):
         raise EncryptedPdf(f"encrypted PDF: {exc}") from exc
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, MemoryError):
+            raise cause from exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise EncryptedPdf(f"encrypted PDF: {cause!r}") from exc
         raise InvalidPdf(f"not a readable PDF: {cause!r}") from exc
@@ -248,7 +279,7 @@ def run(settings: RunSettings) -> RunSummary:
                 and entry.pipeline_version == __version__ and entry.config_hash == chash):
             outcomes.append(FileOutcome(item.source, fid, "skipped", now, n_pages=entry.n_pages))
             continue
-        todo.append(FileTask(item.path, item.source, fid, item.info, settings.timeout))
+        todo.append(FileTask(item.path, item.source, fid, item.info, settings.timeout, settings.max_memory_mb))
 
     if settings.prune:
         _prune(out, manifest, {i.source for i in inputs})

@@ -152,3 +152,42 @@ def test_fuzzed_pdfs_end_in_ok_or_a_clean_failure(seed_pdf, tmp_path_factory, da
     assert outcome.status in ("ok", "failed", "needs_ocr")
     if outcome.status == "failed":
         assert outcome.error_type and outcome.error and not outcome.tables
+
+
+def _raw_pdf(content: bytes) -> bytes:
+    """A one-page PDF around a (Flate-compressed) content stream."""
+    import zlib
+
+    stream = zlib.compress(content, 9)
+    objects = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+               b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>>",
+               b"<</Length %d /Filter /FlateDecode>>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_decompression_bomb_fails_alone_under_a_memory_cap(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bom.pdf").write_bytes(_raw_pdf(b" " * (600 * 1024 * 1024)))
+    _good(folder, "goed.pdf")
+    summary = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out", max_memory_mb=256))
+    status = {o.source_file: (o.status, o.error_type) for o in summary.outcomes}
+    assert status["goed.pdf"] == ("ok", None)
+    assert status["bom.pdf"] == ("failed", "memory")
+
+
+def test_page_with_many_tiny_objects_finishes(tmp_path):
+    ops = b"".join(b"%d %d 2 2 re f\n" % (20 + (i % 270) * 2, 20 + (i // 270) * 2) for i in range(100_000))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "stippen.pdf").write_bytes(_raw_pdf(ops))
+    (outcome,) = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out", timeout=120)).outcomes
+    assert outcome.status in ("ok", "needs_ocr") or outcome.error_type == "timeout"
