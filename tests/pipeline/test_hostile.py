@@ -191,3 +191,39 @@ def test_page_with_many_tiny_objects_finishes(tmp_path):
     (folder / "stippen.pdf").write_bytes(_raw_pdf(ops))
     (outcome,) = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out", timeout=120)).outcomes
     assert outcome.status in ("ok", "needs_ocr") or outcome.error_type == "timeout"
+
+
+def test_two_thousand_pages(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    c = canvas.Canvas(str(folder / "lang.pdf"))
+    for n in range(2000):
+        c.drawString(56, 780, f"Bijlage {n + 1}: overzicht van vergunning {n + 1}.")
+        c.showPage()
+    c.save()
+    (outcome,) = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out")).outcomes
+    assert (outcome.status, outcome.n_pages) == ("ok", 2000)
+    assert len(pd.read_parquet(tmp_path / "out" / "pages")) == 2000
+
+
+def test_deeply_nested_objects_fail_cleanly(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    nested = b"[" * 200_000 + b"]" * 200_000
+    raw = _raw_pdf(b"BT /F1 12 Tf 56 700 Td (tekst) Tj ET").replace(b"/MediaBox", b"/Nest " + nested + b" /MediaBox")
+    (folder / "diep.pdf").write_bytes(raw)
+    _good(folder, "goed.pdf")
+    status = _status(tmp_path, folder)
+    assert status["goed.pdf"] == ("ok", None)
+    assert status["diep.pdf"][0] in ("ok", "failed", "needs_ocr")
+
+
+def test_nothing_is_written_outside_the_output(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, "a.pdf")
+    monkeypatch.chdir(tmp_path)
+    before = {p for p in tmp_path.rglob("*")}
+    run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out"))
+    after = {p for p in tmp_path.rglob("*")}
+    assert all(tmp_path / "out" in p.parents or p == tmp_path / "out" for p in after - before)
