@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFXRefFallback
 
 from extractors.blocks import build_blocks
 from extractors.chars import clean_chars, read_chars
@@ -33,6 +34,8 @@ class ParsedPdf:
     path: Path
     pages: list[PageLayout]
     vocabulary: Vocabulary
+    repaired: bool = False
+    """The cross-reference table was broken and pdfminer read the file by scanning it."""
 
     @property
     def n_pages(self) -> int:
@@ -58,6 +61,7 @@ def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
     path = Path(path)
     raw_pages: list[_RawPage] = []
     with pdfplumber.open(path) as pdf:
+        repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
         for page in pdf.pages:
             chars = read_chars(page)
             n_chars = sum(1 for c in chars.chars if not c.text.isspace())
@@ -73,7 +77,9 @@ def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
             rotation = (int(page.rotation or 0) + (360 - chars.frame.angle)) % 360
             raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation, n_chars, did_ocr, missing_ocr))
             page.close()
-    return layout_pages(path, raw_pages)
+    parsed = layout_pages(path, raw_pages)
+    parsed.repaired = repaired
+    return parsed
 
 
 def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:

@@ -146,6 +146,9 @@ def process_file(task: FileTask) -> FileOutcome:
             problems = validate_table(DATASETS[name], table)
             if problems:  # a bug: nothing of this file is written
                 raise SchemaViolation("; ".join(str(p) for p in problems))
+        if parsed.repaired:
+            outcome.error_type = "repaired"
+            outcome.error = "broken cross-reference table: the file was read by scanning it; check the rows"
         missing = [p.number for p in parsed.pages if p.needs_ocr]
         if missing:
             from extractors.ocr import INSTALL_HINT

@@ -227,3 +227,16 @@ def test_nothing_is_written_outside_the_output(tmp_path, monkeypatch):
     run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out"))
     after = {p for p in tmp_path.rglob("*")}
     assert all(tmp_path / "out" in p.parents or p == tmp_path / "out" for p in after - before)
+
+
+def test_broken_xref_is_recovered_and_said(tmp_path):
+    import re
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = _good(folder, "goed.pdf").read_bytes()
+    (folder / "goed.pdf").unlink()
+    (folder / "hersteld.pdf").write_bytes(re.sub(rb"startxref\s+\d+", b"startxref\n123", good))
+    (outcome,) = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out")).outcomes
+    assert (outcome.status, outcome.error_type) == ("ok", "repaired")
+    assert "Tekst over de raad besluit in deze brief." in " ".join(pd.read_parquet(tmp_path / "out" / "sections")["text"])
