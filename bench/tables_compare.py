@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.document import parse_pdf  # noqa: E402
 from extractors.statistics import tidy_statistics  # noqa: E402
-from extractors.tables import find_tables, join_continued_tables, table_from_grid  # noqa: E402
+from extractors.table_continuation import join_continued_tables  # noqa: E402
+from extractors.tables import find_tables, table_from_grid  # noqa: E402
 
 
 def ours(pdf: Path) -> list[tuple]:

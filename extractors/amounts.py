@@ -13,6 +13,7 @@ from typing import Sequence
 
 from extractors.forms import Row
 from extractors.geometry import BBox
+from extractors.numbers import parse_number
 from extractors.rules import read_rules
 
 CONTEXT_WORDS = 6
@@ -46,14 +47,6 @@ def load_rules() -> AmountRules:
         multipliers={k: float(v) for k, v in data["multipliers"].items()},
         recurrence=re.compile(data["recurrence"]["pattern"], re.IGNORECASE),
     )
-
-
-def parse_number(text: str) -> float | None:
-    """A Dutch number: "120.000" -> 120000, "1,2" -> 1.2, "1.250,50" -> 1250.5."""
-    text = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", text):
-        return float(text.replace(".", "").replace(",", "."))
-    return None
 
 
 def find_amounts_in_text(text: str, page: int, bbox: BBox | None = None) -> list[Amount]:

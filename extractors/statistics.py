@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.tables import YEAR, YEAR_RANGE, Table, cell_number
+from extractors.numbers import YEAR, YEAR_RANGE, cell_number
+from extractors.tables import Table
 
 MONEY_HEADER = re.compile(r"\b(bedrag|kosten|budget|euro)\b|€", re.IGNORECASE)
 

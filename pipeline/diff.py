@@ -177,7 +177,7 @@ def render_json(diff: OutputDiff) -> str:
 
 def render_html(diff: OutputDiff) -> str:
     e = html.escape
-    parts = [f"<!doctype html><meta charset='utf-8'><title>raadsstukken diff</title>",
+    parts = ["<!doctype html><meta charset='utf-8'><title>raadsstukken diff</title>",
              "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:2px 6px}"
              "table{border-collapse:collapse}.add{color:#070}.del{color:#a00}.chg{color:#a60}</style>",
              f"<h1>Diff {e(str(diff.old))} ({e(diff.old_version)}) → {e(str(diff.new))} ({e(diff.new_version)})</h1>",

@@ -11,9 +11,6 @@ import hashlib
 import logging
 import time
 import traceback
-import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,9 +19,10 @@ import pyarrow as pa
 
 from extractors.rules import RULES_DIR
 from pipeline import __version__
-from pipeline.errors import EmptyPdf, EncryptedPdf, FileTimeout, InvalidPdf, OutputError, RaadsstukkenError
+from pipeline.errors import EmptyPdf, EncryptedPdf, InvalidPdf, OutputError, RaadsstukkenError
 from pipeline.executors import EXECUTORS, map_unordered
 from pipeline.inputs import SourceInfo, discover_inputs
+from pipeline.limits import memory_limit, time_limit
 from pipeline.progress import Progress
 from pipeline.ids import file_id as hash_file
 from pipeline.manifest import FileEntry, Manifest
@@ -183,47 +181,6 @@ def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> 
         "amounts": amount_rows(documents),
         **table_rows(fid, documents),
     }
-
-
-@contextmanager
-def time_limit(seconds: float | None):
-    """Raise FileTimeout when the block runs longer than `seconds` (main thread only: worker
-    processes and the serial run; Dask workers run tasks in threads and use no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum, frame):
-        raise FileTimeout(f"took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def memory_limit(megabytes: int | None):
-    """Let the block allocate at most `megabytes` more (address space, Linux); MemoryError beyond."""
-    if not megabytes:
-        yield
-        return
-    import resource
-
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    with open("/proc/self/statm") as fh:
-        used = int(fh.read().split()[0]) * resource.getpagesize()
-    limit = used + megabytes * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _page_list(numbers: list[int]) -> str:

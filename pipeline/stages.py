@@ -7,7 +7,6 @@ stage reads that same parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from extractors.document import ParsedPdf
 from extractors.documents import DocumentPart, find_document_parts
@@ -18,7 +17,8 @@ from extractors.forms import page_rows
 from extractors.paragraphs import block_text
 from extractors.signatories import Signatory, find_signatories
 from extractors.statistics import tidy_statistics
-from extractors.tables import Table, find_tables, join_continued_tables
+from extractors.table_continuation import join_continued_tables
+from extractors.tables import Table, find_tables
 from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id

@@ -6,7 +6,9 @@ import pytest
 
 from extractors.document import parse_pdf
 from extractors.statistics import tidy_statistics
-from extractors.tables import cell_number, find_tables, join_continued_tables
+from extractors.numbers import cell_number
+from extractors.table_continuation import join_continued_tables
+from extractors.tables import find_tables
 from tests.pdfs import Page
 
 YEARS = ["2021", "2022", "2023"]
