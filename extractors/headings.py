@@ -122,6 +122,7 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     body = body_style([b for b in blocks if b.kind in (BlockKind.BODY, BlockKind.COVER)])
     flags = [is_heading_candidate(b, body, s) for b in blocks]
     _drop_lists(blocks, flags)
+    _drop_announced_lists(blocks, flags)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
     levels: dict[int, int] = {}
@@ -130,6 +131,26 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
             depth = numbering_depth(block.text)
             levels[id(block)] = rank[style_key(block)] + max(depth - 1, 0)
     return levels
+
+
+def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """Numbered items announced by a line ending in a colon ("… langs de volgende lijnen:") are a
+    list with descriptions, not numbered headings, even when each item is followed by text."""
+    expected: tuple[tuple[float, bool], int] | None = None  # (style, next number) of an open list
+    announced = False
+    for i, block in enumerate(blocks):
+        m = NUMBERING.match(block.text)
+        number = int(m.group(1).split(".")[0]) if m and "." not in m.group(1) else None
+        if flags[i]:
+            if number is not None and ((announced and number == 1) or
+                                       (expected and expected == (style_key(block), number))):
+                flags[i] = False
+                expected = (style_key(block), number + 1)
+            elif expected and style_key(block) != expected[0]:
+                expected = None
+            announced = False
+        elif block.kind is BlockKind.BODY:
+            announced = block.text.rstrip().endswith(":")
 
 
 def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:

@@ -49,3 +49,18 @@ def test_a_link_button_is_not_a_heading(make_pdf, sections_of):
     y = page.lines(56, y, BODY) + 6
     page.lines(56, y, ["> LEES VERDER"], size=9, bold=True)
     assert [s.heading for s in sections_of(make_pdf([page]))] == ["Wonen in de kern"]
+
+
+def test_numbered_items_announced_by_a_colon_are_a_list(make_pdf, sections_of):
+    page = Page()
+    y = page.lines(56, 50, ["Aanpak jeugdoverlast"], size=14, bold=True) + 4
+    y = page.lines(56, y, ["De aanpak rust op de volgende pijlers:"]) + 6
+    for n, (item, text) in enumerate([("Voorkomen", "Jongerenwerk is vroeg aanwezig in de wijk."),
+                                       ("Ingrijpen", "Handhavers spreken groepen direct aan."),
+                                       ("Nazorg", "Na een incident volgt een gesprek met ouders.")], 1):
+        y = page.lines(56, y, [f"{n}. {item}"], bold=True) + 2
+        y = page.lines(56, y, [text]) + 6
+    y = page.lines(56, y + 6, ["2. Resultaten"], size=14, bold=True) + 4
+    page.lines(56, y, BODY)
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert headings == ["Aanpak jeugdoverlast", "2. Resultaten"]
