@@ -110,11 +110,11 @@ class RunSummary:
 
 
 def config_hash() -> str:
-    """Hash of everything besides the input that decides the rows: version, schemas and rules."""
+    """Hash of everything besides the input that decides the rows: version, schemas, rules, gazetteers."""
     digest = hashlib.sha256(__version__.encode())
     for name, dataset in DATASETS.items():  # a new column means the rows must be made again
         digest.update(f"{name}:{dataset.schema}".encode())
-    for path in sorted(RULES_DIR.glob("*.toml")):
+    for path in sorted([*RULES_DIR.glob("*.toml"), *(RULES_DIR.parent / "data").glob("*.tsv")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -170,15 +170,18 @@ def process_file(task: FileTask) -> FileOutcome:
 
 
 def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> dict[str, list]:
-    from pipeline.stages import (amount_rows, decision_rows, document_rows, pages_rows, section_rows,
+    from extractors.metadata import find_municipality
+    from pipeline.stages import (amount_rows, decision_rows, document_rows, entity_rows, pages_rows, section_rows,
                                  table_rows)
 
+    municipality = find_municipality(s.text for d in documents for s in d.sections) or info.municipality
     return {
         "documents": document_rows(parsed, fid, source, documents, info),
         "pages": pages_rows(parsed, fid, parts),
         "sections": section_rows(fid, documents),
         "decisions": decision_rows(fid, documents),
         "amounts": amount_rows(documents),
+        "entities": entity_rows(documents, municipality),
         **table_rows(fid, documents),
     }
 

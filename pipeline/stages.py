@@ -6,13 +6,14 @@ stage reads that same parse.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.document import ParsedPdf
 from extractors.documents import DocumentPart, find_document_parts
 from extractors.records import PageLayout
 from extractors.amounts import Amount, find_amounts_in_columns, find_amounts_in_text
 from extractors.decisions import DecisionPoint, find_decision_points
+from extractors.entities import Entity, find_entities
 from extractors.forms import page_rows
 from extractors.paragraphs import block_text
 from extractors.signatories import Signatory, find_signatories
@@ -24,7 +25,8 @@ from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import keyed_ids
 from pipeline.inputs import SourceInfo
-from schemas.datasets import (DOC_TYPES, AmountRecord, DecisionRecord, DocumentRecord, PageRecord, SectionRecord,
+from schemas.datasets import (DOC_TYPES, AmountRecord, DecisionRecord, DocumentRecord, EntityRecord, PageRecord,
+                              SectionRecord,
                               StatisticRecord, TableCellRecord, TableRecord)
 
 
@@ -126,6 +128,44 @@ def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list
                 page=t.page, method="statistics:year_axis",
             ) for st, sid in zip(tidy, stat_ids))
     return {"tables": tables, "table_cells": cells, "statistics": stats}
+
+
+def entity_rows(documents: list[DocumentContent], municipality: str | None = None) -> list[EntityRecord]:
+    """Entities of every section's text and heading, found in one batched spaCy pass over the PDF.
+
+    Offsets (`start_char`, `end_char`) are in the section text; entities of a heading have none.
+    Money read from a table's money column is marked where its figure stands in the text.
+    """
+    texts = [(d, s, False) for d in documents for s in d.sections if s.text]
+    texts += [(d, s, True) for d in documents for s in d.sections if s.heading]
+    found = find_entities([s.heading if heading else s.text for _, s, heading in texts], municipality)
+    rows = []
+    by_doc: dict[str, list] = {}
+    for (d, s, heading), entities in zip(texts, found):
+        for e in entities:
+            if heading:
+                e = replace(e, start=None, end=None, method=f"{e.method}:heading")
+            by_doc.setdefault(d.key, []).append((d, s, e))
+    for d in documents:
+        for amount, order in d.amounts:
+            if order is None or not amount.method.startswith("amounts:column"):
+                continue
+            s = d.sections[order]
+            at = s.text.find(amount.text)
+            if at >= 0:
+                e = Entity(at, at + len(amount.text), amount.text, "MONEY", f"{amount.amount_eur:.2f} EUR", amount.method)
+                by_doc.setdefault(d.key, []).append((d, s, e))
+    for key, items in by_doc.items():
+        d = items[0][0]
+        sec_ids = dict(zip((s.order for s in d.sections), section_ids(d)))
+        ids = keyed_ids("ent", key, [(tuple(s.heading_path), e.label, e.text) for _, s, e in items])
+        for (d, s, e), eid in zip(items, ids):
+            rows.append(EntityRecord(
+                entity_id=eid, doc_id=d.doc_id, section_id=sec_ids[s.order], page=s.page_start,
+                start_char=e.start, end_char=e.end, text=e.text, label=e.label, normalized=e.normalized,
+                method=e.method,
+            ))
+    return rows
 
 
 def amount_rows(documents: list[DocumentContent]) -> list[AmountRecord]:
