@@ -240,3 +240,16 @@ def test_broken_xref_is_recovered_and_said(tmp_path):
     (outcome,) = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out")).outcomes
     assert (outcome.status, outcome.error_type) == ("ok", "repaired")
     assert "Tekst over de raad besluit in deze brief." in " ".join(pd.read_parquet(tmp_path / "out" / "sections")["text"])
+
+
+def test_recursive_object_references_fail_cleanly(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = _raw_pdf(b"BT /F1 12 Tf 56 700 Td (tekst) Tj ET")
+    raw = raw.replace(b"<</Type /Pages /Kids [3 0 R] /Count 1>>", b"<</Type /Pages /Kids [3 0 R 2 0 R] /Count 2>>")
+    raw = raw.replace(b"/Parent 2 0 R", b"/Parent 2 0 R /Loop 3 0 R")
+    (folder / "kring.pdf").write_bytes(raw)
+    _good(folder, "goed.pdf")
+    status = _status(tmp_path, folder)
+    assert status["goed.pdf"] == ("ok", None)
+    assert status["kring.pdf"][0] in ("ok", "failed", "needs_ocr")
