@@ -171,8 +171,8 @@ def process_file(task: FileTask) -> FileOutcome:
 
 def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> dict[str, list]:
     from extractors.metadata import find_municipality
-    from pipeline.stages import (amount_rows, decision_rows, document_rows, entity_rows, pages_rows, section_rows,
-                                 table_rows)
+    from pipeline.stages import (amount_rows, decision_rows, document_rows, entity_rows, pages_rows, plan_rows,
+                                 section_rows, table_rows)
 
     municipality = find_municipality(s.text for d in documents for s in d.sections) or info.municipality
     return {
@@ -182,6 +182,7 @@ def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> 
         "decisions": decision_rows(fid, documents),
         "amounts": amount_rows(documents),
         "entities": entity_rows(documents, municipality),
+        **plan_rows(fid, documents),
         **table_rows(fid, documents),
     }
 

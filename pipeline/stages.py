@@ -20,12 +20,13 @@ from extractors.signatories import Signatory, find_signatories
 from extractors.statistics import tidy_statistics
 from extractors.table_continuation import join_continued_tables
 from extractors.tables import Table, find_tables
+from extractors.plans import Theme, find_plan
 from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
 from pipeline.ids import keyed_ids
 from pipeline.inputs import SourceInfo
-from schemas.datasets import (DOC_TYPES, AmountRecord, DecisionRecord, DocumentRecord, EntityRecord, PageRecord,
+from schemas.datasets import (DOC_TYPES, ActionRecord, AmountRecord, GoalRecord, ThemeRecord, DecisionRecord, DocumentRecord, EntityRecord, PageRecord,
                               SectionRecord,
                               StatisticRecord, TableCellRecord, TableRecord)
 
@@ -52,6 +53,7 @@ class DocumentContent:
     amounts: list[tuple[Amount, int | None]]
     """Each amount with the order of the section it was found in."""
     tables: list[Table]
+    themes: list[Theme]
 
 
 def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart], source: str = "") -> list[DocumentContent]:
@@ -68,6 +70,7 @@ def read_documents(parsed: ParsedPdf, file_id: str, parts: list[DocumentPart], s
             part, make_doc_id(file_id, part.part_index), f"{source or file_id}#{part.part_index}", pages, sections, metadata,
             find_decision_points(sections, part.doc_type, parsed.vocabulary), find_signatories(pages), amounts,
             join_continued_tables([t for page in pages for t in find_tables(page)], {pg.number: pg for pg in pages}),
+            find_plan(sections, parsed.vocabulary),
         ))
     return out
 
@@ -128,6 +131,28 @@ def table_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list
                 page=t.page, method="statistics:year_axis",
             ) for st, sid in zip(tidy, stat_ids))
     return {"tables": tables, "table_cells": cells, "statistics": stats}
+
+
+def plan_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list]:
+    """Rows of `themes`, `goals` and `actions`."""
+    themes, goals, actions = [], [], []
+    for d in documents:
+        sec_ids = dict(zip((s.order for s in d.sections), section_ids(d)))
+        theme_ids = keyed_ids("thm", d.key, [(t.label,) for t in d.themes])
+        for t, tid in zip(d.themes, theme_ids):
+            themes.append(ThemeRecord(theme_id=tid, doc_id=d.doc_id, file_id=file_id, label=t.label,
+                                      kind=t.kind, ambition=None, page=t.page, method="plans:goal_list"))
+            goal_ids = keyed_ids("goal", tid, [(g.number, g.text if g.number is None else "") for g in t.goals])
+            for g, gid in zip(t.goals, goal_ids):
+                goals.append(GoalRecord(goal_id=gid, theme_id=tid, doc_id=d.doc_id, number=g.number, text=g.text,
+                                        variants=g.variants, page=g.page, section_id=sec_ids.get(g.section),
+                                        method="plans:goal_list"))
+            action_ids = keyed_ids("act", tid, [(a.goal, a.text) for a in t.actions])
+            for a, aid in zip(t.actions, action_ids):
+                actions.append(ActionRecord(action_id=aid, goal_id=goal_ids[a.goal] if a.goal is not None else None,
+                                            theme_id=tid, doc_id=d.doc_id, text=a.text, page=a.page,
+                                            section_id=sec_ids.get(a.section), method="plans:action_list"))
+    return {"themes": themes, "goals": goals, "actions": actions}
 
 
 def entity_rows(documents: list[DocumentContent], municipality: str | None = None) -> list[EntityRecord]:

@@ -1,0 +1,49 @@
+"""Themes, goals and actions of a generated plan, in wordings the samples do not use."""
+from __future__ import annotations
+
+from tests.pdfs import Page
+
+BODY = "Deze alinea beschrijft de achtergrond van het thema in gewone lopende tekst."
+
+
+def _plan() -> list[Page]:
+    first = Page()
+    y = first.lines(56, 50, ["Prioriteiten"], size=16, bold=True) + 6
+    y = first.lines(56, y, ["De drie ontwikkelthema's zijn:"]) + 6
+    for label in ("Verkeersveiligheid", "Jeugd en preventie"):
+        y = first.lines(56, y, [label], bold=True) + 6
+    y = first.lines(56, y + 10, ["Verkeersveiligheid"], size=16, bold=True) + 6
+    y = first.lines(56, y, [BODY, "Onze ambities voor de komende jaren:"]) + 4
+    for n, goal in enumerate(["Veilige schoolroutes", "Minder snelheidsovertredingen"], 1):
+        y = first.lines(56, y, [f"{n}.", ""]) - 13
+        first.add(76, y - 13, goal)
+    y += 10
+    y = first.lines(56, y, ["Veilige schoolroutes"], size=12, bold=True) + 4
+    y = first.lines(56, y, [BODY]) + 6
+    y = first.lines(56, y, ["ACTIES"], size=11, bold=True) + 4
+    for action in ["Oversteekplaatsen bij scholen herinrichten", "Verkeersouders werven"]:
+        first.add(56, y, "-").add(70, y, action)
+        y += 14
+    second = Page()
+    y = second.lines(56, 50, ["Jeugd en preventie"], size=16, bold=True) + 6
+    y = second.lines(56, y, ["De acties vallen onder drie doelstellingen, namelijk minder schooluitval, "
+                             "meer sport in de wijk en vroeg signaleren."]) + 10
+    y = second.lines(56, y, ["Leefbaarheidsfundament"], size=16, bold=True) + 6
+    for label in ("Overlast in de wijk", "Evenementen"):
+        y = second.lines(56, y, [label], size=12, bold=True) + 4
+        y = second.lines(56, y, [BODY]) + 8
+    return [first, second]
+
+
+def test_goals_actions_themes_and_kinds(make_pdf, documents_of):
+    (doc,) = documents_of(make_pdf(_plan()))
+    themes = {t.label: t for t in doc.themes}
+    traffic = themes["Verkeersveiligheid"]
+    assert traffic.kind == "ontwikkelthema"
+    assert [(g.number, g.text) for g in traffic.goals] == [(1, "Veilige schoolroutes"), (2, "Minder snelheidsovertredingen")]
+    assert [(a.text, a.goal) for a in traffic.actions] == [("Oversteekplaatsen bij scholen herinrichten", 0),
+                                                          ("Verkeersouders werven", 0)]
+    youth = themes["Jeugd en preventie"]
+    assert youth.kind == "ontwikkelthema"
+    assert [g.text for g in youth.goals] == ["minder schooluitval", "meer sport in de wijk", "vroeg signaleren"]
+    assert themes["Overlast in de wijk"].kind == themes["Evenementen"].kind == "fundament"
