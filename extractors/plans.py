@@ -52,6 +52,7 @@ class Theme:
     section: int
     goals: list[Goal] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    method: str = "plans:goal_list"
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
                 known = [t for t in themes.values() if _similar(t.label, label) >= 0.8]
                 known += [c for name, c in chapters.items() if _similar(name, label) >= 0.8]
                 if child.level == top and not known:
-                    themes.setdefault(label, Theme(label, kind, child.page_start, child.order))
+                    themes.setdefault(label, Theme(label, kind, child.page_start, child.order,
+                                                   method="plans:kind_chapter"))
         for paragraph in (section.text or "").split("\n\n"):
             text = paragraph.strip()
             if not text or len(text.split()) > 8 or text[-1] in ".:;!?":
@@ -172,7 +174,8 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
             chapter = next((c for name, c in chapters.items() if _similar(name, text) >= 0.9), None)
             if chapter is not None:
                 label = clean_heading(NUMBERING.sub("", chapter.heading))
-                theme = themes.setdefault(label, Theme(label, kind, chapter.page_start, chapter.order))
+                theme = themes.setdefault(label, Theme(label, kind, chapter.page_start, chapter.order,
+                                                       method="plans:kind_announced"))
                 if theme.kind == "other":
                     theme.kind = kind
 

@@ -29,7 +29,8 @@ def test_load_every_dataset_with_dtypes(output):
     assert isinstance(docs["financial_consequences"].dtype, pd.BooleanDtype)
     assert isinstance(docs["page_start"].dtype, pd.Int32Dtype)
     assert isinstance(docs["bodies"].iloc[0], (list, tuple)) or hasattr(docs["bodies"].iloc[0], "__len__")
-    assert len(data["themes"]) == 0 and list(data["themes"].columns) == DATASETS["themes"].schema.names
+    assert list(data["themes"].columns) == DATASETS["themes"].schema.names
+    assert isinstance(data["themes"]["kind"].dtype, pd.CategoricalDtype)
 
 
 def test_load_one_dataset_and_unknown_name(output):
