@@ -250,3 +250,13 @@ def _actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanR
                 break
         for _, text, lead in read_items(_lines(section), vocabulary):
             theme.actions.append(Action(text, lead.page, section.order, goal))
+
+
+def theme_of_section(section: Section, themes: Sequence[Theme]) -> Theme | None:
+    """The theme a heading on the section's path names (the deepest one), or None."""
+    for heading in reversed(section.heading_path):
+        label = clean_heading(NUMBERING.sub("", heading))
+        best = max(themes, key=lambda t: _similar(t.label, label), default=None)
+        if best is not None and _similar(best.label, label) >= 0.9:
+            return best
+    return None

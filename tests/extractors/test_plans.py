@@ -47,3 +47,12 @@ def test_goals_actions_themes_and_kinds(make_pdf, documents_of):
     assert youth.kind == "ontwikkelthema"
     assert [g.text for g in youth.goals] == ["minder schooluitval", "meer sport in de wijk", "vroeg signaleren"]
     assert themes["Overlast in de wijk"].kind == themes["Evenementen"].kind == "fundament"
+
+
+def test_sections_get_the_theme_their_heading_path_names(make_pdf, documents_of):
+    from extractors.plans import theme_of_section
+
+    (doc,) = documents_of(make_pdf(_plan()))
+    by_heading = {s.heading: s for s in doc.sections if s.heading}
+    assert theme_of_section(by_heading["ACTIES"], doc.themes).label == "Verkeersveiligheid"
+    assert theme_of_section(by_heading["Prioriteiten"], doc.themes) is None
