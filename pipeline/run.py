@@ -263,6 +263,10 @@ def run(settings: RunSettings) -> RunSummary:
                       pipeline_version=__version__, started_at=o.started_at,
                       other_names=sorted(duplicates.get(o.file_id, [])) or None) for o in outcomes]
     write_part(out, "runs", run_id, DATASETS["runs"].to_table(runs))
+    if any(o.status != "skipped" for o in outcomes) or settings.prune or not (out / "links" / "cross-document.parquet").exists():
+        from pipeline.links import write_links
+
+        write_links(out)
     ensure_datasets(out)
     return RunSummary(run_id, outcomes)
 

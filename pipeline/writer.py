@@ -15,7 +15,8 @@ import pyarrow.parquet as pq
 
 from schemas import DATASETS, validate_table
 
-EMPTY_PART = "_empty.parquet"
+EMPTY_PART = "empty.parquet"
+"""The part that carries a dataset's schema while it has no rows (readers skip names starting with _ or .)."""
 
 
 class SchemaViolation(Exception):

@@ -131,3 +131,14 @@ def test_parts_written_before_a_column_was_added_are_upgraded(inputs, tmp_path):
     ensure_datasets(out)
     assert validate_directory(out) == []
     assert pd.read_parquet(out / "runs")["other_names"].isna().all()
+
+
+def test_an_empty_input_still_gives_every_dataset_readable(tmp_path):
+    folder = tmp_path / "leeg"
+    folder.mkdir()
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(folder,), out_dir=out))
+    assert validate_directory(out) == []
+    for name in DATASETS:
+        frame = pd.read_parquet(out / name)
+        assert len(frame) == 0 and list(frame.columns) == DATASETS[name].schema.names
