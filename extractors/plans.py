@@ -139,6 +139,7 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None)
                     theme.goals.append(Goal(None, text.strip(), section.page_start, section.order))
     _overview_lists(sections, themes, vocabulary)
     _declared_themes(sections, themes, rules)
+    _theme_grids(sections, themes, rules)
     _kinds(sections, themes, rules)
     _actions(sections, themes, rules, vocabulary)
     return list(themes.values())
@@ -178,6 +179,59 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
                                                        method="plans:kind_announced"))
                 if theme.kind == "other":
                     theme.kind = kind
+
+
+COUNT = re.compile(r"\b(\d{1,2})\b")
+GRID_REACH = 300.0
+"""How far (points) under a caption such as "12 thema's als fundament" its grid of labels may run."""
+
+
+def _theme_grids(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
+    """An infographic: a short caption that names a kind and a count ("12 thema's als
+    veiligheidsfundament") over a grid of labels in smaller type; each label is a theme. The
+    caption may be a line of text or the heading of the section the grid stands in."""
+    for section in sections:
+        captions = [(b.text, b.bbox, b.page, b.size, section.body[k + 1:]) for k, b in enumerate(section.body)]
+        if section.heading and section.bbox is not None:
+            size = max((b.size for b in section.body), default=0.0) + 2
+            captions.append((section.heading, section.bbox, section.page_start, size, section.body))
+        for text, box, page, size, after in captions:
+            text = text.strip()
+            kind = _kind_of(text, rules)
+            count = COUNT.search(text)
+            if kind is None or count is None or len(text.split()) > 8 or text[-1:] in ".:;!?":
+                continue
+            below = [ln for b in after if b.page == page for ln in b.lines
+                     if box.bottom < ln.bbox.top < box.bottom + GRID_REACH and ln.size < size - 1]
+            labels = _grid_labels(below)
+            if len(labels) >= 2 and len(labels) == int(count.group(1)):
+                for label in labels:
+                    themes.setdefault(label, Theme(label, kind, page, section.order, method="plans:grid"))
+
+
+def _grid_labels(lines: Sequence[Line]) -> list[str]:
+    """Labels of a grid of boxes: cells in columns, a cell's wrapped lines joined, row by row."""
+    from extractors.forms import line_cells
+
+    cells = sorted((c for ln in lines for c in line_cells(ln)), key=lambda c: (c.bbox.top, c.bbox.x0))
+    columns: list[list] = []
+    for cell in cells:
+        column = next((col for col in columns if abs(col[0].bbox.x0 - cell.bbox.x0) <= 6), None)
+        (column.append(cell) if column is not None else columns.append([cell]))
+    labels: list[tuple[float, float, str]] = []
+    for column in columns:
+        current, last = None, None
+        for cell in column:
+            if current is not None and cell.bbox.top - last.bbox.bottom <= 0.6 * cell.bbox.height:
+                current = (current[0], current[1], f"{current[2]} {cell.text}")
+            else:
+                if current is not None:
+                    labels.append(current)
+                current = (cell.bbox.top, cell.bbox.x0, cell.text)
+            last = cell
+        if current is not None:
+            labels.append(current)
+    return [text for _, _, text in sorted(labels)]
 
 
 def _overview_lists(sections: Sequence[Section], themes: dict[str, Theme], vocabulary: Vocabulary | None) -> None:

@@ -56,3 +56,18 @@ def test_sections_get_the_theme_their_heading_path_names(make_pdf, documents_of)
     by_heading = {s.heading: s for s in doc.sections if s.heading}
     assert theme_of_section(by_heading["ACTIES"], doc.themes).label == "Verkeersveiligheid"
     assert theme_of_section(by_heading["Prioriteiten"], doc.themes) is None
+
+
+def test_a_captioned_grid_of_labels_gives_themes_of_its_kind(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Overzicht"], size=16, bold=True) + 6
+    page.lines(56, y, [BODY, BODY])
+    page.add(200, 140, "4 thema's als", size=14, bold=True).add(200, 156, "leefbaarheidsfundament", size=14, bold=True)
+    for (x, top), label in zip([(60, 190), (260, 190), (60, 230), (260, 230)],
+                               ["Zwerfafval", "Parkeren in", "Geluidsoverlast", "Groen in de wijk"]):
+        page.add(x, top, label, size=9)
+    page.add(260, 201, "de binnenstad", size=9)  # a label wrapped onto a second line
+    (doc,) = documents_of(make_pdf([page]))
+    grid = {t.label: t.kind for t in doc.themes}
+    assert grid == {"Zwerfafval": "fundament", "Parkeren in de binnenstad": "fundament",
+                    "Geluidsoverlast": "fundament", "Groen in de wijk": "fundament"}
