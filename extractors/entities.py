@@ -48,7 +48,10 @@ class _Lexicons:
     law_word: re.Pattern[str]
     organisations: dict[str, str]
     organisation_heads: list[str]
+    organisation_suffixes: list[str]
+    acronym_nouns: list[str]
     places: list[str]
+    place_suffix: re.Pattern[str]
     compass: re.Pattern[str]
     titles: list[str]
 
@@ -67,8 +70,10 @@ def lexicons() -> _Lexicons:
                 continue  # one word names only when they end in "wet": "opiumwet", not "stelselwet" alone
             laws.setdefault(name, row["bwb_id"])
     aliases = {alias: laws.get(target) if target else None for alias, target in data["law_aliases"].items()}
+    orgs = data["organisation_patterns"]
     return _Lexicons(laws, aliases, re.compile(data["law_pattern"]["word"]), dict(data["organisations"]),
-                     list(data["organisation_patterns"]["heads"]), list(data["places"]["names"]),
+                     list(orgs["heads"]), list(orgs["suffixes"]), list(orgs["acronym_nouns"]),
+                     list(data["places"]["names"]), re.compile(data["places"]["place_suffix"]),
                      re.compile(data["places"]["compass"]), list(data["persons"]["titles"]))
 
 
@@ -140,6 +145,17 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
         pattern = rf"(?<!\w){re.escape(head)}\s+{word}(?:\s+(?:(?:en|voor|van|de|het|tegen)\s+)?{word}){{0,4}}"
         for m in re.finditer(pattern, text):
             found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org"))
+    suffixes = "|".join(re.escape(x) for x in lex.organisation_suffixes)
+    for m in re.finditer(rf"\b(?:[A-Z][\w-]+ ){{1,3}}(?:{suffixes})\b", text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_suffix"))
+    nouns = "|".join(re.escape(x) for x in lex.acronym_nouns)
+    long_form = r"(?:[A-ZÀ-Þ][\w-]* (?:(?:en|van|voor|tegen|de|het) )?){0,4}"
+    for m in re.finditer(rf"\b(?P<name>{long_form}(?:{nouns})(?: [\w-]+){{0,3}}) \((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)", text):
+        for group in ("name", "acronym"):
+            found.append(Entity(m.start(group), m.end(group), m.group(group), "ORG", m.group("name"), "pattern:acronym"))
+    for m in re.finditer(r"\b[A-Z][\w-]+\b", text):
+        if lex.place_suffix.match(m.group(0)):
+            found.append(Entity(m.start(), m.end(), m.group(0), "LOC", m.group(0), "pattern:place_suffix"))
     for m in re.finditer(r"\b(?:Noord|Oost|Zuid|West)[- ]Nederland\b", text):
         found.append(Entity(m.start(), m.end(), m.group(0), "LOC", m.group(0), "pattern:compass"))
     if municipality:

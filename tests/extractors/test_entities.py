@@ -42,3 +42,13 @@ def test_dates_and_money_are_normalized():
     assert found["DATE"]["3 maart 2025"] == "2025-03-03"
     assert "juni 2024" in found["DATE"]
     assert found["MONEY"]["€ 2,5 mln"] == "2500000.00 EUR"
+
+
+def test_organisation_and_place_patterns():
+    text = ("De leerlingen van het Thorbecke Lyceum en het Landelijk Expertisecentrum Jeugdzorg (LEJ) "
+            "hielden een actie op het Stationsplein en in de Molenstraat.\n\nWethouder Smit\n\nCollege")
+    (entities,) = find_entities([text])
+    found = {(e.text, e.label) for e in entities}
+    assert {("Thorbecke Lyceum", "ORG"), ("LEJ", "ORG"), ("Stationsplein", "LOC"), ("Molenstraat", "LOC")} <= found
+    assert ("Landelijk Expertisecentrum Jeugdzorg", "ORG") in found
+    assert not any("\n" in t for t, _ in found)
