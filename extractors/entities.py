@@ -21,7 +21,6 @@ from typing import Iterable, Sequence
 from extractors.amounts import find_amounts_in_text
 from extractors.dates import find_dates
 from extractors.rules import read_rules
-from extractors.signatories import load_rules as signature_rules
 
 GAZETTEER = Path(__file__).parent / "data" / "dutch_laws_2017.tsv"
 MAX_LAW_TOKENS = 8
@@ -101,8 +100,10 @@ def _names_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
 
 
-def find_entities(texts: Sequence[str], municipality: str | None = None, batch_size: int = 64) -> list[list[Entity]]:
-    """Entities of each text (in order), found in one batched pass."""
+def find_entities(texts: Sequence[str], municipality: str | None = None, batch_size: int = 64,
+                  people: Sequence[str] = ()) -> list[list[Entity]]:
+    """Entities of each text (in order), found in one batched pass. `people` are names known from
+    the documents' signature blocks."""
     nlp, laws, exact = pipeline()
     lex = lexicons()
     out: list[list[Entity]] = []
@@ -119,6 +120,9 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
             found.append(Entity(m.start(1), m.end(1), m.group(1), label, _normalize(label, m.group(1), lex),
                                 f"lexicon:{label.lower()}"))
         found += _patterns(doc.text, lex, municipality)
+        for name in people:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+                found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
         out.append(_longest_first(found))
     return out
 
@@ -161,7 +165,7 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
     if municipality:
         for m in re.finditer(rf"\b{re.escape(municipality)}\b", text):
             found.append(Entity(m.start(), m.end(), m.group(0), "LOC", municipality, "pattern:municipality"))
-    for m in re.finditer(r"\b[Gg]emeenten?\s+((?:[A-Z][\w-]+)(?:,\s*[A-Z][\w-]+)*(?:\s+en\s+[A-Z][\w-]+)?)", text):
+    for m in re.finditer(r"\b[Gg]emeenten? ((?:[A-Z][\w-]+)(?:, *[A-Z][\w-]+)*(?: en [A-Z][\w-]+)?)", text):
         for name in re.finditer(r"[A-Z][\w-]+", m.group(1)):
             start = m.start(1) + name.start()
             found.append(Entity(start, start + len(name.group(0)), name.group(0), "LOC", name.group(0), "pattern:gemeente"))
@@ -187,12 +191,6 @@ def _persons(text: str, lex: _Lexicons) -> list[Entity]:
         for group in ("name", "second"):
             if m.group(group):
                 found.append(Entity(m.start(group), m.end(group), m.group(group), "PER", m.group(group), "pattern:title"))
-    signature = signature_rules()
-    for line_match in re.finditer(r"[^\n]+", text):
-        line = line_match.group(0).strip()
-        if any(p.match(line) for p in signature.names) and len(line.split()) <= 4:
-            start = line_match.start() + line_match.group(0).find(line)
-            found.append(Entity(start, start + len(line), line, "PER", line, "pattern:signature"))
     return found
 
 

@@ -163,7 +163,8 @@ def entity_rows(documents: list[DocumentContent], municipality: str | None = Non
     """
     texts = [(d, s, False) for d in documents for s in d.sections if s.text]
     texts += [(d, s, True) for d in documents for s in d.sections if s.heading]
-    found = find_entities([s.heading if heading else s.text for _, s, heading in texts], municipality)
+    people = sorted({sg.name for d in documents for sg in d.signatories})
+    found = find_entities([s.heading if heading else s.text for _, s, heading in texts], municipality, people=people)
     rows = []
     by_doc: dict[str, list] = {}
     for (d, s, heading), entities in zip(texts, found):
