@@ -6,8 +6,10 @@ the sections in batches (`nlp.pipe`); phrase matchers fed by the gazetteer and t
 finds keep the longest. Each entity is normalized: a law to its BWB id, a date to ISO, money to
 euros, an organisation to its canonical name.
 
-This is the rule layer; a statistical `ner` trained on an annotated corpus in the repository is
-the next step (see the issue tracker).
+Next to the rules runs the statistical `ner` of the shipped model (`models/ner_nl`, trained by
+`raadsstukken train-ner` on the annotated corpus of `training/ner/`): it finds the names no lexicon
+holds (villages, districts, local organisations, companies) from the words around them. Rule finds
+win; a model find is kept where it overlaps none of them (method `model:ner`).
 """
 from __future__ import annotations
 
@@ -23,10 +25,21 @@ from extractors.dates import find_dates
 from extractors.rules import read_rules
 
 GAZETTEER = Path(__file__).parent / "data" / "dutch_laws_2017.tsv"
+MODEL_DIR = Path(__file__).parent / "models" / "ner_nl"
 MAX_LAW_TOKENS = 8
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
 MONTH_YEAR = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})(?:\s+\d{{4}})?\b", re.IGNORECASE)
-INITIALS_NAME = re.compile(r"\b(?:[A-Z]\.\s?){1,4}\s?(?:(?:van|de|der|den|ter|ten|te|het)\s)*[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
+CAP = r"(?:IJ|[A-ZÀ-ÖØ-Þ])"  # a capital, counting the Dutch digraph IJ as one ("IJmuiden")
+INITIALS_NAME = re.compile(rf"\b(?:[A-Z]\.\s?){{1,4}}\s?(?:(?:van|de|der|den|ter|ten|te|het)\s)*{CAP}[a-zà-ÿ]+(?:-{CAP}[a-zà-ÿ]+)?")
+# A proper name of up to five words: capitalised words (or a word with digits, "Ieder1"), joined by a
+# few lower-case particles, with an article when the name has one ("De Vergt", "House of Hope").
+NAME_WORD = rf"(?:{CAP}(?:[\w&'-]|\.(?=\w))*)"
+NAME = rf"(?:(?:[Dd]e|[Hh]et|[Dd]en|'t) )?{NAME_WORD}(?: (?:(?:of|van|voor|aan|op|de|het|den) )?{NAME_WORD}){{0,4}}"
+NAME_LIST = rf"{NAME}(?:, {NAME})*(?: en {NAME})?"
+ACRONYM = r"[A-Z][A-Za-z&]{0,5}[A-Z]"
+ACRONYM_THEN_EN = re.compile(rf"^(.*? {ACRONYM}) en .*$")  # "ministerie van J&V en CCV": the name ends at J&V
+QUOTED = r"[‘'“\"](?P<quoted>[^’'”\"\n]{2,40})[’'”\"]"
+TYPE_NOUN_METHODS = ("pattern:place_type", "pattern:org_type")
 PRIORITY = {"LAW": 5, "MONEY": 5, "DATE": 4, "PER": 3, "ORG": 2, "LOC": 1}
 
 
@@ -53,6 +66,15 @@ class _Lexicons:
     place_suffix: re.Pattern[str]
     compass: re.Pattern[str]
     titles: list[str]
+    law_keys: dict[str, tuple[str, str | None]]  # function-word-free key -> (label text, BWB id)
+    law_function_words: frozenset[str]
+    regulation_endings: list[str]
+    policy_rule: str
+    plural_heads: list[str]
+    organisation_type_nouns: list[str]
+    citation: re.Pattern[str]
+    web_name: re.Pattern[str]
+    place_type_nouns: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,11 +91,26 @@ def lexicons() -> _Lexicons:
                 continue  # one word names only when they end in "wet": "opiumwet", not "stelselwet" alone
             laws.setdefault(name, row["bwb_id"])
     aliases = {alias: laws.get(target) if target else None for alias, target in data["law_aliases"].items()}
+    function_words = frozenset(data["law_pattern"]["function_words"])
+    law_keys: dict[str, tuple[str, str | None]] = {}
+    for name, bwb in list(laws.items()) + list(aliases.items()):
+        key = _law_key(name, function_words)
+        if key.startswith("wet ") and len(key.split()) >= 2:
+            law_keys.setdefault(key, (name, bwb))
     orgs = data["organisation_patterns"]
+    regs = data["local_regulations"]
+    places = data["places"]
     return _Lexicons(laws, aliases, re.compile(data["law_pattern"]["word"]), dict(data["organisations"]),
                      list(orgs["heads"]), list(orgs["suffixes"]), list(orgs["acronym_nouns"]),
-                     list(data["places"]["names"]), re.compile(data["places"]["place_suffix"]),
-                     re.compile(data["places"]["compass"]), list(data["persons"]["titles"]))
+                     list(places["names"]), re.compile(places["place_suffix"]),
+                     re.compile(places["compass"]), list(data["persons"]["titles"]),
+                     law_keys, function_words, list(regs["word_endings"]), regs["policy_rule"],
+                     list(orgs["plural_heads"]), list(orgs["type_nouns"]), re.compile(orgs["citation"]),
+                     re.compile(orgs["web_name"]), list(places["type_nouns"]))
+
+
+def _law_key(name: str, function_words: frozenset[str]) -> str:
+    return " ".join(w for w in name.lower().split() if w not in function_words)
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +119,7 @@ def pipeline():
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    nlp = spacy.blank("nl")
+    nlp = spacy.load(MODEL_DIR) if (MODEL_DIR / "meta.json").exists() else spacy.blank("nl")
     lex = lexicons()
     laws = PhraseMatcher(nlp.vocab, attr="LOWER")
     laws.add("LAW", list(nlp.tokenizer.pipe(lex.laws)))
@@ -106,6 +143,7 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
     the documents' signature blocks."""
     nlp, laws, exact = pipeline()
     lex = lexicons()
+    common = _lowercase_words(texts)
     out: list[list[Entity]] = []
     for doc in nlp.pipe(texts, batch_size=batch_size):
         found: list[Entity] = []
@@ -119,12 +157,44 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
             label = "LAW" if m.group(1) in lex.law_aliases else "ORG"
             found.append(Entity(m.start(1), m.end(1), m.group(1), label, _normalize(label, m.group(1), lex),
                                 f"lexicon:{label.lower()}"))
-        found += _patterns(doc.text, lex, municipality)
+        found += [e for e in _patterns(doc.text, lex, municipality) if not _common_word(e, common)]
         for name in people:
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
                 found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
-        out.append(_longest_first(found))
+        model = [Entity(e.start_char, e.end_char, e.text, e.label_, _normalize(e.label_, e.text, lex), "model:ner")
+                 for e in doc.ents if _plausible(e.text, e.label_)]
+        out.append(_merge(_longest_first(found), model))
     return out
+
+
+def _lowercase_words(texts: Sequence[str]) -> frozenset[str]:
+    """Words the texts write in lower case: a capitalised one of them is a heading or a sentence start,
+    not a name ("Woonoverlast" in a table whose text says "woonoverlast")."""
+    return frozenset(w for text in texts for w in re.findall(r"\b[a-zà-ÿ][\w-]+", text))
+
+
+def _common_word(e: Entity, common: frozenset[str]) -> bool:
+    """A one-word find of a pattern that only looks at the word before it, which the texts also use
+    as an ordinary word."""
+    return e.method in TYPE_NOUN_METHODS and " " not in e.text and e.text.lower() in common
+
+
+def _plausible(text: str, label: str) -> bool:
+    """A model find worth keeping: a name has a capital or a digit and more than one character."""
+    if len(text) < 2:
+        return False
+    if label in ("PER", "ORG", "LOC"):
+        return any(c.isupper() or c.isdigit() for c in text)
+    return True
+
+
+def _merge(rules: list[Entity], model: list[Entity]) -> list[Entity]:
+    """Rule finds plus the model finds that overlap none of them."""
+    kept = list(rules)
+    for e in model:
+        if not any(e.start < k.end and k.start < e.end for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: (e.start, e.end))
 
 
 def _normalize(label: str, text: str, lex: _Lexicons) -> str | None:
@@ -143,12 +213,28 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
         word = m.group(0).split()[0]
         if lex.law_word.match(word):
             found.append(Entity(m.start(), m.end(), m.group(0), "LAW", lex.laws.get(m.group(0).lower()), "pattern:law"))
+    found += _laws_cited_loosely(text, lex)
+    found += _local_regulations(text, lex)
     heads = "|".join(re.escape(h) for h in lex.organisation_heads)
-    word = rf"(?!(?:{heads})\b)[A-Z][\w&-]*"
+    word = rf"(?!(?:{heads})\b){CAP}[\w&-]*"
     for head in lex.organisation_heads:
-        pattern = rf"(?<!\w){re.escape(head)}\s+{word}(?:\s+(?:(?:en|voor|van|de|het|tegen)\s+)?{word}){{0,4}}"
+        pattern = rf"(?<!\w){re.escape(head)} +{word}(?: +(?:(?:en|voor|van|de|het|tegen) +)?{word}){{0,4}}"
         for m in re.finditer(pattern, text):
-            found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org"))
+            value = ACRONYM_THEN_EN.sub(r"\1", m.group(0))
+            found.append(Entity(m.start(), m.start() + len(value), value, "ORG", value, "pattern:org"))
+    plural = "|".join(re.escape(h) for h in lex.plural_heads)
+    for m in re.finditer(rf"(?<!\w)(?:{plural}) (?P<names>{ACRONYM}(?:, {ACRONYM})*(?: en {ACRONYM})?)\b", text):
+        for part in re.finditer(ACRONYM, m.group("names")):
+            start = m.start("names") + part.start()
+            found.append(Entity(start, start + len(part.group(0)), part.group(0), "ORG",
+                                lex.organisations.get(part.group(0), part.group(0)), "pattern:org_list"))
+    found += _names_after(text, lex.organisation_type_nouns, "ORG", "pattern:org_type")
+    found += _names_after(text, lex.place_type_nouns, "LOC", "pattern:place_type", numbered=True)
+    for m in lex.citation.finditer(text):
+        found.append(Entity(m.start("org"), m.end("org"), m.group("org"), "ORG",
+                            lex.organisations.get(m.group("org"), m.group("org")), "pattern:citation"))
+    for m in lex.web_name.finditer(text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:web_name"))
     suffixes = "|".join(re.escape(x) for x in lex.organisation_suffixes)
     for m in re.finditer(rf"\b(?:[A-Z][\w-]+ ){{1,3}}(?:{suffixes})\b", text):
         found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_suffix"))
@@ -182,11 +268,74 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
     return found
 
 
+def _names_after(text: str, nouns: Sequence[str], label: str, method: str, numbered: bool = False) -> list[Entity]:
+    """Each name of the list (or the quoted name) that follows one of `nouns`: "de wijken Hoograven en
+    Lunetten" -> Hoograven, Lunetten. With `numbered`, a house or phase number stays with the name."""
+    if not nouns:
+        return []
+    alternatives = "|".join(f"[{n[0].upper()}{n[0].lower()}]{re.escape(n[1:])}"
+                            for n in sorted(set(nouns), key=len, reverse=True))
+    one = rf"{NAME}(?: \d+[a-z]?\b)?" if numbered else NAME
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives}) (?:{QUOTED}|(?P<names>{one}(?:, {one})*(?: en {one})?))")
+    found: list[Entity] = []
+    for m in pattern.finditer(text):
+        if m.group("quoted"):
+            value = m.group("quoted").strip()
+            start = m.start("quoted") + m.group("quoted").index(value)
+            found.append(Entity(start, start + len(value), value, label, value, method))
+            continue
+        offset = m.start("names")
+        for part in re.finditer(one, m.group("names")):
+            value = part.group(0)
+            found.append(Entity(offset + part.start(), offset + part.end(), value, label, value, method))
+    return found
+
+
+def _laws_cited_loosely(text: str, lex: _Lexicons) -> list[Entity]:
+    """Laws named with other case or without their function words: "Wet Openbaarheid Bestuur",
+    "de wet BOPZ". The longest run of words after "wet" whose key is a known law wins."""
+    found: list[Entity] = []
+    for m in re.finditer(r"(?<![\w-])[Ww]et(?= )", text):
+        words = list(re.finditer(r" ([\w&-]+)", text[m.end():m.end() + 160]))
+        run = []
+        for w in words:
+            if w.start() != (run[-1].end() if run else 0):
+                break
+            run.append(w)
+            if len(run) == 8:
+                break
+        for n in range(len(run), 0, -1):
+            if run[n - 1].group(1).lower() in lex.law_function_words:
+                continue  # a name does not end on "van" or "de"
+            end = m.end() + run[n - 1].end()
+            key = _law_key(text[m.start():end], lex.law_function_words)
+            if key in lex.law_keys:
+                _, bwb = lex.law_keys[key]
+                found.append(Entity(m.start(), end, text[m.start():end], "LAW", bwb, "pattern:law_loose"))
+                break
+    return found
+
+
+def _local_regulations(text: str, lex: _Lexicons) -> list[Entity]:
+    """Named verordeningen, reglementen and beleidsregels ("Huisvestingsverordening Utrecht 2023",
+    "Beleidsregels Bibob Gemeente Ede", "Wet Bibob beleidsregel Twente")."""
+    found: list[Entity] = []
+    endings = "|".join(re.escape(e) for e in lex.regulation_endings)
+    tail = rf"(?: (?:{CAP}[\w&-]*|(?:19|20)\d\d))"
+    for m in re.finditer(rf"(?<![\w-]){CAP}[\w-]*(?:{endings})\b{tail}{{0,3}}", text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "LAW", None, "pattern:regulation"))
+    for m in re.finditer(rf"(?:(?P<pre>{CAP}[\w&-]*) )?(?P<rule>{lex.policy_rule}){tail}{{1,4}}", text):
+        pre = m.group("pre")
+        start = m.start() if pre and (pre in lex.law_aliases or pre.isupper()) else m.start("rule")
+        found.append(Entity(start, m.end(), text[start:m.end()], "LAW", None, "pattern:policy_rule"))
+    return found
+
+
 def _persons(text: str, lex: _Lexicons) -> list[Entity]:
     found = [Entity(m.start(), m.end(), m.group(0).strip(), "PER", m.group(0).strip(), "pattern:initials")
              for m in INITIALS_NAME.finditer(text)]
     titles = "|".join(re.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
-    name = r"(?:[A-Z]\.\s?){0,4}(?:(?:van|de|der|den|ter|ten|te|het)\s)*[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)?"
+    name = rf"(?:[A-Z]\.\s?){{0,4}}(?:(?:van|de|der|den|ter|ten|te|het)\s)*{CAP}[a-zà-ÿ]+(?:\s{CAP}[a-zà-ÿ]+)?"
     for m in re.finditer(rf"(?i:\b(?:{titles}))\s+(?!van\s)(?P<name>{name})(?:\s+en\s+(?P<second>{name}))?", text):
         for group in ("name", "second"):
             if m.group(group):

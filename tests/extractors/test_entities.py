@@ -52,3 +52,61 @@ def test_organisation_and_place_patterns():
     assert {("Thorbecke Lyceum", "ORG"), ("LEJ", "ORG"), ("Stationsplein", "LOC"), ("Molenstraat", "LOC")} <= found
     assert ("Landelijk Expertisecentrum Jeugdzorg", "ORG") in found
     assert not any("\n" in t for t, _ in found)
+
+
+def _found(text: str, municipality: str | None = None) -> set[tuple[str, str]]:
+    (entities,) = find_entities([text], municipality=municipality)
+    for e in entities:
+        assert text[e.start:e.end] == e.text
+    return {(e.text, e.label) for e in entities}
+
+
+def test_laws_cited_loosely_get_their_bwb_id():
+    text = ("Bij de Wet Openbaarheid Bestuur en de oude wet BOPZ, ook wel de wet Bijzondere Opnemingen "
+            "Psychiatrische Ziekenhuizen, gold een andere termijn. De wet is daarin streng.")
+    (entities,) = find_entities([text])
+    laws = {e.text: e.normalized for e in entities if e.label == "LAW"}
+    assert laws["Wet Openbaarheid Bestuur"].startswith("BWBR")
+    assert laws["wet BOPZ"] == laws["wet Bijzondere Opnemingen Psychiatrische Ziekenhuizen"]
+    assert not any(t.startswith("wet is") or t.endswith((" en", " de")) for t in laws)
+
+
+def test_local_regulations_and_policy_rules():
+    found = _found("De Huisvestingsverordening Utrecht 2023, het Marktreglement en de Beleidsregels Bibob Gemeente "
+                   "Ede gaan voor; ook de Bibob beleidsregel Twente. De beleidsregel wordt herzien.")
+    assert {("Huisvestingsverordening Utrecht 2023", "LAW"), ("Marktreglement", "LAW"),
+            ("Beleidsregels Bibob Gemeente Ede", "LAW"), ("Bibob beleidsregel Twente", "LAW")} <= found
+    assert not any(t == "beleidsregel" or t.startswith("De beleidsregel") for t, _ in found)
+
+
+def test_names_after_a_word_for_a_kind_of_organisation():
+    found = _found("Samen met onderzoeksbureau Kompas, de corporaties Portaal, Vivare en Talis, voetbalclub "
+                   "Rood Wit '58 en toneelvereniging ‘Het Masker’ werkt de gemeente aan de aanpak.")
+    assert {("Kompas", "ORG"), ("Portaal", "ORG"), ("Vivare", "ORG"), ("Talis", "ORG"), ("Het Masker", "ORG")} <= found
+    assert not any(t.startswith(("corporaties", "onderzoeksbureau")) for t, _ in found)
+
+
+def test_names_after_a_word_for_a_kind_of_place():
+    found = _found("De overlast in de wijken Hoograven en Lunetten daalde; op bedrijventerrein De Vergt 2 en in "
+                   "het dorp Lemele komen camera's. In de kern Heino blijft het rustig.")
+    assert {("Hoograven", "LOC"), ("Lunetten", "LOC"), ("De Vergt 2", "LOC"), ("Lemele", "LOC"), ("Heino", "LOC")} <= found
+
+
+def test_a_capitalised_ordinary_word_after_a_kind_of_place_is_no_name():
+    (entities, _) = find_entities(["Thema's: Overlast in wijken Jeugdoverlast en drugs.",
+                                   "De jeugdoverlast nam toe."])
+    assert not any(e.text == "Jeugdoverlast" for e in entities)
+
+
+def test_ministries_by_acronym_regional_police_and_municipality_as_organisation():
+    found = _found("De ministeries van BZK, SZW en OCW, het ministerie van V&J en CCV, politie Midden-Nederland "
+                   "en de Gemeente Zutphen ondertekenden.")
+    assert {("BZK", "ORG"), ("SZW", "ORG"), ("OCW", "ORG"), ("ministerie van V&J", "ORG"), ("CCV", "ORG"),
+            ("politie Midden-Nederland", "ORG"), ("Gemeente Zutphen", "ORG")} <= found
+
+
+def test_source_citations_web_names_and_ij_names():
+    found = _found("Zie (NJi, maart 2020) en (RVS, 2021); meer op rtvutrecht.nl, niet info@zutphen.nl of "
+                   "www.zutphen.nl. Burgemeester IJzerman opende het Wijkteam.")
+    assert {("NJi", "ORG"), ("RVS", "ORG"), ("rtvutrecht.nl", "ORG"), ("IJzerman", "PER")} <= found
+    assert not any("zutphen" in t for t, _ in found)
