@@ -53,6 +53,7 @@ class Theme:
     goals: list[Goal] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     method: str = "plans:goal_list"
+    ambition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class PlanRules:
     goal_enumeration: re.Pattern[str]
     action_heading: re.Pattern[str]
     kinds: dict[str, re.Pattern[str]]
+    named_in_sentence: re.Pattern[str]
+    ambition: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +72,9 @@ def load_rules() -> PlanRules:
     return PlanRules(tuple(re.compile(p, re.IGNORECASE) for p in data["goal_intro"]),
                      re.compile(data["goal_enumeration"], re.IGNORECASE),
                      re.compile(data["action_heading"], re.IGNORECASE),
-                     {k: re.compile(p, re.IGNORECASE) for k, p in data["kinds"].items()})
+                     {k: re.compile(p, re.IGNORECASE) for k, p in data["kinds"].items()},
+                     re.compile(data["named_in_sentence"], re.IGNORECASE),
+                     tuple(re.compile(p) for p in data["ambition"]))
 
 
 def _similar(a: str, b: str) -> float:
@@ -140,7 +145,9 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None)
     _overview_lists(sections, themes, vocabulary)
     _declared_themes(sections, themes, rules)
     _theme_grids(sections, themes, rules)
+    _themes_named_in_sentences(sections, themes, rules)
     _kinds(sections, themes, rules)
+    _ambitions(sections, themes, rules)
     _actions(sections, themes, rules, vocabulary)
     return list(themes.values())
 
@@ -179,6 +186,48 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
                                                        method="plans:kind_announced"))
                 if theme.kind == "other":
                     theme.kind = kind
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold().replace("&", " en ")).strip(" .;:")
+
+
+def _themes_named_in_sentences(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
+    """"In de agenda kiezen we twee strategische thema's, namelijk A en B": the chapters whose
+    headings (of two words or more) occur in the names after "namelijk" are themes of that kind."""
+    chapters = [s for s in sections if s.heading and s.level == 1]
+    for section in sections:
+        for sentence in re.split(r"(?<=[.!?])\s+", section.text or ""):
+            kind = _kind_of(sentence, rules)
+            m = rules.named_in_sentence.search(sentence) if kind else None
+            if m is None:
+                continue
+            names = _comparable(m.group("names"))
+            for chapter in chapters:
+                label = clean_heading(NUMBERING.sub("", chapter.heading))
+                if len(label.split()) < 2 or not re.search(rf"(?<!\w){re.escape(_comparable(label))}(?!\w)", names):
+                    continue
+                theme = next((t for t in themes.values() if _similar(t.label, label) >= 0.9), None)
+                if theme is None:
+                    themes[label] = Theme(label, kind, chapter.page_start, chapter.order, method="plans:named_by_kind")
+                elif theme.kind == "other":
+                    theme.kind = kind
+
+
+def _ambitions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
+    """The ambition word of each theme, from the first section headed with the theme's name."""
+    for theme in themes.values():
+        for section in sections:
+            if not section.heading or _similar(_comparable(clean_heading(NUMBERING.sub("", section.heading))),
+                                               _comparable(theme.label)) < 0.9:
+                continue
+            for paragraph in (section.text or "").split("\n\n"):
+                m = next((m for p in rules.ambition if (m := p.match(paragraph.strip()))), None)
+                if m:
+                    theme.ambition = m.group("word")
+                    break
+            if theme.ambition:
+                break
 
 
 COUNT = re.compile(r"\b(\d{1,2})\b")

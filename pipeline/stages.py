@@ -141,7 +141,7 @@ def plan_rows(file_id: str, documents: list[DocumentContent]) -> dict[str, list]
         theme_ids = keyed_ids("thm", d.key, [(t.label,) for t in d.themes])
         for t, tid in zip(d.themes, theme_ids):
             themes.append(ThemeRecord(theme_id=tid, doc_id=d.doc_id, file_id=file_id, label=t.label,
-                                      kind=t.kind, ambition=None, page=t.page, method=t.method))
+                                      kind=t.kind, ambition=t.ambition, page=t.page, method=t.method))
             goal_ids = keyed_ids("goal", tid, [(g.number, g.text if g.number is None else "") for g in t.goals])
             for g, gid in zip(t.goals, goal_ids):
                 goals.append(GoalRecord(goal_id=gid, theme_id=tid, doc_id=d.doc_id, number=g.number, text=g.text,

@@ -71,3 +71,31 @@ def test_a_captioned_grid_of_labels_gives_themes_of_its_kind(make_pdf, documents
     grid = {t.label: t.kind for t in doc.themes}
     assert grid == {"Zwerfafval": "fundament", "Parkeren in de binnenstad": "fundament",
                     "Geluidsoverlast": "fundament", "Groen in de wijk": "fundament"}
+
+
+def _agenda() -> list[Page]:
+    page = Page()
+    y = page.lines(56, 50, ["1. Aanleiding"], size=16, bold=True) + 6
+    y = page.lines(56, y, ["Het college kiest in deze agenda voor drie strategische speerpuntthema's, namelijk",
+                           "mobiliteit & bereikbaarheid, de energietransitie in wijken en gezond opgroeien. Daarnaast",
+                           "blijven de wettelijke taken doorlopen."]) + 10
+    for heading in ("2. Mobiliteit en bereikbaarheid", "3. Energietransitie in wijken", "4. Gezond opgroeien",
+                    "5. Financiën"):
+        y = page.lines(56, y, [heading], size=16, bold=True) + 6
+        y = page.lines(56, y, [BODY]) + 6
+        if heading.startswith("2"):
+            y = page.lines(56, y, ["Ambitie: versnellen"]) + 6
+        if heading.startswith("3"):
+            y = page.lines(56, y + 6, ["Verduurzamen"]) + 6
+    return [page]
+
+
+def test_themes_named_by_kind_in_a_sentence_and_their_ambition(make_pdf, documents_of):
+    (doc,) = documents_of(make_pdf(_agenda()))
+    themes = {t.label: t for t in doc.themes}
+    assert {label: t.kind for label, t in themes.items()} == {
+        "Mobiliteit en bereikbaarheid": "strategisch", "Energietransitie in wijken": "strategisch",
+        "Gezond opgroeien": "strategisch"}
+    assert themes["Mobiliteit en bereikbaarheid"].ambition == "versnellen"
+    assert themes["Energietransitie in wijken"].ambition == "Verduurzamen"
+    assert themes["Gezond opgroeien"].ambition is None
