@@ -20,7 +20,8 @@ from extractors.signatories import Signatory, find_signatories
 from extractors.statistics import tidy_statistics
 from extractors.table_continuation import join_continued_tables
 from extractors.tables import Table, find_tables
-from extractors.plans import Theme, find_plan, theme_of_section
+from extractors.plans import Theme, find_plan
+from extractors.section_themes import ThemeDecision, classify_sections
 from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
 from extractors.sections import Section, build_sections
 from pipeline.ids import doc_id as make_doc_id
@@ -263,27 +264,25 @@ def section_ids(d: DocumentContent) -> list[str]:
 
 
 def section_rows(file_id: str, documents: list[DocumentContent]) -> list[SectionRecord]:
-    """Sections with their theme decision: the theme a heading on their path names, or none."""
+    """Sections with their theme decision (see `extractors.section_themes`)."""
     rows: list[SectionRecord] = []
     for d in documents:
         by_number = {pg.number: pg for pg in d.pages}
         ids = section_ids(d)
         theme_ids = dict(zip((t.label for t in d.themes), keyed_ids("thm", d.key, [(t.label,) for t in d.themes])))
-        for s in d.sections:
-            theme = theme_of_section(s, d.themes)
-            rows.append(_section_record(s, d.doc_id, file_id, ids, by_number,
-                                        theme_ids[theme.label] if theme else None))
+        for s, decision in zip(d.sections, classify_sections(d.sections, d.themes)):
+            rows.append(_section_record(s, d.doc_id, file_id, ids, by_number, decision,
+                                        theme_ids[decision.theme.label] if decision.theme else None))
     return rows
 
 
 def _section_record(s: Section, did: str, file_id: str, ids: list[str], pages: dict[int, PageLayout],
-                    theme_id: str | None) -> SectionRecord:
+                    decision: ThemeDecision, theme_id: str | None) -> SectionRecord:
     bbox = pages[s.page_start].page_bbox(s.bbox).as_list() if s.bbox is not None else None
     return SectionRecord(
         section_id=ids[s.order], doc_id=did, file_id=file_id,
         parent_id=ids[s.parent] if s.parent is not None else None,
         level=s.level, order=s.order, heading=s.heading or None, heading_path=list(s.heading_path),
         text=s.text or None, page_start=s.page_start, page_end=s.page_end, bbox=bbox,
-        theme_id=theme_id, theme_score=1.0 if theme_id else None,
-        theme_method="heading_path" if theme_id else "none", method=s.method,
+        theme_id=theme_id, theme_score=decision.score, theme_method=decision.method, method=s.method,
     )
