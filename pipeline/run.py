@@ -110,12 +110,15 @@ class RunSummary:
 
 
 def config_hash() -> str:
-    """Hash of everything besides the input that decides the rows: version, schemas, rules, gazetteers."""
+    """Hash of everything besides the input that decides the rows: version, schemas, rules,
+    gazetteers and the shipped NER model."""
     digest = hashlib.sha256(__version__.encode())
     for name, dataset in DATASETS.items():  # a new column means the rows must be made again
         digest.update(f"{name}:{dataset.schema}".encode())
-    for path in sorted([*RULES_DIR.glob("*.toml"), *(RULES_DIR.parent / "data").glob("*.tsv")]):
-        digest.update(path.name.encode())
+    package = RULES_DIR.parent
+    models = [p for p in (package / "models").rglob("*") if p.is_file()]
+    for path in sorted([*RULES_DIR.glob("*.toml"), *(package / "data").glob("*.tsv"), *models]):
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
