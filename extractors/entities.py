@@ -144,6 +144,7 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
     nlp, laws, exact = pipeline()
     lex = lexicons()
     common = _lowercase_words(texts)
+    joined = "\n".join(texts)
     out: list[list[Entity]] = []
     for doc in nlp.pipe(texts, batch_size=batch_size):
         found: list[Entity] = []
@@ -162,7 +163,7 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
                 found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
         model = [Entity(e.start_char, e.end_char, e.text, e.label_, _normalize(e.label_, e.text, lex), "model:ner")
-                 for e in doc.ents if _plausible(e.text, e.label_)]
+                 for e in doc.ents if _plausible_name(e.text, e.label_, joined, common)]
         out.append(_merge(_longest_first(found), model))
     return out
 
@@ -179,13 +180,53 @@ def _common_word(e: Entity, common: frozenset[str]) -> bool:
     return e.method in TYPE_NOUN_METHODS and " " not in e.text and e.text.lower() in common
 
 
-def _plausible(text: str, label: str) -> bool:
-    """A model find worth keeping: a name has a capital or a digit and more than one character."""
-    if len(text) < 2:
+MODEL_LABELS = ("PER", "ORG", "LOC")  # dates, amounts and laws are the rules' (their patterns define them)
+
+
+@dataclass(frozen=True)
+class _ModelFilter:
+    not_name_endings: tuple[str, ...]
+    not_name_word_endings: tuple[str, ...]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _model_filter() -> _ModelFilter:
+    data = read_rules("entities")["model_filter"]
+    return _ModelFilter(tuple(data["not_name_endings"]), tuple(data["not_name_word_endings"]),
+                        frozenset(data["not_names"]), frozenset(data["particles"]))
+
+
+def _plausible_name(text: str, label: str, texts: str, common: frozenset[str]) -> bool:
+    """A model find worth keeping: a person, organisation or place written as a name (capitalised
+    words joined by particles, one line, a number only as the house number of a street), not a
+    title of a document or plan, not one capitalised ordinary word the document also writes in
+    lower case (nor a phrase of such words), and used as a name somewhere in the document: at least once after a lower-case word
+    or a comma, not only where any word is capitalised (a sentence start, a heading, a table)."""
+    rules = _model_filter()
+    lex = lexicons()
+    words = text.split()
+    if label not in MODEL_LABELS or len(text) < 2 or "\n" in text or text in rules.not_names:
         return False
-    if label in ("PER", "ORG", "LOC"):
-        return any(c.isupper() or c.isdigit() for c in text)
-    return True
+    if text[-1] in "-’'" or re.search(r"[’']s$|\w\.\s", text):  # "MDMA-", "BOA's", "IT. Zo"
+        return False
+    for i, w in enumerate(words):
+        if re.fullmatch(r"\d+[a-z]?", w):
+            if not (label == "LOC" and i == len(words) - 1 and i > 0 and lex.place_suffix.match(words[i - 1])):
+                return False
+        elif w in rules.particles:
+            if i in (0, len(words) - 1):
+                return False
+        elif not re.match(rf"{CAP}\w", w) and not re.match(r"[a-z]+[A-Z0-9]", w):  # "deStentor", "Ieder1"
+            return False
+    if any(w.lower().endswith(rules.not_name_endings) for w in words):
+        return False
+    if len(words) == 1 and text.endswith(rules.not_name_word_endings):
+        return False
+    if all(w.lower() in common for w in words if w not in rules.particles):
+        return False  # capitalised ordinary words: "Toezicht", "Zorg en Welzijn"
+    return re.search(rf"[a-zà-ÿ,] (?:[‘'“\"(])?{re.escape(text)}(?![\w-])", texts) is not None
 
 
 def _merge(rules: list[Entity], model: list[Entity]) -> list[Entity]:

@@ -132,8 +132,8 @@ def report_command(out_dir: Path, doc_id: str | None, inputs: Path | None, targe
               help="Folder with corpus/*.txt (annotated sentences) and names/*.txt (name lists).")
 @click.option("--out", "out_dir", default=None, type=click.Path(path_type=Path, file_okay=False),
               help="Where to write the model (default: the model shipped in the package).")
-@click.option("--epochs", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--copies", default=3, show_default=True, type=click.IntRange(min=0),
+@click.option("--epochs", default=25, show_default=True, type=click.IntRange(min=1))
+@click.option("--copies", default=6, show_default=True, type=click.IntRange(min=0),
               help="Name-swapped copies of each training sentence.")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", default=None, type=click.IntRange(min=1), help="Use only N training sentences (smoke run).")

@@ -93,7 +93,8 @@ def split(sentences: list[AnnotatedSentence]) -> tuple[list[AnnotatedSentence], 
 
 
 def read_names(directory: Path) -> dict[str, dict[str, list[str]]]:
-    """label -> kind -> names, from files named `LABEL-kind.txt`."""
+    """label -> kind -> names, from files named `LABEL-kind.txt` (a kind starting with "street" holds
+    street names, which replace only names with a house number)."""
     names: dict[str, dict[str, list[str]]] = {}
     for path in sorted(Path(directory).glob("*.txt")):
         label, _, kind = path.stem.partition("-")
@@ -107,11 +108,10 @@ def read_names(directory: Path) -> dict[str, dict[str, list[str]]]:
 def _kind_for(label: str, surface: str, kinds: dict[str, list[str]]) -> list[str]:
     """The name list to draw a replacement from: streets for a name with a house number, else any."""
     if label == "LOC":
-        has_number = bool(re.search(r"\d", surface))
-        if has_number and "street" in kinds:
-            return kinds["street"]
-        pool = [n for kind, names in sorted(kinds.items()) if kind != "street" for n in names]
-        return pool
+        streets = [n for kind, names in sorted(kinds.items()) if kind.startswith("street") for n in names]
+        if re.search(r"\d", surface) and streets:
+            return streets
+        return [n for kind, names in sorted(kinds.items()) if not kind.startswith("street") for n in names]
     return [n for _, names in sorted(kinds.items()) for n in names]
 
 

@@ -46,8 +46,8 @@ NER_MODEL = {
 class TrainSettings:
     corpus_dir: Path
     out_dir: Path
-    epochs: int = 20
-    copies: int = 3  # name-swapped copies of each training sentence
+    epochs: int = 25
+    copies: int = 6  # name-swapped copies of each training sentence
     dropout: float = 0.2
     seed: int = 0
     limit: int | None = None  # train on the first N training sentences only (smoke runs)

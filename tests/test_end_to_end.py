@@ -79,3 +79,27 @@ def test_dask_local_cluster_gives_the_same_output(output, tmp_path):
         left = pd.read_parquet(output / name).sort_values(list(dataset.key)).reset_index(drop=True)
         right = pd.read_parquet(dask_out / name).sort_values(list(dataset.key)).reset_index(drop=True)
         pd.testing.assert_frame_equal(left, right)
+
+
+def _similar(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a.casefold().rstrip(" .;:,"), b.casefold().rstrip(" .;:,")).ratio()
+
+
+def test_entities_and_themes_against_gold(output):
+    import json
+
+    entities = pd.read_parquet(output / "entities")
+    themes = pd.read_parquet(output / "themes")
+    found_entities = list(zip(entities["text"], entities["label"]))
+    hits = total = 0
+    for gold_file in sorted((ROOT / "tests" / "gold").glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for e in gold["entities"]:
+            total += 1
+            hits += any(label == e["label"] and _similar(text, e["text"]) >= 0.9 for text, label in found_entities)
+        for t in gold["themes"]:
+            assert any(_similar(label, t["label"]) >= 0.9 and kind == t["kind"]
+                       for label, kind in zip(themes["label"], themes["kind"])), t["label"]
+    assert hits / total >= 0.90, f"{hits}/{total}"
