@@ -75,6 +75,7 @@ class _Lexicons:
     citation: re.Pattern[str]
     web_name: re.Pattern[str]
     place_type_nouns: list[str]
+    compound_heads: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,7 @@ def lexicons() -> _Lexicons:
                      re.compile(places["compass"]), list(data["persons"]["titles"]),
                      law_keys, function_words, list(regs["word_endings"]), regs["policy_rule"],
                      list(orgs["plural_heads"]), list(orgs["type_nouns"]), re.compile(orgs["citation"]),
-                     re.compile(orgs["web_name"]), list(places["type_nouns"]))
+                     re.compile(orgs["web_name"]), list(places["type_nouns"]), list(orgs["compound_heads"]))
 
 
 def _law_key(name: str, function_words: frozenset[str]) -> str:
@@ -270,6 +271,10 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
             found.append(Entity(start, start + len(part.group(0)), part.group(0), "ORG",
                                 lex.organisations.get(part.group(0), part.group(0)), "pattern:org_list"))
     found += _names_after(text, lex.organisation_type_nouns, "ORG", "pattern:org_type")
+    endings = "|".join(re.escape(h) for h in lex.compound_heads)
+    for m in re.finditer(rf"(?<![\w-])(?P<head>[A-Za-zÀ-ÿ]{{3,}}(?:{endings})) (?P<name>{CAP}[\w-]+(?: {CAP}[\w-]+)?)", text):
+        if m.group("head").lower() not in lex.place_type_nouns + lex.organisation_type_nouns:
+            found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_compound"))
     found += _names_after(text, lex.place_type_nouns, "LOC", "pattern:place_type", numbered=True)
     for m in lex.citation.finditer(text):
         found.append(Entity(m.start("org"), m.end("org"), m.group("org"), "ORG",

@@ -110,3 +110,11 @@ def test_source_citations_web_names_and_ij_names():
                    "www.zutphen.nl. Burgemeester IJzerman opende het Wijkteam.")
     assert {("NJi", "ORG"), ("RVS", "ORG"), ("rtvutrecht.nl", "ORG"), ("IJzerman", "PER")} <= found
     assert not any("zutphen" in t for t, _ in found)
+
+
+def test_compound_organisation_nouns_with_a_region_name():
+    found = _found("Samen met het Veiligheidsnetwerk Midden-Brabant en het expertisecentrum Twente; niet in "
+                   "winkelcentrum Zuidplein of het wijkcentrum De Bron.")
+    assert {("Veiligheidsnetwerk Midden-Brabant", "ORG"), ("expertisecentrum Twente", "ORG"),
+            ("Zuidplein", "LOC"), ("De Bron", "LOC")} <= found
+    assert not any(t.startswith(("winkelcentrum", "wijkcentrum")) for t, _ in found)
