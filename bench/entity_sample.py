@@ -22,6 +22,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
+    import pandas as pd
+
     from pipeline.load import load
 
     entities = load(args.output, "entities")
@@ -33,11 +35,12 @@ def main() -> None:
     for i, e in enumerate(sorted(sample, key=lambda e: e["entity_id"]), 1):
         section = sections.loc[e["section_id"]] if e["section_id"] in sections.index else None
         text = ""
-        if section is not None:
-            source = section["text"] or ""
-            if source[e["start_char"]:e["end_char"]] != e["text"]:
-                source = section["heading"] or ""
-            text = source[max(0, e["start_char"] - 60):e["end_char"] + 60].replace("\n", " ").replace("|", "/")
+        if section is not None and (pd.isna(e["start_char"]) or pd.isna(e["end_char"])):
+            text = f"(heading) {section['heading']}"  # entities of a heading carry no offsets
+        elif section is not None:
+            start, end = int(e["start_char"]), int(e["end_char"])
+            text = (section["text"] or "")[max(0, start - 60):end + 60]
+        text = text.replace("\n", " ").replace("|", "/")
         print(f"| {i} | {e['text']} | {e['label']} | {e['method']} | {text} |")
 
 

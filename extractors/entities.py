@@ -212,6 +212,8 @@ def _plausible_name(text: str, label: str, texts: str, common: frozenset[str]) -
         return False
     if text[-1] in "-’'" or re.search(r"[’']s$|\w\.\s", text):  # "MDMA-", "BOA's", "IT. Zo"
         return False
+    if re.fullmatch(r"[A-Z&]{2,6}", text):
+        return False  # a bare abbreviation: the lexicons and the long-form pattern decide (RIEC is one, AVE a method)
     for i, w in enumerate(words):
         if re.fullmatch(r"\d+[a-z]?", w):
             if not (label == "LOC" and i == len(words) - 1 and i > 0 and lex.place_suffix.match(words[i - 1])):
