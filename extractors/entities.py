@@ -147,7 +147,8 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
     common = _lowercase_words(texts)
     joined = "\n".join(texts)
     out: list[list[Entity]] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    proposed = _model_finds(nlp, texts, batch_size)
+    for doc, model_finds in zip(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]), proposed):
         found: list[Entity] = []
         for matcher in (laws, exact):
             for match_id, start, end in matcher(doc):
@@ -163,9 +164,32 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
         for name in people:
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
                 found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
-        model = [Entity(e.start_char, e.end_char, e.text, e.label_, _normalize(e.label_, e.text, lex), "model:ner")
-                 for e in doc.ents if _plausible_name(e.text, e.label_, joined, common)]
+        model = [Entity(start, end, text, label, _normalize(label, text, lex), "model:ner")
+                 for start, end, text, label in model_finds if _plausible_name(text, label, joined, common)]
         out.append(_merge(_longest_first(found), model))
+    return out
+
+
+SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
+MID_SENTENCE_CAPITAL = re.compile(rf"[a-zà-ÿ,] [‘'“\"(]?{CAP}")
+
+
+def _model_finds(nlp, texts: Sequence[str], batch_size: int) -> list[list[tuple[int, int, str, str]]]:
+    """What the statistical NER proposes in each text, as (start, end, text, label). Only sentences
+    with a capitalised word after a lower-case word or comma go through the model: a name it finds
+    elsewhere could not pass `_plausible_name`, and skipping the rest saves most of its time."""
+    out: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
+    if "ner" not in nlp.pipe_names:
+        return out
+    where: list[tuple[int, int]] = []
+    sentences: list[str] = []
+    for i, text in enumerate(texts):
+        for m in SENTENCE.finditer(text):
+            if MID_SENTENCE_CAPITAL.search(m.group(0)):
+                where.append((i, m.start()))
+                sentences.append(m.group(0))
+    for (i, offset), doc in zip(where, nlp.pipe(sentences, batch_size=batch_size * 4)):
+        out[i].extend((offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents)
     return out
 
 
