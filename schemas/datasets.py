@@ -108,9 +108,9 @@ class SectionRecord:
     page_start: int = column(INT, "First page of the section", nullable=False)
     page_end: int = column(INT, "Last page of the section", nullable=False)
     bbox: list = column(BBOX_TYPE, "Box of the heading (or first block) on page_start")
-    theme_id: str = column(STR, "Theme the section is classified into")
-    theme_score: float = column(F64, "Score of the theme classification")
-    theme_method: str = column(STR, "Rule or model that classified the theme")
+    theme_id: str = column(STR, "Theme the section is classified into (null: none)")
+    theme_score: float = column(F64, "1 for a heading match; for a lexicon match the theme's share of all topic-term hits")
+    theme_method: str = column(STR, "How the theme was decided: heading_path, lexicon or none")
     method: str = column(STR, "Detector that produced the heading", nullable=False)
 
 
