@@ -148,6 +148,7 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
     joined = "\n".join(texts)
     out: list[list[Entity]] = []
     proposed = _model_finds(nlp, texts, batch_size)
+    ordinary = common | _ordinary_words()
     for doc, model_finds in zip(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]), proposed):
         found: list[Entity] = []
         for matcher in (laws, exact):
@@ -165,11 +166,20 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
                 found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
         model = [Entity(start, end, text, label, _normalize(label, text, lex), "model:ner")
-                 for start, end, text, label in model_finds if _plausible_name(text, label, joined, common)]
+                 for start, end, text, label in model_finds if _plausible_name(text, label, joined, ordinary)]
         out.append(_merge(_longest_first(found), model))
     return out
 
 
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    """Words the NER's training corpus writes in lower case (shipped with the model by train-ner)."""
+    path = MODEL_DIR / "ordinary_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
+NAME_PART = rf"{CAP}[a-zà-ÿ]+(?:-{CAP}[a-zà-ÿ]+)?"
+PERSON_SHAPE = re.compile(rf"^(?:(?:[A-Z]\.)+ ?|{NAME_PART} )(?:(?:van|de|der|den|ter|ten|te|el|al|bin|op|in|'t) )*{NAME_PART}(?: {NAME_PART})?$")
 SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 MID_SENTENCE_CAPITAL = re.compile(rf"[a-zà-ÿ,] [‘'“\"(]?{CAP}")
 
@@ -247,6 +257,8 @@ def _plausible_name(text: str, label: str, texts: str, common: frozenset[str]) -
                 return False
         elif not re.match(rf"{CAP}\w", w) and not re.match(r"[a-z]+[A-Z0-9]", w):  # "deStentor", "Ieder1"
             return False
+    if label == "PER" and not PERSON_SHAPE.match(text):
+        return False  # a person's name is initials or a first name and a surname, in title case
     if any(w.lower().endswith(rules.not_name_endings) for w in words):
         return False
     if len(words) == 1 and text.endswith(rules.not_name_word_endings):

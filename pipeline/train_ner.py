@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from pipeline.ner_corpus import (AnnotatedSentence, LABELS, augment, read_corpus, read_names, split)
 
 MODEL_NAME = "raadsstukken_ner_nl"
+ORDINARY_WORDS = "ordinary_words.txt"
 
 # The component's network: spaCy's transition-based NER with a small hash-embedding CNN of its own.
 NER_MODEL = {
@@ -169,17 +171,31 @@ def train(settings: TrainSettings, log=print) -> TrainResult:
     nlp.meta["training"] = {"train_sentences": len(train_side), "train_examples": len(augmented),
                             "dev_sentences": len(dev_side), "epochs": settings.epochs, "best_epoch": best[1],
                             "copies": settings.copies, "dropout": settings.dropout, "seed": settings.seed}
-    _save(nlp, settings.out_dir)
+    _save(nlp, settings.out_dir, ordinary_words(sentences))
     return result
 
 
-def _save(nlp, out_dir: Path) -> None:
+def ordinary_words(sentences: list[AnnotatedSentence]) -> list[str]:
+    """The words the corpus writes in lower case outside its entities: the pipeline takes a
+    capitalised one of them for an ordinary word at a sentence start or in a heading, not a name."""
+    words: set[str] = set()
+    for s in sentences:
+        pos = 0
+        for span in list(s.spans) + [None]:
+            chunk = s.text[pos:span.start if span else len(s.text)]
+            words.update(w for w in re.findall(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]{2,}", chunk))
+            pos = span.end if span else pos
+    return sorted(words)
+
+
+def _save(nlp, out_dir: Path, words: list[str]) -> None:
     """Write the model next to the target and swap it in, so a failed run leaves the old one whole."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".ner-", dir=out_dir.parent))
     try:
         nlp.to_disk(tmp / "model")
+        (tmp / "model" / ORDINARY_WORDS).write_text("\n".join(words) + "\n", encoding="utf-8")
         (tmp / "model" / "meta.json").write_text(json.dumps(nlp.meta, indent=2, sort_keys=True, ensure_ascii=False)
                                                  + "\n", encoding="utf-8")
         if out_dir.exists():

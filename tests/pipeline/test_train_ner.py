@@ -37,17 +37,20 @@ def test_shipped_model_is_small_and_records_its_dev_scores():
 
 
 def test_shipped_model_finds_names_no_lexicon_holds():
+    """Names that are in no lexicon and nowhere in the training corpus or its name lists."""
     import spacy
 
     nlp = spacy.load(MODEL_DIR)
     sentences = [
-        ("In Vinkhuizen en Paddepoel is de woonoverlast afgenomen.", {("Vinkhuizen", "LOC"), ("Paddepoel", "LOC")}),
-        ("Samen met Humanitas, Kwadraad en Welzijn Lokaal pakken we eenzaamheid aan.",
-         {("Humanitas", "ORG"), ("Kwadraad", "ORG"), ("Welzijn Lokaal", "ORG")}),
-        ("Tijdens de bijeenkomst sprak Marieke Hoogland over de aanpak van mensenhandel.", {("Marieke Hoogland", "PER")}),
-        ("De buurtpreventieapp is uitgerold in Sleen, Zweeloo en Aalden.",
-         {("Sleen", "LOC"), ("Zweeloo", "LOC"), ("Aalden", "LOC")}),
+        ("In Beijum en Corpus den Hoorn is de woonoverlast afgenomen.", {("Beijum", "LOC"), ("Corpus den Hoorn", "LOC")}),
+        ("Samen met Zorgbalans, Cordaan en Buurtzorg Oost pakken we eenzaamheid aan.",
+         {("Zorgbalans", "ORG"), ("Cordaan", "ORG"), ("Buurtzorg Oost", "ORG")}),
+        ("Tijdens de bijeenkomst sprak Willemijn Terpstra over de aanpak van mensenhandel.",
+         {("Willemijn Terpstra", "PER")}),
+        ("De buurtpreventieapp is uitgerold in Dwingeloo, Ruinen en Havelte.",
+         {("Dwingeloo", "LOC"), ("Ruinen", "LOC"), ("Havelte", "LOC")}),
     ]
     expected = set().union(*(e for _, e in sentences))
     found = {(e.text, e.label_) for doc in nlp.pipe([s for s, _ in sentences]) for e in doc.ents}
-    assert len(expected & found) >= 0.7 * len(expected), found
+    assert len({t for t, _ in expected} & {t for t, _ in found}) >= 0.8 * len(expected), found
+    assert len(expected & found) >= 0.6 * len(expected), found  # organisations are the weak label
