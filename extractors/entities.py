@@ -37,7 +37,7 @@ NAME_WORD = rf"(?:{CAP}(?:[\w&'-]|\.(?=\w))*)"
 NAME = rf"(?:(?:[Dd]e|[Hh]et|[Dd]en|'t) )?{NAME_WORD}(?: (?:(?:of|van|voor|aan|op|de|het|den) )?{NAME_WORD}){{0,4}}"
 NAME_LIST = rf"{NAME}(?:, {NAME})*(?: en {NAME})?"
 ACRONYM = r"[A-Z][A-Za-z&]{0,5}[A-Z]"
-ACRONYM_THEN_EN = re.compile(rf"^(.*? {ACRONYM}) en .*$")  # "ministerie van J&V en CCV": the name ends at J&V
+ACRONYM_THEN_EN = re.compile(rf"^(.*? {ACRONYM}) en .*$")  # "ministerie van EZK en RVO": the name ends at EZK
 QUOTED = r"[‘'“\"](?P<quoted>[^’'”\"\n]{2,40})[’'”\"]"
 TYPE_NOUN_METHODS = ("pattern:place_type", "pattern:org_type")
 PRIORITY = {"LAW": 5, "MONEY": 5, "DATE": 4, "PER": 3, "ORG": 2, "LOC": 1}
