@@ -24,7 +24,7 @@ def main() -> None:
 
     import pandas as pd
 
-    from pipeline.load import load
+    from raadsstukken.pipeline.notebook import load_output as load
 
     entities = load(args.output, "entities")
     sections = load(args.output, "sections").set_index("section_id")

@@ -2,7 +2,7 @@
 
 usage: python bench/incremental.py [INPUT ...] [--json FILE]          (default input: raw/)
 
-Times, in fresh processes (`python -m pipeline run`), a first run into an empty output (best of
+Times, in fresh processes (`python -m raadsstukken run`), a first run into an empty output (best of
 two), a second run over the same input with nothing to extract (best of five), and a run after one
 input file changed; and the same in-process (`pipeline.run.run`), where start-up and imports are
 not counted.
@@ -28,7 +28,7 @@ def timed(cmd: list[str]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    from pipeline.run import RunSettings, run
+    from raadsstukken.pipeline.run import RunSettings, run
 
     args = [a for a in argv if not a.startswith("--")]
     inputs = [Path(a) for a in args] or [ROOT / "raw"]
@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
         firsts = []
         for n in range(2):  # best of two first runs, each into a new output
             out = Path(tmp) / f"out{n}"
-            cmd = [sys.executable, "-m", "pipeline", "run", str(work), "--out", str(out)]
+            cmd = [sys.executable, "-m", "raadsstukken", "run", str(work), "--out", str(out)]
             firsts.append(timed(cmd))
         first = min(firsts)
         second = min(timed(cmd) for _ in range(5))  # best of five runs with nothing to do
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     print(f"{len(pdfs)} PDFs\n")
     print("| run | first (s) | second, unchanged (s) | speed-up | one file changed (s) |\n|---|---|---|---|---|")
     p, i = result["process"], result["in_process"]
-    print(f"| `python -m pipeline run` (process) | {p['first_s']} | {p['second_s']} | {p['speedup']}x | {p['one_changed_s']} |")
+    print(f"| `python -m raadsstukken run` (process) | {p['first_s']} | {p['second_s']} | {p['speedup']}x | {p['one_changed_s']} |")
     print(f"| `pipeline.run.run` (in-process) | {i['first_s']} | {i['second_s']} | {i['speedup']}x | |")
     if "--json" in argv:
         Path(argv[argv.index("--json") + 1]).write_text(json.dumps(result, indent=1))

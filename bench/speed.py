@@ -4,7 +4,7 @@ usage: python bench/speed.py [INPUT ...] [--repeat N] [--json FILE]      (defaul
 
 Both are measured the same way: a fresh Python process per repetition (so start-up and imports
 count for both), wall time, best and median of N runs. The in-process figures time only the
-parsing itself: the page layer (`extractors.document.parse_pdf` plus sections) against
+parsing itself: the page layer (`raadsstukken.extractors.layout.parse.parse_pdf` plus sections) against
 `extract_text()`, which is what matters on large batches where start-up is paid once.
 """
 from __future__ import annotations
@@ -59,8 +59,8 @@ def timed(cmd: list[str], repeat: int) -> list[float]:
 
 
 def in_process(files: list[Path], repeat: int) -> tuple[list[float], list[float]]:
-    from extractors.document import parse_pdf
-    from extractors.sections import build_sections
+    from raadsstukken.extractors.layout.parse import parse_pdf
+    from raadsstukken.extractors.structure.sections import build_sections
 
     ours, theirs = [], []
     for _ in range(repeat):
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     files = pdf_files(args.inputs)
     pages = count_pages(files)
     with tempfile.TemporaryDirectory() as tmp:
-        run_cmd = [sys.executable, "-m", "pipeline", "run", "--force", "--out", tmp, *map(str, files)]
+        run_cmd = [sys.executable, "-m", "raadsstukken", "run", "--force", "--out", tmp, *map(str, files)]
         pipeline_times = timed(run_cmd, args.repeat)
         jobs2_times = timed(run_cmd + ["--jobs", "2"], args.repeat)
     plumber_times = timed([sys.executable, "-c", PDFPLUMBER_SCRIPT, *map(str, files)], args.repeat)

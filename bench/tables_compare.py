@@ -21,10 +21,10 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.document import parse_pdf  # noqa: E402
-from extractors.statistics import tidy_statistics  # noqa: E402
-from extractors.table_continuation import join_continued_tables  # noqa: E402
-from extractors.tables import find_tables, table_from_grid  # noqa: E402
+from raadsstukken.extractors.layout.parse import parse_pdf  # noqa: E402
+from raadsstukken.extractors.tables.statistics import tidy_statistics  # noqa: E402
+from raadsstukken.extractors.tables.continuation import join_continued_tables  # noqa: E402
+from raadsstukken.extractors.tables.detect import find_tables, table_from_grid  # noqa: E402
 
 
 def ours(pdf: Path) -> list[tuple]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipeline import __version__
+from raadsstukken import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,9 +42,9 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
 
     Exit status: 0 when every file is ok, skipped or needs OCR; 1 when some failed; 2 on usage errors.
     """
-    from pipeline.errors import OutputError
-    from pipeline.inputs import InputListError
-    from pipeline.run import RunSettings, run
+    from raadsstukken.pipeline.errors import OutputError
+    from raadsstukken.pipeline.inputs import InputListError
+    from raadsstukken.pipeline.run import RunSettings, run
 
     try:
         settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs,
@@ -67,7 +67,7 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
 @click.argument("out_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 def validate_command(out_dir: Path) -> None:
     """Check every dataset in OUT_DIR against its schema. Exit 0 when valid."""
-    from schemas import validate_directory
+    from raadsstukken.schemas import validate_directory
 
     problems = validate_directory(out_dir)
     for p in problems:
@@ -88,7 +88,7 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
 
     Exit status: 0 when identical, 1 when different.
     """
-    from pipeline.diff import RENDERERS, diff_outputs
+    from raadsstukken.pipeline.audit.diff import RENDERERS, diff_outputs
 
     result = diff_outputs(old, new)
     click.echo(RENDERERS[fmt](result))
@@ -100,7 +100,7 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
               type=click.Path(path_type=Path, dir_okay=False), help="Where to write the data dictionary.")
 def dictionary_command(target: Path) -> None:
     """Write the data dictionary (every dataset, key, column, type and meaning) from the schemas."""
-    from schemas.dictionary import render_dictionary
+    from raadsstukken.schemas.dictionary import render_dictionary
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_dictionary(), encoding="utf-8")
@@ -117,7 +117,7 @@ def dictionary_command(target: Path) -> None:
 def report_command(out_dir: Path, doc_id: str | None, inputs: Path | None, target: Path | None) -> None:
     """Write a self-contained HTML audit report of OUT_DIR: per document its metadata, decisions,
     tables and charts, and page images with boxes over what was extracted."""
-    from pipeline.report import write_report
+    from raadsstukken.pipeline.audit.report import write_report
 
     try:
         path = write_report(out_dir, target or out_dir / "report.html", doc_id, inputs)
@@ -141,8 +141,8 @@ def train_ner_command(corpus_dir: Path, out_dir: Path | None, epochs: int, copie
                       limit: int | None) -> None:
     """Train the statistical NER on the annotated corpus, print dev precision, recall and F1 per
     label, and write the model (reproducible: same corpus and options, same model)."""
-    from extractors.entities import MODEL_DIR
-    from pipeline.train_ner import TrainSettings, train
+    from raadsstukken.extractors.semantics.entities import MODEL_DIR
+    from raadsstukken.pipeline.training.train_ner import TrainSettings, train
 
     settings = TrainSettings(corpus_dir=corpus_dir, out_dir=out_dir or MODEL_DIR, epochs=epochs, copies=copies,
                              seed=seed, limit=limit)

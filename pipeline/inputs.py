@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from extractors.dates import parse_date
+from raadsstukken.extractors.text.dates import parse_date
 
 SOURCE_FIELDS = ("municipality", "url", "published", "meeting_date", "meeting_id", "kind")
 LIST_SUFFIXES = (".csv", ".jsonl", ".ndjson")

@@ -5,7 +5,7 @@ import signal
 import threading
 from contextlib import contextmanager
 
-from pipeline.errors import FileTimeout
+from raadsstukken.pipeline.errors import FileTimeout
 
 
 @contextmanager

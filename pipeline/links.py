@@ -9,8 +9,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from pipeline.ids import keyed_ids
-from schemas.datasets import LINKS, LinkRecord
+from raadsstukken.pipeline.ids import keyed_ids
+from raadsstukken.schemas.datasets import LINKS, LinkRecord
 
 GOAL_LINK = 0.85
 THEME_LINK = 0.9
@@ -22,7 +22,7 @@ def _similar(a: str, b: str) -> float:
 
 
 def build_links(out: Path) -> list[LinkRecord]:
-    from pipeline.load import load
+    from raadsstukken.pipeline.notebook import load_output as load
 
     sections, goals, themes = load(out, "sections"), load(out, "goals"), load(out, "themes")
     if goals.empty and themes.empty:
@@ -47,7 +47,7 @@ def build_links(out: Path) -> list[LinkRecord]:
 
 
 def write_links(out: Path) -> int:
-    from pipeline.writer import write_part
+    from raadsstukken.pipeline.writer import write_part
 
     rows = build_links(out)
     write_part(out, "links", LINKS_PART, LINKS.to_table(rows))

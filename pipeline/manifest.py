@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from schemas import SCHEMA_VERSION
+from raadsstukken.schemas import SCHEMA_VERSION
 
 MANIFEST = "_manifest.json"
 

@@ -17,18 +17,18 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from extractors.rules import RULES_DIR
-from pipeline import __version__
-from pipeline.errors import EmptyPdf, EncryptedPdf, InvalidPdf, OutputError, RaadsstukkenError
-from pipeline.executors import EXECUTORS, map_unordered
-from pipeline.inputs import SourceInfo, discover_inputs
-from pipeline.limits import memory_limit, time_limit
-from pipeline.progress import Progress
-from pipeline.ids import file_id as hash_file
-from pipeline.manifest import FileEntry, Manifest
-from pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part, write_parts
-from schemas import DATASETS, validate_table
-from schemas.datasets import RunRecord
+from raadsstukken.extractors.rules import RULES_DIR
+from raadsstukken import __version__
+from raadsstukken.pipeline.errors import EmptyPdf, EncryptedPdf, InvalidPdf, OutputError, RaadsstukkenError
+from raadsstukken.pipeline.executors import EXECUTORS, map_unordered
+from raadsstukken.pipeline.inputs import SourceInfo, discover_inputs
+from raadsstukken.pipeline.limits import memory_limit, time_limit
+from raadsstukken.pipeline.progress import Progress
+from raadsstukken.pipeline.ids import file_id as hash_file
+from raadsstukken.pipeline.manifest import FileEntry, Manifest
+from raadsstukken.pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part, write_parts
+from raadsstukken.schemas import DATASETS, validate_table
+from raadsstukken.schemas.datasets import RunRecord
 
 _log = logging.getLogger(__name__)
 
@@ -125,9 +125,9 @@ def config_hash() -> str:
 
 def process_file(task: FileTask) -> FileOutcome:
     """Parse one PDF and build its rows for every dataset. Never raises for a bad file."""
-    from extractors.document import parse_pdf  # imported here: worker processes start light
+    from raadsstukken.extractors.layout.parse import parse_pdf  # imported here: worker processes start light
 
-    from pipeline.stages import read_documents, split_documents
+    from raadsstukken.pipeline.stages import read_documents, split_documents
 
     path, source, fid = task.path, task.source, task.file_id
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -152,7 +152,7 @@ def process_file(task: FileTask) -> FileOutcome:
             outcome.error = "broken cross-reference table: the file was read by scanning it; check the rows"
         missing = [p.number for p in parsed.pages if p.needs_ocr]
         if missing:
-            from extractors.ocr import INSTALL_HINT
+            from raadsstukken.extractors.layout.ocr import INSTALL_HINT
 
             outcome.status, outcome.error_type = "needs_ocr", "no_text_layer"
             outcome.error = f"pages without a usable text layer ({_page_list(missing)}) were not OCR'd: {INSTALL_HINT}"
@@ -173,8 +173,8 @@ def process_file(task: FileTask) -> FileOutcome:
 
 
 def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> dict[str, list]:
-    from extractors.metadata import find_municipality
-    from pipeline.stages import (amount_rows, decision_rows, document_rows, entity_rows, pages_rows, plan_rows,
+    from raadsstukken.extractors.structure.metadata import find_municipality
+    from raadsstukken.pipeline.stages import (amount_rows, decision_rows, document_rows, entity_rows, pages_rows, plan_rows,
                                  section_rows, table_rows)
 
     municipality = find_municipality(s.text for d in documents for s in d.sections) or info.municipality
@@ -267,7 +267,7 @@ def run(settings: RunSettings) -> RunSummary:
                       other_names=sorted(duplicates.get(o.file_id, [])) or None) for o in outcomes]
     write_part(out, "runs", run_id, DATASETS["runs"].to_table(runs))
     if any(o.status != "skipped" for o in outcomes) or settings.prune or not (out / "links" / "cross-document.parquet").exists():
-        from pipeline.links import write_links
+        from raadsstukken.pipeline.links import write_links
 
         write_links(out)
     ensure_datasets(out)

@@ -1,33 +1,33 @@
 """Stages: from a parsed PDF to the rows of each dataset, with ids and provenance.
 
 Each stage is a function from what earlier stages produced (the parsed pages, the documents) to
-typed records of one dataset. The PDF is parsed once (`extractors.document.parse_pdf`); every
+typed records of one dataset. The PDF is parsed once (`raadsstukken.extractors.layout.parse.parse_pdf`); every
 stage reads that same parse.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from extractors.document import ParsedPdf
-from extractors.documents import DocumentPart, find_document_parts
-from extractors.records import PageLayout
-from extractors.amounts import Amount, find_amounts_in_columns, find_amounts_in_text
-from extractors.decisions import DecisionPoint, find_decision_points
-from extractors.entities import Entity, find_entities
-from extractors.forms import page_rows
-from extractors.paragraphs import block_text
-from extractors.signatories import Signatory, find_signatories
-from extractors.statistics import tidy_statistics
-from extractors.table_continuation import join_continued_tables
-from extractors.tables import Table, find_tables
-from extractors.plans import Theme, find_plan
-from extractors.section_themes import ThemeDecision, classify_sections
-from extractors.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
-from extractors.sections import Section, build_sections
-from pipeline.ids import doc_id as make_doc_id
-from pipeline.ids import keyed_ids
-from pipeline.inputs import SourceInfo
-from schemas.datasets import (DOC_TYPES, ActionRecord, AmountRecord, GoalRecord, ThemeRecord, DecisionRecord, DocumentRecord, EntityRecord, PageRecord,
+from raadsstukken.extractors.layout.parse import ParsedPdf
+from raadsstukken.extractors.structure.split import DocumentPart, find_document_parts
+from raadsstukken.extractors.layout.records import PageLayout
+from raadsstukken.extractors.semantics.amounts import Amount, find_amounts_in_columns, find_amounts_in_text
+from raadsstukken.extractors.structure.decisions import DecisionPoint, find_decision_points
+from raadsstukken.extractors.semantics.entities import Entity, find_entities
+from raadsstukken.extractors.structure.forms import page_rows
+from raadsstukken.extractors.layout.paragraphs import block_text
+from raadsstukken.extractors.structure.signatories import Signatory, find_signatories
+from raadsstukken.extractors.tables.statistics import tidy_statistics
+from raadsstukken.extractors.tables.continuation import join_continued_tables
+from raadsstukken.extractors.tables.detect import Table, find_tables
+from raadsstukken.extractors.semantics.plans import Theme, find_plan
+from raadsstukken.extractors.semantics.section_themes import ThemeDecision, classify_sections
+from raadsstukken.extractors.structure.metadata import DocumentMetadata, apply_budgeted_amounts, extract_metadata, find_municipality
+from raadsstukken.extractors.structure.sections import Section, build_sections
+from raadsstukken.pipeline.ids import doc_id as make_doc_id
+from raadsstukken.pipeline.ids import keyed_ids
+from raadsstukken.pipeline.inputs import SourceInfo
+from raadsstukken.schemas.datasets import (DOC_TYPES, ActionRecord, AmountRecord, GoalRecord, ThemeRecord, DecisionRecord, DocumentRecord, EntityRecord, PageRecord,
                               SectionRecord,
                               StatisticRecord, TableCellRecord, TableRecord)
 
@@ -264,7 +264,7 @@ def section_ids(d: DocumentContent) -> list[str]:
 
 
 def section_rows(file_id: str, documents: list[DocumentContent]) -> list[SectionRecord]:
-    """Sections with their theme decision (see `extractors.section_themes`)."""
+    """Sections with their theme decision (see `raadsstukken.extractors.semantics.section_themes`)."""
     rows: list[SectionRecord] = []
     for d in documents:
         by_number = {pg.number: pg for pg in d.pages}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas import DATASETS, validate_table
+from raadsstukken.schemas import DATASETS, validate_table
 
 EMPTY_PART = "empty.parquet"
 """The part that carries a dataset's schema while it has no rows (readers skip names starting with _ or .)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from schemas.base import BBOX_TYPE, Dataset, column
+from raadsstukken.schemas.base import BBOX_TYPE, Dataset, column
 
 SCHEMA_VERSION = "1.0"
 

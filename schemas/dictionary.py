@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from schemas.datasets import DATASETS, SCHEMA_VERSION
+from raadsstukken.schemas.datasets import DATASETS, SCHEMA_VERSION
 
 JOINS = [
     ("runs.file_id", "documents.file_id", "what happened to the file a document comes from"),

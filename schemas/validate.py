@@ -13,8 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from schemas.base import Dataset
-from schemas.datasets import DATASETS
+from raadsstukken.schemas.base import Dataset
+from raadsstukken.schemas.datasets import DATASETS
 
 
 @dataclass(frozen=True)

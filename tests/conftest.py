@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.document import parse_pdf
-from extractors.sections import Section, build_sections
+from raadsstukken.extractors.layout.parse import parse_pdf
+from raadsstukken.extractors.structure.sections import Section, build_sections
 from tests.pdfs import Page, write_pdf
 
 
@@ -50,7 +50,7 @@ def text_of(sections_of):
 @pytest.fixture
 def documents_of():
     """Parse a PDF and read its documents (split, sections, metadata, decisions, …)."""
-    from pipeline.stages import read_documents, split_documents
+    from raadsstukken.pipeline.stages import read_documents, split_documents
 
     def _documents(path: Path):
         parsed = parse_pdf(path)

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from bench.evaluate import evaluate
-from pipeline.cli import main
-from schemas import DATASETS
+from raadsstukken.pipeline.cli import main
+from raadsstukken.schemas import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +69,7 @@ def test_pandas_and_duckdb_read_the_same_rows(output, dataset):
 
 
 def test_dask_local_cluster_gives_the_same_output(output, tmp_path):
-    from pipeline.run import RunSettings, run
+    from raadsstukken.pipeline.run import RunSettings, run
 
     dask_out = tmp_path / "dask"
     run(RunSettings(inputs=(ROOT / "raw",), out_dir=dask_out, executor="dask", jobs=2))

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from pipeline.run import RunSettings, run
+from raadsstukken.pipeline.run import RunSettings, run
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extractors.rules import families, read_rules
+from raadsstukken.extractors.rules import families, read_rules
 
 
 def _strings(value):
@@ -29,8 +29,8 @@ def test_rule_file_loads_and_patterns_compile(family):
 
 
 def test_every_family_is_used_by_an_extractor():
-    import extractors
+    import raadsstukken.extractors
     from pathlib import Path
 
-    sources = " ".join(p.read_text(encoding="utf-8") for p in Path(extractors.__file__).parent.glob("*.py"))
+    sources = " ".join(p.read_text(encoding="utf-8") for p in Path(raadsstukken.extractors.__file__).parent.rglob("*.py"))
     assert all(f'read_rules("{family}")' in sources for family in families())

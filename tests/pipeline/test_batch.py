@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline.run as run_module
-from pipeline.progress import Progress
-from pipeline.run import RunSettings, run
-from schemas import DATASETS, validate_directory
+import raadsstukken.pipeline.run as run_module
+from raadsstukken.pipeline.progress import Progress
+from raadsstukken.pipeline.run import RunSettings, run
+from raadsstukken.schemas import DATASETS, validate_directory
 from tests.pdfs import Page, write_pdf
 
 
@@ -154,7 +154,7 @@ def test_sigkill_midway_then_rerun_gives_the_same_output(tmp_path):
         write_pdf(folder / f"deel-{n}.pdf", pages)
     whole, killed = tmp_path / "whole", tmp_path / "killed"
     run(RunSettings(inputs=(folder,), out_dir=whole))
-    cmd = [sys.executable, "-m", "pipeline", "run", str(folder), "--out", str(killed)]
+    cmd = [sys.executable, "-m", "raadsstukken", "run", str(folder), "--out", str(killed)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).parents[2])
     manifest = killed / "_manifest.json"
     deadline = time.time() + 60

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
-import pipeline.writer as writer
-from pipeline.cli import main
-from pipeline.run import FileTask, RunSettings, process_file, run
-from pipeline.inputs import SourceInfo
-from schemas import DATASETS, validate_directory
+import raadsstukken.pipeline.writer as writer
+from raadsstukken.pipeline.cli import main
+from raadsstukken.pipeline.run import FileTask, RunSettings, process_file, run
+from raadsstukken.pipeline.inputs import SourceInfo
+from raadsstukken.schemas import DATASETS, validate_directory
 from tests.pdfs import Page, write_pdf
 
 ZERO_PAGES = (b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.run import RunSettings, run
+from raadsstukken.pipeline.run import RunSettings, run
 from tests.pdfs import Page, write_pdf
 
 BODY = "Deze alinea beschrijft de stand van zaken in gewone lopende tekst."

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.run import RunSettings, run
-from schemas import DATASETS, validate_directory
+from raadsstukken.pipeline.cli import main
+from raadsstukken.pipeline.run import RunSettings, run
+from raadsstukken.schemas import DATASETS, validate_directory
 from tests.pdfs import Page, write_pdf
 
 
@@ -120,7 +120,7 @@ def test_parallel_run_equals_serial_run(inputs, tmp_path):
 def test_parts_written_before_a_column_was_added_are_upgraded(inputs, tmp_path):
     import pyarrow.parquet as pq
 
-    from pipeline.writer import ensure_datasets
+    from raadsstukken.pipeline.writer import ensure_datasets
 
     out = tmp_path / "out"
     run(RunSettings(inputs=(inputs,), out_dir=out))

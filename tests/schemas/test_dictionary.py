@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schemas import DATASETS
-from schemas.dictionary import render_dictionary
+from raadsstukken.schemas import DATASETS
+from raadsstukken.schemas.dictionary import render_dictionary
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "datasets.md"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from schemas import DATASETS, validate_table
-from schemas.datasets import PAGES, SECTIONS, PageRecord
+from raadsstukken.schemas import DATASETS, validate_table
+from raadsstukken.schemas.datasets import PAGES, SECTIONS, PageRecord
 
 CONTRACT = {
     "runs": ("run_id", "file_id"), "documents": ("doc_id",), "pages": ("file_id", "page"),

@@ -1,0 +1,67 @@
+"""Footnotes: small-print blocks that begin with a note marker, kept apart from the body.
+
+A block is a footnote when its type is smaller than the body's and it opens with a marker
+(a number or a symbol) that is either called from the page's body text (a superscript) or the
+block is the last text of its column. Footnote calls themselves are superscript words, which
+`Line.text` leaves out.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from raadsstukken.extractors.layout.records import Block, BlockKind
+
+_MARKER = re.compile(r"^(?:(\d{1,3})|([*†‡§]+)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*\S")
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+SMALL_PRINT = 0.92
+"""A footnote's size is at most this share of the body size."""
+
+
+def footnote_marker(block: Block) -> str | None:
+    """The note marker a block opens with ('1', '*', ...), or None."""
+    first = block.lines[0].words[0]
+    m = _MARKER.match(block.lines[0].raw_text)
+    if not m:
+        return None
+    if m.group(1) and len(block.lines[0].words) < 2:
+        return None
+    marker = m.group(1) or m.group(2) or m.group(3)
+    if first.text != marker and not first.text.startswith(marker):
+        return None
+    return marker.translate(_SUPERSCRIPT_DIGITS)
+
+
+def footnote_calls(blocks: Sequence[Block]) -> set[str]:
+    """Markers called from body text on a page (superscript numbers and symbols)."""
+    calls: set[str] = set()
+    for block in blocks:
+        for line in block.lines:
+            for word in line.words:
+                if word.superscript:
+                    calls.add(word.text.strip().translate(_SUPERSCRIPT_DIGITS))
+    return calls
+
+
+def mark_footnotes(blocks: Sequence[Block], body_size: float) -> None:
+    """Set `kind = FOOTNOTE` on the page's footnote blocks."""
+    calls = footnote_calls(blocks)
+    for block in blocks:
+        if block.kind is not BlockKind.BODY or block.size > SMALL_PRINT * body_size:
+            continue
+        marker = footnote_marker(block)
+        if marker is None:
+            continue
+        if marker in calls or _last_in_column(block, blocks):
+            block.kind = BlockKind.FOOTNOTE
+
+
+def _last_in_column(block: Block, blocks: Sequence[Block]) -> bool:
+    box = block.bbox
+    for other in blocks:
+        if other is block or other.kind is not BlockKind.BODY:
+            continue
+        ob = other.bbox
+        if ob.top >= box.bottom - 1 and ob.x_overlap(box) > 0 and other.size > block.size + 0.3:
+            return False
+    return True

@@ -1,0 +1,231 @@
+"""Characters to words and line segments.
+
+A line segment is a run of words on one baseline that a reader takes in one sweep: it never
+crosses a column gutter or a gap between table cells. Characters are taken in content-stream
+order (how generators draw text), fragments drawn out of order are merged back on their
+baseline, and raised small glyphs (footnote calls, exponents) are kept as superscript words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raadsstukken.extractors.layout.geometry import BBox
+from raadsstukken.extractors.layout.records import Char, Line, Word
+
+
+@dataclass(frozen=True)
+class LineSettings:
+    word_gap: float = 0.22
+    """A gap wider than this many font sizes separates two words (when no space glyph does)."""
+    segment_gap: float = 1.2
+    """A gap wider than this many font sizes separates two line segments (a gutter, a table cell)."""
+    min_vertical_overlap: float = 0.5
+    """Share of the smaller glyph's height two glyphs must overlap to be on one line."""
+    superscript_size: float = 0.82
+    """A glyph at most this share of the line's size, and raised, is a superscript."""
+    superscript_raise: float = 0.18
+    """How far (share of the line's size) a superscript's baseline sits above the line's."""
+    marker_gap: float = 4.0
+    """A lone list marker ("1", "2.", "a)", "-", "•") stays on its item's line across a gap up to
+    this many font sizes (a hanging indent), instead of becoming a segment of its own."""
+    table_row_segments: int = 3
+    table_cell_width: float = 15.0
+    """A baseline split into at least `table_row_segments` segments, each narrower than this many
+    font sizes, is a table or form row: it stays one line so the row reads left to right."""
+
+
+DEFAULT_LINE_SETTINGS = LineSettings()
+
+
+def build_lines(chars: list[Char], page: int, settings: LineSettings = DEFAULT_LINE_SETTINGS) -> list[Line]:
+    """Line segments of a page, each with its words, from characters in stream order."""
+    lines: list[Line] = []
+    for group in _baseline_groups(_stream_runs(chars, settings), settings):
+        segments = [seg for run in group for seg in _split_at_gaps(run, settings)]
+        segments.sort(key=lambda seg: seg[0].x0)
+        for segment, cells in _join_table_cells(segments, settings):
+            words = _words(segment, settings)
+            if words:
+                lines.append(Line(tuple(words), page, cells))
+    return lines
+
+
+def _join_table_cells(segments: list[list[Char]], s: LineSettings) -> list[tuple[list[Char], int]]:
+    """Keep a row of short cells (a table or form row) together as one line."""
+    out: list[tuple[list[Char], int]] = []
+    streak: list[list[Char]] = []
+
+    def flush() -> None:
+        if len(streak) >= s.table_row_segments:
+            out.append(([c for seg in streak for c in seg], len(streak)))
+        else:
+            out.extend((seg, 1) for seg in streak)
+        streak.clear()
+
+    for seg in segments:
+        size = _dominant_size(seg)
+        if max(c.x1 for c in seg) - seg[0].x0 <= s.table_cell_width * size:
+            streak.append(seg)
+        else:
+            flush()
+            out.append((seg, 1))
+    flush()
+    return out
+
+
+def _stream_runs(chars: list[Char], s: LineSettings) -> list[list[Char]]:
+    runs: list[list[Char]] = []
+    current: list[Char] = []
+    prev: Char | None = None
+    for ch in chars:
+        if ch.text.isspace():
+            if current:
+                current.append(ch)
+            continue
+        if prev is not None and _continues(prev, ch, s):
+            current.append(ch)
+        else:
+            if current:
+                runs.append(current)
+            current = [ch]
+        prev = ch
+    if current:
+        runs.append(current)
+    return [_strip_spaces(r) for r in runs if any(not c.text.isspace() for c in r)]
+
+
+def _continues(prev: Char, ch: Char, s: LineSettings) -> bool:
+    overlap = min(prev.bottom, ch.bottom) - max(prev.top, ch.top)
+    smaller = max(min(prev.bottom - prev.top, ch.bottom - ch.top), 0.1)
+    if overlap / smaller < s.min_vertical_overlap:
+        return False
+    return ch.x0 >= prev.x1 - 0.5 * min(prev.size, ch.size)
+
+
+def _strip_spaces(run: list[Char]) -> list[Char]:
+    while run and run[-1].text.isspace():
+        run.pop()
+    return run
+
+
+def _baseline(run: list[Char]) -> float:
+    size = _dominant_size(run)
+    bottoms = sorted(c.bottom for c in run if not c.text.isspace() and abs(c.size - size) < 0.01)
+    return bottoms[len(bottoms) // 2] if bottoms else run[0].bottom
+
+
+def _dominant_size(chars: list[Char]) -> float:
+    counts: dict[float, int] = {}
+    for c in chars:
+        if not c.text.isspace():
+            counts[c.size] = counts.get(c.size, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else chars[0].size
+
+
+def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[Char]]]:
+    """Runs sharing a baseline, left to right, with fragments of one line drawn apart joined."""
+    keyed = sorted(((_baseline(r), r[0].x0, i) for i, r in enumerate(runs)))
+    groups: list[list[list[Char]]] = []
+    group: list[tuple[float, float, int]] = []
+
+    def flush() -> None:
+        group.sort(key=lambda t: t[1])
+        out: list[list[Char]] = []
+        for base, _, i in group:
+            run = runs[i]
+            if out:
+                last = out[-1]
+                size = min(_dominant_size(last), _dominant_size(run))
+                gap = run[0].x0 - max(c.x1 for c in last)
+                if -0.5 * size <= gap <= s.segment_gap * size and abs(_dominant_size(last) - _dominant_size(run)) < 0.6:
+                    last.extend(run)
+                    continue
+            out.append(list(run))
+        groups.append(out)
+
+    for item in keyed:
+        if group and abs(item[0] - group[0][0]) > 0.2 * _dominant_size(runs[item[2]]):
+            flush()
+            group = []
+        group.append(item)
+    if group:
+        flush()
+    return groups
+
+
+LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)]|[ivx]{1,4}[.)]|[-–—•·▪◦‣*>✓✔☐☒□■➢➤►\ufffd\ue000-\uf8ff])$")
+
+
+def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
+    size = _dominant_size(run)
+    segments: list[list[Char]] = []
+    current: list[Char] = []
+    right = None
+    for ch in run:
+        if ch.text.isspace():
+            if current:
+                current.append(ch)
+            continue
+        gap = ch.x0 - right if right is not None else 0.0
+        if right is not None and gap > s.segment_gap * size:
+            if not (gap <= s.marker_gap * size and not segments and _is_marker(current)):
+                segments.append(_strip_spaces(current))
+                current = []
+        current.append(ch)
+        right = ch.x1 if right is None else max(right, ch.x1)
+    if current:
+        segments.append(_strip_spaces(current))
+    return [seg for seg in segments if seg]
+
+
+def _is_marker(chars: list[Char]) -> bool:
+    return bool(LIST_MARKER.match("".join(c.text for c in chars).strip()))
+
+
+def _words(segment: list[Char], s: LineSettings) -> list[Word]:
+    size = _dominant_size(segment)
+    base = _baseline(segment)
+
+    def is_super(c: Char) -> bool:
+        return c.size <= s.superscript_size * size and c.bottom < base - s.superscript_raise * size
+
+    words: list[Word] = []
+    current: list[Char] = []
+    current_super = False
+    prev: Char | None = None
+    for ch in segment:
+        if ch.text.isspace():
+            if current:
+                words.append(_word(current, current_super))
+                current = []
+            prev = None
+            continue
+        sup = is_super(ch)
+        boundary = bool(current) and (
+            sup != current_super
+            or (prev is not None and ch.x0 - prev.x1 > s.word_gap * min(ch.size, prev.size))
+        )
+        if boundary:
+            words.append(_word(current, current_super))
+            current = []
+        current.append(ch)
+        current_super = sup
+        prev = ch
+    if current:
+        words.append(_word(current, current_super))
+    return words
+
+
+def _word(chars: list[Char], superscript: bool) -> Word:
+    box = BBox(min(c.x0 for c in chars), min(c.top for c in chars),
+               max(c.x1 for c in chars), max(c.bottom for c in chars))
+    n = len(chars)
+    return Word(
+        text="".join(c.text for c in chars),
+        bbox=box,
+        size=round(_dominant_size(chars), 2),
+        bold=sum(c.bold for c in chars) * 2 > n,
+        italic=sum(c.italic for c in chars) * 2 > n,
+        superscript=superscript,
+    )

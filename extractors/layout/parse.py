@@ -1,0 +1,104 @@
+"""The page layer: a PDF parsed once into pages of blocks in reading order, furniture set apart.
+
+`parse_pdf` opens the PDF with pdfplumber, reads every page's glyphs once, and hands back typed
+pages that every later stage shares (sections, documents, tables, NER) without parsing again.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFXRefFallback
+
+from raadsstukken.extractors.layout.blocks import build_blocks
+from raadsstukken.extractors.layout.chars import clean_chars, read_chars
+from raadsstukken.extractors.layout.dehyphenate import Vocabulary
+from raadsstukken.extractors.layout.footnotes import mark_footnotes
+from raadsstukken.extractors.layout.furniture import find_furniture
+from raadsstukken.extractors.structure.headings import body_style
+from raadsstukken.extractors.layout.lines import build_lines
+from raadsstukken.extractors.layout.ocr import needs_ocr, ocr_chars, tesseract
+from raadsstukken.extractors.layout.reading_order import order_blocks
+from raadsstukken.extractors.layout.records import Block, Line, PageLayout
+from raadsstukken.extractors.layout.rotation import UprightFrame
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass
+class ParsedPdf:
+    """Every page of one PDF, parsed once."""
+
+    path: Path
+    pages: list[PageLayout]
+    vocabulary: Vocabulary
+    repaired: bool = False
+    """The cross-reference table was broken and pdfminer read the file by scanning it."""
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+
+@dataclass
+class _RawPage:
+    number: int
+    lines: list[Line]
+    frame: UprightFrame
+    rotation: int
+    n_chars: int
+    ocr: bool = False
+    needs_ocr: bool = False
+
+
+def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
+    """Parse a PDF into pages of body blocks in reading order, with furniture recorded.
+
+    Pages without a usable text layer are read by OCR when `ocr` is on and Tesseract is there.
+    """
+    path = Path(path)
+    raw_pages: list[_RawPage] = []
+    with pdfplumber.open(path) as pdf:
+        repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
+        for page in pdf.pages:
+            chars = read_chars(page)
+            n_chars = sum(1 for c in chars.chars if not c.text.isspace())
+            did_ocr = missing_ocr = False
+            if needs_ocr(chars.chars, chars.image_share):
+                if ocr and tesseract():
+                    raw = ocr_chars(path, page.page_number - 1, float(page.width), float(page.height))
+                    chars = clean_chars(raw, 0, float(page.width), float(page.height), page.page_number)
+                    did_ocr = True
+                else:
+                    missing_ocr = True
+            lines = build_lines(chars.chars, page.page_number)
+            rotation = (int(page.rotation or 0) + (360 - chars.frame.angle)) % 360
+            raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation, n_chars, did_ocr, missing_ocr))
+            page.close()
+    parsed = layout_pages(path, raw_pages)
+    parsed.repaired = repaired
+    return parsed
+
+
+def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
+    furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages])
+    vocabulary = Vocabulary()
+    body_lines: list[list[Line]] = []
+    for raw, found in zip(raw_pages, furniture):
+        lines = [ln for ln in raw.lines if not found.contains(ln)]
+        vocabulary.add_lines(ln.text for ln in lines)
+        body_lines.append(lines)
+    body = body_style([Block(lines, 0) for lines in body_lines if lines])
+    pages: list[PageLayout] = []
+    for raw, found, lines in zip(raw_pages, furniture, body_lines):
+        blocks = build_blocks(lines, raw.number)
+        mark_footnotes(blocks, body.size)
+        pages.append(PageLayout(
+            number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
+            n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
+            footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
+            ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame,
+        ))
+    return ParsedPdf(path, pages, vocabulary)

@@ -1,0 +1,156 @@
+"""Typed records of the page layer: characters, words, lines, blocks and parsed pages.
+
+Every record knows its page (1-based) and its box in points (top-left origin), so anything
+built from them can say where it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from raadsstukken.extractors.layout.geometry import BBox, union_all
+from raadsstukken.extractors.layout.rotation import UprightFrame
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One glyph of the text layer, in the upright frame of the page."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+
+    @property
+    def bold(self) -> bool:
+        name = self.font.lower()
+        return "bold" in name or "black" in name or "heavy" in name or "semibold" in name
+
+    @property
+    def italic(self) -> bool:
+        name = self.font.lower()
+        return "italic" in name or "oblique" in name
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    bbox: BBox
+    size: float
+    bold: bool
+    italic: bool
+    superscript: bool = False
+    """Raised and smaller than its line: a footnote call or an exponent."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words on one baseline within one column (a line segment, never across a gutter)."""
+
+    words: tuple[Word, ...]
+    page: int
+    cells: int = 1
+    """Number of table or form cells kept together on this line (1 for running text)."""
+
+    @property
+    def bbox(self) -> BBox:
+        return union_all(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words if not w.superscript)
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """Font size of most of the line's characters (superscripts excluded)."""
+        counts: dict[float, int] = {}
+        for w in self.words:
+            if not w.superscript:
+                counts[w.size] = counts.get(w.size, 0) + len(w.text)
+        if not counts:
+            return self.words[0].size
+        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    @property
+    def bold(self) -> bool:
+        letters = [w for w in self.words if not w.superscript and any(c.isalpha() for c in w.text)]
+        return bool(letters) and sum(len(w.text) for w in letters if w.bold) >= 0.8 * sum(len(w.text) for w in letters)
+
+    @property
+    def italic(self) -> bool:
+        letters = [w for w in self.words if not w.superscript]
+        return bool(letters) and all(w.italic for w in letters)
+
+
+class BlockKind(str, Enum):
+    BODY = "body"
+    HEADING = "heading"
+    FOOTNOTE = "footnote"
+    HEADER = "header"
+    FOOTER = "footer"
+    TITLE = "title"
+    """The title of a document (a form's type line, a cover title): recorded on `documents`."""
+    COVER = "cover"
+    """Other text of a cover page (a tagline, a subtitle): body text, never a heading."""
+
+
+@dataclass
+class Block:
+    """Lines of one paragraph-like unit: same column, same style, regular spacing."""
+
+    lines: list[Line]
+    page: int
+    kind: BlockKind = BlockKind.BODY
+
+    @property
+    def bbox(self) -> BBox:
+        return union_all(line.bbox for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass
+class PageLayout:
+    """One parsed page: its size, its body blocks in reading order, and its furniture."""
+
+    number: int
+    width: float
+    height: float
+    rotation: int
+    n_chars: int
+    blocks: list[Block] = field(default_factory=list)
+    header: str | None = None
+    footer: str | None = None
+    page_label: str | None = None
+    furniture_method: str = "none"
+    ocr: bool = False
+    """The text was read by OCR (the page had no usable text layer)."""
+    needs_ocr: bool = False
+    """The page has no usable text layer and could not be OCR'd here."""
+    frame: UprightFrame | None = None
+    """How the page was turned to read it; maps boxes back to pdfplumber's page coordinates."""
+
+    @property
+    def text_layer(self) -> bool:
+        return self.n_chars > 0 and not self.ocr
+
+    def page_bbox(self, bbox: BBox) -> BBox:
+        """A box of this layout in pdfplumber's coordinates of the page, for provenance."""
+        return self.frame.to_page(bbox) if self.frame is not None else bbox

@@ -1,0 +1,436 @@
+"""Named entities in section text: laws (with BWB ids), organisations, places, persons, money, dates.
+
+A spaCy pipeline (`spacy.blank("nl")`: no pretrained Dutch model can be installed here) tokenizes
+the sections in batches (`nlp.pipe`); phrase matchers fed by the gazetteer and the lexicons of
+`rules/entities.toml` and patterns for names, dates and amounts find the entities; overlapping
+finds keep the longest. Each entity is normalized: a law to its BWB id, a date to ISO, money to
+euros, an organisation to its canonical name.
+
+Next to the rules runs the statistical `ner` of the shipped model (`models/ner_nl`, trained by
+`raadsstukken train-ner` on the annotated corpus of `training/ner/`): it finds the names no lexicon
+holds (villages, districts, local organisations, companies) from the words around them. Rule finds
+win; a model find is kept where it overlaps none of them (method `model:ner`).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from raadsstukken.extractors.semantics.amounts import find_amounts_in_text
+from raadsstukken.extractors.text.dates import find_dates
+from raadsstukken.extractors.rules import read_rules
+
+GAZETTEER = Path(__file__).parents[1] / "data" / "dutch_laws_2017.tsv"
+MODEL_DIR = Path(__file__).parents[1] / "models" / "ner_nl"
+MAX_LAW_TOKENS = 8
+MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
+MONTH_YEAR = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})(?:\s+\d{{4}})?\b", re.IGNORECASE)
+CAP = r"(?:IJ|[A-ZÀ-ÖØ-Þ])"  # a capital, counting the Dutch digraph IJ as one ("IJmuiden")
+INITIALS_NAME = re.compile(rf"\b(?:[A-Z]\.\s?){{1,4}}\s?(?:(?:van|de|der|den|ter|ten|te|het)\s)*{CAP}[a-zà-ÿ]+(?:-{CAP}[a-zà-ÿ]+)?")
+# A proper name of up to five words: capitalised words (or a word with digits, "Ieder1"), joined by a
+# few lower-case particles, with an article when the name has one ("De Vergt", "House of Hope").
+NAME_WORD = rf"(?:{CAP}(?:[\w&'-]|\.(?=\w))*)"
+NAME = rf"(?:(?:[Dd]e|[Hh]et|[Dd]en|'t) )?{NAME_WORD}(?: (?:(?:of|van|voor|aan|op|de|het|den) )?{NAME_WORD}){{0,4}}"
+NAME_LIST = rf"{NAME}(?:, {NAME})*(?: en {NAME})?"
+ACRONYM = r"[A-Z][A-Za-z&]{0,5}[A-Z]"
+ACRONYM_THEN_EN = re.compile(rf"^(.*? {ACRONYM}) en .*$")  # "ministerie van EZK en RVO": the name ends at EZK
+QUOTED = r"[‘'“\"](?P<quoted>[^’'”\"\n]{2,40})[’'”\"]"
+TYPE_NOUN_METHODS = ("pattern:place_type", "pattern:org_type")
+PRIORITY = {"LAW": 5, "MONEY": 5, "DATE": 4, "PER": 3, "ORG": 2, "LOC": 1}
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    normalized: str | None
+    method: str
+
+
+@dataclass
+class _Lexicons:
+    laws: dict[str, str | None]  # lower-cased name -> BWB id
+    law_aliases: dict[str, str | None]
+    law_word: re.Pattern[str]
+    organisations: dict[str, str]
+    organisation_heads: list[str]
+    organisation_suffixes: list[str]
+    acronym_nouns: list[str]
+    places: list[str]
+    place_suffix: re.Pattern[str]
+    compass: re.Pattern[str]
+    titles: list[str]
+    law_keys: dict[str, tuple[str, str | None]]  # function-word-free key -> (label text, BWB id)
+    law_function_words: frozenset[str]
+    regulation_endings: list[str]
+    policy_rule: str
+    plural_heads: list[str]
+    organisation_type_nouns: list[str]
+    citation: re.Pattern[str]
+    web_name: re.Pattern[str]
+    place_type_nouns: list[str]
+    compound_heads: list[str]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> _Lexicons:
+    data = read_rules("entities")
+    laws: dict[str, str | None] = {}
+    with open(GAZETTEER, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            name = (row["path_name"] or "").strip()
+            words = name.split()
+            if not name or len(words) > MAX_LAW_TOKENS:
+                continue
+            if len(words) == 1 and not name.endswith("wet"):
+                continue  # one word names only when they end in "wet": "opiumwet", not "stelselwet" alone
+            laws.setdefault(name, row["bwb_id"])
+    aliases = {alias: laws.get(target) if target else None for alias, target in data["law_aliases"].items()}
+    function_words = frozenset(data["law_pattern"]["function_words"])
+    law_keys: dict[str, tuple[str, str | None]] = {}
+    for name, bwb in list(laws.items()) + list(aliases.items()):
+        key = _law_key(name, function_words)
+        if key.startswith("wet ") and len(key.split()) >= 2:
+            law_keys.setdefault(key, (name, bwb))
+    orgs = data["organisation_patterns"]
+    regs = data["local_regulations"]
+    places = data["places"]
+    return _Lexicons(laws, aliases, re.compile(data["law_pattern"]["word"]), dict(data["organisations"]),
+                     list(orgs["heads"]), list(orgs["suffixes"]), list(orgs["acronym_nouns"]),
+                     list(places["names"]), re.compile(places["place_suffix"]),
+                     re.compile(places["compass"]), list(data["persons"]["titles"]),
+                     law_keys, function_words, list(regs["word_endings"]), regs["policy_rule"],
+                     list(orgs["plural_heads"]), list(orgs["type_nouns"]), re.compile(orgs["citation"]),
+                     re.compile(orgs["web_name"]), list(places["type_nouns"]), list(orgs["compound_heads"]))
+
+
+def _law_key(name: str, function_words: frozenset[str]) -> str:
+    return " ".join(w for w in name.lower().split() if w not in function_words)
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """The spaCy pipeline and its matchers (built once per process)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.load(MODEL_DIR) if (MODEL_DIR / "meta.json").exists() else spacy.blank("nl")
+    lex = lexicons()
+    laws = PhraseMatcher(nlp.vocab, attr="LOWER")
+    laws.add("LAW", list(nlp.tokenizer.pipe(lex.laws)))
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    exact.add("LOC", list(nlp.tokenizer.pipe(lex.places)))
+    return nlp, laws, exact
+
+
+@lru_cache(maxsize=1)
+def _names_pattern() -> re.Pattern[str]:
+    """Law aliases and organisation names, matched as written, also inside a hyphenated compound
+    ("APV-bepaling", "ZonMw-subsidie")."""
+    lex = lexicons()
+    names = sorted(set(lex.law_aliases) | set(lex.organisations), key=len, reverse=True)
+    return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+
+
+def find_entities(texts: Sequence[str], municipality: str | None = None, batch_size: int = 64,
+                  people: Sequence[str] = ()) -> list[list[Entity]]:
+    """Entities of each text (in order), found in one batched pass. `people` are names known from
+    the documents' signature blocks."""
+    nlp, laws, exact = pipeline()
+    lex = lexicons()
+    common = _lowercase_words(texts)
+    joined = "\n".join(texts)
+    out: list[list[Entity]] = []
+    proposed = _model_finds(nlp, texts, batch_size)
+    ordinary = common | _ordinary_words()
+    for doc, model_finds in zip(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]), proposed):
+        found: list[Entity] = []
+        for matcher in (laws, exact):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                label = nlp.vocab.strings[match_id]
+                found.append(Entity(span.start_char, span.end_char, span.text, label,
+                                    _normalize(label, span.text, lex), f"lexicon:{label.lower()}"))
+        for m in _names_pattern().finditer(doc.text):
+            label = "LAW" if m.group(1) in lex.law_aliases else "ORG"
+            found.append(Entity(m.start(1), m.end(1), m.group(1), label, _normalize(label, m.group(1), lex),
+                                f"lexicon:{label.lower()}"))
+        found += [e for e in _patterns(doc.text, lex, municipality) if not _common_word(e, common)]
+        for name in people:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+                found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
+        model = [Entity(start, end, text, label, _normalize(label, text, lex), "model:ner")
+                 for start, end, text, label in model_finds if _plausible_name(text, label, joined, ordinary)]
+        out.append(_merge(_longest_first(found), model))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    """Words the NER's training corpus writes in lower case (shipped with the model by train-ner)."""
+    path = MODEL_DIR / "ordinary_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
+NAME_PART = rf"{CAP}[a-zà-ÿ]+(?:-{CAP}[a-zà-ÿ]+)?"
+PERSON_SHAPE = re.compile(rf"^(?:(?:[A-Z]\.)+ ?|{NAME_PART} )(?:(?:van|de|der|den|ter|ten|te|el|al|bin|op|in|'t) )*{NAME_PART}(?: {NAME_PART})?$")
+SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
+MID_SENTENCE_CAPITAL = re.compile(rf"[a-zà-ÿ,] [‘'“\"(]?{CAP}")
+
+
+def _model_finds(nlp, texts: Sequence[str], batch_size: int) -> list[list[tuple[int, int, str, str]]]:
+    """What the statistical NER proposes in each text, as (start, end, text, label). Only sentences
+    with a capitalised word after a lower-case word or comma go through the model: a name it finds
+    elsewhere could not pass `_plausible_name`, and skipping the rest saves most of its time."""
+    out: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
+    if "ner" not in nlp.pipe_names:
+        return out
+    where: list[tuple[int, int]] = []
+    sentences: list[str] = []
+    for i, text in enumerate(texts):
+        for m in SENTENCE.finditer(text):
+            if MID_SENTENCE_CAPITAL.search(m.group(0)):
+                where.append((i, m.start()))
+                sentences.append(m.group(0))
+    for (i, offset), doc in zip(where, nlp.pipe(sentences, batch_size=batch_size * 4)):
+        out[i].extend((offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents)
+    return out
+
+
+def _lowercase_words(texts: Sequence[str]) -> frozenset[str]:
+    """Words the texts write in lower case: a capitalised one of them is a heading or a sentence start,
+    not a name ("Woonoverlast" in a table whose text says "woonoverlast")."""
+    return frozenset(w for text in texts for w in re.findall(r"\b[a-zà-ÿ][\w-]+", text))
+
+
+def _common_word(e: Entity, common: frozenset[str]) -> bool:
+    """A one-word find of a pattern that only looks at the word before it, which the texts also use
+    as an ordinary word."""
+    return e.method in TYPE_NOUN_METHODS and " " not in e.text and e.text.lower() in common
+
+
+MODEL_LABELS = ("PER", "ORG", "LOC")  # dates, amounts and laws are the rules' (their patterns define them)
+
+
+@dataclass(frozen=True)
+class _ModelFilter:
+    not_name_endings: tuple[str, ...]
+    not_name_word_endings: tuple[str, ...]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _model_filter() -> _ModelFilter:
+    data = read_rules("entities")["model_filter"]
+    return _ModelFilter(tuple(data["not_name_endings"]), tuple(data["not_name_word_endings"]),
+                        frozenset(data["not_names"]), frozenset(data["particles"]))
+
+
+def _plausible_name(text: str, label: str, texts: str, common: frozenset[str]) -> bool:
+    """A model find worth keeping: a person, organisation or place written as a name (capitalised
+    words joined by particles, one line, a number only as the house number of a street), not a
+    title of a document or plan, not one capitalised ordinary word the document also writes in
+    lower case (nor a phrase of such words), and used as a name somewhere in the document: at least once after a lower-case word
+    or a comma, not only where any word is capitalised (a sentence start, a heading, a table)."""
+    rules = _model_filter()
+    lex = lexicons()
+    words = text.split()
+    if label not in MODEL_LABELS or len(text) < 2 or "\n" in text or text in rules.not_names:
+        return False
+    if text[-1] in "-’'" or re.search(r"[’']s$|\w\.\s", text):  # "MDMA-", "BOA's", "IT. Zo"
+        return False
+    if re.fullmatch(r"[A-Z&]{2,6}", text):
+        return False  # a bare abbreviation: the lexicons and the long-form pattern decide (RIEC is one, AVE a method)
+    for i, w in enumerate(words):
+        if re.fullmatch(r"\d+[a-z]?", w):
+            if not (label == "LOC" and i == len(words) - 1 and i > 0 and lex.place_suffix.match(words[i - 1])):
+                return False
+        elif w in rules.particles:
+            if i in (0, len(words) - 1):
+                return False
+        elif not re.match(rf"{CAP}\w", w) and not re.match(r"[a-z]+[A-Z0-9]", w):  # "deStentor", "Ieder1"
+            return False
+    if label == "PER" and not PERSON_SHAPE.match(text):
+        return False  # a person's name is initials or a first name and a surname, in title case
+    if any(w.lower().endswith(rules.not_name_endings) for w in words):
+        return False
+    if len(words) == 1 and text.endswith(rules.not_name_word_endings):
+        return False
+    if all(w.lower() in common for w in words if w not in rules.particles):
+        return False  # capitalised ordinary words: "Toezicht", "Zorg en Welzijn"
+    return re.search(rf"[a-zà-ÿ,] (?:[‘'“\"(])?{re.escape(text)}(?![\w-])", texts) is not None
+
+
+def _merge(rules: list[Entity], model: list[Entity]) -> list[Entity]:
+    """Rule finds plus the model finds that overlap none of them."""
+    kept = list(rules)
+    for e in model:
+        if not any(e.start < k.end and k.start < e.end for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def _normalize(label: str, text: str, lex: _Lexicons) -> str | None:
+    if label == "LAW":
+        if text in lex.law_aliases:
+            return lex.law_aliases[text]
+        return lex.laws.get(text.lower())
+    if label == "ORG":
+        return lex.organisations.get(text, text)
+    return text
+
+
+def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entity]:
+    found: list[Entity] = []
+    for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+\d{4})?\b", text):
+        word = m.group(0).split()[0]
+        if lex.law_word.match(word):
+            found.append(Entity(m.start(), m.end(), m.group(0), "LAW", lex.laws.get(m.group(0).lower()), "pattern:law"))
+    found += _laws_cited_loosely(text, lex)
+    found += _local_regulations(text, lex)
+    heads = "|".join(re.escape(h) for h in lex.organisation_heads)
+    word = rf"(?!(?:{heads})\b){CAP}[\w&-]*"
+    for head in lex.organisation_heads:
+        pattern = rf"(?<!\w){re.escape(head)} +{word}(?: +(?:(?:en|voor|van|de|het|tegen) +)?{word}){{0,4}}"
+        for m in re.finditer(pattern, text):
+            value = ACRONYM_THEN_EN.sub(r"\1", m.group(0))
+            found.append(Entity(m.start(), m.start() + len(value), value, "ORG", value, "pattern:org"))
+    plural = "|".join(re.escape(h) for h in lex.plural_heads)
+    for m in re.finditer(rf"(?<!\w)(?:{plural}) (?P<names>{ACRONYM}(?:, {ACRONYM})*(?: en {ACRONYM})?)\b", text):
+        for part in re.finditer(ACRONYM, m.group("names")):
+            start = m.start("names") + part.start()
+            found.append(Entity(start, start + len(part.group(0)), part.group(0), "ORG",
+                                lex.organisations.get(part.group(0), part.group(0)), "pattern:org_list"))
+    found += _names_after(text, lex.organisation_type_nouns, "ORG", "pattern:org_type")
+    endings = "|".join(re.escape(h) for h in lex.compound_heads)
+    for m in re.finditer(rf"(?<![\w-])(?P<head>[A-Za-zÀ-ÿ]{{3,}}(?:{endings})) (?P<name>{CAP}[\w-]+(?: {CAP}[\w-]+)?)", text):
+        if m.group("head").lower() not in lex.place_type_nouns + lex.organisation_type_nouns:
+            found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_compound"))
+    found += _names_after(text, lex.place_type_nouns, "LOC", "pattern:place_type", numbered=True)
+    for m in lex.citation.finditer(text):
+        found.append(Entity(m.start("org"), m.end("org"), m.group("org"), "ORG",
+                            lex.organisations.get(m.group("org"), m.group("org")), "pattern:citation"))
+    for m in lex.web_name.finditer(text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:web_name"))
+    suffixes = "|".join(re.escape(x) for x in lex.organisation_suffixes)
+    for m in re.finditer(rf"\b(?:[A-Z][\w-]+ ){{1,3}}(?:{suffixes})\b", text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_suffix"))
+    nouns = "|".join(re.escape(x) for x in lex.acronym_nouns)
+    long_form = r"(?:[A-ZÀ-Þ][\w-]* (?:(?:en|van|voor|tegen|de|het) )?){0,4}"
+    for m in re.finditer(rf"\b(?P<name>{long_form}(?:{nouns})(?: [\w-]+){{0,3}}) \((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)", text):
+        for group in ("name", "acronym"):
+            found.append(Entity(m.start(group), m.end(group), m.group(group), "ORG", m.group("name"), "pattern:acronym"))
+    for m in re.finditer(r"\b[A-Z][\w-]+\b", text):
+        if lex.place_suffix.match(m.group(0)):
+            found.append(Entity(m.start(), m.end(), m.group(0), "LOC", m.group(0), "pattern:place_suffix"))
+    for m in re.finditer(r"\b(?:Noord|Oost|Zuid|West)[- ]Nederland\b", text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "LOC", m.group(0), "pattern:compass"))
+    if municipality:
+        for m in re.finditer(rf"\b{re.escape(municipality)}\b", text):
+            found.append(Entity(m.start(), m.end(), m.group(0), "LOC", municipality, "pattern:municipality"))
+    for m in re.finditer(r"\b[Gg]emeenten? ((?:[A-Z][\w-]+)(?:, *[A-Z][\w-]+)*(?: en [A-Z][\w-]+)?)", text):
+        for name in re.finditer(r"[A-Z][\w-]+", m.group(1)):
+            start = m.start(1) + name.start()
+            found.append(Entity(start, start + len(name.group(0)), name.group(0), "LOC", name.group(0), "pattern:gemeente"))
+    found += _persons(text, lex)
+    for value, (start, end) in find_dates(text):
+        found.append(Entity(start, end, text[start:end], "DATE", value.isoformat(), "pattern:date"))
+    for m in MONTH_YEAR.finditer(text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "DATE", None, "pattern:month"))
+    for amount in find_amounts_in_text(text, page=0):
+        start = text.find(amount.text)
+        if start >= 0:
+            found.append(Entity(start, start + len(amount.text), amount.text, "MONEY", f"{amount.amount_eur:.2f} EUR",
+                                "pattern:money"))
+    return found
+
+
+def _names_after(text: str, nouns: Sequence[str], label: str, method: str, numbered: bool = False) -> list[Entity]:
+    """Each name of the list (or the quoted name) that follows one of `nouns`: "de wijken Hoograven en
+    Lunetten" -> Hoograven, Lunetten. With `numbered`, a house or phase number stays with the name."""
+    if not nouns:
+        return []
+    alternatives = "|".join(f"[{n[0].upper()}{n[0].lower()}]{re.escape(n[1:])}"
+                            for n in sorted(set(nouns), key=len, reverse=True))
+    one = rf"{NAME}(?: \d+[a-z]?\b)?" if numbered else NAME
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives}) (?:{QUOTED}|(?P<names>{one}(?:, {one})*(?: en {one})?))")
+    found: list[Entity] = []
+    for m in pattern.finditer(text):
+        if m.group("quoted"):
+            value = m.group("quoted").strip()
+            start = m.start("quoted") + m.group("quoted").index(value)
+            found.append(Entity(start, start + len(value), value, label, value, method))
+            continue
+        offset = m.start("names")
+        for part in re.finditer(one, m.group("names")):
+            value = part.group(0)
+            found.append(Entity(offset + part.start(), offset + part.end(), value, label, value, method))
+    return found
+
+
+def _laws_cited_loosely(text: str, lex: _Lexicons) -> list[Entity]:
+    """Laws named with other case or without their function words: "Wet Openbaarheid Bestuur",
+    "de wet BOPZ". The longest run of words after "wet" whose key is a known law wins."""
+    found: list[Entity] = []
+    for m in re.finditer(r"(?<![\w-])[Ww]et(?= )", text):
+        words = list(re.finditer(r" ([\w&-]+)", text[m.end():m.end() + 160]))
+        run = []
+        for w in words:
+            if w.start() != (run[-1].end() if run else 0):
+                break
+            run.append(w)
+            if len(run) == 8:
+                break
+        for n in range(len(run), 0, -1):
+            if run[n - 1].group(1).lower() in lex.law_function_words:
+                continue  # a name does not end on "van" or "de"
+            end = m.end() + run[n - 1].end()
+            key = _law_key(text[m.start():end], lex.law_function_words)
+            if key in lex.law_keys:
+                _, bwb = lex.law_keys[key]
+                found.append(Entity(m.start(), end, text[m.start():end], "LAW", bwb, "pattern:law_loose"))
+                break
+    return found
+
+
+def _local_regulations(text: str, lex: _Lexicons) -> list[Entity]:
+    """Named verordeningen, reglementen and beleidsregels ("Huisvestingsverordening Utrecht 2023",
+    "Beleidsregels Bibob Gemeente Ede", "Wet Bibob beleidsregel Twente")."""
+    found: list[Entity] = []
+    endings = "|".join(re.escape(e) for e in lex.regulation_endings)
+    tail = rf"(?: (?:{CAP}[\w&-]*|(?:19|20)\d\d))"
+    for m in re.finditer(rf"(?<![\w-]){CAP}[\w-]*(?:{endings})\b{tail}{{0,3}}", text):
+        found.append(Entity(m.start(), m.end(), m.group(0), "LAW", None, "pattern:regulation"))
+    for m in re.finditer(rf"(?:(?P<pre>{CAP}[\w&-]*) )?(?P<rule>{lex.policy_rule}){tail}{{1,4}}", text):
+        pre = m.group("pre")
+        start = m.start() if pre and (pre in lex.law_aliases or pre.isupper()) else m.start("rule")
+        found.append(Entity(start, m.end(), text[start:m.end()], "LAW", None, "pattern:policy_rule"))
+    return found
+
+
+def _persons(text: str, lex: _Lexicons) -> list[Entity]:
+    found = [Entity(m.start(), m.end(), m.group(0).strip(), "PER", m.group(0).strip(), "pattern:initials")
+             for m in INITIALS_NAME.finditer(text)]
+    titles = "|".join(re.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
+    name = rf"(?:[A-Z]\.\s?){{0,4}}(?:(?:van|de|der|den|ter|ten|te|het)\s)*{CAP}[a-zà-ÿ]+(?:\s{CAP}[a-zà-ÿ]+)?"
+    for m in re.finditer(rf"(?i:\b(?:{titles}))\s+(?!van\s)(?P<name>{name})(?:\s+en\s+(?P<second>{name}))?", text):
+        for group in ("name", "second"):
+            if m.group(group):
+                found.append(Entity(m.start(group), m.end(group), m.group(group), "PER", m.group(group), "pattern:title"))
+    return found
+
+
+def _longest_first(found: Iterable[Entity]) -> list[Entity]:
+    kept: list[Entity] = []
+    for e in sorted(found, key=lambda e: (-(e.end - e.start), -PRIORITY[e.label], e.start)):
+        if e.end <= e.start or any(e.start < k.end and k.start < e.end for k in kept):
+            continue
+        kept.append(e)
+    return sorted(kept, key=lambda e: (e.start, e.end))

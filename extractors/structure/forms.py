@@ -1,0 +1,195 @@
+"""Form reading: the rows and cells of a page, label/value fields and checkbox states.
+
+Council papers carry their metadata in form tables (ruled or not), in `label : value` lines and in
+label/value columns. All three become rows of cells here: the line segments of a page that share
+a baseline, cut at wide gaps, left to right. A field's value is the rest of its label cell, else
+the next cell to the right, else the cell right below it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from typing import Sequence
+
+from raadsstukken.extractors.layout.geometry import BBox, union_all
+from raadsstukken.extractors.layout.records import Line, PageLayout, Word
+from raadsstukken.extractors.rules import read_rules
+
+CELL_GAP = 1.2
+"""A gap wider than this many font sizes between two words separates two cells."""
+
+
+class CheckboxState(str, Enum):
+    TICKED = "ticked"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class CheckboxGlyphs:
+    ticked: frozenset[str]
+    empty: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def checkbox_glyphs() -> CheckboxGlyphs:
+    data = read_rules("checkboxes")
+    return CheckboxGlyphs(frozenset(data["ticked"]), frozenset(data["empty"]))
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    bbox: BBox
+    page: int
+    bold: bool
+
+    @property
+    def checkbox(self) -> CheckboxState | None:
+        """State of a checkbox that opens the cell, if any."""
+        first = self.text[:1]
+        glyphs = checkbox_glyphs()
+        if first in glyphs.ticked:
+            return CheckboxState.TICKED
+        if first in glyphs.empty:
+            return CheckboxState.EMPTY
+        return None
+
+    @property
+    def label(self) -> str:
+        """The cell's text without a leading checkbox glyph."""
+        return self.text[1:].strip() if self.checkbox else self.text
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+    @property
+    def top(self) -> float:
+        return min(c.bbox.top for c in self.cells)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bbox.bottom for c in self.cells)
+
+
+def line_cells(line: Line) -> list[Cell]:
+    """A line segment cut into cells at gaps wider than CELL_GAP font sizes."""
+    cells: list[list[Word]] = []
+    for word in line.words:
+        if word.superscript:
+            continue
+        if cells and word.bbox.x0 - cells[-1][-1].bbox.x1 > CELL_GAP * min(word.size, cells[-1][-1].size):
+            cells.append([word])
+        elif cells:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return [Cell(" ".join(w.text for w in ws), union_all(w.bbox for w in ws), line.page,
+                 sum(w.bold for w in ws) * 2 > len(ws)) for ws in cells]
+
+
+def page_rows(page: PageLayout) -> list[Row]:
+    """Rows of cells of a page, top to bottom; cells of a row left to right."""
+    cells = [c for block in page.blocks for line in block.lines for c in line_cells(line)]
+    cells.sort(key=lambda c: (c.bbox.bottom, c.bbox.x0))
+    rows: list[list[Cell]] = []
+    for cell in cells:
+        tolerance = 0.35 * max(cell.bbox.height, 1.0)
+        if rows and abs(rows[-1][0].bbox.bottom - cell.bbox.bottom) <= tolerance:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    return [Row(tuple(sorted(r, key=lambda c: c.bbox.x0))) for r in rows]
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A value read for a label: its text, where it was printed and how it was found."""
+
+    text: str
+    label: Cell
+    cells: tuple[Cell, ...]
+    method: str
+
+    @property
+    def page(self) -> int:
+        return self.label.page
+
+
+def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
+    """The rest of the cell after a matching label ('' when the label fills it), or None."""
+    text = cell.label.strip()
+    for p in patterns:
+        m = p.match(text)
+        if m:
+            rest = text[m.end():]
+            if rest and rest[0].isalnum() and m.end() and text[m.end() - 1].isalnum():
+                continue  # the label is only the start of a longer word
+            return rest.strip().lstrip(":").strip()
+    return None
+
+
+def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_label,
+               continuation: bool = False) -> FieldValue | None:
+    """The value printed with the first cell whose label matches `patterns`.
+
+    `is_label(cell)` tells cells that are themselves labels (never taken as a value).
+    With `continuation`, lines right below the value, aligned with it, are added (long values).
+    """
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row.cells):
+            rest = match_label(cell, patterns)
+            if rest is None:
+                continue
+            if rest:
+                value = FieldValue(rest, cell, (cell,), "form:inline")
+            else:
+                value = _value_beside(rows, r, c, is_label) or _value_below(rows, r, cell, is_label)
+                if value is None:
+                    return FieldValue("", cell, (), "form:empty")
+            if continuation:
+                value = _continue(rows, r, value, is_label)
+            return value
+    return None
+
+
+def _value_beside(rows: Sequence[Row], r: int, c: int, is_label) -> FieldValue | None:
+    row = rows[r]
+    label = row.cells[c]
+    if c + 1 < len(row.cells):
+        nxt = row.cells[c + 1]
+        if nxt.checkbox is None and not is_label(nxt):
+            return FieldValue(nxt.text.lstrip(":").strip(), label, (nxt,), "form:beside")
+    return None
+
+
+def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldValue | None:
+    if r + 1 >= len(rows):
+        return None
+    below = rows[r + 1]
+    if below.top - rows[r].bottom > 2.0 * label.bbox.height:
+        return None
+    for cell in below.cells:
+        if abs(cell.bbox.x0 - label.bbox.x0) <= 6 and cell.checkbox is None and not is_label(cell) \
+                and len(cell.text) <= 80 and not cell.bold:
+            return FieldValue(cell.text, label, (cell,), "form:below")
+    return None
+
+
+def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> FieldValue:
+    last = value.cells[-1] if value.cells else value.label
+    text, cells = value.text, list(value.cells)
+    while r + 1 < len(rows) and any(c is last for c in rows[r + 1].cells):
+        r += 1  # the value itself sits below its label
+    for row in rows[r + 1:r + 4]:
+        if len(row.cells) != 1:
+            break
+        cell = row.cells[0]
+        if abs(cell.bbox.x0 - last.bbox.x0) > 15 or row.top - last.bbox.bottom > last.bbox.height or is_label(cell):
+            break
+        text, last = f"{text} {cell.text}", cell
+        cells.append(cell)
+    return FieldValue(text, value.label, tuple(cells), value.method)

@@ -1,0 +1,175 @@
+"""Headings and their levels, from typography: size, weight, capitals, numbering, isolation.
+
+No list of known headings: a block is a heading when it is short, stands on its own and is set
+larger or bolder than the body text of its document; a run of such blocks that is really a list
+(numbered or bulleted items one under the other) is not. Levels rank the heading styles found in
+the document, largest first; numbering depth ("2.3") refines them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from raadsstukken.extractors.layout.records import Block, BlockKind
+from raadsstukken.extractors.rules import read_rules
+
+
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[•·▪▫■□◦‣►▶➢➤✓✔✗☐☒\-–—*>])\s+\S")
+NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+NAVIGATION = re.compile(r"^\s*[›»>→▶➔]\s*\w")
+LEADING_GLYPHS = re.compile(r"^[\s•·▪▫■□◦‣►▶➢➤✓✔✗☐☒*>\-–—]+(?=\w)")
+
+
+@dataclass(frozen=True)
+class HeadingSettings:
+    max_lines: int = 3
+    """Longest heading, in lines."""
+    max_chars: int = 160
+    """Longest heading, in characters."""
+    larger_by: float = 0.7
+    """Points above the body size from which a line counts as set larger."""
+    bold_tolerance: float = 0.7
+    """A bold line may be this many points smaller than the body and still be a heading."""
+    caps_ratio: float = 0.8
+    """A bold line in capitals may be set this much smaller than the body (a box label)."""
+
+
+DEFAULT_HEADING_SETTINGS = HeadingSettings()
+
+
+@dataclass(frozen=True)
+class HeadingRules:
+    not_a_heading: tuple[re.Pattern[str], ...]
+    same_style_run: int
+    marked_run: int
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> HeadingRules:
+    data = read_rules("headings")
+    return HeadingRules(
+        not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
+        same_style_run=int(data["runs"]["same_style_run"]),
+        marked_run=int(data["runs"]["marked_run"]),
+    )
+
+
+@dataclass(frozen=True)
+class BodyStyle:
+    size: float
+    bold: bool
+
+
+def body_style(blocks: Sequence[Block]) -> BodyStyle:
+    """The size and weight most of a document's text is set in."""
+    counts: dict[tuple[float, bool], int] = {}
+    for block in blocks:
+        for line in block.lines:
+            key = (round(line.size * 2) / 2, line.bold)
+            counts[key] = counts.get(key, 0) + len(line.text)
+    if not counts:
+        return BodyStyle(10.0, False)
+    (size, bold), _ = max(counts.items(), key=lambda kv: (kv[1], -kv[0][0]))
+    return BodyStyle(size, bold)
+
+
+def clean_heading(text: str) -> str:
+    """Heading text without bullet or check glyphs in front."""
+    return LEADING_GLYPHS.sub("", text).strip()
+
+
+def numbering_depth(text: str) -> int:
+    m = NUMBERING.match(text)
+    return m.group(1).count(".") + 1 if m else 0
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def style_key(block: Block) -> tuple[float, bool]:
+    """What tells heading levels apart: size (to half a point) and weight."""
+    return (round(block.size * 2) / 2, block.bold)
+
+
+def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> bool:
+    if block.kind is not BlockKind.BODY or len(block.lines) > s.max_lines:
+        return False
+    if NAVIGATION.match(block.text):
+        return False  # "› Lees verder": a link, not a heading
+    text = clean_heading(block.text)
+    if not text or len(text) > s.max_chars or not any(c.isalpha() for c in text):
+        return False
+    if any(line.cells > 1 for line in block.lines):
+        return False  # a table or form row
+    if sum(1 for line in block.lines if LIST_MARKER.match(line.text)) >= 2:
+        return False  # list items set in bold
+    if text[-1] in ".,;" and not text.endswith("..."):
+        return False
+    if any(p.search(text) for p in load_rules().not_a_heading):
+        return False
+    larger = block.size >= body.size + s.larger_by
+    bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
+    label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size
+    return larger or bolder or label
+
+
+def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> dict[int, int]:
+    """Headings among a document's blocks (in reading order): `id(block) -> level`."""
+    body = body_style([b for b in blocks if b.kind in (BlockKind.BODY, BlockKind.COVER)])
+    flags = [is_heading_candidate(b, body, s) for b in blocks]
+    _drop_lists(blocks, flags)
+    _drop_announced_lists(blocks, flags)
+    styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
+    rank = {k: i + 1 for i, k in enumerate(styles)}
+    levels: dict[int, int] = {}
+    for block, flag in zip(blocks, flags):
+        if flag:
+            depth = numbering_depth(block.text)
+            levels[id(block)] = rank[style_key(block)] + max(depth - 1, 0)
+    return levels
+
+
+def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """Numbered items announced by a line ending in a colon ("… langs de volgende lijnen:") are a
+    list with descriptions, not numbered headings, even when each item is followed by text."""
+    expected: tuple[tuple[float, bool], int] | None = None  # (style, next number) of an open list
+    announced = False
+    for i, block in enumerate(blocks):
+        m = NUMBERING.match(block.text)
+        number = int(m.group(1).split(".")[0]) if m and "." not in m.group(1) else None
+        if flags[i]:
+            if number is not None and ((announced and number == 1) or
+                                       (expected and expected == (style_key(block), number))):
+                flags[i] = False
+                expected = (style_key(block), number + 1)
+            elif expected and style_key(block) != expected[0]:
+                expected = None
+            announced = False
+        elif block.kind is BlockKind.BODY:
+            announced = block.text.rstrip().endswith(":")
+
+
+def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """Runs of same-style candidates with nothing between them are lists or box grids."""
+    rules = load_rules()
+    i, n = 0, len(blocks)
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and flags[j + 1] and style_key(blocks[j + 1]) == style_key(blocks[i]):
+            j += 1
+        run = range(i, j + 1)
+        marked = [k for k in run if LIST_MARKER.match(blocks[k].text)]
+        if len(run) >= rules.same_style_run:
+            for k in run:
+                flags[k] = False
+        elif len(marked) >= rules.marked_run:
+            for k in marked:
+                flags[k] = False
+        i = j + 1

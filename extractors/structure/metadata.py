@@ -1,0 +1,195 @@
+"""Metadata of a council document: subject, reference, dates, programme, holders, bodies, ….
+
+Fields are read from the document's form rows by their labels (`rules/metadata.toml`); ticked
+checkboxes give the bestuursorganen and the confidentiality; the financial section gives the
+financial consequences. A field that is not printed is None: never guessed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Sequence
+
+from raadsstukken.extractors.text.dates import parse_date
+from raadsstukken.extractors.structure.forms import CheckboxState, Row, find_field, match_label, page_rows
+from raadsstukken.extractors.layout.records import PageLayout
+from raadsstukken.extractors.structure.sections import Section
+from raadsstukken.extractors.rules import read_rules
+
+FORM_PAGES = 2
+"""Form fields are looked for on this many pages at the start of a document."""
+
+
+@dataclass(frozen=True)
+class MetadataRules:
+    labels: dict[str, tuple[re.Pattern[str], ...]]
+    bodies: dict[str, tuple[re.Pattern[str], ...]]
+    confidentiality_boxes: tuple[str, ...]
+    confidentiality_lines: dict[str, tuple[re.Pattern[str], ...]]
+    financial_no: tuple[re.Pattern[str], ...]
+    financial_yes: tuple[re.Pattern[str], ...]
+    municipality: re.Pattern[str]
+
+
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> MetadataRules:
+    data = read_rules("metadata")
+    conf = data["confidentiality"]
+    return MetadataRules(
+        labels={k: _compile(v) for k, v in data["labels"].items()},
+        bodies={k: _compile(v) for k, v in data["bodies"].items()},
+        confidentiality_boxes=tuple(conf["boxes"]),
+        confidentiality_lines={"openbaar": _compile(conf["openbaar"]), "besloten": _compile(conf["besloten"])},
+        financial_no=_compile(data["financial"]["no"]),
+        financial_yes=_compile(data["financial"]["yes"]),
+        municipality=re.compile(data["municipality"]["pattern"]),
+    )
+
+
+@dataclass
+class DocumentMetadata:
+    title: str | None = None
+    reference: str | None = None
+    document_date: date | None = None
+    decision_date: date | None = None
+    programme: str | None = None
+    portfolio_holder: str | None = None
+    team: str | None = None
+    bodies: list[str] = field(default_factory=list)
+    confidentiality: str | None = None
+    financial_consequences: bool | None = None
+    attachments: list[str] = field(default_factory=list)
+    methods: dict[str, str] = field(default_factory=dict)
+
+
+def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -> DocumentMetadata:
+    """Metadata of one document from its pages (forms) and sections (headed paragraphs)."""
+    rules = load_rules()
+    rows = [row for page in pages[:FORM_PAGES] for row in page_rows(page)]
+    all_labels = [p for ps in rules.labels.values() for p in ps]
+
+    def is_label(cell) -> bool:
+        return match_label(cell, all_labels) is not None
+
+    meta = DocumentMetadata()
+
+    def text_field(name: str, *, continuation: bool = False) -> str | None:
+        found = find_field(rows, rules.labels[name], is_label, continuation)
+        if found is None or not found.text.strip(" -–,;:"):
+            return None
+        meta.methods[name] = found.method
+        return found.text.strip().rstrip(",;").strip() or None
+
+    meta.title = text_field("title")
+    reference = text_field("reference")
+    meta.reference = _reference(reference) if reference else None
+    meta.document_date = parse_date(text_field("document_date"))
+    meta.decision_date = parse_date(text_field("decision_date"))
+    meta.programme = text_field("programme")
+    meta.portfolio_holder = text_field("portfolio_holder")
+    meta.team = text_field("team")
+    meta.bodies = _bodies(rows, text_field("bodies"), rules)
+    meta.confidentiality = _confidentiality(rows, rules)
+    meta.financial_consequences, how = _financial(text_field("financial_consequences"), sections, rules)
+    if how:
+        meta.methods["financial_consequences"] = how
+    attachments = text_field("attachments", continuation=True)
+    meta.attachments = _split_list(attachments) if attachments else _attachments_section(sections, is_label, rules)
+    return meta
+
+
+def find_municipality(texts: Sequence[str]) -> str | None:
+    """The municipality a paper names most ("de gemeente Deventer"), or None."""
+    counts: Counter[str] = Counter()
+    pattern = load_rules().municipality
+    for text in texts:
+        counts.update(m.group(1) for m in pattern.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_REFERENCE = re.compile(r"[A-Z]{0,6}[-/ ]?\d[\w./-]*\d|\d+", re.IGNORECASE)
+
+
+def _reference(text: str) -> str | None:
+    m = _REFERENCE.search(text)
+    return m.group(0) if m else None
+
+
+def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:
+    found: list[str] = []
+    labels = [c.label for row in rows for c in row.cells if c.checkbox is CheckboxState.TICKED]
+    if value:
+        labels += [value]
+    for label in labels:
+        for body, patterns in rules.bodies.items():
+            if any(p.match(label) for p in patterns) and body not in found:
+                found.append(body)
+                break
+    return found
+
+
+def _confidentiality(rows: Sequence[Row], rules: MetadataRules) -> str | None:
+    for row in rows:
+        for cell in row.cells:
+            if cell.checkbox is CheckboxState.TICKED:
+                word = cell.label.split()[0].lower() if cell.label else ""
+                if word in rules.confidentiality_boxes:
+                    return word
+    for row in rows:
+        text = " ".join(c.label for c in row.cells)
+        for value, patterns in rules.confidentiality_lines.items():
+            if any(p.search(text) for p in patterns):
+                return value
+    return None
+
+
+def _financial(value: str | None, sections: Sequence[Section], rules: MetadataRules) -> tuple[bool | None, str | None]:
+    """The answer under a financial label or heading, and where it came from (None: not printed).
+
+    An answer that is neither a clear no nor a clear yes stays None: the reader has to judge.
+    """
+    answers = [(value, "form")] if value else []
+    patterns = rules.labels["financial_consequences"]
+    answers += [(s.text, "section") for s in sections if s.heading and any(p.match(s.heading) for p in patterns)]
+    for answer, how in answers:
+        answer = answer.strip()
+        if any(p.search(answer) for p in rules.financial_no):
+            return False, how
+        if any(p.search(answer) for p in rules.financial_yes):
+            return True, how
+        if answer:
+            return None, f"{how}:undecided"
+    return None, None
+
+
+def apply_budgeted_amounts(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> None:
+    """A document without a financial paragraph that budgets amounts as structural or incidental
+    (a table of proposals) has financial consequences."""
+    if meta.financial_consequences is None and "financial_consequences" not in meta.methods \
+            and any(recurrences):
+        meta.financial_consequences = True
+        meta.methods["financial_consequences"] = "amounts:recurrence"
+
+
+def _split_list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\s*[,;]\s*(?=\S)", text) if part.strip(" -–")]
+
+
+def _attachments_section(sections: Sequence[Section], is_label, rules: MetadataRules) -> list[str]:
+    patterns = rules.labels["attachments"]
+    for s in sections:
+        if s.heading and any(p.fullmatch(s.heading.rstrip(": ")) for p in patterns):
+            items = []
+            for para in s.text.split("\n"):
+                para = para.strip(" -–•")
+                if para and not any(p.match(para) for ps in rules.labels.values() for p in ps):
+                    items.append(para)
+            return items
+    return []

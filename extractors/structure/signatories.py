@@ -1,0 +1,89 @@
+"""Signature blocks: who signed a document, in which role ("de secretaris," / "M.A. Kossen")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from raadsstukken.extractors.layout.records import BlockKind, Line, PageLayout
+from raadsstukken.extractors.rules import read_rules
+
+
+
+@dataclass(frozen=True)
+class Signatory:
+    role: str
+    name: str
+    page: int
+
+
+@dataclass(frozen=True)
+class SignatureRules:
+    role: re.Pattern[str]
+    names: tuple[re.Pattern[str], ...]
+    max_name_distance: float
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> SignatureRules:
+    data = read_rules("signatures")
+    roles = "|".join(re.escape(r) for r in sorted(data["roles"], key=len, reverse=True))
+    return SignatureRules(
+        role=re.compile(rf"^(?:de |het )?(?P<role>{roles})\s*[,.]?$", re.IGNORECASE),
+        names=tuple(re.compile(p) for p in data["names"]),
+        max_name_distance=float(data["max_name_distance"]),
+    )
+
+
+def is_name(text: str, rules: SignatureRules | None = None) -> bool:
+    rules = rules or load_rules()
+    return any(p.match(text.strip()) for p in rules.names)
+
+
+def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
+    """Role/name pairs of a document's signature blocks, in reading order."""
+    rules = load_rules()
+    found: list[Signatory] = []
+    for page in pages:
+        lines = [ln for b in page.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
+        lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+        for i, line in enumerate(lines):
+            m = rules.role.match(line.text.strip())
+            if not m:
+                continue
+            role = m.group("role").lower()
+            name = _name_below(line, lines[i + 1:], rules) or _name_above(line, lines[:i], rules)
+            if name and not any(s.name == name and s.role == role for s in found):
+                found.append(Signatory(role, name, page.number))
+    return found
+
+
+def _same_column(a: Line, b: Line) -> bool:
+    return a.bbox.x_overlap(b.bbox) > 0 or abs(a.bbox.x0 - b.bbox.x0) < 20
+
+
+def _name_below(role: Line, below: list[Line], rules: SignatureRules) -> str | None:
+    limit = role.bbox.bottom + rules.max_name_distance * role.bbox.height
+    for line in below:
+        if line.bbox.top > limit:
+            break
+        if not _same_column(role, line):
+            continue
+        text = line.text.strip()
+        if rules.role.match(text):
+            return None
+        return text if is_name(text, rules) else None
+    return None
+
+
+def _name_above(role: Line, above: list[Line], rules: SignatureRules) -> str | None:
+    """A sign-off: the name right above its role ("Ron König" / "Burgemeester")."""
+    for line in reversed(above):
+        if not _same_column(role, line):
+            continue
+        if role.bbox.top - line.bbox.bottom > 1.0 * role.bbox.height:
+            return None
+        text = line.text.strip()
+        return text if is_name(text, rules) else None
+    return None

@@ -1,0 +1,161 @@
+"""Splitting a compound PDF into its documents and telling their kinds.
+
+A council PDF binds several documents: a nota for B&W, a raadsvoorstel, a raadsbesluit, the plan
+or report itself. A page opens a new document when
+- its top carries a document-type title of a form ("Nota voor burgemeester en wethouders",
+  "RAADSVOORSTEL", "Raadsinformatiebrief") or an opening formula ("De raad van de gemeente …"),
+- it is a cover page (few words, a large title) whose title names a kind of document,
+- or its page numbering starts again ("blad 1", "pag. 1/6") or its running footer changes,
+  and a title naming a kind of document sits at its top.
+Kinds come from the title (`rules/doc_types.toml`); an unrecognised document is `onbekend`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from raadsstukken.extractors.layout.furniture import mask
+from raadsstukken.extractors.structure.headings import body_style
+from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
+from raadsstukken.extractors.rules import read_rules
+
+TOP_SHARE = 0.3
+"""A title counts when it starts in this top share of the page's body."""
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """A document inside a (compound) PDF: its pages, kind, title and how it was found."""
+
+    part_index: int
+    page_start: int
+    page_end: int
+    doc_type: str = "onbekend"
+    title: str | None = None
+    method: str = "whole_file"
+
+
+@dataclass(frozen=True)
+class DocTypeRules:
+    kinds: tuple[tuple[str, bool, tuple[re.Pattern[str], ...]], ...]
+    opening: dict[str, tuple[re.Pattern[str], ...]]
+    cover_max_words: int
+    cover_title_ratio: float
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> DocTypeRules:
+    data = read_rules("doc_types")
+    kinds = tuple(
+        (k["doc_type"], bool(k["strong"]), tuple(re.compile(p, re.IGNORECASE) for p in k["title"]))
+        for k in data["kind"]
+    )
+    opening = {t: tuple(re.compile(p, re.IGNORECASE) for p in ps) for t, ps in data["opening"].items()}
+    return DocTypeRules(kinds, opening, int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]))
+
+
+def classify_title(text: str, rules: DocTypeRules | None = None) -> tuple[str, bool] | None:
+    """(doc_type, strong) for a title, or None when it names no kind of document."""
+    rules = rules or load_rules()
+    for doc_type, strong, patterns in rules.kinds:
+        if any(p.match(text.strip()) for p in patterns):
+            return doc_type, strong
+    return None
+
+
+@dataclass(frozen=True)
+class PageCue:
+    """What the top of a page says about a document starting there."""
+
+    title: str | None
+    doc_type: str | None
+    strong: bool
+    cover: bool
+    renumbered: bool
+    title_blocks: tuple[Block, ...] = ()
+
+
+def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
+    """The documents of a PDF, in page order, covering every page."""
+    if not pages:
+        return []
+    rules = load_rules()
+    body = body_style([b for p in pages for b in p.blocks if b.kind is BlockKind.BODY])
+    cues = [_page_cue(page, pages[i - 1] if i else None, body.size, rules) for i, page in enumerate(pages)]
+    starts: list[int] = [0]
+    for i, cue in enumerate(cues[1:], 1):
+        if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
+            starts.append(i)
+    for i in starts:
+        _mark_title(pages[i], cues[i])
+    parts: list[DocumentPart] = []
+    for n, first in enumerate(starts):
+        last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
+        cue = cues[first]
+        doc_type = cue.doc_type or "onbekend"
+        method = "title" if cue.doc_type else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
+        parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
+                                  cue.title if cue.cover or not cue.strong else None, f"split:{method}"))
+    return parts
+
+
+def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, rules: DocTypeRules) -> PageCue:
+    blocks = [b for b in page.blocks if b.kind is not BlockKind.FOOTNOTE]
+    if not blocks:
+        return PageCue(None, None, False, False, False)
+    words = sum(len(b.text.split()) for b in blocks)
+    largest = max(b.size for b in blocks)
+    cover = words <= rules.cover_max_words and largest >= rules.cover_title_ratio * body_size
+    title_blocks = _title_blocks(blocks, page, body_size, largest if cover else None)
+    title = " ".join(b.text for b in title_blocks) or None
+    doc_type, strong = None, False
+    if title:
+        found = classify_title(title, rules)
+        if found:
+            doc_type, strong = found
+    if doc_type is None:
+        for kind, patterns in rules.opening.items():
+            if any(p.search(line.text) for p in patterns for b in blocks[:6] for line in b.lines):
+                doc_type, strong = kind, True
+                break
+    return PageCue(title, doc_type, strong, cover, _renumbered(page, previous), tuple(title_blocks))
+
+
+def _mark_title(page: PageLayout, cue: PageCue) -> None:
+    """The title blocks that open a document are its title, not headings; a cover holds no headings."""
+    if cue.doc_type is None and not cue.cover:
+        return
+    for block in page.blocks:
+        if any(block is t for t in cue.title_blocks):
+            block.kind = BlockKind.TITLE
+        elif cue.cover and block.kind is BlockKind.BODY:
+            block.kind = BlockKind.COVER
+
+
+def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:
+    """The title at the top of a page: the largest prominent block (and its continuation)."""
+    if cover_size is not None:
+        big = [b for b in blocks if b.size >= 0.6 * cover_size]
+        return sorted(big, key=lambda b: (b.bbox.top, b.bbox.x0))[:3]
+    top_limit = page.height * TOP_SHARE
+    candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
+                  and len(b.lines) <= 3]
+    if not candidates:
+        return []
+    first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))
+    return [first]
+
+
+_LABEL_NUMBER = re.compile(r"(\d+)(?:\s*(?:/|van|of)\s*\d+)?\s*$")
+
+
+def _renumbered(page: PageLayout, previous: PageLayout | None) -> bool:
+    """Page numbering starts again at 1 here, or the running footer/header changes."""
+    if previous is None:
+        return False
+    m = _LABEL_NUMBER.search(page.page_label or "")
+    if m and int(m.group(1)) == 1:
+        return True
+    return bool(page.footer and previous.footer) and mask(page.footer) != mask(previous.footer)

@@ -1,0 +1,73 @@
+"""Splitting compound PDFs into documents and telling their kinds, on generated papers."""
+from __future__ import annotations
+
+from datetime import date
+
+from raadsstukken.extractors.structure.split import classify_title
+from tests.pdfs import Page
+
+
+def _form_page(title: str, subject: str, footer: str) -> Page:
+    page = Page().add(56, 50, title, size=16, bold=True)
+    page.add(56, 90, "Onderwerp", size=9, bold=True).add(200, 90, subject, size=9)
+    page.lines(56, 130, ["Het college legt de raad een besluit voor over de verlichting", "van de fietspaden."])
+    page.add(56, 805, footer, size=8)
+    return page
+
+
+def _compound() -> list[Page]:
+    pages = [_form_page("Collegeadvies", "Verlichting fietspaden", "Advies 2023-88 - 1")]
+    pages.append(_form_page("Voorstel aan de gemeenteraad", "Verlichting fietspaden", "Voorstel 2023-88 - 1"))
+    besluit = Page().add(56, 60, "De raad van de gemeente Hoogwoud,")
+    besluit.add(56, 80, "gelezen het voorstel van burgemeester en wethouders van 3 oktober 2023;")
+    besluit.add(56, 110, "Besluit:", bold=True).add(56, 126, "1. het krediet beschikbaar te stellen.")
+    pages.append(besluit)
+    pages.append(Page().add(56, 300, "Jaarverslag Openbare Verlichting 2023", size=30, bold=True))
+    for n in (2, 3):
+        body = Page().add(56, 28, "Jaarverslag Openbare Verlichting", size=8)
+        body.lines(56, 80, ["In het afgelopen jaar zijn vierhonderd lantaarnpalen vervangen door", "zuinige ledlampen."])
+        body.add(500, 805, f"pagina {n}", size=8)
+        pages.append(body)
+    return pages
+
+
+def test_compound_pdf_is_split_by_kind(make_pdf, documents_of):
+    docs = documents_of(make_pdf(_compound()))
+    assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [
+        ("nota_bw", 1, 1), ("raadsvoorstel", 2, 2), ("raadsbesluit", 3, 3), ("voortgangsrapportage", 4, 6)]
+    assert docs[3].part.title == "Jaarverslag Openbare Verlichting 2023"
+    headings = [s.heading for d in docs for s in d.sections if s.heading]
+    assert "Collegeadvies" not in headings and "Jaarverslag Openbare Verlichting 2023" not in headings
+    assert docs[0].metadata.title == docs[1].metadata.title == "Verlichting fietspaden"
+
+
+def test_single_document_pdf_is_one_document(make_pdf, documents_of):
+    first, second = Page(), Page()
+    first.lines(56, 80, ["Beste bewoners,", "Volgende week wordt de straat opnieuw bestraat."])
+    second.lines(56, 80, ["Met vriendelijke groet,", "de projectleider"])
+    pages = [first, second]
+    docs = documents_of(make_pdf(pages))
+    assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [("onbekend", 1, 2)]
+
+
+def test_unknown_kind_keeps_the_metadata_it_has(make_pdf, documents_of):
+    page = Page().add(56, 50, "Memo", size=16, bold=True)
+    page.add(56, 90, "Datum: 3 maart 2024", size=10).add(56, 106, "Onderwerp: Proef met deelscooters", size=10)
+    page.lines(56, 140, ["De proef loopt tot de zomer."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "onbekend"
+    assert doc.metadata.document_date == date(2024, 3, 3)
+    assert doc.metadata.title == "Proef met deelscooters"
+    assert doc.metadata.reference is None
+
+
+def test_classify_title():
+    assert classify_title("Nota voor het college van burgemeester en wethouders") == ("nota_bw", True)
+    assert classify_title("RAADSVOORSTEL") == ("raadsvoorstel", True)
+    assert classify_title("Ontwerp-raadsbesluit") == ("raadsbesluit", True)
+    assert classify_title("Raadsinformatiebrief 2024-12") == ("raadsmededeling", True)
+    assert classify_title("Besluitenlijst van de collegevergadering") == ("besluitenlijst", True)
+    assert classify_title("Integraal Veiligheidsplan 2025-2028") == ("beleidsplan", False)
+    assert classify_title("Jaarrapportage Leerplicht 2023") == ("voortgangsrapportage", False)
+    assert classify_title("Uitvoeringsprogramma Wonen") == ("uitvoeringsagenda", False)
+    assert classify_title("Hoofdstuk 3") is None
