@@ -100,10 +100,11 @@ def diff_command(old: Path, new: Path, fmt: str) -> None:
               type=click.Path(path_type=Path, dir_okay=False), help="Where to write the data dictionary.")
 def dictionary_command(target: Path) -> None:
     """Write the data dictionary (every dataset, key, column, type and meaning) from the schemas."""
+    from raadsstukken.pipeline.stages import STAGES, assigning_stages
     from raadsstukken.schemas.dictionary import render_dictionary
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_dictionary(), encoding="utf-8")
+    target.write_text(render_dictionary(assigning_stages(STAGES)), encoding="utf-8")
     click.echo(f"wrote {target}")
 
 

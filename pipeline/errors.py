@@ -1,10 +1,28 @@
 """The error policy: bad input is told apart from bugs, and every failure lands in `runs`.
 
-A file that cannot be read ends with status `failed` and an `error_type` from this module (or the
-exception's class name for an unexpected bug); a file without a text layer ends as `needs_ocr`.
-The batch never stops for one bad file.
+A file that cannot be read ends with status `failed` and an `error_type` from this module
+(`internal` for a bug); a file without a text layer ends as `needs_ocr`. A stage that fails on one
+document is a `StageError` in `runs.errors` and the file ends `partial`, the other stages' rows
+kept. The batch never stops for one bad file.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StageError:
+    """What went wrong in one stage on one file: an entry of `runs.errors`."""
+
+    stage: str
+    page: int | None
+    """First page of the document the stage was reading (None for a file-level stage)."""
+    kind: str
+    """`internal` (a bug), `skipped` (a stage it needed failed), or a bad-input kind."""
+    message: str
+
+    def as_row(self) -> dict[str, object]:
+        return {"stage": self.stage, "page": self.page, "kind": self.kind, "message": self.message}
 
 
 class RaadsstukkenError(Exception):
@@ -41,6 +59,12 @@ class EmptyPdf(RaadsstukkenError):
     """The PDF opens but has no pages."""
 
     error_type = "empty_pdf"
+
+
+class InternalError(RaadsstukkenError):
+    """A bug: an exception no rule expected. Reported as `internal` with its class and message."""
+
+    error_type = "internal"
 
 
 class OutputError(Exception):

@@ -13,31 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+from raadsstukken.extractors.source import SourceInfo
 from raadsstukken.extractors.text.dates import parse_date
 
 SOURCE_FIELDS = ("municipality", "url", "published", "meeting_date", "meeting_id", "kind")
 LIST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """What the place a PDF was harvested from says about it."""
-
-    municipality: str | None = None
-    url: str | None = None
-    published: date | None = None
-    meeting_date: date | None = None
-    meeting_id: str | None = None
-    kind: str | None = None
-
-    @classmethod
-    def from_mapping(cls, row: dict) -> SourceInfo:
-        def text(name: str) -> str | None:
-            value = row.get(name)
-            return str(value).strip() or None if value not in (None, "") else None
-
-        return cls(text("municipality"), text("url") or text("source_url"), parse_date(text("published")),
-                   parse_date(text("meeting_date")), text("meeting_id"), text("kind"))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from raadsstukken.pipeline.ids import keyed_ids
+from raadsstukken.schemas.ids import keyed_ids
 from raadsstukken.schemas.datasets import LINKS, LinkRecord
 
 GOAL_LINK = 0.85

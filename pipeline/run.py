@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from raadsstukken.extractors.rules import RULES_DIR
 from raadsstukken import __version__
-from raadsstukken.pipeline.errors import EmptyPdf, EncryptedPdf, InvalidPdf, OutputError, RaadsstukkenError
+from raadsstukken.pipeline.errors import EmptyPdf, EncryptedPdf, InvalidPdf, OutputError, RaadsstukkenError, StageError
 from raadsstukken.pipeline.executors import EXECUTORS, map_unordered
 from raadsstukken.pipeline.inputs import SourceInfo, discover_inputs
 from raadsstukken.pipeline.limits import memory_limit, time_limit
 from raadsstukken.pipeline.progress import Progress
-from raadsstukken.pipeline.ids import file_id as hash_file
+from raadsstukken.schemas.ids import file_id as hash_file
 from raadsstukken.pipeline.manifest import FileEntry, Manifest
 from raadsstukken.pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part, write_parts
 from raadsstukken.schemas import DATASETS, validate_table
@@ -84,11 +83,13 @@ class FileOutcome:
     source_file: str
     file_id: str
     status: str
-    started_at: str
+    started_at: datetime
     duration_s: float = 0.0
     n_pages: int | None = None
     error_type: str | None = None
     error: str | None = None
+    errors: list[StageError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     tables: dict[str, pa.Table] = field(default_factory=dict)
     path: str = ""
 
@@ -110,27 +111,46 @@ class RunSummary:
 
 
 def config_hash() -> str:
-    """Hash of everything besides the input that decides the rows: version, schemas, rules,
-    gazetteers and the shipped NER model."""
+    """Hash of everything besides the input that decides the rows: the version, the schemas, the
+    source of every module of the package, every rule and data file, the shipped NER model and
+    every extractor setting. Any change to them makes the next incremental run re-extract."""
+    from raadsstukken.extractors import rules
+    from raadsstukken.extractors.settings import all_settings
+
     digest = hashlib.sha256(__version__.encode())
     for name, dataset in DATASETS.items():  # a new column means the rows must be made again
         digest.update(f"{name}:{dataset.schema}".encode())
-    package = RULES_DIR.parent
-    models = [p for p in (package / "models").rglob("*") if p.is_file()]
-    for path in sorted([*RULES_DIR.glob("*.toml"), *(package / "data").glob("*.tsv"), *models]):
-        digest.update(path.relative_to(package).as_posix().encode())
+    for name, settings in sorted(all_settings().items()):
+        digest.update(f"{name}:{settings!r}".encode())
+    rule_dir = Path(rules.RULES_DIR)
+    files = sorted(rule_dir.glob("*.toml"))
+    for layer in ("extractors", "schemas", "pipeline"):
+        root = _package_dir(layer)
+        files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".tsv", ".toml")
+                        and "__pycache__" not in p.parts and p.parent != rule_dir)
+    models = _package_dir("extractors") / "models"
+    files += sorted(p for p in models.rglob("*") if p.is_file())
+    for path in files:
+        digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def process_file(task: FileTask) -> FileOutcome:
-    """Parse one PDF and build its rows for every dataset. Never raises for a bad file."""
-    from raadsstukken.extractors.layout.parse import parse_pdf  # imported here: worker processes start light
+def _package_dir(name: str) -> Path:
+    import importlib
 
-    from raadsstukken.pipeline.stages import read_documents, split_documents
+    module = importlib.import_module(f"raadsstukken.{name}")
+    return Path(module.__file__).resolve().parent
+
+
+def process_file(task: FileTask) -> FileOutcome:
+    """Parse one PDF, run the stages and build its rows for every dataset. Never raises for a bad file."""
+    from raadsstukken.extractors.layout.parse import parse_pdf  # imported here: worker processes start light
+    from raadsstukken.extractors.model import FileResult
+    from raadsstukken.pipeline.stages import STAGES, run_stages
 
     path, source, fid = task.path, task.source, task.file_id
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = datetime.now(timezone.utc).replace(microsecond=0)
     t0 = time.perf_counter()
     outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()))
     try:
@@ -139,17 +159,20 @@ def process_file(task: FileTask) -> FileOutcome:
             outcome.n_pages = parsed.n_pages
             if parsed.n_pages == 0:
                 raise EmptyPdf("the PDF has no pages")
-            parts = split_documents(parsed)
-            documents = read_documents(parsed, fid, parts, source)
-            rows = _rows(parsed, fid, source, parts, documents, task.info)
-        outcome.tables = {name: DATASETS[name].to_table(rows.get(name, [])) for name in DATASETS if name != "runs"}
+            result, outcome.errors = run_stages(FileResult(fid, source, parsed, task.info), STAGES)
+            outcome.tables = {name: dataset.to_table(dataset.rows(result))
+                              for name, dataset in DATASETS.items() if dataset.rows is not None}
         for name, table in outcome.tables.items():
             problems = validate_table(DATASETS[name], table)
             if problems:  # a bug: nothing of this file is written
                 raise SchemaViolation("; ".join(str(p) for p in problems))
         if parsed.repaired:
-            outcome.error_type = "repaired"
-            outcome.error = "broken cross-reference table: the file was read by scanning it; check the rows"
+            outcome.warnings.append("repaired: broken cross-reference table; the file was read by scanning it, check the rows")
+        if outcome.errors:
+            outcome.status = "partial"
+            first = outcome.errors[0]
+            outcome.error = (f"{len(outcome.errors)} stage error(s); first: stage {first.stage}, "
+                             f"page {first.page}: {first.message}")
         missing = [p.number for p in parsed.pages if p.needs_ocr]
         if missing:
             from raadsstukken.extractors.layout.ocr import INSTALL_HINT
@@ -165,29 +188,11 @@ def process_file(task: FileTask) -> FileOutcome:
         outcome.tables = {}
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
         _log.error("%s: unexpected error\n%s", source, traceback.format_exc())
-        outcome.status, outcome.error_type = "failed", type(exc).__name__
-        outcome.error = f"unexpected error: {exc}"
+        outcome.status, outcome.error_type = "failed", "internal"
+        outcome.error = f"unexpected error ({type(exc).__name__}): {exc}"
         outcome.tables = {}
     outcome.duration_s = round(time.perf_counter() - t0, 3)
     return outcome
-
-
-def _rows(parsed, fid: str, source: str, parts, documents, info: SourceInfo) -> dict[str, list]:
-    from raadsstukken.extractors.structure.metadata import find_municipality
-    from raadsstukken.pipeline.stages import (amount_rows, decision_rows, document_rows, entity_rows, pages_rows, plan_rows,
-                                 section_rows, table_rows)
-
-    municipality = find_municipality(s.text for d in documents for s in d.sections) or info.municipality
-    return {
-        "documents": document_rows(parsed, fid, source, documents, info),
-        "pages": pages_rows(parsed, fid, parts),
-        "sections": section_rows(fid, documents),
-        "decisions": decision_rows(fid, documents),
-        "amounts": amount_rows(documents),
-        "entities": entity_rows(documents, municipality),
-        **plan_rows(fid, documents),
-        **table_rows(fid, documents),
-    }
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -236,13 +241,13 @@ def run(settings: RunSettings) -> RunSummary:
     duplicates: dict[str, list[str]] = {}
     for item in inputs:
         fid = hash_file(item.path)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(timezone.utc).replace(microsecond=0)
         if fid in seen_ids:
             duplicates.setdefault(fid, []).append(item.source)
             continue
         seen_ids[fid] = item.source
         entry = manifest.files.get(item.source)
-        if (not settings.force and entry is not None and entry.file_id == fid and entry.status in ("ok", "needs_ocr")
+        if (not settings.force and entry is not None and entry.file_id == fid and entry.status in ("ok", "partial", "needs_ocr")
                 and entry.pipeline_version == __version__ and entry.config_hash == chash):
             outcomes.append(FileOutcome(item.source, fid, "skipped", now, n_pages=entry.n_pages))
             continue
@@ -262,7 +267,8 @@ def run(settings: RunSettings) -> RunSummary:
     manifest.save(out)
     outcomes.sort(key=lambda o: o.source_file)
     runs = [RunRecord(run_id=run_id, file_id=o.file_id, source_file=o.source_file, status=o.status,
-                      error_type=o.error_type, error=o.error, n_pages=o.n_pages, duration_s=o.duration_s,
+                      error_type=o.error_type, error=o.error, errors=[e.as_row() for e in o.errors] or None,
+                      warnings=o.warnings or None, n_pages=o.n_pages, duration_s=o.duration_s,
                       pipeline_version=__version__, started_at=o.started_at,
                       other_names=sorted(duplicates.get(o.file_id, [])) or None) for o in outcomes]
     write_part(out, "runs", run_id, DATASETS["runs"].to_table(runs))

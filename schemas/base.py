@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import io
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pyarrow as pa
 import pyarrow.json as pajson
@@ -66,12 +66,18 @@ class Column:
 
 @dataclass(frozen=True)
 class Dataset:
-    """A dataset of the output contract: its name, record type, key columns and description."""
+    """A dataset of the output contract: its name, record type, key columns and description, and
+    the mapper that turns a file's document result into its rows (with the result fields it reads;
+    `pipeline.stages.STAGES` says which stage assigns each)."""
 
     name: str
     record_type: type
     key: tuple[str, ...]
     description: str
+    rows: Callable[[Any], list[Any]] | None = None
+    """The mapper: a `FileResult` to this dataset's records (None: written by the run itself)."""
+    reads: tuple[str, ...] = ()
+    """The result fields the mapper reads."""
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -131,7 +137,12 @@ EPOCH = date(1970, 1, 1)
 
 
 def _json_value(value: Any) -> Any:
-    """JSON for what `json` cannot write: dates as days since 1970 (Arrow's date32)."""
+    """JSON for what `json` cannot write: timestamps as ISO text in UTC, dates as days since 1970
+    (Arrow's date32)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.isoformat(sep=" ")
     if isinstance(value, date):
         return (value - EPOCH).days
     raise TypeError(f"cannot write {type(value).__name__} to a dataset")

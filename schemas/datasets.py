@@ -5,10 +5,15 @@ Columns may be added; renaming or dropping one needs a `SCHEMA_VERSION` bump and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from raadsstukken.schemas.base import BBOX_TYPE, Dataset, column
+from raadsstukken.schemas.ids import keyed_ids
+
+if TYPE_CHECKING:  # the mappers read the document model; schemas import nothing of it at run time
+    from raadsstukken.extractors.model import FileResult
 
 SCHEMA_VERSION = "1.0"
 
@@ -19,7 +24,9 @@ BOOL = pa.bool_()
 DATE = pa.date32()
 STR_LIST = pa.list_(pa.string())
 
-RUN_STATUSES = ("ok", "skipped", "failed", "needs_ocr")
+RUN_STATUSES = ("ok", "partial", "skipped", "failed", "needs_ocr")
+ERROR_KINDS = ("invalid_pdf", "encrypted_pdf", "empty_pdf", "timeout", "memory", "write_error", "invalid_input",
+               "no_text_layer", "internal", "skipped")
 DOC_TYPES = (
     "nota_bw", "raadsvoorstel", "raadsbesluit", "raadsmededeling", "beleidsplan",
     "voortgangsrapportage", "uitvoeringsagenda", "besluitenlijst", "bijlage", "onbekend",
@@ -29,6 +36,8 @@ LINK_TARGETS = ("goal", "theme")
 ENTITY_LABELS = ("PER", "ORG", "LOC", "LAW", "MONEY", "DATE")
 
 SIGNATORY_TYPE = pa.list_(pa.struct([("role", STR), ("name", STR)]))
+ERRORS_TYPE = pa.list_(pa.struct([("stage", STR), ("page", INT), ("kind", STR), ("message", STR)]))
+TIMESTAMP = pa.timestamp("us", tz="UTC")
 
 
 @dataclass(frozen=True)
@@ -37,12 +46,14 @@ class RunRecord:
     file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
     source_file: str = column(STR, "Path of the input PDF as given to the run", nullable=False)
     status: str = column(STR, "Outcome for this file", nullable=False, enum=RUN_STATUSES)
-    error_type: str = column(STR, "Class of the error when status is failed or needs_ocr")
+    error_type: str = column(STR, "Kind of the error when status is failed or needs_ocr", enum=ERROR_KINDS)
     error: str = column(STR, "Human-readable error message, with stage and page where known")
+    errors: list = column(ERRORS_TYPE, "Errors of single stages (stage, page, kind, message); a file with any is partial")
+    warnings: list = column(STR_LIST, "Notes on the file that are not errors, e.g. a repaired cross-reference table")
     n_pages: int = column(INT, "Number of pages in the PDF")
     duration_s: float = column(F64, "Seconds spent on this file")
     pipeline_version: str = column(STR, "Version of raadsstukken that produced the rows", nullable=False)
-    started_at: str = column(STR, "UTC time the file was started, ISO 8601", nullable=False)
+    started_at: object = column(TIMESTAMP, "UTC time the file was started", nullable=False)
     other_names: list = column(STR_LIST, "Other input names with the same content (extracted once)")
 
 
@@ -252,20 +263,191 @@ class EntityRecord:
     method: str = column(STR, "Rule or model that found it")
 
 
+
+# --- mappers: the document model into rows, one function per dataset --------------------------
+
+def document_rows(result: FileResult) -> list[DocumentRecord]:
+    """One row per document; what the harvester knew (`result.info`) fills what the PDF does not say."""
+    info = result.info
+    single = len(result.documents) == 1
+    rows = []
+    for d in result.documents:
+        p, m = d.part, d.metadata
+        methods = ",".join(f"{k}={v}" for k, v in sorted(m.methods.items()))
+        rows.append(DocumentRecord(
+            doc_id=d.doc_id, file_id=result.file_id, source_file=result.source_file, part_index=p.part_index,
+            page_start=p.page_start, page_end=p.page_end,
+            doc_type=info.kind if single and p.doc_type == "onbekend" and info.kind in DOC_TYPES else p.doc_type,
+            title=m.title or p.title, municipality=result.municipality, reference=m.reference,
+            document_date=m.document_date, decision_date=m.decision_date, programme=m.programme,
+            portfolio_holder=m.portfolio_holder, team=m.team, bodies=m.bodies,
+            confidentiality=m.confidentiality, financial_consequences=m.financial_consequences,
+            attachments=m.attachments,
+            signatories=[{"role": sg.role, "name": sg.name} for sg in d.signatories],
+            source_municipality=info.municipality, source_url=info.url, source_published=info.published,
+            source_meeting_date=info.meeting_date, source_meeting_id=info.meeting_id, source_kind=info.kind,
+            method=f"{p.method};{methods}" if methods else p.method,
+        ))
+    return rows
+
+
+def page_rows(result: FileResult) -> list[PageRecord]:
+    rows = []
+    for pg in result.pages:
+        doc = result.document_of_page(pg.number)
+        rows.append(PageRecord(
+            file_id=result.file_id, page=pg.number, doc_id=doc.doc_id if doc else None,
+            width=round(pg.width, 2), height=round(pg.height, 2), rotation=pg.rotation,
+            n_chars=pg.n_chars, text_layer=pg.text_layer, ocr=pg.ocr, page_label=pg.page_label,
+            header=pg.header, footer=pg.footer, method=f"furniture:{pg.furniture_method}",
+        ))
+    return rows
+
+
+def section_rows(result: FileResult) -> list[SectionRecord]:
+    """Sections with their theme decision (see `extractors.semantics.section_themes`)."""
+    rows = []
+    for d in result.documents:
+        ids = d.section_ids
+        theme_id_of = dict(zip((t.label for t in d.themes), d.theme_ids))
+        decisions = d.section_themes or [None] * len(d.sections)
+        for s, decision in zip(d.sections, decisions):
+            theme = decision.theme if decision else None
+            rows.append(SectionRecord(
+                section_id=ids[s.order], doc_id=d.doc_id, file_id=result.file_id,
+                parent_id=ids[s.parent] if s.parent is not None else None,
+                level=s.level, order=s.order, heading=s.heading or None, heading_path=list(s.heading_path),
+                text=s.text or None, page_start=s.page_start, page_end=s.page_end,
+                bbox=d.page_bbox(s.page_start, s.bbox),
+                theme_id=theme_id_of[theme.label] if theme else None,
+                theme_score=decision.score if decision else None,
+                theme_method=decision.method if decision else None, method=s.method,
+            ))
+    return rows
+
+
+def decision_rows(result: FileResult) -> list[DecisionRecord]:
+    rows = []
+    for d in result.documents:
+        ids = keyed_ids("dec", d.key, [(p.number,) for p in d.decisions])
+        for point, did in zip(d.decisions, ids):
+            rows.append(DecisionRecord(
+                decision_id=did, doc_id=d.doc_id, file_id=result.file_id,
+                number=point.number, text=point.text, body=point.body, page=point.page,
+                bbox=d.page_bbox(point.page, point.bbox), method=point.method,
+            ))
+    return rows
+
+
+def theme_rows(result: FileResult) -> list[ThemeRecord]:
+    return [ThemeRecord(theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, label=t.label, kind=t.kind,
+                        ambition=t.ambition, page=t.page, method=t.method)
+            for d in result.documents for t, tid in zip(d.themes, d.theme_ids)]
+
+
+def goal_rows(result: FileResult) -> list[GoalRecord]:
+    rows = []
+    for d in result.documents:
+        section_id = dict(zip((s.order for s in d.sections), d.section_ids))
+        for t, tid, goal_ids in zip(d.themes, d.theme_ids, d.goal_ids):
+            rows += [GoalRecord(goal_id=gid, theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, number=g.number,
+                                text=g.text, variants=g.variants, page=g.page, section_id=section_id.get(g.section),
+                                method="plans:goal_list") for g, gid in zip(t.goals, goal_ids)]
+    return rows
+
+
+def action_rows(result: FileResult) -> list[ActionRecord]:
+    rows = []
+    for d in result.documents:
+        section_id = dict(zip((s.order for s in d.sections), d.section_ids))
+        for t, tid, goal_ids in zip(d.themes, d.theme_ids, d.goal_ids):
+            action_ids = keyed_ids("act", tid, [(a.goal, a.text) for a in t.actions])
+            rows += [ActionRecord(action_id=aid, goal_id=goal_ids[a.goal] if a.goal is not None else None,
+                                  theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, text=a.text, page=a.page,
+                                  section_id=section_id.get(a.section), method="plans:action_list")
+                     for a, aid in zip(t.actions, action_ids)]
+    return rows
+
+
+def table_rows(result: FileResult) -> list[TableRecord]:
+    return [TableRecord(table_id=tid, doc_id=d.doc_id, file_id=result.file_id, page=t.page, page_end=t.page_end,
+                        bbox=d.page_bbox(t.page, t.bbox), n_rows=t.n_rows, n_cols=t.n_cols,
+                        header_rows=t.header_rows, title=t.title, confidence=t.confidence, method=t.method)
+            for d in result.documents for t, tid in zip(d.tables, d.table_ids)]
+
+
+def table_cell_rows(result: FileResult) -> list[TableCellRecord]:
+    return [TableCellRecord(table_id=tid, row=c.row, col=c.col, text=c.text, is_header=c.is_header, value=c.value,
+                            page=c.page, bbox=d.page_bbox(c.page, c.bbox))
+            for d in result.documents for t, tid in zip(d.tables, d.table_ids) for c in t.cells]
+
+
+def statistic_rows(result: FileResult) -> list[StatisticRecord]:
+    rows = []
+    for d in result.documents:
+        for t, tid, tidy in zip(d.tables, d.table_ids, d.statistics):
+            ids = keyed_ids("stat", tid, [(st.indicator, st.period, st.dimension or "") for st in tidy])
+            rows += [StatisticRecord(stat_id=sid, table_id=tid, doc_id=d.doc_id, theme_id=None,
+                                     indicator=st.indicator, dimension=st.dimension, period=st.period, value=st.value,
+                                     unit=st.unit, page=t.page, method="statistics:year_axis")
+                     for st, sid in zip(tidy, ids)]
+    return rows
+
+
+def amount_rows(result: FileResult) -> list[AmountRecord]:
+    rows = []
+    for d in result.documents:
+        ids = keyed_ids("amt", d.key, [(x.amount.method, tuple(d.sections[x.section].heading_path)
+                                        if x.section is not None else ()) for x in d.amounts])
+        for x, aid in zip(d.amounts, ids):
+            a = x.amount
+            rows.append(AmountRecord(
+                amount_id=aid, doc_id=d.doc_id, section_id=d.section_ids[x.section] if x.section is not None else None,
+                page=a.page, text=a.text, amount_eur=a.amount_eur, recurrence=a.recurrence, context=a.context or None,
+                bbox=d.page_bbox(a.page, a.bbox), method=a.method,
+            ))
+    return rows
+
+
+def entity_rows(result: FileResult) -> list[EntityRecord]:
+    rows = []
+    for d in result.documents:
+        ids = keyed_ids("ent", d.key, [(tuple(d.sections[x.section].heading_path), x.entity.label, x.entity.text)
+                                       for x in d.entities])
+        for x, eid in zip(d.entities, ids):
+            s, e = d.sections[x.section], x.entity
+            rows.append(EntityRecord(
+                entity_id=eid, doc_id=d.doc_id, section_id=d.section_ids[x.section], page=s.page_start,
+                start_char=e.start, end_char=e.end, text=e.text, label=e.label, normalized=e.normalized,
+                method=e.method,
+            ))
+    return rows
+
 RUNS = Dataset("runs", RunRecord, ("run_id", "file_id"), "One row per run and input file: what happened to it.")
-DOCUMENTS = Dataset("documents", DocumentRecord, ("doc_id",), "One row per document inside a (compound) PDF.")
-PAGES = Dataset("pages", PageRecord, ("file_id", "page"), "One row per page: size, text layer and page furniture.")
-SECTIONS = Dataset("sections", SectionRecord, ("section_id",), "Heading hierarchy with the body text under each heading.")
-DECISIONS = Dataset("decisions", DecisionRecord, ("decision_id",), "Numbered decision points (Besluit / Voorstel).")
-THEMES = Dataset("themes", ThemeRecord, ("theme_id",), "Policy themes of plans and reports.")
-GOALS = Dataset("goals", GoalRecord, ("goal_id",), "Goals listed per theme.")
-ACTIONS = Dataset("actions", ActionRecord, ("action_id",), "Actions (AANPAK bullets) per goal.")
+"""Written by the run itself (`pipeline.run`), not from a document result."""
+DOCUMENTS = Dataset("documents", DocumentRecord, ("doc_id",), "One row per document inside a (compound) PDF.",
+                    document_rows, ("documents", "metadata", "signatories", "municipality"))
+PAGES = Dataset("pages", PageRecord, ("file_id", "page"), "One row per page: size, text layer and page furniture.",
+                page_rows, ("pages", "documents"))
+SECTIONS = Dataset("sections", SectionRecord, ("section_id",), "Heading hierarchy with the body text under each heading.",
+                   section_rows, ("sections", "section_ids", "section_themes", "theme_ids"))
+DECISIONS = Dataset("decisions", DecisionRecord, ("decision_id",), "Numbered decision points (Besluit / Voorstel).",
+                    decision_rows, ("decisions",))
+THEMES = Dataset("themes", ThemeRecord, ("theme_id",), "Policy themes of plans and reports.", theme_rows, ("themes", "theme_ids"))
+GOALS = Dataset("goals", GoalRecord, ("goal_id",), "Goals listed per theme.", goal_rows, ("themes", "goal_ids", "section_ids"))
+ACTIONS = Dataset("actions", ActionRecord, ("action_id",), "Actions (AANPAK bullets) per goal.", action_rows,
+                  ("themes", "goal_ids", "section_ids"))
 LINKS = Dataset("links", LinkRecord, ("link_id",), "References from sections to goals and themes.")
-TABLES = Dataset("tables", TableRecord, ("table_id",), "Data tables found in the PDFs.")
-TABLE_CELLS = Dataset("table_cells", TableCellRecord, ("table_id", "row", "col"), "Cells of the data tables.")
-STATISTICS = Dataset("statistics", StatisticRecord, ("stat_id",), "Tidy numeric values of tables with a year axis.")
-AMOUNTS = Dataset("amounts", AmountRecord, ("amount_id",), "Money amounts in text and tables.")
-ENTITIES = Dataset("entities", EntityRecord, ("entity_id",), "Named entities: persons, organisations, places, laws, money, dates.")
+"""Rebuilt over the whole output after a run (`pipeline.links`), not per file."""
+TABLES = Dataset("tables", TableRecord, ("table_id",), "Data tables found in the PDFs.", table_rows, ("tables", "table_ids"))
+TABLE_CELLS = Dataset("table_cells", TableCellRecord, ("table_id", "row", "col"), "Cells of the data tables.",
+                      table_cell_rows, ("tables", "table_ids"))
+STATISTICS = Dataset("statistics", StatisticRecord, ("stat_id",), "Tidy numeric values of tables with a year axis.",
+                     statistic_rows, ("statistics", "table_ids"))
+AMOUNTS = Dataset("amounts", AmountRecord, ("amount_id",), "Money amounts in text and tables.", amount_rows,
+                  ("amounts", "section_ids"))
+ENTITIES = Dataset("entities", EntityRecord, ("entity_id",), "Named entities: persons, organisations, places, laws, money, dates.",
+                   entity_rows, ("entities", "section_ids"))
 
 DATASETS: dict[str, Dataset] = {
     d.name: d

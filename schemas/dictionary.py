@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+from typing import Mapping, Sequence
+
 from raadsstukken.schemas.datasets import DATASETS, SCHEMA_VERSION
 
 JOINS = [
@@ -23,7 +25,9 @@ JOINS = [
 ]
 
 
-def render_dictionary() -> str:
+def render_dictionary(filled_by: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The dictionary as Markdown; `filled_by` names, per result field, the stages that assign it
+    (`pipeline.stages.assigning_stages`), so each dataset says which stages fill it."""
     lines = [
         "# Datasets",
         "",
@@ -39,8 +43,12 @@ def render_dictionary() -> str:
     lines += ["", "## How they join", "", "| from | to | meaning |", "|---|---|---|"]
     lines += [f"| `{a}` | `{b}` | {m} |" for a, b, m in JOINS]
     for d in DATASETS.values():
-        lines += ["", f"## {d.name}", "", d.description, "", f"Key: `{', '.join(d.key)}`", "",
-                  "| column | type | null | meaning |", "|---|---|---|---|"]
+        lines += ["", f"## {d.name}", "", d.description, "", f"Key: `{', '.join(d.key)}`", ""]
+        if filled_by is not None and d.reads:
+            stages = sorted({s for field in d.reads for s in filled_by.get(field, ())})
+            lines += [f"Filled by the stages {', '.join(f'`{s}`' for s in stages)} "
+                      f"(reads {', '.join(f'`{f}`' for f in d.reads)} of the document result).", ""]
+        lines += ["| column | type | null | meaning |", "|---|---|---|---|"]
         for c in d.columns:
             meaning = c.description + (f" One of: {', '.join(f'`{v}`' for v in c.enum)}." if c.enum else "")
             lines.append(f"| `{c.name}` | {c.arrow_type} | {'yes' if c.nullable else 'no'} | {meaning} |")

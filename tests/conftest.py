@@ -49,11 +49,10 @@ def text_of(sections_of):
 
 @pytest.fixture
 def documents_of():
-    """Parse a PDF and read its documents (split, sections, metadata, decisions, …)."""
-    from raadsstukken.pipeline.stages import read_documents, split_documents
+    """Parse a PDF and run every stage: its document results (split, sections, metadata, …)."""
+    from raadsstukken.pipeline.stages import extract
 
     def _documents(path: Path):
-        parsed = parse_pdf(path)
-        return read_documents(parsed, "0" * 64, split_documents(parsed))
+        return extract(parse_pdf(path)).documents
 
     return _documents

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raadsstukken.extractors.layout.records import Block, Line
+from raadsstukken.extractors.settings import SAME_SIZE
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class BlockSettings:
     """Largest white space between two lines of a block, as a share of the font size."""
     min_column_overlap: float = 0.5
     """Share of the narrower line that must overlap the line above to be in the same column."""
-    size_tolerance: float = 0.6
+    size_tolerance: float = SAME_SIZE
     """Points by which font sizes of lines in one block may differ."""
     leading_slack: float = 0.25
     """On a page set with wide line spacing, lines stay in one block up to the page's usual gap

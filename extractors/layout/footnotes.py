@@ -43,17 +43,23 @@ def footnote_calls(blocks: Sequence[Block]) -> set[str]:
     return calls
 
 
-def mark_footnotes(blocks: Sequence[Block], body_size: float) -> None:
-    """Set `kind = FOOTNOTE` on the page's footnote blocks."""
+def find_footnotes(blocks: Sequence[Block], body_size: float) -> list[bool]:
+    """Which of the page's blocks are footnotes (one flag per block, in order)."""
     calls = footnote_calls(blocks)
+    flags = []
     for block in blocks:
-        if block.kind is not BlockKind.BODY or block.size > SMALL_PRINT * body_size:
-            continue
-        marker = footnote_marker(block)
-        if marker is None:
-            continue
-        if marker in calls or _last_in_column(block, blocks):
-            block.kind = BlockKind.FOOTNOTE
+        flag = False
+        if block.kind is BlockKind.BODY and block.size <= SMALL_PRINT * body_size:
+            marker = footnote_marker(block)
+            flag = marker is not None and (marker in calls or _last_in_column(block, blocks))
+        flags.append(flag)
+    return flags
+
+
+def with_footnotes(blocks: Sequence[Block], body_size: float) -> list[Block]:
+    """The page's blocks, footnotes made with the footnote role (new blocks; the input is kept)."""
+    flags = find_footnotes(blocks, body_size)
+    return [Block(b.lines, b.page, BlockKind.FOOTNOTE) if f else b for b, f in zip(blocks, flags)]
 
 
 def _last_in_column(block: Block, blocks: Sequence[Block]) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char, Line, Word
+from raadsstukken.extractors.settings import SAME_SIZE
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
                 last = out[-1]
                 size = min(_dominant_size(last), _dominant_size(run))
                 gap = run[0].x0 - max(c.x1 for c in last)
-                if -0.5 * size <= gap <= s.segment_gap * size and abs(_dominant_size(last) - _dominant_size(run)) < 0.6:
+                if -0.5 * size <= gap <= s.segment_gap * size and abs(_dominant_size(last) - _dominant_size(run)) < SAME_SIZE:
                     last.extend(run)
                     continue
             out.append(list(run))

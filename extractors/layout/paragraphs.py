@@ -11,6 +11,7 @@ from typing import Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, ends_with_break, join_running_text
 from raadsstukken.extractors.layout.records import Block
+from raadsstukken.extractors.settings import SAME_SIZE
 
 SENTENCE_END = re.compile(r"[.!?:;…]['’\"”)]*$")
 LOOKAHEAD = 4
@@ -35,7 +36,7 @@ def continues(previous: Block, previous_text: str, block: Block, text: str) -> b
     """Whether `block` carries on the sentence `previous` broke off."""
     if not ends_mid_sentence(previous_text) or not text:
         return False
-    if abs(previous.size - block.size) > 0.6 or previous.bold != block.bold:
+    if abs(previous.size - block.size) > SAME_SIZE or previous.bold != block.bold:
         return False
     first = text.lstrip()[:1]
     return first.islower() or (ends_with_break(previous_text) and first.isalnum())

@@ -15,7 +15,7 @@ from pdfminer.pdfdocument import PDFXRefFallback
 from raadsstukken.extractors.layout.blocks import build_blocks
 from raadsstukken.extractors.layout.chars import clean_chars, read_chars
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
-from raadsstukken.extractors.layout.footnotes import mark_footnotes
+from raadsstukken.extractors.layout.footnotes import with_footnotes
 from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.lines import build_lines
@@ -93,8 +93,7 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
     body = body_style([Block(lines, 0) for lines in body_lines if lines])
     pages: list[PageLayout] = []
     for raw, found, lines in zip(raw_pages, furniture, body_lines):
-        blocks = build_blocks(lines, raw.number)
-        mark_footnotes(blocks, body.size)
+        blocks = with_footnotes(build_blocks(lines, raw.number), body.size)
         pages.append(PageLayout(
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
             n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,

@@ -101,9 +101,14 @@ class BlockKind(str, Enum):
     """Other text of a cover page (a tagline, a subtitle): body text, never a heading."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Block:
-    """Lines of one paragraph-like unit: same column, same style, regular spacing."""
+    """Lines of one paragraph-like unit: same column, same style, regular spacing.
+
+    Blocks compare and hash by identity, so a document's roles can map blocks to kinds
+    (`extractors.model.BlockRoles`). `kind` is the page layer's role (body or footnote) and is set
+    when the block is made; document roles (title, cover, heading) live on the document result.
+    """
 
     lines: list[Line]
     page: int

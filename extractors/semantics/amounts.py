@@ -1,7 +1,7 @@
 """Money amounts in text and tables, normalized to euros.
 
 "€ 120.000,-" -> 120000; "10 miljard euro" -> 1e10; "ruim 1 miljoen euro" -> 1e6; "€ 1,2 mln" ->
-1.2e6; a bare "96.000" in a column headed "Bedrag" -> 96000. Patterns are in `rules/amounts.toml`.
+1.2e6; a bare "96.000" in a table column headed "Bedrag" -> 96000. Patterns are in `rules/amounts.toml`.
 Recurrence ("structureel", "incidenteel (3 jaar)") is taken from the same table row or sentence.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from raadsstukken.extractors.structure.forms import Row
+from raadsstukken.extractors.tables.detect import Table, TableCell
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.text.numbers import parse_number
 from raadsstukken.extractors.rules import read_rules
@@ -83,27 +83,25 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(before + ["…"] + after).strip()
 
 
-def find_amounts_in_columns(rows: Sequence[Row]) -> list[Amount]:
-    """Bare numbers in a table column whose header names money ("Bedrag", "Kosten (€)")."""
+def find_amounts_in_tables(tables: Sequence[Table]) -> list[Amount]:
+    """Bare numbers in the columns of detected tables whose header names money ("Bedrag",
+    "Kosten (€)"); the row's first cell is the context, recurrence is read off the row's other cells."""
     rules = load_rules()
     out: list[Amount] = []
-    for r, row in enumerate(rows):
-        headers = [c for c in row.cells if any(p.match(c.text) for p in rules.column_headers)]
-        if not headers or len(row.cells) < 2:
-            continue
-        previous_bottom = row.bottom
-        for below in rows[r + 1:r + 60]:
-            if below.top - previous_bottom > 3.0 * max(c.bbox.height for c in below.cells):
-                break
-            previous_bottom = below.bottom
-            for header in headers:
-                for cell in below.cells:
-                    value = parse_number(cell.text)
-                    if value is None or cell.bbox.x_overlap(header.bbox) <= 0:
-                        continue
-                    label = below.cells[0].text if below.cells[0] is not cell else ""
-                    others = " ".join(c.text for c in below.cells if c is not cell)
-                    rec = rules.recurrence.search(others)
-                    out.append(Amount(cell.text, value, label, rec.group(1) if rec else None,
-                                      cell.page, cell.bbox, f"amounts:column:{header.text}"))
+    for table in tables:
+        grid: dict[tuple[int, int], TableCell] = {(c.row, c.col): c for c in table.cells}
+        money_cols = {c.col: c.text for c in table.cells
+                      if c.is_header and any(p.match(c.text) for p in rules.column_headers)}
+        for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+            if cell.is_header or cell.col not in money_cols:
+                continue
+            value = parse_number(cell.text)
+            if value is None:
+                continue
+            row = [grid[(cell.row, col)] for col in range(table.n_cols) if (cell.row, col) in grid]
+            first = row[0] if row else None
+            label = first.text if first is not None and first is not cell else ""
+            rec = rules.recurrence.search(" ".join(c.text for c in row if c is not cell))
+            out.append(Amount(cell.text, value, label, rec.group(1) if rec else None,
+                              cell.page or table.page, cell.bbox, f"amounts:column:{money_cols[cell.col]}"))
     return out

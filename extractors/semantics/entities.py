@@ -45,8 +45,9 @@ PRIORITY = {"LAW": 5, "MONEY": 5, "DATE": 4, "PER": 3, "ORG": 2, "LOC": 1}
 
 @dataclass(frozen=True)
 class Entity:
-    start: int
-    end: int
+    start: int | None
+    """Offset of the first character in the text it was found in; None for a heading's entity."""
+    end: int | None
     text: str
     label: str
     normalized: str | None

@@ -20,6 +20,7 @@ from raadsstukken.extractors.structure.headings import clean_heading
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.structure.sections import Section
+from raadsstukken.extractors.settings import SAME_SIZE
 
 NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 ITEM = re.compile(r"^\s*(?:(?P<num>\d{1,2})[.)]?|[a-z][.)]|[-–—•·▪◦‣*>✓✔\ufffd])\s+(?=\S)")
@@ -97,7 +98,7 @@ def read_items(lines: Sequence[Line], vocabulary: Vocabulary | None = None) -> l
             if first_x is not None and line.bbox.x0 > first_x + 8:
                 continue  # a sub-item: the action is its lead line
             number = int(m.group("num")) if m.group("num") else None
-            if items and (abs(line.size - items[0][2].size) > 0.6
+            if items and (abs(line.size - items[0][2].size) > SAME_SIZE
                           or (number is not None and items[-1][0] is not None and number <= items[-1][0])):
                 break  # another list (a footnote, a new numbering) starts
             first_x = line.bbox.x0 if first_x is None else first_x
@@ -106,7 +107,7 @@ def read_items(lines: Sequence[Line], vocabulary: Vocabulary | None = None) -> l
         if not items:
             break
         number, previous, lead = items[-1]
-        if abs(line.size - lead.size) > 0.6 or line.bold != lead.bold or line.italic != lead.italic:
+        if abs(line.size - lead.size) > SAME_SIZE or line.bold != lead.bold or line.italic != lead.italic:
             break  # a pull quote or caption beside the list
         if line.bbox.x0 > lead.bbox.x0 + 3 or (previous and previous[-1] not in ".;:!?" and text[:1].islower()):
             items[-1] = (number, join_running_text(previous, text, vocabulary), lead)

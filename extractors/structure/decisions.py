@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
-from raadsstukken.extractors.layout.records import BlockKind, Line
+from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
 
@@ -50,9 +50,13 @@ def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
     return any(p.match(text.strip()) for p in rules.intro)
 
 
-def find_decision_points(sections: Sequence[Section], doc_type: str,
-                         vocabulary: Vocabulary | None = None) -> list[DecisionPoint]:
-    """Decision points of one document (the first decision list found)."""
+def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary: Vocabulary | None = None,
+                         roles: Mapping[Block, BlockKind] | None = None) -> list[DecisionPoint]:
+    """Decision points of one document (the first decision list found).
+
+    `roles` are the document's block roles: a paragraph of cover text is never a decision.
+    """
+    roles = roles or {}
     rules = load_rules()
     for section in sections:
         lines = [ln for b in section.body for ln in b.lines]
@@ -69,7 +73,7 @@ def find_decision_points(sections: Sequence[Section], doc_type: str,
         body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
         items = _items(lines[start:], vocabulary)
         if not items and start < len(lines):
-            items = _single(section, lines[start], vocabulary)
+            items = _single(section, lines[start], vocabulary, roles)
         if items:
             for item in items:
                 item.body = body
@@ -121,9 +125,10 @@ def _number(m: re.Match[str], index: int) -> int:
     return index + 1
 
 
-def _single(section: Section, first: Line, vocabulary: Vocabulary | None) -> list[DecisionPoint]:
+def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
+            roles: Mapping[Block, BlockKind]) -> list[DecisionPoint]:
     for block in section.body:
-        if first in block.lines and block.kind is BlockKind.BODY:
+        if first in block.lines and roles.get(block, block.kind) is BlockKind.BODY:
             lines = block.lines[block.lines.index(first):]
             text = ""
             for line in lines:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.records import Block, BlockKind
 from raadsstukken.extractors.rules import read_rules
@@ -95,8 +95,10 @@ def style_key(block: Block) -> tuple[float, bool]:
     return (round(block.size * 2) / 2, block.bold)
 
 
-def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> bool:
-    if block.kind is not BlockKind.BODY or len(block.lines) > s.max_lines:
+def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
+                         role: BlockKind | None = None) -> bool:
+    """Whether a block looks like a heading; `role` is its document role when not the page layer's."""
+    if (role or block.kind) is not BlockKind.BODY or len(block.lines) > s.max_lines:
         return False
     if NAVIGATION.match(block.text):
         return False  # "› Lees verder": a link, not a heading
@@ -117,23 +119,25 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     return larger or bolder or label
 
 
-def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> dict[int, int]:
-    """Headings among a document's blocks (in reading order): `id(block) -> level`."""
-    body = body_style([b for b in blocks if b.kind in (BlockKind.BODY, BlockKind.COVER)])
-    flags = [is_heading_candidate(b, body, s) for b in blocks]
+def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
+                  roles: Mapping[Block, BlockKind] | None = None) -> list[int | None]:
+    """Heading level of each of a document's blocks (in reading order); None for other blocks.
+
+    `roles` holds the document roles that differ from the page layer's (title, cover text).
+    """
+    roles = roles or {}
+    kinds = [roles.get(b, b.kind) for b in blocks]
+    body = body_style([b for b, k in zip(blocks, kinds) if k in (BlockKind.BODY, BlockKind.COVER)])
+    flags = [is_heading_candidate(b, body, s, k) for b, k in zip(blocks, kinds)]
     _drop_lists(blocks, flags)
-    _drop_announced_lists(blocks, flags)
+    _drop_announced_lists(blocks, flags, kinds)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
-    levels: dict[int, int] = {}
-    for block, flag in zip(blocks, flags):
-        if flag:
-            depth = numbering_depth(block.text)
-            levels[id(block)] = rank[style_key(block)] + max(depth - 1, 0)
-    return levels
+    return [rank[style_key(b)] + max(numbering_depth(b.text) - 1, 0) if flag else None
+            for b, flag in zip(blocks, flags)]
 
 
-def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
+def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind]) -> None:
     """Numbered items announced by a line ending in a colon ("… langs de volgende lijnen:") are a
     list with descriptions, not numbered headings, even when each item is followed by text."""
     expected: tuple[tuple[float, bool], int] | None = None  # (style, next number) of an open list
@@ -149,7 +153,7 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
             elif expected and style_key(block) != expected[0]:
                 expected = None
             announced = False
-        elif block.kind is BlockKind.BODY:
+        elif kinds[i] is BlockKind.BODY:
             announced = block.text.rstrip().endswith(":")
 
 

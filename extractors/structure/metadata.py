@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Sequence
@@ -169,13 +169,14 @@ def _financial(value: str | None, sections: Sequence[Section], rules: MetadataRu
     return None, None
 
 
-def apply_budgeted_amounts(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> None:
+def budgeted_consequences(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> DocumentMetadata:
     """A document without a financial paragraph that budgets amounts as structural or incidental
-    (a table of proposals) has financial consequences."""
+    (a table of proposals) has financial consequences: the metadata with that said (a copy)."""
     if meta.financial_consequences is None and "financial_consequences" not in meta.methods \
             and any(recurrences):
-        meta.financial_consequences = True
-        meta.methods["financial_consequences"] = "amounts:recurrence"
+        return replace(meta, financial_consequences=True,
+                       methods={**meta.methods, "financial_consequences": "amounts:recurrence"})
+    return meta
 
 
 def _split_list(text: str) -> list[str]:

@@ -7,7 +7,7 @@ text and added after it, so they never split the paragraph they interrupt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
@@ -35,17 +35,21 @@ class Section:
 
 
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
-                   settings: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> list[Section]:
-    """Sections of one document from its parsed pages (blocks already in reading order)."""
-    blocks = [b for page in pages for b in page.blocks if b.kind is not BlockKind.TITLE]
-    levels = find_headings(blocks, settings)
+                   settings: HeadingSettings = DEFAULT_HEADING_SETTINGS,
+                   roles: Mapping[Block, BlockKind] | None = None) -> list[Section]:
+    """Sections of one document from its parsed pages (blocks already in reading order).
+
+    `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
+    are left out (they are the document's title) and its cover text is never a heading.
+    """
+    roles = roles or {}
+    blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
+    levels = find_headings(blocks, settings, roles)
     sections: list[Section] = []
     stack: list[Section] = []
     current: Section | None = None
-    for block in blocks:
-        level = levels.get(id(block))
+    for block, level in zip(blocks, levels):
         if level is not None:
-            block.kind = BlockKind.HEADING
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None

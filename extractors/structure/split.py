@@ -12,9 +12,9 @@ Kinds come from the title (`rules/doc_types.toml`); an unrecognised document is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.furniture import mask
 from raadsstukken.extractors.structure.headings import body_style
@@ -35,6 +35,10 @@ class DocumentPart:
     doc_type: str = "onbekend"
     title: str | None = None
     method: str = "whole_file"
+    title_blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
+    """The blocks that print the document's title (recorded on `documents`, never headings)."""
+    cover_page: int | None = field(default=None, compare=False)
+    """The document's cover page, whose other text is cover text (never headings)."""
 
 
 @dataclass(frozen=True)
@@ -88,17 +92,32 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     for i, cue in enumerate(cues[1:], 1):
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             starts.append(i)
-    for i in starts:
-        _mark_title(pages[i], cues[i])
     parts: list[DocumentPart] = []
     for n, first in enumerate(starts):
         last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
         cue = cues[first]
         doc_type = cue.doc_type or "onbekend"
         method = "title" if cue.doc_type else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
+        marks = cue.doc_type is not None or cue.cover
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
-                                  cue.title if cue.cover or not cue.strong else None, f"split:{method}"))
+                                  cue.title if cue.cover or not cue.strong else None, f"split:{method}",
+                                  title_blocks=cue.title_blocks if marks else (),
+                                  cover_page=pages[first].number if cue.cover else None))
     return parts
+
+
+def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[Block, BlockKind]:
+    """The document-level roles of a part's blocks: its title blocks, and the text of its cover.
+
+    Blocks not in the mapping keep the role the page layer gave them (`Block.kind`).
+    """
+    roles: dict[Block, BlockKind] = {block: BlockKind.TITLE for block in part.title_blocks}
+    for page in pages:
+        if page.number == part.cover_page:
+            for block in page.blocks:
+                if block not in roles and block.kind is BlockKind.BODY:
+                    roles[block] = BlockKind.COVER
+    return roles
 
 
 def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, rules: DocTypeRules) -> PageCue:
@@ -121,17 +140,6 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
                 doc_type, strong = kind, True
                 break
     return PageCue(title, doc_type, strong, cover, _renumbered(page, previous), tuple(title_blocks))
-
-
-def _mark_title(page: PageLayout, cue: PageCue) -> None:
-    """The title blocks that open a document are its title, not headings; a cover holds no headings."""
-    if cue.doc_type is None and not cue.cover:
-        return
-    for block in page.blocks:
-        if any(block is t for t in cue.title_blocks):
-            block.kind = BlockKind.TITLE
-        elif cue.cover and block.kind is BlockKind.BODY:
-            block.kind = BlockKind.COVER
 
 
 def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:

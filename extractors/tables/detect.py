@@ -15,6 +15,7 @@ from raadsstukken.extractors.structure.forms import Cell, Row, line_cells
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.text.numbers import EMPTY_MARK, YEAR, cell_number
 from raadsstukken.extractors.layout.records import PageLayout
+from raadsstukken.extractors.settings import SAME_SIZE
 
 MAX_CELL_SHARE = 0.45
 """A cell wider than this share of the page is running text, not a table cell."""
@@ -130,7 +131,7 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
         row.sort(key=lambda p: p[0].bbox.x0)
         current: list[tuple[Cell, float]] = []
         for cell, size, is_text in row:
-            if is_text or (current and abs(current[-1][1] - size) > 0.6):
+            if is_text or (current and abs(current[-1][1] - size) > SAME_SIZE):
                 if current:
                     clusters.append(_cluster(current))
                 current = []
@@ -163,7 +164,7 @@ def _grow(lines: list[_Line], seed: int, width: float, used: set[int]) -> list[i
     while changed:
         changed = False
         for k, line in enumerate(lines):
-            if k in members or k in used or abs(line.size - size) > 0.6 or len(line.cells) < 2:
+            if k in members or k in used or abs(line.size - size) > SAME_SIZE or len(line.cells) < 2:
                 continue
             if any(not _narrow(c, width) or c.checkbox is not None for c in line.cells):
                 continue
@@ -192,7 +193,7 @@ def _add_wrapped_cells(lines: list[_Line], members: list[int], width: float, use
     while changed:
         changed = False
         for k, line in enumerate(lines):
-            if k in out or k in used or len(line.cells) != 1 or abs(line.size - size) > 0.6:
+            if k in out or k in used or len(line.cells) != 1 or abs(line.size - size) > SAME_SIZE:
                 continue
             cell = line.cells[0].bbox
             inside = len([b for b in bands if min(b[1], cell.x1) - max(b[0], cell.x0) > 0]) == 1
@@ -306,7 +307,7 @@ def _caption(box: BBox, members: Sequence[Row], outside: Sequence[_Line], size: 
     height = _height(members[0])
     candidates = []
     for line in outside:
-        if len(line.cells) != 1 or line.bbox.x_overlap(box) <= 0 or line.size > size + 0.6:
+        if len(line.cells) != 1 or line.bbox.x_overlap(box) <= 0 or line.size > size + SAME_SIZE:
             continue
         cell = line.cells[0]
         if 0 <= box.top - line.bbox.bottom <= ROW_GAP * height:

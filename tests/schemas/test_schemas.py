@@ -1,6 +1,8 @@
 """The dataset definitions: every contract dataset exists, and validation catches what it must."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pyarrow as pa
 import pytest
 
@@ -58,6 +60,7 @@ def test_validation_problems(table_factory, message):
 def test_enumerations_are_checked():
     runs = DATASETS["runs"]
     row = {"run_id": "r", "file_id": "f", "source_file": "a.pdf", "status": "exploded", "error_type": None,
-           "error": None, "n_pages": 1, "duration_s": 0.1, "pipeline_version": "0", "started_at": "t"}
+           "error": None, "n_pages": 1, "duration_s": 0.1, "pipeline_version": "0",
+           "started_at": datetime(2026, 12, 1, tzinfo=timezone.utc)}
     problems = validate_table(runs, runs.to_table([row]))
     assert any("outside" in str(p) for p in problems)

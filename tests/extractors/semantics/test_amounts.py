@@ -43,6 +43,6 @@ def test_money_column_of_a_table(make_pdf, documents_of):
         page.add(56, 120 + 16 * i, what).add(260, 120 + 16 * i, amount).add(360, 120 + 16 * i, kind)
     page.lines(56, 180, ["Het aantal van 25 nieuwe bomen is geen geldbedrag."])
     (doc,) = documents_of(make_pdf([page]))
-    found = sorted((a.amount_eur, a.recurrence, a.context) for a, _ in doc.amounts)
+    found = sorted((a.amount_eur, a.recurrence, a.context) for a in (x.amount for x in doc.amounts))
     assert found == [(45000.0, "Incidenteel", "Bomen planten"), (120000.0, "Structureel", "Onderhoud parken")]
     assert doc.metadata.financial_consequences is True  # budgeted without a financial paragraph
