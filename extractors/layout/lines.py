@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char, Line, Word
 from raadsstukken.extractors.settings import SAME_SIZE
+from raadsstukken.extractors.text.normalize import is_marker
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,6 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
     return groups
 
 
-LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-zA-Z][.)]|[ivx]{1,4}[.)]|[-–—•·▪◦‣*>✓✔☐☒□■➢➤►\ufffd\ue000-\uf8ff])$")
 
 
 def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
@@ -181,7 +181,7 @@ def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
 
 
 def _is_marker(chars: list[Char]) -> bool:
-    return bool(LIST_MARKER.match("".join(c.text for c in chars).strip()))
+    return is_marker("".join(c.text for c in chars).strip())
 
 
 def _words(segment: list[Char], s: LineSettings) -> list[Word]:

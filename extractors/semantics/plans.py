@@ -17,13 +17,12 @@ from typing import Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_text
 from raadsstukken.extractors.structure.headings import clean_heading
+from raadsstukken.extractors.text.normalize import heading_key, heading_label, list_marker, marker_number
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.settings import SAME_SIZE
 
-NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
-ITEM = re.compile(r"^\s*(?:(?P<num>\d{1,2})[.)]?|[a-z][.)]|[-–—•·▪◦‣*>✓✔\ufffd])\s+(?=\S)")
 GOAL_MATCH = 0.8
 """Similarity from which a heading repeats a goal's wording (an action's goal)."""
 
@@ -93,11 +92,11 @@ def read_items(lines: Sequence[Line], vocabulary: Vocabulary | None = None) -> l
     first_x = None
     for line in lines:
         text = line.text.strip()
-        m = ITEM.match(text)
+        m = list_marker(text)
         if m:
             if first_x is not None and line.bbox.x0 > first_x + 8:
                 continue  # a sub-item: the action is its lead line
-            number = int(m.group("num")) if m.group("num") else None
+            number = marker_number(m, 0) if m.group("num") else None
             if items and (abs(line.size - items[0][2].size) > SAME_SIZE
                           or (number is not None and items[-1][0] is not None and number <= items[-1][0])):
                 break  # another list (a footnote, a new numbering) starts
@@ -131,15 +130,15 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None)
             items = read_items(lines[at:], vocabulary)
             if len(items) < 2 or not section.heading_path:
                 continue
-            label = NUMBERING.sub("", section.heading_path[0]).strip()
-            theme = themes.setdefault(label, Theme(label, "other", section.page_start, _root(sections, section)))
+            label = heading_label(section.heading_path[0])
+            theme = themes.setdefault(heading_key(label), Theme(label, "other", section.page_start, _root(sections, section)))
             for number, text, lead in items:
                 theme.goals.append(Goal(number, text.rstrip(" ."), lead.page, section.order))
         for m in rules.goal_enumeration.finditer(section.text):
-            label = NUMBERING.sub("", section.heading_path[0]).strip() if section.heading_path else None
+            label = heading_label(section.heading_path[0]) if section.heading_path else None
             if not label:
                 continue
-            theme = themes.setdefault(label, Theme(label, "other", section.page_start, _root(sections, section)))
+            theme = themes.setdefault(heading_key(label), Theme(label, "other", section.page_start, _root(sections, section)))
             for text in re.split(r",\s*|\s+en\s+(?=[^,]+$)", m.group("items")):
                 if text.strip():
                     theme.goals.append(Goal(None, text.strip(), section.page_start, section.order))
@@ -161,7 +160,7 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
     """Themes a plan declares by kind: under a chapter named for a kind ("Veiligheidsfundament"),
     each section one level down is a theme of that kind; in a section named for a kind, a short
     line that is the name of a chapter elsewhere makes that chapter a theme of that kind."""
-    chapters = {clean_heading(NUMBERING.sub("", s.heading)): s for s in sections if s.heading and s.level == 1}
+    chapters = {heading_label(s.heading): s for s in sections if s.heading and s.level == 1}
     for section in sections:
         kind = _kind_of(section.heading or "", rules)
         if kind is None:
@@ -170,11 +169,11 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
         top = min((c.level for c in children), default=None)
         if section.level == 1:
             for child in children:
-                label = clean_heading(NUMBERING.sub("", child.heading))
+                label = heading_label(child.heading)
                 known = [t for t in themes.values() if _similar(t.label, label) >= 0.8]
                 known += [c for name, c in chapters.items() if _similar(name, label) >= 0.8]
                 if child.level == top and not known:
-                    themes.setdefault(label, Theme(label, kind, child.page_start, child.order,
+                    themes.setdefault(heading_key(label), Theme(label, kind, child.page_start, child.order,
                                                    method="plans:kind_chapter"))
         for paragraph in (section.text or "").split("\n\n"):
             text = paragraph.strip()
@@ -182,15 +181,15 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
                 continue
             chapter = next((c for name, c in chapters.items() if _similar(name, text) >= 0.9), None)
             if chapter is not None:
-                label = clean_heading(NUMBERING.sub("", chapter.heading))
-                theme = themes.setdefault(label, Theme(label, kind, chapter.page_start, chapter.order,
+                label = heading_label(chapter.heading)
+                theme = themes.setdefault(heading_key(label), Theme(label, kind, chapter.page_start, chapter.order,
                                                        method="plans:kind_announced"))
                 if theme.kind == "other":
                     theme.kind = kind
 
 
 def _comparable(text: str) -> str:
-    return re.sub(r"\s+", " ", text.casefold().replace("&", " en ")).strip(" .;:")
+    return heading_key(text)
 
 
 def _themes_named_in_sentences(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
@@ -205,12 +204,12 @@ def _themes_named_in_sentences(sections: Sequence[Section], themes: dict[str, Th
                 continue
             names = _comparable(m.group("names"))
             for chapter in chapters:
-                label = clean_heading(NUMBERING.sub("", chapter.heading))
+                label = heading_label(chapter.heading)
                 if len(label.split()) < 2 or not re.search(rf"(?<!\w){re.escape(_comparable(label))}(?!\w)", names):
                     continue
                 theme = next((t for t in themes.values() if _similar(t.label, label) >= 0.9), None)
                 if theme is None:
-                    themes[label] = Theme(label, kind, chapter.page_start, chapter.order, method="plans:named_by_kind")
+                    themes[heading_key(label)] = Theme(label, kind, chapter.page_start, chapter.order, method="plans:named_by_kind")
                 elif theme.kind == "other":
                     theme.kind = kind
 
@@ -219,7 +218,7 @@ def _ambitions(sections: Sequence[Section], themes: dict[str, Theme], rules: Pla
     """The ambition word of each theme, from the first section headed with the theme's name."""
     for theme in themes.values():
         for section in sections:
-            if not section.heading or _similar(_comparable(clean_heading(NUMBERING.sub("", section.heading))),
+            if not section.heading or _similar(_comparable(heading_label(section.heading)),
                                                _comparable(theme.label)) < 0.9:
                 continue
             for paragraph in (section.text or "").split("\n\n"):
@@ -256,7 +255,7 @@ def _theme_grids(sections: Sequence[Section], themes: dict[str, Theme], rules: P
             labels = _grid_labels(below)
             if len(labels) >= 2 and len(labels) == int(count.group(1)):
                 for label in labels:
-                    themes.setdefault(label, Theme(label, kind, page, section.order, method="plans:grid"))
+                    themes.setdefault(heading_key(label), Theme(label, kind, page, section.order, method="plans:grid"))
 
 
 def _grid_labels(lines: Sequence[Line]) -> list[str]:
@@ -287,13 +286,13 @@ def _grid_labels(lines: Sequence[Line]) -> list[str]:
 def _overview_lists(sections: Sequence[Section], themes: dict[str, Theme], vocabulary: Vocabulary | None) -> None:
     """Numbered lists under a heading that names a theme elsewhere (an overview card): their items
     are other wordings (variants) of the theme's goals, or its goals when its chapter lists none."""
-    chapters = {NUMBERING.sub("", s.heading).strip(): s for s in sections if s.heading and s.level == 1}
+    chapters = {heading_label(s.heading): s for s in sections if s.heading and s.level == 1}
     for section in sections:
         if not section.heading or section.level == 1:
             continue
         label = clean_heading(section.heading)
         lines = _lines(section)
-        start = next((i for i, ln in enumerate(lines) if ITEM.match(ln.text.strip())), None)
+        start = next((i for i, ln in enumerate(lines) if list_marker(ln.text.strip())), None)
         if start is None:
             continue
         items = read_items(lines[start:], vocabulary)
@@ -304,8 +303,8 @@ def _overview_lists(sections: Sequence[Section], themes: dict[str, Theme], vocab
             chapter = next((c for name, c in chapters.items() if _similar(name, label) >= 0.8), None)
             if chapter is None:
                 continue
-            name = NUMBERING.sub("", chapter.heading).strip()
-            theme = themes.setdefault(name, Theme(name, "other", chapter.page_start, chapter.order))
+            name = heading_label(chapter.heading)
+            theme = themes.setdefault(heading_key(name), Theme(name, "other", chapter.page_start, chapter.order))
         if not theme.goals:
             theme.goals = [Goal(number, text.rstrip(" ."), lead.page, section.order) for number, text, lead in items]
             continue
@@ -342,12 +341,12 @@ def _actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanR
     for section in sections:
         if not section.heading or not rules.action_heading.match(clean_heading(section.heading)):
             continue
-        theme = themes.get(section.heading_path[0]) if section.heading_path else None
+        theme = themes.get(heading_key(section.heading_path[0])) if section.heading_path else None
         if theme is None:
             continue
         goal = None
         for heading in reversed(section.heading_path[:-1]):
-            scores = [(_similar(heading, g.text), k) for k, g in enumerate(theme.goals)]
+            scores = [(_similar(heading_label(heading), g.text), k) for k, g in enumerate(theme.goals)]
             best = max(scores, default=(0.0, None))
             if best[0] >= GOAL_MATCH:
                 goal = best[1]
@@ -359,7 +358,7 @@ def _actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanR
 def theme_of_section(section: Section, themes: Sequence[Theme]) -> Theme | None:
     """The theme a heading on the section's path names (the deepest one), or None."""
     for heading in reversed(section.heading_path):
-        label = clean_heading(NUMBERING.sub("", heading))
+        label = heading_label(heading)
         best = max(themes, key=lambda t: _similar(t.label, label), default=None)
         if best is not None and _similar(best.label, label) >= 0.9:
             return best

@@ -17,8 +17,8 @@ from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import list_marker, marker_number
 
-MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2})[.)]?|(?P<letter>[a-z])[.)]|(?P<bullet>[-–—•·▪◦‣*>✓✔\ufffd]))\s+(?=\S)")
 ITEM_END = re.compile(r"[.;:!?]['’\"”)]*$")
 
 
@@ -96,9 +96,9 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
     items: list[DecisionPoint] = []
     for line in lines:
         text = line.text.strip()
-        m = MARKER.match(text)
+        m = list_marker(text)
         if m:
-            number = _number(m, len(items))
+            number = marker_number(m, len(items))
             items.append(DecisionPoint(number, text[m.end():], line.page, line.bbox, None, "decisions:list", [line]))
             continue
         if not items:
@@ -115,14 +115,6 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
             continue
         break
     return items
-
-
-def _number(m: re.Match[str], index: int) -> int:
-    if m.group("num"):
-        return int(m.group("num"))
-    if m.group("letter"):
-        return ord(m.group("letter")) - ord("a") + 1
-    return index + 1
 
 
 def _single(section: Section, first: Line, vocabulary: Vocabulary | None,

@@ -13,6 +13,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Sequence
 
+from raadsstukken.extractors.layout.clustering import cluster_rows
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Line, PageLayout, Word
 from raadsstukken.extractors.rules import read_rules
@@ -94,15 +95,7 @@ def line_cells(line: Line) -> list[Cell]:
 def page_rows(page: PageLayout) -> list[Row]:
     """Rows of cells of a page, top to bottom; cells of a row left to right."""
     cells = [c for block in page.blocks for line in block.lines for c in line_cells(line)]
-    cells.sort(key=lambda c: (c.bbox.bottom, c.bbox.x0))
-    rows: list[list[Cell]] = []
-    for cell in cells:
-        tolerance = 0.35 * max(cell.bbox.height, 1.0)
-        if rows and abs(rows[-1][0].bbox.bottom - cell.bbox.bottom) <= tolerance:
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    return [Row(tuple(sorted(r, key=lambda c: c.bbox.x0))) for r in rows]
+    return [Row(tuple(r)) for r in cluster_rows(cells, lambda c: c.bbox)]
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,10 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.records import Block, BlockKind
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
 
 
-LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]?|[a-z][.)]|[•·▪▫■□◦‣►▶➢➤✓✔✗☐☒\-–—*>])\s+\S")
-NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
 NAVIGATION = re.compile(r"^\s*[›»>→▶➔]\s*\w")
-LEADING_GLYPHS = re.compile(r"^[\s•·▪▫■□◦‣►▶➢➤✓✔✗☐☒*>\-–—]+(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -76,12 +74,12 @@ def body_style(blocks: Sequence[Block]) -> BodyStyle:
 
 
 def clean_heading(text: str) -> str:
-    """Heading text without bullet or check glyphs in front."""
-    return LEADING_GLYPHS.sub("", text).strip()
+    """Heading text as printed, without bullet or check glyphs in front (numbering kept)."""
+    return strip_bullets(text)
 
 
 def numbering_depth(text: str) -> int:
-    m = NUMBERING.match(text)
+    m = HEADING_NUMBER.match(text)
     return m.group(1).count(".") + 1 if m else 0
 
 
@@ -107,7 +105,7 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False
     if any(line.cells > 1 for line in block.lines):
         return False  # a table or form row
-    if sum(1 for line in block.lines if LIST_MARKER.match(line.text)) >= 2:
+    if sum(1 for line in block.lines if list_marker(line.text)) >= 2:
         return False  # list items set in bold
     if text[-1] in ".,;" and not text.endswith("..."):
         return False
@@ -143,7 +141,7 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Seq
     expected: tuple[tuple[float, bool], int] | None = None  # (style, next number) of an open list
     announced = False
     for i, block in enumerate(blocks):
-        m = NUMBERING.match(block.text)
+        m = HEADING_NUMBER.match(block.text)
         number = int(m.group(1).split(".")[0]) if m and "." not in m.group(1) else None
         if flags[i]:
             if number is not None and ((announced and number == 1) or
@@ -169,7 +167,7 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
         while j + 1 < n and flags[j + 1] and style_key(blocks[j + 1]) == style_key(blocks[i]):
             j += 1
         run = range(i, j + 1)
-        marked = [k for k in run if LIST_MARKER.match(blocks[k].text)]
+        marked = [k for k in run if list_marker(blocks[k].text)]
         if len(run) >= rules.same_style_run:
             for k in run:
                 flags[k] = False

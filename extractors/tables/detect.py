@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from raadsstukken.extractors.structure.forms import Cell, Row, line_cells
+from raadsstukken.extractors.layout.clustering import band_of, cluster_rows, column_bands
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.text.numbers import EMPTY_MARK, YEAR, cell_number
 from raadsstukken.extractors.layout.records import PageLayout
@@ -119,16 +120,8 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
     placed = sorted(((c, ln.size, id(ln) in running or c.bbox.width > MAX_CELL_SHARE * page.width)
                      for b in page.blocks for ln in b.lines for c in line_cells(ln)),
                     key=lambda p: (p[0].bbox.bottom, p[0].bbox.x0))
-    rows: list[list[tuple[Cell, float, bool]]] = []
-    for item in placed:
-        cell = item[0]
-        if rows and abs(rows[-1][0][0].bbox.bottom - cell.bbox.bottom) <= 0.35 * max(cell.bbox.height, 1.0):
-            rows[-1].append(item)
-        else:
-            rows.append([item])
     clusters: list[_Line] = []
-    for row in rows:
-        row.sort(key=lambda p: p[0].bbox.x0)
+    for row in cluster_rows(placed, lambda p: p[0].bbox):
         current: list[tuple[Cell, float]] = []
         for cell, size, is_text in row:
             if is_text or (current and abs(current[-1][1] - size) > SAME_SIZE):
@@ -210,14 +203,7 @@ def _add_wrapped_cells(lines: list[_Line], members: list[int], width: float, use
 
 
 def _rows(lines: list[_Line]) -> list[Row]:
-    cells = sorted((c for ln in lines for c in ln.cells), key=lambda c: (c.bbox.bottom, c.bbox.x0))
-    rows: list[list[Cell]] = []
-    for cell in cells:
-        if rows and abs(rows[-1][0].bbox.bottom - cell.bbox.bottom) <= 0.35 * max(cell.bbox.height, 1.0):
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    return [Row(tuple(sorted(r, key=lambda c: c.bbox.x0))) for r in rows]
+    return [Row(tuple(r)) for r in cluster_rows((c for ln in lines for c in ln.cells), lambda c: c.bbox)]
 
 
 def _height(row: Row) -> float:
@@ -225,23 +211,11 @@ def _height(row: Row) -> float:
 
 
 def _bands(rows: Sequence[Row]) -> list[tuple[float, float]]:
-    intervals = sorted((c.bbox.x0, c.bbox.x1) for r in rows for c in r.cells)
-    bands: list[list[float]] = []
-    for x0, x1 in intervals:
-        if bands and x0 <= bands[-1][1] + 1.0:
-            bands[-1][1] = max(bands[-1][1], x1)
-        else:
-            bands.append([x0, x1])
-    return [(a, b) for a, b in bands]
+    return column_bands((c.bbox.x0, c.bbox.x1) for r in rows for c in r.cells)
 
 
 def _band_of(cell: Cell, bands: list[tuple[float, float]]) -> int:
-    best, best_overlap = 0, float("-inf")
-    for k, (a, b) in enumerate(bands):
-        overlap = min(b, cell.bbox.x1) - max(a, cell.bbox.x0)
-        if overlap > best_overlap:
-            best, best_overlap = k, overlap
-    return best
+    return band_of(cell.bbox.x0, cell.bbox.x1, bands)
 
 
 def _build(members: Sequence[Row], page: PageLayout, outside: Sequence[_Line], size: float) -> Table | None:

@@ -99,3 +99,31 @@ def test_themes_named_by_kind_in_a_sentence_and_their_ambition(make_pdf, documen
     assert themes["Mobiliteit en bereikbaarheid"].ambition == "versnellen"
     assert themes["Energietransitie in wijken"].ambition == "Verduurzamen"
     assert themes["Gezond opgroeien"].ambition is None
+
+
+def _numbered_chapter_plan() -> list[Page]:
+    page = Page()
+    y = page.lines(56, 50, ["2. Duurzame mobiliteit"], size=16, bold=True) + 6
+    y = page.lines(56, y, [BODY, "We streven naar de volgende doelen:"]) + 4
+    for n, goal in enumerate(["Meer fietsparkeerplekken", "Schonere bussen"], 1):
+        y = page.lines(56, y, [f"{n}.", ""]) - 13
+        page.add(76, y - 13, goal)
+    y += 10
+    y = page.lines(56, y, ["Meer fietsparkeerplekken"], size=12, bold=True) + 4
+    y = page.lines(56, y, [BODY]) + 6
+    y = page.lines(56, y, ["ACTIES"], size=11, bold=True) + 4
+    for action in ["Stallingen bij stations uitbreiden", "Weesfietsen sneller verwijderen"]:
+        page.add(56, y, "•").add(70, y, action)
+        y += 14
+    return [page]
+
+
+def test_a_numbered_chapter_keeps_its_actions(make_pdf, documents_of):
+    """Headings are compared without their numbering: "2. Duurzame mobiliteit" is the theme that
+    its goal sections and action lists belong to (the theme is named without the number)."""
+    (doc,) = documents_of(make_pdf(_numbered_chapter_plan()))
+    (theme,) = doc.themes
+    assert theme.label == "Duurzame mobiliteit"
+    assert [g.text for g in theme.goals] == ["Meer fietsparkeerplekken", "Schonere bussen"]
+    assert [(a.text, a.goal) for a in theme.actions] == [("Stallingen bij stations uitbreiden", 0),
+                                                        ("Weesfietsen sneller verwijderen", 0)]
