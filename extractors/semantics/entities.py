@@ -27,18 +27,32 @@ from raadsstukken.extractors.rules import read_rules
 GAZETTEER = Path(__file__).parents[1] / "data" / "dutch_laws_2017.tsv"
 MODEL_DIR = Path(__file__).parents[1] / "models" / "ner_nl"
 MAX_LAW_TOKENS = 8
-MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
-MONTH_YEAR = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})(?:\s+\d{{4}})?\b", re.IGNORECASE)
-CAP = r"(?:IJ|[A-ZÀ-ÖØ-Þ])"  # a capital, counting the Dutch digraph IJ as one ("IJmuiden")
-INITIALS_NAME = re.compile(rf"\b(?:[A-Z]\.\s?){{1,4}}\s?(?:(?:van|de|der|den|ter|ten|te|het)\s)*{CAP}[a-zà-ÿ]+(?:-{CAP}[a-zà-ÿ]+)?")
-# A proper name of up to five words: capitalised words (or a word with digits, "Ieder1"), joined by a
-# few lower-case particles, with an article when the name has one ("De Vergt", "House of Hope").
-NAME_WORD = rf"(?:{CAP}(?:[\w&'-]|\.(?=\w))*)"
-NAME = rf"(?:(?:[Dd]e|[Hh]et|[Dd]en|'t) )?{NAME_WORD}(?: (?:(?:of|van|voor|aan|op|de|het|den) )?{NAME_WORD}){{0,4}}"
-NAME_LIST = rf"{NAME}(?:, {NAME})*(?: en {NAME})?"
-ACRONYM = r"[A-Z][A-Za-z&]{0,5}[A-Z]"
-ACRONYM_THEN_EN = re.compile(rf"^(.*? {ACRONYM}) en .*$")  # "ministerie van EZK en RVO": the name ends at EZK
-QUOTED = r"[‘'“\"](?P<quoted>[^’'”\"\n]{2,40})[’'”\"]"
+
+
+def name_shapes() -> dict[str, str]:
+    """The shapes of names (`rules/entities.toml [shapes]`) with their placeholders filled in."""
+    data = read_rules("entities")
+    words = {k: "|".join(re.escape(w) for w in v) for k, v in data["shape_words"].items()}
+    months: dict[int, str] = {}
+    for month_name, number in read_rules("dutch_dates")["months"].items():  # the full name of each month
+        if len(month_name) > len(months.get(number, "")):
+            months[number] = month_name
+    words["months"] = "|".join(months[n] for n in sorted(months))
+    words["compass_words"] = "|".join(re.escape(w) for w in data["places"]["compass_words"])
+    shapes: dict[str, str] = {}
+    for key, template in data["shapes"].items():
+        shapes[key] = re.sub(r"\{\{(\w+)\}\}", lambda m: shapes.get(m.group(1)) or words[m.group(1)], template)
+    return shapes
+
+
+_SHAPES = name_shapes()
+CAP = _SHAPES["capital"]
+NAME = _SHAPES["name"]
+ACRONYM = _SHAPES["acronym"]
+ACRONYM_THEN_EN = re.compile(_SHAPES["acronym_then_en"])
+QUOTED = _SHAPES["quoted"]
+INITIALS_NAME = re.compile(_SHAPES["initials_name"])
+MONTH_YEAR = re.compile(_SHAPES["month_year"], re.IGNORECASE)
 TYPE_NOUN_METHODS = ("pattern:place_type", "pattern:org_type")
 PRIORITY = {"LAW": 5, "MONEY": 5, "DATE": 4, "PER": 3, "ORG": 2, "LOC": 1}
 
@@ -105,7 +119,7 @@ def lexicons() -> _Lexicons:
     return _Lexicons(laws, aliases, re.compile(data["law_pattern"]["word"]), dict(data["organisations"]),
                      list(orgs["heads"]), list(orgs["suffixes"]), list(orgs["acronym_nouns"]),
                      list(places["names"]), re.compile(places["place_suffix"]),
-                     re.compile(places["compass"]), list(data["persons"]["titles"]),
+                     re.compile(_SHAPES["compass_exact"]), list(data["persons"]["titles"]),
                      law_keys, function_words, list(regs["word_endings"]), regs["policy_rule"],
                      list(orgs["plural_heads"]), list(orgs["type_nouns"]), re.compile(orgs["citation"]),
                      re.compile(orgs["web_name"]), list(places["type_nouns"]), list(orgs["compound_heads"]))
@@ -179,10 +193,9 @@ def _ordinary_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
-NAME_PART = rf"{CAP}[a-zà-ÿ]+(?:-{CAP}[a-zà-ÿ]+)?"
-PERSON_SHAPE = re.compile(rf"^(?:(?:[A-Z]\.)+ ?|{NAME_PART} )(?:(?:van|de|der|den|ter|ten|te|el|al|bin|op|in|'t) )*{NAME_PART}(?: {NAME_PART})?$")
-SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
-MID_SENTENCE_CAPITAL = re.compile(rf"[a-zà-ÿ,] [‘'“\"(]?{CAP}")
+PERSON_SHAPE = re.compile(_SHAPES["person_shape"])
+SENTENCE = re.compile(_SHAPES["sentence"])
+MID_SENTENCE_CAPITAL = re.compile(_SHAPES["mid_sentence_capital"])
 
 
 def _model_finds(nlp, texts: Sequence[str], batch_size: int) -> list[list[tuple[int, int, str, str]]]:
@@ -290,16 +303,17 @@ def _normalize(label: str, text: str, lex: _Lexicons) -> str | None:
 
 def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entity]:
     found: list[Entity] = []
-    for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+\d{4})?\b", text):
+    for m in re.finditer(_SHAPES["law_candidate"], text):
         word = m.group(0).split()[0]
         if lex.law_word.match(word):
             found.append(Entity(m.start(), m.end(), m.group(0), "LAW", lex.laws.get(m.group(0).lower()), "pattern:law"))
     found += _laws_cited_loosely(text, lex)
     found += _local_regulations(text, lex)
     heads = "|".join(re.escape(h) for h in lex.organisation_heads)
+    connectives = "|".join(re.escape(w) for w in read_rules("entities")["shape_words"]["org_connectives"])
     word = rf"(?!(?:{heads})\b){CAP}[\w&-]*"
     for head in lex.organisation_heads:
-        pattern = rf"(?<!\w){re.escape(head)} +{word}(?: +(?:(?:en|voor|van|de|het|tegen) +)?{word}){{0,4}}"
+        pattern = rf"(?<!\w){re.escape(head)} +{word}(?: +(?:(?:{connectives}) +)?{word}){{0,4}}"
         for m in re.finditer(pattern, text):
             value = ACRONYM_THEN_EN.sub(r"\1", m.group(0))
             found.append(Entity(m.start(), m.start() + len(value), value, "ORG", value, "pattern:org"))
@@ -324,20 +338,20 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
     for m in re.finditer(rf"\b(?:[A-Z][\w-]+ ){{1,3}}(?:{suffixes})\b", text):
         found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_suffix"))
     nouns = "|".join(re.escape(x) for x in lex.acronym_nouns)
-    long_form = r"(?:[A-ZÀ-Þ][\w-]* (?:(?:en|van|voor|tegen|de|het) )?){0,4}"
+    long_form = _SHAPES["org_long_form"]
     for m in re.finditer(rf"\b(?P<name>{long_form}(?:{nouns})(?: [\w-]+){{0,3}}) \((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)", text):
         for group in ("name", "acronym"):
             found.append(Entity(m.start(group), m.end(group), m.group(group), "ORG", m.group("name"), "pattern:acronym"))
-    for m in re.finditer(r"\b[A-Z][\w-]+\b", text):
+    for m in re.finditer(_SHAPES["capitalised_word"], text):
         if lex.place_suffix.match(m.group(0)):
             found.append(Entity(m.start(), m.end(), m.group(0), "LOC", m.group(0), "pattern:place_suffix"))
-    for m in re.finditer(r"\b(?:Noord|Oost|Zuid|West)[- ]Nederland\b", text):
+    for m in re.finditer(_SHAPES["compass_name"], text):
         found.append(Entity(m.start(), m.end(), m.group(0), "LOC", m.group(0), "pattern:compass"))
     if municipality:
         for m in re.finditer(rf"\b{re.escape(municipality)}\b", text):
             found.append(Entity(m.start(), m.end(), m.group(0), "LOC", municipality, "pattern:municipality"))
-    for m in re.finditer(r"\b[Gg]emeenten? ((?:[A-Z][\w-]+)(?:, *[A-Z][\w-]+)*(?: en [A-Z][\w-]+)?)", text):
-        for name in re.finditer(r"[A-Z][\w-]+", m.group(1)):
+    for m in re.finditer(_SHAPES["municipality_list"], text):
+        for name in re.finditer(_SHAPES["capitalised_word"], m.group(1)):
             start = m.start(1) + name.start()
             found.append(Entity(start, start + len(name.group(0)), name.group(0), "LOC", name.group(0), "pattern:gemeente"))
     found += _persons(text, lex)
@@ -380,14 +394,14 @@ def _laws_cited_loosely(text: str, lex: _Lexicons) -> list[Entity]:
     """Laws named with other case or without their function words: "Wet Openbaarheid Bestuur",
     "de wet BOPZ". The longest run of words after "wet" whose key is a known law wins."""
     found: list[Entity] = []
-    for m in re.finditer(r"(?<![\w-])[Ww]et(?= )", text):
-        words = list(re.finditer(r" ([\w&-]+)", text[m.end():m.end() + 160]))
+    for m in re.finditer(_SHAPES["law_head"], text):
+        words = list(re.finditer(_SHAPES["following_word"], text[m.end():m.end() + 160]))
         run = []
         for w in words:
             if w.start() != (run[-1].end() if run else 0):
                 break
             run.append(w)
-            if len(run) == 8:
+            if len(run) == MAX_LAW_TOKENS:
                 break
         for n in range(len(run), 0, -1):
             if run[n - 1].group(1).lower() in lex.law_function_words:
@@ -406,7 +420,7 @@ def _local_regulations(text: str, lex: _Lexicons) -> list[Entity]:
     "Beleidsregels Bibob Gemeente Ede", "Wet Bibob beleidsregel Twente")."""
     found: list[Entity] = []
     endings = "|".join(re.escape(e) for e in lex.regulation_endings)
-    tail = rf"(?: (?:{CAP}[\w&-]*|(?:19|20)\d\d))"
+    tail = _SHAPES["regulation_tail"]
     for m in re.finditer(rf"(?<![\w-]){CAP}[\w-]*(?:{endings})\b{tail}{{0,3}}", text):
         found.append(Entity(m.start(), m.end(), m.group(0), "LAW", None, "pattern:regulation"))
     for m in re.finditer(rf"(?:(?P<pre>{CAP}[\w&-]*) )?(?P<rule>{lex.policy_rule}){tail}{{1,4}}", text):
@@ -420,7 +434,7 @@ def _persons(text: str, lex: _Lexicons) -> list[Entity]:
     found = [Entity(m.start(), m.end(), m.group(0).strip(), "PER", m.group(0).strip(), "pattern:initials")
              for m in INITIALS_NAME.finditer(text)]
     titles = "|".join(re.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
-    name = rf"(?:[A-Z]\.\s?){{0,4}}(?:(?:van|de|der|den|ter|ten|te|het)\s)*{CAP}[a-zà-ÿ]+(?:\s{CAP}[a-zà-ÿ]+)?"
+    name = _SHAPES["person_after_title"]
     for m in re.finditer(rf"(?i:\b(?:{titles}))\s+(?!van\s)(?P<name>{name})(?:\s+en\s+(?P<second>{name}))?", text):
         for group in ("name", "second"):
             if m.group(group):

@@ -8,12 +8,13 @@ Tables without a year axis (a budget table) give no statistics; their money goes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from raadsstukken.extractors.text.numbers import YEAR, YEAR_RANGE, cell_number
+from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.tables.detect import Table
 
-MONEY_HEADER = re.compile(r"\b(bedrag|kosten|budget|euro)\b|€", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,22 @@ def tidy_statistics(table: Table) -> list[Statistic]:
                 continue
             if not indicator:
                 continue
-            out.append(Statistic(indicator, None, period, value, _unit(row[c], headers[c]), r, c))
+            out.append(Statistic(indicator, None, period, value, _unit(row[c], f"{headers[c]} {indicator}"), r, c))
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_rules() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], str]:
+    data = read_rules("statistics")
+    return tuple((unit, re.compile(p, re.IGNORECASE)) for unit, p in data["units"].items()), data["default"]["unit"]
+
+
 def _unit(cell: str, header: str) -> str:
-    if "%" in cell or "%" in header or "procent" in header.lower():
-        return "percent"
-    if "€" in cell or MONEY_HEADER.search(header):
-        return "EUR"
-    if "fte" in header.lower():
-        return "FTE"
-    return "count"
+    """The unit of a figure, from its cell and what labels it: its column header and indicator
+    (`rules/statistics.toml`)."""
+    units, default = _unit_rules()
+    text = f"{cell} {header}"
+    return next((unit for unit, pattern in units if pattern.search(text)), default)
 
 
 INDENT = 5.0
