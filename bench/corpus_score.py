@@ -125,7 +125,7 @@ def add_tallies(acc: dict, res: dict):
 
 
 def finish(acc: dict) -> dict:
-    for k, v in acc.items():
+    for _k, v in acc.items():
         if isinstance(v, dict) and "tp" in v:
             tp, fp, fn = v["tp"], v["fp"], v["fn"]
             p = tp / (tp + fp) if tp + fp else (1.0 if fn == 0 else 0.0)
@@ -139,7 +139,8 @@ COLS = [("split", "f1"), ("doctype", "f1"), ("fields", "r"), ("decisions", "f1")
 
 
 def table(rows: list[tuple[str, dict]], first: str) -> str:
-    head = f"| {first} | files | not found | split F1 | doctype F1 | fields acc | decisions F1 | headings F1 | probes R | noise leaks |"
+    head = (f"| {first} | files | not found | split F1 | doctype F1 | fields acc | decisions F1 | headings F1 "
+            "| probes R | noise leaks |")
     lines = [head, "|" + "---|" * 10]
     for name, r in rows:
         cells = [fmt(r.get(k), m) for k, m in COLS]
@@ -279,7 +280,8 @@ def main(argv=None):
             acc = f"{r['correct'] / r['items']:.3f}" if r["items"] else "–"
             print(f"| {f} | {r['items']} | {r['matched']} | {r['correct']} | {acc} | {r['votes_items']} | {r['votes_correct']} |")
         acc = f"{tot['correct'] / tot['items']:.3f}" if tot["items"] else "–"
-        print(f"| **all** | {tot['items']} | {tot['matched']} | {tot['correct']} | {acc} | {tot['votes_items']} | {tot['votes_correct']} |")
+        print(f"| **all** | {tot['items']} | {tot['matched']} | {tot['correct']} | {acc} "
+              f"| {tot['votes_items']} | {tot['votes_correct']} |")
     nf = sorted({x for f in families for x in per_family[f].get("files_not_found", [])})
     if nf:
         print(f"\nfiles not found in the output: {len(nf)} (e.g. {', '.join(nf[:5])})")

@@ -121,7 +121,8 @@ def evaluate_tables(out: Path, g: dict, fid: str) -> dict:
     shapes_ok = [shape in found for shape in gold]
     stats = pd.read_parquet(out / "statistics")
     doc_ids = set(pd.read_parquet(out / "documents").query("file_id == @fid")["doc_id"])
-    mine = [(norm(r.indicator).casefold(), int(r.period), float(r.value)) for r in stats[stats["doc_id"].isin(doc_ids)].itertuples()]
+    mine = [(norm(r.indicator).casefold(), int(r.period), float(r.value))
+            for r in stats[stats["doc_id"].isin(doc_ids)].itertuples()]
     theirs = [(norm(s["indicator"]).casefold(), s["period"], float(s["value"])) for s in g.get("statistics", [])]
     left, tp = list(mine), 0
     for gi in theirs:

@@ -66,7 +66,8 @@ def main(argv: list[str]) -> int:
     print(f"{len(pdfs)} PDFs\n")
     print("| run | first (s) | second, unchanged (s) | speed-up | one file changed (s) |\n|---|---|---|---|---|")
     p, i = result["process"], result["in_process"]
-    print(f"| `python -m raadsstukken run` (process) | {p['first_s']} | {p['second_s']} | {p['speedup']}x | {p['one_changed_s']} |")
+    print(f"| `python -m raadsstukken run` (process) | {p['first_s']} | {p['second_s']} | {p['speedup']}x "
+          f"| {p['one_changed_s']} |")
     print(f"| `pipeline.run.run` (in-process) | {i['first_s']} | {i['second_s']} | {i['speedup']}x | |")
     if "--json" in argv:
         Path(argv[argv.index("--json") + 1]).write_text(json.dumps(result, indent=1))

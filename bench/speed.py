@@ -109,7 +109,8 @@ def main(argv: list[str]) -> int:
         "cpus": os.cpu_count(), "machine": platform.machine(),
         "pages_per_second": {k: {"best": round(b, 2), "median": round(m, 2)} for k, (b, m) in rows.items()},
         "ratio_process": round(rows["raadsstukken run --force (process)"][0] / rows["pdfplumber extract_text (process)"][0], 3),
-        "ratio_in_process": round(rows["page layer + sections (in-process)"][0] / rows["pdfplumber extract_text (in-process)"][0], 3),
+        "ratio_in_process": round(rows["page layer + sections (in-process)"][0]
+                                  / rows["pdfplumber extract_text (in-process)"][0], 3),
     }
     print(f"{pages} pages in {len(files)} PDFs; best and median of {args.repeat}; Python {result['python']}, "
           f"pdfplumber {result['pdfplumber']}, {result['cpus']} CPUs ({result['machine']})\n")

@@ -62,15 +62,20 @@ class LocatedAmount:
 
 @dataclass(frozen=True)
 class LocatedEntity:
-    """An entity found in a section's text (span set) or its heading (span None)."""
+    """An entity found in a section's text (its span is in that text) or in its heading."""
 
     entity: Entity
     section: int
+    in_heading: bool = False
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """Character offsets in the section text; None for an entity of the heading."""
+        return None if self.in_heading else (self.entity.start, self.entity.end)
 
     @property
     def provenance(self) -> Provenance:
-        span = (self.entity.start, self.entity.end) if self.entity.start is not None and self.entity.end is not None else None
-        return Provenance(None, None, self.entity.method, span)
+        return Provenance(None, None, self.entity.method, self.span)
 
 
 @dataclass

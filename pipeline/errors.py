@@ -26,24 +26,30 @@ class StageError:
 
 
 class RaadsstukkenError(Exception):
-    """Base class of the errors the pipeline reports on a file."""
+    """Base class of the errors the pipeline reports on a file; `error_type` is its kind in `runs`."""
 
-    error_type = "error"
+    error_type = "internal"
 
 
-class InvalidPdf(RaadsstukkenError):
+class BadInput(RaadsstukkenError):
+    """The input is at fault, not the program: the file cannot be read as a council paper."""
+
+    error_type = "invalid_input"
+
+
+class InvalidPdf(BadInput):
     """The file is not a readable PDF (truncated, not a PDF at all, broken cross-reference)."""
 
     error_type = "invalid_pdf"
 
 
-class EncryptedPdf(RaadsstukkenError):
+class EncryptedPdf(BadInput):
     """The PDF is encrypted and cannot be opened without a password."""
 
     error_type = "encrypted_pdf"
 
 
-class NoTextLayer(RaadsstukkenError):
+class NoTextLayer(BadInput):
     """The PDF has pages but no text layer (a scan): it needs OCR."""
 
     error_type = "no_text_layer"
@@ -55,7 +61,7 @@ class FileTimeout(RaadsstukkenError):
     error_type = "timeout"
 
 
-class EmptyPdf(RaadsstukkenError):
+class EmptyPdf(BadInput):
     """The PDF opens but has no pages."""
 
     error_type = "empty_pdf"

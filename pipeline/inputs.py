@@ -9,12 +9,10 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 from raadsstukken.extractors.source import SourceInfo
-from raadsstukken.extractors.text.dates import parse_date
 
 SOURCE_FIELDS = ("municipality", "url", "published", "meeting_date", "meeting_id", "kind")
 LIST_SUFFIXES = (".csv", ".jsonl", ".ndjson")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from raadsstukken.extractors.model import DocumentResult, FileResult, LocatedAmount, LocatedEntity
-from raadsstukken.pipeline.errors import RaadsstukkenError, StageError
+from raadsstukken.pipeline.errors import FileTimeout, RaadsstukkenError, StageError
 from raadsstukken.schemas.ids import doc_id as make_doc_id
 from raadsstukken.schemas.ids import keyed_ids
 
@@ -93,7 +93,7 @@ def run_stages(result: FileResult, stages: Sequence[Stage]) -> tuple[FileResult,
                 continue
             try:
                 result = stage.function(result)  # type: ignore[call-arg]
-            except (TimeoutError, MemoryError):
+            except (FileTimeout, MemoryError):  # the file's budget: it fails whole
                 raise
             except Exception as exc:  # noqa: BLE001 - one stage's bug must not lose the others' rows
                 errors.append(_error(stage, None, exc, result.source_file))
@@ -109,7 +109,7 @@ def run_stages(result: FileResult, stages: Sequence[Stage]) -> tuple[FileResult,
                 continue
             try:
                 documents.append(stage.function(result, doc))  # type: ignore[call-arg]
-            except (TimeoutError, MemoryError):
+            except (FileTimeout, MemoryError):  # the file's budget: it fails whole
                 raise
             except Exception as exc:  # noqa: BLE001
                 errors.append(_error(stage, doc.part.page_start, exc, result.source_file))
@@ -263,8 +263,8 @@ def read_entities(result: FileResult) -> FileResult:
     for (d, s, heading), entities in zip(texts, found):
         for e in entities:
             if heading:
-                e = replace(e, start=None, end=None, method=f"{e.method}:heading")
-            by_doc[d.doc_id].append(LocatedEntity(e, s.order))
+                e = replace(e, method=f"{e.method}:heading")
+            by_doc[d.doc_id].append(LocatedEntity(e, s.order, in_heading=heading))
     return replace(result, documents=[replace(d, entities=by_doc[d.doc_id]) for d in result.documents])
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures: generated PDFs and a helper that parses them into sections."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -9,6 +10,30 @@ import pytest
 from raadsstukken.extractors.layout.parse import parse_pdf
 from raadsstukken.extractors.structure.sections import Section, build_sections
 from tests.pdfs import Page, write_pdf
+
+
+GEN_TEST_DATA = "RAADSSTUKKEN_GEN_TEST_DATA"
+"""Set to 1 to regenerate golden data (tests/data/golden/, docs/datasets.md) instead of comparing."""
+GOLDEN = Path(__file__).parent / "data" / "golden"
+
+
+def regenerating() -> bool:
+    return os.environ.get(GEN_TEST_DATA, "") not in ("", "0")
+
+
+@pytest.fixture
+def golden():
+    """Compare text with a golden file, or write it when RAADSSTUKKEN_GEN_TEST_DATA=1."""
+
+    def _check(path: Path, text: str) -> None:
+        if regenerating():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}: run with {GEN_TEST_DATA}=1 and review the diff"
+        assert path.read_text(encoding="utf-8") == text, f"{path} differs: if on purpose, run with {GEN_TEST_DATA}=1"
+
+    return _check
 
 
 def squash(text: str) -> str:

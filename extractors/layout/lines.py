@@ -7,7 +7,6 @@ baseline, and raised small glyphs (footnote calls, exponents) are kept as supers
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from raadsstukken.extractors.layout.geometry import BBox
@@ -134,7 +133,7 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
     def flush() -> None:
         group.sort(key=lambda t: t[1])
         out: list[list[Char]] = []
-        for base, _, i in group:
+        for _base, _, i in group:
             run = runs[i]
             if out:
                 last = out[-1]

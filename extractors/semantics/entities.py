@@ -18,11 +18,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from raadsstukken.extractors.semantics.amounts import find_amounts_in_text
 from raadsstukken.extractors.text.dates import find_dates
 from raadsstukken.extractors.rules import read_rules
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline is first built
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer
 
 GAZETTEER = Path(__file__).parents[1] / "data" / "dutch_laws_2017.tsv"
 MODEL_DIR = Path(__file__).parents[1] / "models" / "ner_nl"
@@ -59,9 +64,9 @@ PRIORITY = {"LAW": 5, "MONEY": 5, "DATE": 4, "PER": 3, "ORG": 2, "LOC": 1}
 
 @dataclass(frozen=True)
 class Entity:
-    start: int | None
-    """Offset of the first character in the text it was found in; None for a heading's entity."""
-    end: int | None
+    start: int
+    """Offset of the first character in the text it was found in."""
+    end: int
     text: str
     label: str
     normalized: str | None
@@ -130,7 +135,7 @@ def _law_key(name: str, function_words: frozenset[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def pipeline():
+def pipeline() -> tuple[Language, PhraseMatcher, PhraseMatcher]:
     """The spaCy pipeline and its matchers (built once per process)."""
     import spacy
     from spacy.matcher import PhraseMatcher
@@ -138,9 +143,10 @@ def pipeline():
     nlp = spacy.load(MODEL_DIR) if (MODEL_DIR / "meta.json").exists() else spacy.blank("nl")
     lex = lexicons()
     laws = PhraseMatcher(nlp.vocab, attr="LOWER")
-    laws.add("LAW", list(nlp.tokenizer.pipe(lex.laws)))
+    tokenizer: Tokenizer = nlp.tokenizer  # spaCy types it as any callable
+    laws.add("LAW", list(tokenizer.pipe(lex.laws)))
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-    exact.add("LOC", list(nlp.tokenizer.pipe(lex.places)))
+    exact.add("LOC", list(tokenizer.pipe(lex.places)))
     return nlp, laws, exact
 
 
@@ -396,7 +402,7 @@ def _laws_cited_loosely(text: str, lex: _Lexicons) -> list[Entity]:
     found: list[Entity] = []
     for m in re.finditer(_SHAPES["law_head"], text):
         words = list(re.finditer(_SHAPES["following_word"], text[m.end():m.end() + 160]))
-        run = []
+        run: list[re.Match[str]] = []
         for w in words:
             if w.start() != (run[-1].end() if run else 0):
                 break

@@ -200,7 +200,7 @@ def _themes_named_in_sentences(sections: Sequence[Section], themes: dict[str, Th
         for sentence in re.split(r"(?<=[.!?])\s+", section.text or ""):
             kind = _kind_of(sentence, rules)
             m = rules.named_in_sentence.search(sentence) if kind else None
-            if m is None:
+            if m is None or kind is None:
                 continue
             names = _comparable(m.group("names"))
             for chapter in chapters:
@@ -209,7 +209,8 @@ def _themes_named_in_sentences(sections: Sequence[Section], themes: dict[str, Th
                     continue
                 theme = next((t for t in themes.values() if _similar(t.label, label) >= 0.9), None)
                 if theme is None:
-                    themes[heading_key(label)] = Theme(label, kind, chapter.page_start, chapter.order, method="plans:named_by_kind")
+                    themes[heading_key(label)] = Theme(label, kind, chapter.page_start, chapter.order,
+                                                       method="plans:named_by_kind")
                 elif theme.kind == "other":
                     theme.kind = kind
 
@@ -271,7 +272,7 @@ def _grid_labels(lines: Sequence[Line]) -> list[str]:
     for column in columns:
         current, last = None, None
         for cell in column:
-            if current is not None and cell.bbox.top - last.bbox.bottom <= 0.6 * cell.bbox.height:
+            if current is not None and last is not None and cell.bbox.top - last.bbox.bottom <= 0.6 * cell.bbox.height:
                 current = (current[0], current[1], f"{current[2]} {cell.text}")
             else:
                 if current is not None:
@@ -324,7 +325,7 @@ def _kinds(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRul
     """Kinds from lines that announce themes ("De vier ontwikkelthema's zijn:") and name them."""
     texts = [(s, t) for s in sections for t in ([clean_heading(s.heading)] if s.heading else [])
              + [ln.text.strip() for ln in _lines(s)]]
-    for i, (section, text) in enumerate(texts):
+    for i, (_section, text) in enumerate(texts):
         if not text.endswith(":"):
             continue
         for kind, pattern in rules.kinds.items():

@@ -137,6 +137,7 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             rest = match_label(cell, patterns)
             if rest is None:
                 continue
+            value: FieldValue | None
             if rest:
                 value = FieldValue(rest, cell, (cell,), "form:inline")
             else:

@@ -238,8 +238,8 @@ def _build(members: Sequence[Row], page: PageLayout, outside: Sequence[_Line], s
             or (0 < k < data_start and row.top - members[k - 1].bottom < 0.5 * _height(row))
         )
         if is_continuation:
-            for b, cells in enumerate(slots):
-                grid[-1][b].extend(cells)
+            for b, slot_cells in enumerate(slots):
+                grid[-1][b].extend(slot_cells)
             continue
         grid.append(slots)
         if k < data_start:

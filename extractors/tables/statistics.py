@@ -52,8 +52,9 @@ def tidy_statistics(table: Table) -> list[Statistic]:
             value = cell_number(row[c])
             if value is None:
                 continue
-            if column_years[c] is not None:
-                indicator, period = label or table.title, column_years[c]
+            column_year = column_years[c]
+            if column_year is not None:
+                indicator, period = label or table.title, column_year
             elif row_year is not None and headers[c]:
                 indicator, period = headers[c], row_year
             else:

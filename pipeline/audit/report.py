@@ -118,7 +118,8 @@ def _document(doc: dict, data: dict, pdfs: dict[str, Path]) -> str:
         for d in decisions) + "</ol>" if decisions else "<p>none</p>"))
     sections = sorted(_rows(data["sections"], did), key=lambda r: r["order"])
     out.append("<h3>Outline</h3><ul class='outline'>" + "".join(
-        f"<li style='margin-left:{max(int(s['level'] or 0) - 1, 0)}em'>{_e(s['heading'])} <small>p. {s['page_start']}</small></li>"
+        f"<li style='margin-left:{max(int(s['level'] or 0) - 1, 0)}em'>{_e(s['heading'])} "
+        f"<small>p. {s['page_start']}</small></li>"
         for s in sections if s["heading"]) + "</ul>")
     out.append(_tree(did, data))
     out.append(_tables(did, data))
@@ -233,7 +234,8 @@ def _pages(doc: dict, data: dict, pdfs: dict[str, Path], sections: list, decisio
                     continue
                 x0, top, x1, bottom = (float(v) for v in bbox)
                 marks.append(f"<div class='box {kind}' title='{_e(kind)}: {_e(label)}' style='left:{x0 / pw * 100:.2f}%;"
-                             f"top:{top / ph * 100:.2f}%;width:{(x1 - x0) / pw * 100:.2f}%;height:{(bottom - top) / ph * 100:.2f}%;"
+                             f"top:{top / ph * 100:.2f}%;width:{(x1 - x0) / pw * 100:.2f}%;"
+                             f"height:{(bottom - top) / ph * 100:.2f}%;"
                              f"border-color:{BOX_COLOURS[kind]}'></div>")
             label = pages.loc[number, "page_label"] if number in pages.index else None
             figures.append(f"<figure class='page' style='width:{width}px'><img alt='page {number}' width='{width}' "

@@ -77,6 +77,30 @@ def test_incremental_run_skips_unchanged_files_and_redoes_changed_ones(inputs, t
     assert validate_directory(out) == []
 
 
+def test_a_changed_setting_or_rule_file_makes_the_next_run_re_extract(inputs, tmp_path, monkeypatch):
+    import shutil
+    from dataclasses import replace
+
+    from raadsstukken.extractors import rules, settings
+
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(inputs,), out_dir=out))
+    assert {o.status for o in run(RunSettings(inputs=(inputs,), out_dir=out)).outcomes} == {"skipped"}
+
+    defaults = settings.all_settings()
+    changed = {**defaults, "style": replace(defaults["style"], same_size=0.8)}
+    monkeypatch.setattr(settings, "all_settings", lambda: changed)
+    assert {o.status for o in run(RunSettings(inputs=(inputs,), out_dir=out)).outcomes} == {"ok"}
+    assert {o.status for o in run(RunSettings(inputs=(inputs,), out_dir=out)).outcomes} == {"skipped"}
+
+    edited = tmp_path / "rules"
+    shutil.copytree(rules.RULES_DIR, edited, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    with open(edited / "decisions.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# an edited rule file\n")
+    monkeypatch.setattr(rules, "RULES_DIR", edited)
+    assert {o.status for o in run(RunSettings(inputs=(inputs,), out_dir=out)).outcomes} == {"ok"}
+
+
 @pytest.mark.parametrize(
     ("content", "error_type"),
     [(b"dit is geen pdf maar platte tekst\n", "invalid_pdf"), (b"%PDF-1.7\n1 0 obj <<", "invalid_pdf")],
@@ -105,7 +129,8 @@ def test_cli_exit_codes(inputs, tmp_path):
     assert runner.invoke(main, ["run", str(tmp_path / "bestaat-niet"), "--out", str(out)]).exit_code == 2
     (out / "sections" / "broken.parquet").write_bytes(b"not parquet")
     broken = runner.invoke(main, ["validate", str(out)])
-    assert broken.exit_code == 1 and broken.exception is None or isinstance(broken.exception, SystemExit)
+    assert broken.exit_code == 1  # invalid output: exit 1, with a message and no traceback
+    assert broken.exception is None or isinstance(broken.exception, SystemExit)
     assert "not a readable Parquet file" in broken.output
 
 
