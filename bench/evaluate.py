@@ -85,7 +85,7 @@ def evaluate(out: Path, gold_dir: Path) -> dict:
         fdocs = docs[docs["file_id"] == fid].sort_values("part_index")
         fsecs = secs[secs["file_id"] == fid]
         fsecs = fsecs.assign(_part=fsecs["doc_id"].map(dict(zip(fdocs["doc_id"], fdocs["part_index"]))))
-        fsecs = fsecs.sort_values(["_part", "order"])
+        fsecs = fsecs.sort_values(["_part", "position"])
         texts = [norm(t) for t in fsecs["text"]]
         probes = [norm(p["text"]) for p in g.get("text_probes", [])]
         found = [any(p in t for t in texts) for p in probes]

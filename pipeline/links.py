@@ -31,7 +31,7 @@ def build_links(out: Path) -> list[LinkRecord]:
                   for g in goals.itertuples()]
     theme_labels = [(t.theme_id, t.doc_id, t.label) for t in themes.itertuples()]
     found = []
-    for s in sections.dropna(subset=["heading"]).sort_values(["doc_id", "order"]).itertuples():
+    for s in sections.dropna(subset=["heading"]).sort_values(["doc_id", "position"]).itertuples():
         best = max(((max(_similar(s.heading, t) for t in texts), gid) for gid, did, texts in goal_texts
                     if did != s.doc_id), default=(0.0, None))
         if best[0] >= GOAL_LINK:

@@ -15,7 +15,15 @@ from raadsstukken.schemas.ids import keyed_ids
 if TYPE_CHECKING:  # the mappers read the document model; schemas import nothing of it at run time
     from raadsstukken.extractors.model import FileResult
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+SCHEMA_CHANGES = (
+    ("2.0", "sections.order renamed sections.position (a reserved word in SQL); runs gains status `partial`, "
+            "errors (stage, page, kind, message) and warnings; runs.started_at is a timestamp; runs.error_type is one "
+            "of a closed set of kinds; decisions gain agenda_item, outcome, votes_for, votes_against; documents gain "
+            "municipality_code; doc_type gains besluit, motie, amendement, brief, verslag, begroting."),
+    ("1.0", "first version."),
+)
+"""What changed in each schema version (newest first); the data dictionary lists it."""
 
 STR = pa.string()
 INT = pa.int32()
@@ -28,9 +36,12 @@ RUN_STATUSES = ("ok", "partial", "skipped", "failed", "needs_ocr")
 ERROR_KINDS = ("invalid_pdf", "encrypted_pdf", "empty_pdf", "timeout", "memory", "write_error", "invalid_input",
                "no_text_layer", "internal", "skipped")
 DOC_TYPES = (
-    "nota_bw", "raadsvoorstel", "raadsbesluit", "raadsmededeling", "beleidsplan",
-    "voortgangsrapportage", "uitvoeringsagenda", "besluitenlijst", "bijlage", "onbekend",
+    "nota_bw", "raadsvoorstel", "raadsbesluit", "raadsmededeling", "besluit", "besluitenlijst", "motie",
+    "amendement", "brief", "verslag", "beleidsplan", "voortgangsrapportage", "uitvoeringsagenda", "begroting",
+    "bijlage", "onbekend",
 )
+OUTCOMES = ("aangenomen", "verworpen", "conform", "aangehouden", "ingetrokken", "vastgesteld", "gewijzigd",
+            "unaniem", "kennisgenomen")
 THEME_KINDS = ("ontwikkelthema", "fundament", "strategisch", "other")
 LINK_TARGETS = ("goal", "theme")
 ENTITY_LABELS = ("PER", "ORG", "LOC", "LAW", "MONEY", "DATE")
@@ -67,7 +78,8 @@ class DocumentRecord:
     page_end: int = column(INT, "Last page (1-based) of the document", nullable=False)
     doc_type: str = column(STR, "Kind of council paper", nullable=False, enum=DOC_TYPES)
     title: str | None = column(STR, "Subject (Onderwerp) or title of the document")
-    municipality: str | None = column(STR, "Municipality that published the paper")
+    municipality: str | None = column(STR, "Municipality or province that published the paper (official name)")
+    municipality_code: str | None = column(STR, "CBS code of that municipality (GM0150) or province (PV21)")
     reference: str | None = column(STR, "Nota or voorstel number")
     document_date: object | None = column(DATE, "The document's own date")
     decision_date: object | None = column(DATE, "Date of the B&W decision the document records")
@@ -112,7 +124,8 @@ class SectionRecord:
     file_id: str = column(STR, "sha256 hex of the input PDF's bytes", nullable=False)
     parent_id: str | None = column(STR, "Enclosing section, null at top level")
     level: int = column(INT, "Heading level, 1 = highest; 0 for text before the first heading", nullable=False)
-    order: int = column(INT, "Position of the section in reading order within the document", nullable=False)
+    position: int = column(INT, "Position of the section in reading order within the document (`order` in schema 1)",
+                           nullable=False)
     heading: str | None = column(STR, "Heading as printed (without bullet glyphs); null for leading text")
     heading_path: list | None = column(STR_LIST, "Headings from the top level down to this one")
     text: str | None = column(STR, "Body text in reading order, dehyphenated, paragraphs separated by blank lines")
@@ -131,8 +144,12 @@ class DecisionRecord:
     doc_id: str = column(STR, "Document", nullable=False)
     file_id: str | None = column(STR, "sha256 hex of the input PDF's bytes")
     number: int | None = column(INT, "Number of the decision point")
+    agenda_item: str | None = column(STR, "Agenda item of a besluitenlijst the decision belongs to, as numbered there")
     text: str = column(STR, "Decision text without its number", nullable=False)
     body: str | None = column(STR, "Body that decides: B&W, Raad, Burgemeester")
+    outcome: str | None = column(STR, "Outcome as printed (null when not printed)", enum=OUTCOMES)
+    votes_for: int | None = column(INT, "Votes for, when printed")
+    votes_against: int | None = column(INT, "Votes against, when printed")
     page: int | None = column(INT, "1-based page")
     bbox: list | None = column(BBOX_TYPE, "Box on the page")
     method: str | None = column(STR, "Rule that found it")
@@ -316,7 +333,7 @@ def section_rows(result: FileResult) -> list[SectionRecord]:
             rows.append(SectionRecord(
                 section_id=ids[s.order], doc_id=d.doc_id, file_id=result.file_id,
                 parent_id=ids[s.parent] if s.parent is not None else None,
-                level=s.level, order=s.order, heading=s.heading or None, heading_path=list(s.heading_path),
+                level=s.level, position=s.order, heading=s.heading or None, heading_path=list(s.heading_path),
                 text=s.text or None, page_start=s.page_start, page_end=s.page_end,
                 bbox=d.page_bbox(s.page_start, s.bbox),
                 theme_id=theme_id_of[theme.label] if theme else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from raadsstukken.schemas.datasets import DATASETS, SCHEMA_VERSION
+from raadsstukken.schemas.datasets import DATASETS, SCHEMA_CHANGES, SCHEMA_VERSION
 
 JOINS = [
     ("runs.file_id", "documents.file_id", "what happened to the file a document comes from"),
@@ -40,6 +40,8 @@ def render_dictionary(filled_by: Mapping[str, Sequence[str]] | None = None) -> s
         "|---|---|---|",
     ]
     lines += [f"| [`{d.name}`](#{d.name}) | {', '.join(d.key)} | {d.description} |" for d in DATASETS.values()]
+    lines += ["", "## Schema versions", ""]
+    lines += [f"- **{version}**: {what}" for version, what in SCHEMA_CHANGES]
     lines += ["", "## How they join", "", "| from | to | meaning |", "|---|---|---|"]
     lines += [f"| `{a}` | `{b}` | {m} |" for a, b, m in JOINS]
     for d in DATASETS.values():

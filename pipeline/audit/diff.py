@@ -21,7 +21,7 @@ from raadsstukken.schemas import DATASETS
 
 SKIPPED = ("runs",)
 IDENTITY = ("file_id", "doc_id")
-POSITION = ("order", "bbox", "page", "page_start", "page_end", "page_end", "start_char", "end_char", "parent_id")
+POSITION = ("position", "order", "bbox", "page", "page_start", "page_end", "page_end", "start_char", "end_char", "parent_id")
 """Where a row sits: when only these differ, the row moved (text inserted before it) and is
 counted as moved, not listed as changed."""
 """Content hashes: a revised file changes them on every row; reported once per document instead."""

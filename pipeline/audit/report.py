@@ -116,7 +116,7 @@ def _document(doc: dict, data: dict, pdfs: dict[str, Path]) -> str:
     out.append("<h3>Decisions</h3>" + ("<ol class='decisions'>" + "".join(
         f"<li value='{d['number'] or ''}'>{_e(d['text'])} <small>({_e(d['body'])}, p. {d['page']})</small></li>"
         for d in decisions) + "</ol>" if decisions else "<p>none</p>"))
-    sections = sorted(_rows(data["sections"], did), key=lambda r: r["order"])
+    sections = sorted(_rows(data["sections"], did), key=lambda r: r["position"])
     out.append("<h3>Outline</h3><ul class='outline'>" + "".join(
         f"<li style='margin-left:{max(int(s['level'] or 0) - 1, 0)}em'>{_e(s['heading'])} "
         f"<small>p. {s['page_start']}</small></li>"
