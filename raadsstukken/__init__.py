@@ -24,12 +24,22 @@ except PackageNotFoundError:  # running from a checkout without installing
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["__version__", "connect", "load"]
+__all__ = ["NotAnOutputError", "__version__", "connect", "load"]
+
+
+def __getattr__(name: str) -> Any:
+    # imported on first use, so `import raadsstukken` stays light (the CLI imports it for __version__)
+    if name == "NotAnOutputError":
+        from raadsstukken.pipeline.notebook import NotAnOutputError
+
+        return NotAnOutputError
+    raise AttributeError(f"module 'raadsstukken' has no attribute {name!r}")
 
 
 def load(out: str | Path = "output", name: str | None = None) -> Any:
     """Every dataset of an output directory as pandas DataFrames, or one dataset's DataFrame.
 
+    Raises `NotAnOutputError` (a FileNotFoundError) when `out` is not an output of `raadsstukken run`.
     See `raadsstukken.pipeline.notebook.load_output`.
     """
     from raadsstukken.pipeline.notebook import load_output
@@ -38,7 +48,10 @@ def load(out: str | Path = "output", name: str | None = None) -> Any:
 
 
 def connect(out: str | Path = "output", database: str = ":memory:") -> "duckdb.DuckDBPyConnection":
-    """A DuckDB connection with one view per dataset (see `raadsstukken.pipeline.notebook`)."""
+    """A DuckDB connection with one view per dataset (see `raadsstukken.pipeline.notebook`).
+
+    Raises `NotAnOutputError` (a FileNotFoundError) when `out` is not an output of `raadsstukken run`.
+    """
     from raadsstukken.pipeline.notebook import connect_output
 
     return connect_output(out, database)

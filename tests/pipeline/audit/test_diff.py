@@ -6,7 +6,7 @@ import json
 from click.testing import CliRunner
 
 from raadsstukken.pipeline.cli import main
-from raadsstukken.pipeline.audit.diff import diff_outputs
+from raadsstukken.pipeline.audit.diff import OutputDiff, RowDiff, diff_outputs
 from raadsstukken.pipeline.run import RunSettings, run
 from tests.pdfs import Page, write_pdf
 
@@ -34,19 +34,21 @@ def _run(tmp_path, name, chapters):
     return out
 
 
+def _rows(diff: OutputDiff, dataset: str, kind: str) -> list[RowDiff]:
+    return [r for g in diff.documents for r in g.rows if r.dataset == dataset and r.kind == kind]
+
+
 def test_identical_runs_and_one_inserted_section(tmp_path):
     old = _run(tmp_path, "old", CHAPTERS)
     same = _run(tmp_path, "same", CHAPTERS)
     assert diff_outputs(old, same).identical
     revised = CHAPTERS[:2] + [("Draagvlak", "Bewoners en ondernemers steunen het plan.")] + CHAPTERS[2:]
     new = _run(tmp_path, "new", revised)
-    result = {d.name: d for d in diff_outputs(old, new).datasets}
-    sections = result["sections"]
-    assert [r["heading"] for r in sections.added] == ["Draagvlak"]
-    assert sections.removed == [] and sections.changed == []
-    assert sections.moved == 2  # the two chapters after the insertion only moved down
-    amounts = result["amounts"]
-    assert amounts.added == amounts.removed == [] and amounts.changed == []
+    diff = diff_outputs(old, new)
+    assert [r.label for r in _rows(diff, "sections", "added")] == ["section 'Draagvlak'"]
+    assert _rows(diff, "sections", "removed") == [] and _rows(diff, "sections", "changed") == []
+    assert len(_rows(diff, "sections", "moved")) == 2  # the two chapters after the insertion only moved down
+    assert not [r for r in _rows(diff, "amounts", "changed") + _rows(diff, "amounts", "added")]
 
 
 def test_cli_formats_and_exit_codes(tmp_path):
@@ -55,13 +57,13 @@ def test_cli_formats_and_exit_codes(tmp_path):
     runner = CliRunner()
     assert runner.invoke(main, ["diff", str(old), str(old)]).exit_code == 0
     text = runner.invoke(main, ["diff", str(old), str(new)])
-    assert text.exit_code == 1 and "amount_eur: 80000.0 -> 90000.0" in text.output
+    assert text.exit_code == 1 and "amount_eur: 80000 -> 90000" in text.output
     data = json.loads(runner.invoke(main, ["diff", str(old), str(new), "--format", "json"]).output)
-    assert data["identical"] is False and len(data["datasets"]["sections"]["changed"]) == 1
+    assert data["identical"] is False and data["datasets"]["sections"]["changed"] == 1
     html = runner.invoke(main, ["diff", str(old), str(new), "--format", "html"]).output
     assert html.startswith("<!doctype html>") and "sections" in html
     markdown = runner.invoke(main, ["diff", str(old), str(new), "--format", "markdown"]).output
-    assert "| sections |" in markdown
+    assert "| sections |" in markdown and "### afvalplan.pdf part 0" in markdown
 
 
 def test_table_value_changed_and_page_removed(tmp_path):
@@ -86,16 +88,17 @@ def test_table_value_changed_and_page_removed(tmp_path):
         return out
 
     old = output("old", "15", 3)
-    changed = {d.name: d for d in diff_outputs(old, output("value", "16", 3)).datasets}
-    (stat,) = changed["statistics"].changed
-    assert stat.changes == {"value": (15.0, 16.0)}
-    (cell,) = changed["table_cells"].changed
-    assert cell.changes["text"] == ("15", "16")
-    (section,) = changed["sections"].changed  # the section whose text holds the table
-    assert list(section.changes) == ["text"] and not changed["sections"].added
-    shorter = {d.name: d for d in diff_outputs(old, output("short", "15", 2)).datasets}
-    assert [r["heading"] for r in shorter["sections"].removed] == ["Hoofdstuk 3"]
-    assert shorter["sections"].added == [] and shorter["statistics"].changed == []
+    changed = diff_outputs(old, output("value", "16", 3))
+    (stat,) = _rows(changed, "statistics", "changed")
+    assert [(c.column, c.old, c.new) for c in stat.changes] == [("value", 15.0, 16.0)]
+    (cell,) = _rows(changed, "table_cells", "changed")
+    assert (cell.changes[0].column, cell.changes[0].old, cell.changes[0].new) == ("text", "15", "16")
+    (section,) = _rows(changed, "sections", "changed")  # the section whose text holds the table
+    assert [c.column for c in section.changes] == ["text"] and not _rows(changed, "sections", "added")
+    shorter = diff_outputs(old, output("short", "15", 2))
+    assert [r.label for r in _rows(shorter, "sections", "removed")] == ["section 'Hoofdstuk 3'"]
+    assert [r.label for r in _rows(shorter, "pages", "removed")] == ["page 3"]
+    assert _rows(shorter, "sections", "added") == [] and _rows(shorter, "statistics", "changed") == []
 
 
 def test_identical_directories_give_an_empty_report(tmp_path):
