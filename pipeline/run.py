@@ -9,23 +9,29 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import signal
+import threading
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Iterator
 
 import pyarrow as pa
 
 from raadsstukken import __version__
-from raadsstukken.pipeline.errors import EmptyPdf, EncryptedPdf, InvalidPdf, OutputError, RaadsstukkenError, StageError
-from raadsstukken.pipeline.executors import EXECUTORS, map_unordered
-from raadsstukken.pipeline.inputs import SourceInfo, discover_inputs
+from raadsstukken.pipeline import writer
+from raadsstukken.pipeline.errors import (EmptyPdf, EncryptedPdf, FileTimeout, InvalidPdf, OutputError, RaadsstukkenError,
+                                          StageError)
+from raadsstukken.pipeline.executors import EXECUTORS, Pool, check_executor, page_reporter
+from raadsstukken.pipeline.inputs import InputFile, SourceInfo, discover_inputs
 from raadsstukken.pipeline.limits import memory_limit, time_limit
-from raadsstukken.pipeline.progress import Progress
-from raadsstukken.schemas.ids import file_id as hash_file
-from raadsstukken.pipeline.manifest import FileEntry, Manifest
-from raadsstukken.pipeline.writer import SchemaViolation, ensure_datasets, remove_part, write_part, write_parts
+from raadsstukken.pipeline.progress import Progress, page_progress
+from raadsstukken.pipeline.manifest import FileEntry, Manifest, OutputLock
+from raadsstukken.pipeline.writer import SchemaViolation, ensure_datasets, write_part, write_parts
 from raadsstukken.schemas import DATASETS, validate_table
 from raadsstukken.schemas.datasets import RunRecord
 
@@ -56,8 +62,16 @@ class RunSettings:
     """Remove the rows of files recorded in the output that are no longer among the inputs."""
     progress: bool = False
     """Report progress on standard error (a live line on a terminal, log lines otherwise)."""
+    wait: bool = False
+    """When another run holds the output's lock: wait for it (else OutputLocked, exit 2)."""
+    compact: bool = True
+    """After the run, compact datasets that hold AUTO_COMPACT_PARTS loose parts or more."""
+    handle_signals: bool = True
+    """Stop cleanly on SIGINT/SIGTERM (only when run in the main thread)."""
 
     def __post_init__(self) -> None:
+        if self.scheduler and self.executor == "local":
+            object.__setattr__(self, "executor", "dask")  # a scheduler means the dask executor
         if self.jobs < 1:
             raise ValueError("jobs must be at least 1")
         if self.executor not in EXECUTORS:
@@ -76,6 +90,11 @@ class FileTask:
     info: SourceInfo
     timeout: float | None = None
     max_memory_mb: int | None = None
+    warnings: tuple[str, ...] = ()
+    """Notes from the input list (an unreadable date, a conflicting row) for `runs.warnings`."""
+    stat: tuple[int, int, int] | None = None
+    """(size, mtime_ns, inode) of the input when it was hashed, for the manifest."""
+    size: int = 0
 
 
 @dataclass
@@ -92,12 +111,37 @@ class FileOutcome:
     warnings: list[str] = field(default_factory=list)
     tables: dict[str, pa.Table] = field(default_factory=dict)
     path: str = ""
+    stat: tuple[int, int, int] | None = None
 
 
 @dataclass
 class RunSummary:
     run_id: str
     outcomes: list[FileOutcome]
+    interrupted: int | None = None
+    """The signal that stopped the run (SIGINT, SIGTERM), or None when it ran to the end."""
+    out_dir: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    duration_s: float = 0.0
+    not_started: int = 0
+    """Files that were to be processed but were not when the run was interrupted."""
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted is not None:
+            return 128 + self.interrupted
+        return 1 if self.failed else 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The run for monitoring (`--summary FILE`)."""
+        return {"run_id": self.run_id, "out_dir": self.out_dir, "started_at": self.started_at,
+                "finished_at": self.finished_at, "duration_s": self.duration_s, "exit_code": self.exit_code,
+                "interrupted": signal.Signals(self.interrupted).name if self.interrupted else None,
+                "files": len(self.outcomes), "not_started": self.not_started, "counts": self.counts(),
+                "pages": sum(o.n_pages or 0 for o in self.outcomes if o.status != "skipped"),
+                "failed": [{"source_file": o.source_file, "error_type": o.error_type, "error": o.error}
+                           for o in self.failed]}
 
     @property
     def failed(self) -> list[FileOutcome]:
@@ -152,9 +196,10 @@ def process_file(task: FileTask) -> FileOutcome:
     path, source, fid = task.path, task.source, task.file_id
     started = datetime.now(timezone.utc).replace(microsecond=0)
     t0 = time.perf_counter()
-    outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()))
+    outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()),
+                          warnings=list(task.warnings), stat=task.stat)
     try:
-        with time_limit(task.timeout), memory_limit(task.max_memory_mb):
+        with time_limit(task.timeout), memory_limit(task.max_memory_mb), page_progress(source, page_reporter()):
             parsed = _open_and_parse(path, parse_pdf)
             outcome.n_pages = parsed.n_pages
             if parsed.n_pages == 0:
@@ -219,94 +264,330 @@ def _open_and_parse(path: Path, parse_pdf):
         raise InvalidPdf(f"not a readable PDF: {exc}") from exc
 
 
+OK_STATUSES = ("ok", "partial", "needs_ocr")
+SAVE_EVERY = 2.0
+"""Seconds between manifest saves during a run (entries are still only written after their parts)."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM reached the run (a BaseException: no `except Exception` of a file stops it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"interrupted by {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+class _Signals:
+    """SIGINT/SIGTERM raise Interrupted in the main thread, except inside a commit: then after it."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.critical = 0
+        self.previous: dict[int, Any] = {}
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.received is None:
+            self.received = signum
+            _log.warning("%s: stopping; files finished so far are kept", signal.Signals(signum).name)
+        if not self.critical:
+            raise Interrupted(self.received)
+
+    @contextmanager
+    def installed(self, enabled: bool) -> Iterator[None]:
+        enabled = enabled and threading.current_thread() is threading.main_thread()
+        if enabled:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.previous[sig] = signal.signal(sig, self.handle)
+        try:
+            yield
+        finally:
+            for sig, handler in self.previous.items():
+                signal.signal(sig, handler)
+            self.previous.clear()
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        self.critical += 1
+        try:
+            yield
+        finally:
+            self.critical -= 1
+        if self.received is not None and not self.critical:
+            raise Interrupted(self.received)
+
+
+def _schema_hash() -> str:
+    digest = hashlib.sha256()
+    for name, dataset in DATASETS.items():
+        digest.update(f"{name}:{dataset.schema}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _check_output(out: Path) -> None:
+    """A usage error, before anything is created, when `out` cannot be made or written."""
+    probe = out
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if probe != out and not probe.is_dir():
+        raise OutputError(f"cannot write to {out}: {probe} is not a folder")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write to {out}: it is not a folder")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write to {out}: permission denied on {probe}")
+
+
+def _hash(path: Path, budget: float | None) -> str:
+    """sha256 of the file, within the file's time budget (FileTimeout past it)."""
+    digest = hashlib.sha256()
+    t0 = time.perf_counter()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 22):
+            digest.update(chunk)
+            if budget and time.perf_counter() - t0 > budget:
+                raise FileTimeout(f"took longer than {budget:g} s (hashing the file)")
+    return digest.hexdigest()
+
+
+def _key_id(key: str) -> str:
+    """The file_id of an input that could not be read: sha256 of its source key (no bytes to hash)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
 def run(settings: RunSettings) -> RunSummary:
-    """Process the inputs into `settings.out_dir`; returns one outcome per input file."""
+    """Process the inputs into `settings.out_dir`; returns one outcome per input file.
+
+    Usage errors (inputs that do not exist, an output that cannot be written, an executor that
+    cannot start, another run holding the output) raise before anything is created.
+    """
     out = Path(settings.out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise OutputError(f"cannot write to {out}: {exc}") from exc
-    chash = config_hash()
+    check_executor(settings.executor, settings.scheduler)
+    inputs = discover_inputs(settings.inputs)
+    _check_output(out)
+    t_start = time.perf_counter()
     started = datetime.now(timezone.utc)
+    pool = Pool(settings.jobs, settings.executor, settings.scheduler)
+    pool.__enter__()  # a Dask cluster that does not answer is a usage error: before the output exists
+    try:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write to {out}: {exc}") from exc
+        say = (lambda m: _log.warning("%s", m)) if settings.progress else None
+        try:
+            lock = OutputLock(out, wait=settings.wait, say=say).__enter__()
+        except PermissionError as exc:
+            raise OutputError(f"cannot write to {out}: {exc}") from exc
+        try:
+            return _locked_run(settings, out, inputs, pool, started, t_start)
+        finally:
+            lock.__exit__(None, None, None)
+    finally:
+        pool.__exit__(None, None, None)
+
+
+def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool: Pool, started: datetime,
+                t_start: float) -> RunSummary:
+    removed = writer.clean_up(out)
+    if removed:
+        _log.info("removed %d temporary file(s) a killed run left in %s", len(removed), out)
+    chash = config_hash()
     run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{chash[:8]}"
     manifest = Manifest.load(out)
-
-    inputs = discover_inputs(settings.inputs)
-    todo: list[FileTask] = []
+    present = writer.present_parts(out) if manifest.files else {}
+    in_segments = _segment_parts(out) if manifest.files else set()
+    signals = _Signals()
     outcomes: list[FileOutcome] = []
-    seen_ids: dict[str, str] = {}
+    todo: list[FileTask] = []
     duplicates: dict[str, list[str]] = {}
+    interrupted: int | None = None
+    changed = False
+    with signals.installed(settings.handle_signals):
+        try:
+            todo = _plan(settings, inputs, manifest, present, chash, outcomes, duplicates)
+            if settings.prune:
+                changed |= _prune(out, manifest, {i.source for i in inputs}, present)
+            progress = Progress(len(todo), enabled=settings.progress, total_bytes=sum(t.size for t in todo))
+            pool.on_page = progress.page
+            last_save = time.perf_counter()
+            try:
+                with pool:
+                    for outcome in pool.map(process_file, todo):
+                        with signals.deferred():
+                            changed |= _commit(out, manifest, outcome, chash, in_segments)
+                            outcomes.append(outcome)
+                            progress.update(outcome, outcome.stat[0] if outcome.stat else 0)
+                            if time.perf_counter() - last_save > SAVE_EVERY:
+                                manifest.save(out)
+                                last_save = time.perf_counter()
+            except (Interrupted, KeyboardInterrupt):
+                signals.critical += 1  # from here on a signal only records itself
+                for outcome in pool.finished():
+                    changed |= _commit(out, manifest, outcome, chash, in_segments)
+                    outcomes.append(outcome)
+                raise
+            finally:
+                progress.close()
+        except Interrupted as exc:
+            interrupted = exc.signum
+            signals.critical += 1
+        except KeyboardInterrupt:  # SIGINT's own handler (a run outside the main thread, or before ours)
+            interrupted = signal.SIGINT
+            signals.critical += 1
+    with signals.installed(settings.handle_signals):
+        signals.critical += 1  # the bookkeeping below always finishes (a second signal is noted only)
+        manifest.pipeline_version, manifest.config_hash = __version__, chash
+        if changed:
+            manifest.links_current = False
+        manifest.save(out)
+        outcomes.sort(key=lambda o: o.source_file)
+        runs = [RunRecord(run_id=run_id, file_id=o.file_id, source_file=o.source_file, status=o.status,
+                          error_type=o.error_type, error=o.error, errors=[e.as_row() for e in o.errors] or None,
+                          warnings=o.warnings or None, n_pages=o.n_pages, duration_s=o.duration_s,
+                          pipeline_version=__version__, started_at=o.started_at,
+                          other_names=sorted(duplicates.get(o.file_id, [])) or None) for o in outcomes]
+        if runs:
+            write_part(out, "runs", run_id, DATASETS["runs"].to_table(runs))
+        if interrupted is None and not manifest.links_current:
+            from raadsstukken.pipeline.links import write_links
+
+            write_links(out)
+            manifest.links_current = True
+        schema = _schema_hash()
+        ensure_datasets(out, upgrade=manifest.schema_hash != schema)
+        manifest.schema_hash = schema
+        if settings.compact and interrupted is None:
+            writer.compact(out, min_parts=writer.AUTO_COMPACT_PARTS, partition_by=tuple(manifest.partition_by),
+                           partitions=_partitions(out, manifest))
+        manifest.save(out)
+    done = {o.source_file for o in outcomes}
+    return RunSummary(run_id, outcomes, interrupted=interrupted, out_dir=str(out),
+                      started_at=started.isoformat(timespec="seconds"),
+                      finished_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                      duration_s=round(time.perf_counter() - t_start, 3),
+                      not_started=sum(1 for t in todo if t.source not in done))
+
+
+def _partitions(out: Path, manifest: Manifest) -> dict[str, tuple[str, ...]] | None:
+    if not manifest.partition_by:
+        return None
+    return writer.partition_values(out, tuple(manifest.partition_by))
+
+
+def _segment_parts(out: Path) -> set[str]:
+    found: set[str] = set()
+    for name in DATASETS:
+        for path in writer.dataset_files(out, name):
+            if path.name.startswith(writer.SEGMENT_PREFIX):
+                found.update(p for p, _ in writer.segment_parts(path))
+    return found
+
+
+def _parts_present(entry: FileEntry, present: dict[str, set[str]]) -> bool:
+    if not entry.part:
+        return False
+    names = list(entry.datasets) if entry.datasets is not None else ["pages"]
+    return all(entry.part in present.get(name, ()) for name in names)
+
+
+def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, present: dict[str, set[str]],
+          chash: str, outcomes: list[FileOutcome], duplicates: dict[str, list[str]]) -> list[FileTask]:
+    """Which inputs to process: unchanged ones (same size, mtime and inode, or same hash) are skipped."""
+    todo: list[FileTask] = []
+    seen_ids: dict[str, str] = {}
+
+    def now() -> datetime:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+
+    def failed(item: InputFile, fid: str, error_type: str, error: str) -> None:
+        outcomes.append(FileOutcome(item.source, fid, "failed", now(), error_type=error_type, error=error,
+                                    warnings=list(item.warnings)))
+        _log.warning("%s: %s: %s", item.source, error_type, error)
+
     for item in inputs:
-        fid = hash_file(item.path)
-        now = datetime.now(timezone.utc).replace(microsecond=0)
+        if item.problem:
+            failed(item, _key_id(item.source), "invalid_input", item.problem)
+            continue
+        try:
+            st = os.stat(item.path)
+        except OSError as exc:
+            failed(item, _key_id(item.source), "invalid_input", f"cannot read {item.path}: {exc.strerror or exc}")
+            continue
+        stat_key = (st.st_size, st.st_mtime_ns, st.st_ino)
+        entry = manifest.files.get(item.source)
+        current = (not settings.force and entry is not None and entry.status in OK_STATUSES
+                   and entry.pipeline_version == __version__ and entry.config_hash == chash and _parts_present(entry, present))
+        if current and entry is not None and (entry.size, entry.mtime_ns, entry.inode) == stat_key:
+            fid = entry.file_id  # unchanged on disk: not hashed again
+        else:
+            t0 = time.perf_counter()
+            try:
+                fid = _hash(item.path, settings.timeout)
+            except FileTimeout as exc:
+                failed(item, _key_id(item.source), "timeout", str(exc))
+                continue
+            except OSError as exc:
+                failed(item, _key_id(item.source), "invalid_input", f"cannot read {item.path}: {exc.strerror or exc}")
+                continue
+            spent = time.perf_counter() - t0
+            if fid not in seen_ids and not (current and entry is not None and entry.file_id == fid):
+                budget = None if settings.timeout is None else max(settings.timeout - spent, 0.001)
+                seen_ids[fid] = item.source
+                todo.append(FileTask(item.path, item.source, fid, item.info, budget, settings.max_memory_mb,
+                                     item.warnings, stat_key, st.st_size))
+                continue
+            if current and entry is not None and entry.file_id == fid:
+                entry.size, entry.mtime_ns, entry.inode = stat_key  # touched, not changed
         if fid in seen_ids:
             duplicates.setdefault(fid, []).append(item.source)
             continue
         seen_ids[fid] = item.source
-        entry = manifest.files.get(item.source)
-        if (not settings.force and entry is not None and entry.file_id == fid and entry.status in ("ok", "partial", "needs_ocr")
-                and entry.pipeline_version == __version__ and entry.config_hash == chash):
-            outcomes.append(FileOutcome(item.source, fid, "skipped", now, n_pages=entry.n_pages))
-            continue
-        todo.append(FileTask(item.path, item.source, fid, item.info, settings.timeout, settings.max_memory_mb))
-
-    if settings.prune:
-        _prune(out, manifest, {i.source for i in inputs})
-    progress = Progress(len(todo), enabled=settings.progress)
-    for outcome in map_unordered(process_file, todo, jobs=settings.jobs, executor=settings.executor,
-                                 scheduler=settings.scheduler):
-        _commit(out, manifest, outcome, chash)
-        outcomes.append(outcome)
-        progress.update(outcome)
-    progress.close()
-
-    manifest.pipeline_version, manifest.config_hash = __version__, chash
-    manifest.save(out)
-    outcomes.sort(key=lambda o: o.source_file)
-    runs = [RunRecord(run_id=run_id, file_id=o.file_id, source_file=o.source_file, status=o.status,
-                      error_type=o.error_type, error=o.error, errors=[e.as_row() for e in o.errors] or None,
-                      warnings=o.warnings or None, n_pages=o.n_pages, duration_s=o.duration_s,
-                      pipeline_version=__version__, started_at=o.started_at,
-                      other_names=sorted(duplicates.get(o.file_id, [])) or None) for o in outcomes]
-    write_part(out, "runs", run_id, DATASETS["runs"].to_table(runs))
-    if any(o.status != "skipped" for o in outcomes) or settings.prune or not (out / "links" / "cross-document.parquet").exists():
-        from raadsstukken.pipeline.links import write_links
-
-        write_links(out)
-    ensure_datasets(out)
-    return RunSummary(run_id, outcomes)
+        outcomes.append(FileOutcome(item.source, fid, "skipped", now(), n_pages=entry.n_pages if entry else None,
+                                    warnings=list(item.warnings)))
+    return todo
 
 
-def _prune(out: Path, manifest: Manifest, present: set[str]) -> None:
-    """Drop the rows and manifest entries of files that are no longer among the inputs."""
-    for source in sorted(set(manifest.files) - present):
-        entry = manifest.files.pop(source)
-        if entry.part and not any(e.part == entry.part for e in manifest.files.values()):
-            remove_part(out, entry.part)
+def _prune(out: Path, manifest: Manifest, present_inputs: set[str], present: dict[str, set[str]]) -> bool:
+    """Drop the rows and manifest entries of files that are no longer among the inputs, and rows of
+    parts no manifest entry names (orphans of an interrupted or concurrent run)."""
+    gone = sorted(set(manifest.files) - present_inputs)
+    for source in gone:
+        manifest.files.pop(source)
         _log.info("%s: no longer among the inputs; its rows were removed", source)
+    kept = {e.part for e in manifest.files.values() if e.part}
+    orphans = {p for name, parts in (present or writer.present_parts(out)).items() if name not in ("runs", "links")
+               for p in parts if p not in kept and p not in writer.UNCOMPACTED}
+    if orphans:
+        _log.info("removing the rows of %d part(s) no manifest entry names", len(orphans))
+        writer.remove_parts(out, orphans)
     manifest.save(out)
+    return bool(gone or orphans)
 
 
-def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str) -> None:
-    """Write a file's parts, then (only then) record it in the manifest."""
+def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, in_segments: set[str] | None = None) -> bool:
+    """Write a file's parts, then (only then) record it in the manifest. True when rows changed."""
     part = outcome.file_id[:16]
     previous = manifest.files.get(outcome.source_file)
     if outcome.status == "failed":
         _log.warning("%s: %s: %s", outcome.source_file, outcome.error_type, outcome.error)
-        return  # earlier rows of this file, if any, stay as they were
+        return False  # earlier rows of this file, if any, stay as they were
     try:
         write_parts(out, part, outcome.tables)
     except OSError as exc:  # a full disk, a folder that became unwritable: this file fails alone
         outcome.status, outcome.error_type, outcome.error = "failed", "write_error", f"cannot write its rows: {exc}"
         outcome.tables = {}
         _log.warning("%s: %s", outcome.source_file, outcome.error)
-        return
+        return False
+    stale = set()
     if previous is not None and previous.part and previous.part != part:
         if not any(e.part == previous.part for k, e in manifest.files.items() if k != outcome.source_file):
-            remove_part(out, previous.part)
-    manifest.files[outcome.source_file] = FileEntry(outcome.source_file, outcome.file_id, outcome.status,
-                                                    outcome.n_pages, part, __version__, chash, outcome.path)
-    manifest.save(out)
+            stale.add(previous.part)
+    segments = in_segments or set()
+    old_in_segments = {p for p in stale | {part} if p in segments}
+    writer.remove_parts(out, stale, segments=False)
+    if old_in_segments:  # earlier rows of this file (or of its old content) inside a compacted segment
+        writer.remove_parts(out, old_in_segments, loose=False)
+        segments.difference_update(old_in_segments)
+    manifest.files[outcome.source_file] = FileEntry(
+        outcome.source_file, outcome.file_id, outcome.status, outcome.n_pages, part, __version__, chash, outcome.path,
+        *(outcome.stat or (None, None, None)), datasets={n: t.num_rows for n, t in sorted(outcome.tables.items()) if t.num_rows})
+    return True

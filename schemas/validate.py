@@ -85,9 +85,12 @@ def duplicates_example(table: pa.Table, key: tuple[str, ...]) -> dict:
     return next((a for a, b in zip(keys, keys[1:]) if a == b), {})
 
 
-def validate_directory(out_dir: Path) -> list[ValidationProblem]:
-    """Every dataset of the contract exists under `out_dir`, reads as one table and validates."""
+def validate_directory(out_dir: Path, *, consistency: bool = True) -> list[ValidationProblem]:
+    """Every dataset of the contract exists under `out_dir`, reads as one table and validates; with
+    `consistency`, the manifest and the files agree too (see `check_consistency`)."""
     import pyarrow.dataset as pads  # here: it pulls in pandas, which a run does not need
+
+    from raadsstukken.pipeline.writer import dataset_files
 
     out_dir = Path(out_dir)
     problems: list[ValidationProblem] = []
@@ -95,7 +98,7 @@ def validate_directory(out_dir: Path) -> list[ValidationProblem]:
         problems.append(ValidationProblem("_manifest", "missing _manifest.json"))
     for name, dataset in DATASETS.items():
         folder = out_dir / name
-        files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+        files = dataset_files(out_dir, name)
         if not files:
             problems.append(ValidationProblem(name, f"no Parquet files in {folder}"))
             continue
@@ -104,12 +107,13 @@ def validate_directory(out_dir: Path) -> list[ValidationProblem]:
             try:
                 file_schema = pq.read_schema(f)
             except (pa.ArrowException, OSError) as exc:
-                problems.append(ValidationProblem(name, f"{f.name}: not a readable Parquet file ({exc})"))
+                problems.append(ValidationProblem(name, f"{f.relative_to(folder)}: not a readable Parquet file ({exc})"))
                 continue
             readable.append(f)
             for field in dataset.schema:
                 if field.name not in file_schema.names or not file_schema.field(field.name).type.equals(field.type):
-                    problems.append(ValidationProblem(name, f"{f.name}: column {field.name!r} missing or mistyped"))
+                    where = f.relative_to(folder)
+                    problems.append(ValidationProblem(name, f"{where}: column {field.name!r} missing or mistyped"))
         if len(readable) < len(files):
             continue
         try:
@@ -118,4 +122,72 @@ def validate_directory(out_dir: Path) -> list[ValidationProblem]:
             problems.append(ValidationProblem(name, f"cannot read as one table: {exc}"))
             continue
         problems.extend(validate_table(dataset, table))
+    if consistency and (out_dir / "_manifest.json").is_file():
+        problems.extend(check_consistency(out_dir))
+    return problems
+
+
+def check_consistency(out_dir: Path) -> list[ValidationProblem]:
+    """The manifest against the files: parts the manifest names that are missing or have other row
+    counts, parts (and rows' file_ids) no manifest entry names, a part in two files, temporary files
+    and an unfinished compaction a killed run left. `raadsstukken validate --repair` mends them."""
+    import pyarrow.dataset as pads
+
+    from raadsstukken.pipeline import writer
+    from raadsstukken.pipeline.manifest import Manifest
+
+    out_dir = Path(out_dir)
+    problems: list[ValidationProblem] = []
+    try:
+        manifest = Manifest.load(out_dir)
+    except (OSError, ValueError, TypeError) as exc:
+        return [ValidationProblem("_manifest", f"not readable: {exc}")]
+    for tmp in writer.temporary_files(out_dir):
+        problems.append(ValidationProblem("_output", f"temporary file left by a killed run: {tmp.relative_to(out_dir)}"))
+    for name in DATASETS:
+        if (out_dir / name / writer.JOURNAL).exists():
+            problems.append(ValidationProblem(name, "an interrupted compaction (its journal is there)"))
+    kept = {e.part for e in manifest.files.values() if e.part}
+    file_ids = {e.file_id for e in manifest.files.values()}
+    for name, dataset in DATASETS.items():
+        try:
+            index = writer.part_index(out_dir, name)
+        except (pa.ArrowException, OSError, ValueError):
+            continue  # an unreadable file: reported above
+        for part, places in sorted(index.items()):
+            if len(places) > 1:
+                where = ", ".join(str(p.file.relative_to(out_dir / name)) for p in places)
+                problems.append(ValidationProblem(name, f"part {part} is in {len(places)} files ({where})"))
+            if name not in ("runs", "links") and part not in kept and part not in writer.UNCOMPACTED:
+                problems.append(ValidationProblem(name, f"part {part} belongs to no file of the manifest (orphan rows)"))
+        for source, entry in sorted(manifest.files.items()):
+            if not entry.part or entry.status not in ("ok", "partial", "needs_ocr"):
+                continue
+            expected = entry.datasets if entry.datasets is not None else ({"pages": -1} if name == "pages" else {})
+            if name not in expected:
+                continue
+            places = index.get(entry.part)
+            if not places:
+                problems.append(ValidationProblem(name, f"{source}: its part {entry.part} is missing"))
+                continue
+            rows = places[0].rows
+            if rows is None:
+                try:
+                    rows = pq.ParquetFile(places[0].file).metadata.num_rows
+                except (pa.ArrowException, OSError):
+                    continue
+            if expected[name] >= 0 and rows != expected[name]:
+                problems.append(ValidationProblem(name, f"{source}: part {entry.part} has {rows} rows, the manifest says "
+                                                        f"{expected[name]}"))
+        if name != "runs" and "file_id" in dataset.schema.names:
+            files = writer.dataset_files(out_dir, name)
+            try:
+                ids = pads.dataset([str(f) for f in files], format="parquet", schema=dataset.schema).to_table(
+                    columns=["file_id"]).column("file_id")
+            except (pa.ArrowException, OSError):
+                continue
+            unknown = sorted(set(pc.unique(ids).drop_null().to_pylist()) - file_ids)
+            if unknown:
+                problems.append(ValidationProblem(name, f"rows of {len(unknown)} file_id(s) with no manifest entry, "
+                                                        f"e.g. {unknown[0][:16]}"))
     return problems

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 from pathlib import Path
 
 import pandas as pd
@@ -107,15 +108,16 @@ def test_interrupted_run_resumes_to_the_same_output(folder, tmp_path, monkeypatc
     real = run_module._commit
     calls = []
 
-    def crash_after_one(out, manifest, outcome, chash):
+    def crash_after_one(out, manifest, outcome, *args):
         if calls:
             raise KeyboardInterrupt
         calls.append(outcome.source_file)
-        real(out, manifest, outcome, chash)
+        return real(out, manifest, outcome, *args)
 
     monkeypatch.setattr(run_module, "_commit", crash_after_one)
-    with pytest.raises(KeyboardInterrupt):
-        run(RunSettings(inputs=(folder,), out_dir=resumed))
+    stopped = run(RunSettings(inputs=(folder,), out_dir=resumed))  # a KeyboardInterrupt stops it like SIGINT
+    assert stopped.interrupted == signal.SIGINT and stopped.exit_code == 130
+    assert [o.source_file for o in stopped.outcomes] == calls  # the finished file has its runs row
     monkeypatch.setattr(run_module, "_commit", real)
     second = run(RunSettings(inputs=(folder,), out_dir=resumed))
     assert sorted(o.status for o in second.outcomes) == ["ok", "ok", "skipped"]
