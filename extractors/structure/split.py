@@ -20,6 +20,8 @@ from raadsstukken.extractors.layout.furniture import mask
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.structure.doc_types import DocType, classify, starts_document
+from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 
 TOP_SHARE = 0.3
 """A title counts when it starts in this top share of the page's body."""
@@ -42,31 +44,21 @@ class DocumentPart:
 
 
 @dataclass(frozen=True)
-class DocTypeRules:
-    kinds: tuple[tuple[str, bool, tuple[re.Pattern[str], ...]], ...]
-    opening: dict[str, tuple[re.Pattern[str], ...]]
-    cover_max_words: int
-    cover_title_ratio: float
+class CoverRules:
+    max_words: int
+    title_ratio: float
 
 
 @lru_cache(maxsize=1)
-def load_rules() -> DocTypeRules:
+def load_rules() -> CoverRules:
     data = read_rules("doc_types")
-    kinds = tuple(
-        (k["doc_type"], bool(k["strong"]), tuple(re.compile(p, re.IGNORECASE) for p in k["title"]))
-        for k in data["kind"]
-    )
-    opening = {t: tuple(re.compile(p, re.IGNORECASE) for p in ps) for t, ps in data["opening"].items()}
-    return DocTypeRules(kinds, opening, int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]))
+    return CoverRules(int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]))
 
 
-def classify_title(text: str, rules: DocTypeRules | None = None) -> tuple[str, bool] | None:
-    """(doc_type, strong) for a title, or None when it names no kind of document."""
-    rules = rules or load_rules()
-    for doc_type, strong, patterns in rules.kinds:
-        if any(p.match(text.strip()) for p in patterns):
-            return doc_type, strong
-    return None
+def classify_title(text: str) -> tuple[str, bool] | None:
+    """(doc_type, opens a document) for a title line alone, or None when it names no kind."""
+    found = classify([text], [])
+    return (found.doc_type, starts_document(found)) if found else None
 
 
 @dataclass(frozen=True)
@@ -96,11 +88,13 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     for n, first in enumerate(starts):
         last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
         cue = cues[first]
-        doc_type = cue.doc_type or "onbekend"
-        method = "title" if cue.doc_type else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
+        found = document_type(pages[first:last + 1], cue.title)
+        doc_type = found.doc_type if found else "onbekend"
+        method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
+        method += f";{found.method}" if found else ""
         marks = cue.doc_type is not None or cue.cover
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
-                                  cue.title if cue.cover or not cue.strong else None, f"split:{method}",
+                                  _own_title(cue), f"split:{method}",
                                   title_blocks=cue.title_blocks if marks else (),
                                   cover_page=pages[first].number if cue.cover else None))
     return parts
@@ -120,26 +114,49 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
     return roles
 
 
-def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, rules: DocTypeRules) -> PageCue:
+def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, rules: CoverRules) -> PageCue:
     blocks = [b for b in page.blocks if b.kind is not BlockKind.FOOTNOTE]
     if not blocks:
         return PageCue(None, None, False, False, False)
     words = sum(len(b.text.split()) for b in blocks)
     largest = max(b.size for b in blocks)
-    cover = words <= rules.cover_max_words and largest >= rules.cover_title_ratio * body_size
+    cover = words <= rules.max_words and largest >= rules.title_ratio * body_size
     title_blocks = _title_blocks(blocks, page, body_size, largest if cover else None)
     title = " ".join(b.text for b in title_blocks) or None
-    doc_type, strong = None, False
-    if title:
-        found = classify_title(title, rules)
-        if found:
-            doc_type, strong = found
-    if doc_type is None:
-        for kind, patterns in rules.opening.items():
-            if any(p.search(line.text) for p in patterns for b in blocks[:6] for line in b.lines):
-                doc_type, strong = kind, True
-                break
-    return PageCue(title, doc_type, strong, cover, _renumbered(page, previous), tuple(title_blocks))
+    # A kind named in the title block counts on a cover or a renumbered page; one named strongly
+    # anywhere in the first lines (a type line, an opening formula) opens a document by itself.
+    renumbered = _renumbered(page, previous)
+    found = classify([title], []) if title else None
+    # a running header names the kind of every page: it opens a document only where numbering restarts
+    at_top = classify(([page.header] if renumbered and page.header else []) + top_lines(page), [])
+    if starts_document(at_top) and not starts_document(found):
+        found = at_top
+    doc_type = found.doc_type if found else None
+    return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks))
+
+
+def _own_title(cue: PageCue) -> str | None:
+    """The title block as the document's title, unless it only names the kind ("RAADSVOORSTEL")."""
+    if cue.title is None:
+        return None
+    names_kind = classify_title(cue.title)
+    return cue.title if cue.cover or not (names_kind and names_kind[1]) else None
+
+
+def top_lines(page: PageLayout) -> list[str]:
+    """The first lines of a page's body in reading order (what a title block and type line are)."""
+    lines = [ln.text for b in page.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
+    return lines[: load_doc_type_rules().title_lines]
+
+
+def document_type(pages: Sequence[PageLayout], title: str | None) -> DocType | None:
+    """The kind of a document from its title block, first pages and last page together."""
+    if not pages:
+        return None
+    text_pages = list(pages[:2]) + ([pages[-1]] if len(pages) > 2 else [])
+    text = [ln.text for p in text_pages for b in p.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
+    header = [pages[0].header] if pages[0].header else []
+    return classify(([title] if title else []) + header + top_lines(pages[0]), text)
 
 
 def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:

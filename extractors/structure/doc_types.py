@@ -1,0 +1,115 @@
+"""What kind of council paper a document is, from several cues together, never from one phrase.
+
+Dutch council papers announce their kind in different places depending on the template: a form's
+title ("Raadsvoorstel", "Nota voor burgemeester en wethouders"), an export's type line under the
+body's name ("AMENDEMENT"), an opening formula ("De raad van de gemeente …", "Geachte …"), the
+structure of the text ("overwegende dat …", "verzoekt het college …", agenda items with outcomes)
+and a closing formula ("Aldus besloten …", "Met vriendelijke groet"). Each cue family in
+`rules/doc_types.toml` gives weight to a kind; the kind with the most weight wins. Title cues count
+most and are the only ones that may start a new document inside a compound PDF.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from raadsstukken.extractors.rules import read_rules
+
+LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÀ-ÿ] ){2,}[A-Za-zÀ-ÿ]\b")
+SEGMENT = re.compile(r"\s+[·•|–—]\s+")
+"""What separates the parts of an export's header line ("Gemeente X · Besluitenlijst")."""
+
+
+def join_letter_spacing(text: str) -> str:
+    """Letter-spaced words joined: "B E S L U I T :" -> "BESLUIT :"."""
+    return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+@dataclass(frozen=True)
+class Cue:
+    doc_type: str
+    where: str
+    """`title`: the lines at the top of the document; `text`: any line of its first pages."""
+    weight: float
+    patterns: tuple[re.Pattern[str], ...]
+    name: str
+    min_count: int = 1
+    """Lines that must match before the cue counts (a besluitenlijst has several "Besluit:" lines)."""
+
+
+@dataclass(frozen=True)
+class DocTypeRules:
+    cues: tuple[Cue, ...]
+    title_lines: int
+    min_weight: float
+    starts_document: float
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocType:
+    """The kind of a document with the evidence for it."""
+
+    doc_type: str
+    weight: float
+    cues: tuple[str, ...]
+    title_weight: float
+    """The part of the weight from title cues (what may start a new document)."""
+
+    @property
+    def method(self) -> str:
+        return "doc_type:" + "+".join(self.cues)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> DocTypeRules:
+    data = read_rules("doc_types")
+    cues = tuple(
+        Cue(c["doc_type"], c["where"], float(c["weight"]),
+            tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]), c.get("name", c["doc_type"]),
+            int(c.get("min_count", 1)))
+        for c in data["cue"])
+    s = data["settings"]
+    order = tuple(dict.fromkeys(c.doc_type for c in cues))
+    return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order)
+
+
+def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None) -> DocType | None:
+    """The kind the cues point to, or None when too little points anywhere.
+
+    `title_lines` are the first lines of the document (its title block, running header and the
+    first `title_lines` lines of its body); `text_lines` the lines of its first pages (and its last
+    page, for closing formulas).
+    """
+    rules = rules or load_rules()
+    title = [seg for t in title_lines for seg in _segments(t)]
+    text = [seg for t in text_lines for seg in _segments(t)]
+    weight: dict[str, float] = {}
+    title_weight: dict[str, float] = {}
+    found: dict[str, list[str]] = {}
+    for cue in rules.cues:
+        lines = title if cue.where == "title" else text
+        if sum(1 for line in lines if any(p.search(line) for p in cue.patterns)) >= cue.min_count:
+            weight[cue.doc_type] = weight.get(cue.doc_type, 0.0) + cue.weight
+            if cue.where == "title":
+                title_weight[cue.doc_type] = title_weight.get(cue.doc_type, 0.0) + cue.weight
+            found.setdefault(cue.doc_type, []).append(cue.name)
+    if not weight:
+        return None
+    best = max(weight, key=lambda k: (weight[k], title_weight.get(k, 0.0), -rules.order.index(k)))
+    if weight[best] < rules.min_weight:
+        return None
+    return DocType(best, weight[best], tuple(found[best]), title_weight.get(best, 0.0))
+
+
+def _segments(line: str) -> list[str]:
+    """A line with letter-spacing joined, cut into the parts a header line separates."""
+    return [s.strip() for s in SEGMENT.split(join_letter_spacing(line)) if s.strip()]
+
+
+def starts_document(found: DocType | None, rules: DocTypeRules | None = None) -> bool:
+    """Whether the title cues at the top of a page are strong enough to open a new document there."""
+    rules = rules or load_rules()
+    return found is not None and found.title_weight >= rules.starts_document

@@ -1,0 +1,75 @@
+"""Document kinds from several cues together (rules/doc_types.toml), in wordings no corpus paper uses.
+
+The conventions: a kind named at the top (form title, an export's type line after the body's name,
+letter-spaced), opening formulas ("De raad van de gemeente …;"), the structure of a motion or an
+amendment, a besluitenlijst's decision lines, minutes' attendance lists, a letter's salutation and
+closing, and a letter to the council being an information letter (raadsmededeling).
+"""
+from __future__ import annotations
+
+import pytest
+
+from raadsstukken.extractors.structure.doc_types import classify, join_letter_spacing, starts_document
+from tests.pdfs import Page
+
+
+@pytest.mark.parametrize("title, text, kind", [
+    (["Gemeente Oosterhaven · Raadsvoorstel", "Onderwerp: Nieuwe sporthal"], [], "raadsvoorstel"),
+    (["R A A D S V O O R S T E L"], [], "raadsvoorstel"),
+    (["Statenvoorstel nr. 12/2026"], ["Gedeputeerde Staten stellen Provinciale Staten voor om"], "raadsvoorstel"),
+    (["Nota voor het college van B & W"], [], "nota_bw"),
+    (["Collegebesluit", "Onderwerp: Standplaatsen"], [], "besluit"),
+    (["Kapvergunning Eikenlaan"], ["De burgemeester van de gemeente Westerbroek,", "gelet op artikel 4 van de APV;",
+                                   "besluit:"], "besluit"),
+    (["Verordening speelautomaten"], ["De raad van de gemeente Westerbroek;", "gelet op artikel 149 van de Gemeentewet;",
+                                      "besluit:", "Aldus vastgesteld in de openbare vergadering van de raad van 3 maart."],
+     "raadsbesluit"),
+    (["Gewijzigde motie: Bankjes langs de dijk"], ["De raad, in vergadering bijeen op 2 april,",
+                                                   "constaterende dat er weinig rustpunten zijn;",
+                                                   "verzoekt het college om tien bankjes te plaatsen,"], "motie"),
+    (["Parkeren bij de haven"], ["De raad van de gemeente Westerbroek, in vergadering bijeen op 9 mei;",
+                                 "besluit:", "beslispunt 2 van het ontwerpbesluit te vervangen door:",
+                                 "Ingediend door: J. de Wit"], "amendement"),
+    (["Overzicht commissie Ruimte 12 mei"], ["1. Opening", "Besluit: de agenda wordt vastgesteld.",
+                                             "2. Verkeersplan", "Besluit: conform voorstel.",
+                                             "3. Rondvraag", "Besluit: geen vragen."], "besluitenlijst"),
+    (["Notulen van de commissie Bestuur"], ["Aanwezig: mevrouw K. Smit (voorzitter)", "Afwezig: de heer P. Ros"],
+     "verslag"),
+    (["Onderwerp: Bomenkap in het park"], ["Geachte heer Bos,", "In uw brief vraagt u", "Met vriendelijke groet,"],
+     "brief"),
+    (["Onderwerp: Stand van zaken warmtenet"], ["Aan de leden van de gemeenteraad", "Geachte raadsleden,",
+                                                "Met vriendelijke groet,"], "raadsmededeling"),
+])
+def test_kinds_from_cues(title, text, kind):
+    found = classify(title, text)
+    assert found is not None and found.doc_type == kind, found
+
+
+def test_nothing_points_anywhere():
+    assert classify(["Hoofdstuk 3"], ["Dit is gewone tekst over het weer."]) is None
+
+
+def test_only_title_cues_open_a_document():
+    assert starts_document(classify(["AMENDEMENT"], []))
+    assert not starts_document(classify(["Hoofdstuk 2"], ["Geachte heer Bos,"]))
+
+
+def test_letter_spacing_is_joined():
+    assert join_letter_spacing("B E S L U I T :") == "BESLUIT :"
+    assert join_letter_spacing("a b c de") == "abc de"
+
+
+def test_a_bundle_of_papers_is_split_at_type_lines_and_restarting_numbers(make_pdf, documents_of):
+    pages = []
+    for kind, subject in (("Motie", "Meer groen op schoolpleinen"), ("Amendement", "Budget voor jongerenwerk")):
+        page = Page()
+        page.add(56, 40, "Gemeente Westerbroek", size=9)
+        page.add(56, 70, kind.upper(), size=16, bold=True)
+        page.add(56, 100, f"Onderwerp: {subject}")
+        page.lines(56, 130, ["De raad, in vergadering bijeen op 12 juni,", "overwegende dat kinderen buiten moeten spelen;",
+                             "verzoekt het college een plan te maken," if kind == "Motie" else
+                             "besluit het ontwerpbesluit als volgt te wijzigen:"])
+        page.add(500, 805, "1/1", size=8)
+        pages.append(page)
+    docs = documents_of(make_pdf(pages))
+    assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [("motie", 1, 1), ("amendement", 2, 2)]
