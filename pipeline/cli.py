@@ -195,14 +195,25 @@ def compact_command(out_dir: Path, partition_by: str | None, wait: bool) -> None
 @click.argument("new", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
               show_default=True, help="Output format.")
-def diff_command(old: Path, new: Path, fmt: str) -> None:
-    """Rows added, removed and changed between two output directories, per dataset (on its keys).
+@click.option("--dataset", "datasets", multiple=True, help="Only this dataset (repeatable).")
+@click.option("--doc", "docs", multiple=True,
+              help="Only this document: a doc_id of either side, or its source file (repeatable).")
+def diff_command(old: Path, new: Path, fmt: str, datasets: tuple[str, ...], docs: tuple[str, ...]) -> None:
+    """What changed between two output directories, per source document and named by readable keys
+    (heading path, decision number, indicator and period, table cell), with per-column counts.
 
-    Exit status: 0 when identical, 1 when different.
+    Exit status: 0 when identical, 1 when different, 2 when an input is not an output directory.
     """
-    from raadsstukken.pipeline.audit.diff import RENDERERS, diff_outputs
+    from raadsstukken.pipeline.audit.diff import DiffInputError, diff_outputs
+    from raadsstukken.pipeline.audit.diff_render import RENDERERS
 
-    result = diff_outputs(old, new)
+    try:
+        result = diff_outputs(old, new, datasets, docs)
+    except DiffInputError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if fmt in ("json", "html"):  # text and markdown carry their warnings at the top
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
     click.echo(RENDERERS[fmt](result))
     sys.exit(0 if result.identical else 1)
 
@@ -222,20 +233,23 @@ def dictionary_command(target: Path) -> None:
 
 @main.command("report")
 @click.argument("out_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--doc", "doc_id", default=None, help="Only this document (doc_id).")
+@click.option("--doc", "doc_id", default=None, help="Only this document's page (doc_id), with the index.")
 @click.option("--inputs", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
               help="Folder holding the source PDFs, when they moved since the run.")
-@click.option("--out", "target", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Report file (default OUT_DIR/report.html).")
-def report_command(out_dir: Path, doc_id: str | None, inputs: Path | None, target: Path | None) -> None:
-    """Write a self-contained HTML audit report of OUT_DIR: per document its metadata, decisions,
-    tables and charts, and page images with boxes over what was extracted."""
+@click.option("--out", "target", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Report folder (default OUT_DIR/report).")
+@click.option("--no-images", is_flag=True, help="Leave the page images out.")
+def report_command(out_dir: Path, doc_id: str | None, inputs: Path | None, target: Path | None, no_images: bool) -> None:
+    """Write a static HTML audit report of OUT_DIR into a folder: an index (run summary, documents
+    searchable and filterable) and one page per document (metadata, decisions, outline, tables,
+    amounts, entities, page images with a box over every row, each naming its dataset and row id)."""
     from raadsstukken.pipeline.audit.report import write_report
+    from raadsstukken.pipeline.notebook import NotAnOutputError
 
     try:
-        path = write_report(out_dir, target or out_dir / "report.html", doc_id, inputs)
-    except KeyError as exc:
-        raise click.UsageError(str(exc)) from exc
+        path = write_report(out_dir, target, doc_id, inputs, images=not no_images)
+    except (KeyError, NotAnOutputError) as exc:
+        raise click.UsageError(str(exc.args[0] if isinstance(exc, KeyError) else exc)) from exc
     click.echo(f"wrote {path}")
 
 

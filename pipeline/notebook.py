@@ -43,6 +43,9 @@ def check_output(out: str | Path, allow_empty: bool = False) -> Path:
         return out
     what = {"missing": "does not exist", "empty": "is an empty folder",
             "other": f"has no {MANIFEST} and no dataset folders ({', '.join(list(DATASETS)[:3])}, ...)"}[state]
+    if state == "other" and out.is_dir() and any(out.glob("*.pdf")):
+        raise NotAnOutputError(f"{out} is not a raadsstukken output: it holds PDF files, not datasets. "
+                               f"Run `raadsstukken run {out} --out OUTPUT` first and use OUTPUT.")
     raise NotAnOutputError(f"{out} is not a raadsstukken output: it {what}. "
                            f"Make one with `raadsstukken run PDFS --out {out}`.")
 

@@ -46,3 +46,29 @@ def test_connect_gives_one_view_per_dataset(output):
         assert con.execute(f"select count(*) from {name}").fetchone()[0] == len(load(output, name))
     joined = con.execute("select count(*) from statistics s join tables t using (table_id)").fetchone()[0]
     assert joined == len(load(output, "statistics"))
+
+
+def test_load_and_connect_on_a_path_that_is_not_an_output(tmp_path):
+    from raadsstukken import NotAnOutputError
+
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    (pdfs / "a.pdf").write_bytes(b"%PDF-1.4\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for path, words in ((tmp_path / "no_such_dir", "does not exist"), (empty, "empty folder"), (pdfs, "PDF")):
+        for call in (load, connect):
+            with pytest.raises(NotAnOutputError, match="is not a raadsstukken output") as info:
+                call(path)
+            assert words in str(info.value) and "raadsstukken run" in str(info.value)
+    assert issubclass(NotAnOutputError, FileNotFoundError)
+
+
+def test_connect_on_an_output_with_an_empty_dataset_folder(output, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(output, copy)
+    for p in (copy / "links").glob("*.parquet"):
+        p.unlink()
+    assert connect(copy).execute("select count(*) from links").fetchone()[0] == 0
