@@ -81,11 +81,15 @@ class Pool:
     def _start_dask(self) -> None:
         from dask.distributed import Client, LocalCluster
 
+        quiet = logging.getLogger("raadsstukken").getEffectiveLevel() > logging.INFO  # -v lets the cluster speak
+        if quiet:  # distributed sets its own loggers to INFO when imported
+            for name in list(logging.root.manager.loggerDict):
+                if name == "distributed" or name.startswith("distributed."):
+                    logging.getLogger(name).setLevel(logging.WARNING)
         try:
             if self.scheduler:
                 self._client = Client(self.scheduler, timeout="10s")
             else:
-                quiet = logging.getLogger("distributed").getEffectiveLevel() >= logging.WARNING
                 self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                              dashboard_address=None, silence_logs=logging.WARNING if quiet else False)
                 self._client = Client(self._cluster)

@@ -298,10 +298,14 @@ def compact(out_dir: Path, datasets: Iterable[str] | None = None, *, partition_b
         small = [p for p in before if p.name.startswith(SEGMENT_PREFIX) and p.stat().st_size < SEGMENT_BYTES // 2]
         misplaced = [p for p in before if p.name.startswith(SEGMENT_PREFIX) and p not in small
                      and _partition_dir(folder, p) != _expected_dir(partition_by, partitions, segment_parts(p))]
-        if len(loose) < min_parts and not misplaced and not (partition_by and small):
-            stats.append(CompactionStats(name, len(before), len(before)))
-            continue
-        if not loose and len(small) <= 1 and not misplaced and not partition_by:
+        per_folder: dict[Path, int] = {}
+        for p in small:
+            per_folder[p.parent] = per_folder.get(p.parent, 0) + 1
+        mergeable = any(n > 1 for n in per_folder.values()) or any(
+            _partition_dir(folder, p) != _expected_dir(partition_by, partitions, segment_parts(p)) for p in small)
+        if misplaced or (loose and len(loose) >= min_parts) or (min_parts <= 1 and mergeable):
+            pass
+        else:
             stats.append(CompactionStats(name, len(before), len(before)))
             continue
         sources = small + misplaced + loose

@@ -415,3 +415,28 @@ def test_verbose_after_the_subcommand_quiet_and_a_summary_file(folder, tmp_path)
     quiet = CliRunner().invoke(main, ["-q", "run", str(folder), "--out", str(tmp_path / "out")])
     assert quiet.exit_code == 0 and quiet.output == ""
     logging.getLogger("raadsstukken").setLevel(logging.NOTSET)
+
+
+def test_a_run_compacts_datasets_with_many_parts_and_reports_pages_from_workers(folder, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr(writer, "AUTO_COMPACT_PARTS", 2)
+    pages: list[tuple[str, int, int]] = []
+
+    class Recording(Progress):
+        def __init__(self, total, enabled=True, stream=None, total_bytes=0, live=None):
+            super().__init__(total, enabled, io.StringIO(), total_bytes, live=True)
+
+        def page(self, source, number, of):
+            pages.append((source, number, of))
+            super().page(source, number, of)
+
+    monkeypatch.setattr(run_module, "Progress", Recording)
+    _paper(folder / "d.pdf", "de haven", pages=3)
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(folder,), out_dir=out, jobs=2, progress=True))
+    assert ("d.pdf", 3, 3) in pages  # pages inside a file, from the worker processes
+    for name in ("documents", "pages", "sections"):
+        (segment,) = writer.dataset_files(out, name)
+        assert segment.name.startswith(writer.SEGMENT_PREFIX)
+    assert validate_directory(out) == []
