@@ -350,7 +350,8 @@ def decision_rows(result: FileResult) -> list[DecisionRecord]:
         for point, did in zip(d.decisions, ids):
             rows.append(DecisionRecord(
                 decision_id=did, doc_id=d.doc_id, file_id=result.file_id,
-                number=point.number, text=point.text, body=point.body, page=point.page,
+                number=point.number, agenda_item=point.agenda_item, text=point.text, body=point.body,
+                outcome=point.outcome, votes_for=point.votes_for, votes_against=point.votes_against, page=point.page,
                 bbox=d.page_bbox(point.page, point.bbox), method=point.method,
             ))
     return rows

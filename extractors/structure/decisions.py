@@ -31,18 +31,108 @@ class DecisionPoint:
     body: str | None
     method: str
     lines: list[Line] = field(default_factory=list, repr=False)
+    agenda_item: str | None = None
+    """The agenda item of a besluitenlijst the decision belongs to, as numbered there."""
+    outcome: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
 
 
 @dataclass(frozen=True)
 class DecisionRules:
     intro: tuple[re.Pattern[str], ...]
     body_by_type: dict[str, str]
+    agenda_item: re.Pattern[str]
+    agenda_label: re.Pattern[str]
+    agenda_stop: tuple[re.Pattern[str], ...]
+    label_at_end: re.Pattern[str]
+    outcomes: tuple[tuple[str, re.Pattern[str]], ...]
+    votes: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> DecisionRules:
     data = read_rules("decisions")
-    return DecisionRules(tuple(re.compile(p, re.IGNORECASE) for p in data["intro"]), dict(data["body"]))
+    agenda = data["agenda"]
+    return DecisionRules(
+        tuple(re.compile(p, re.IGNORECASE) for p in data["intro"]), dict(data["body"]),
+        re.compile(agenda["item"]), re.compile(agenda["label"], re.IGNORECASE),
+        tuple(re.compile(p, re.IGNORECASE) for p in agenda["stop"]), re.compile(agenda["label_at_end"], re.IGNORECASE),
+        tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data["outcomes"].items()),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["votes"]["patterns"]))
+
+
+def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
+    """(outcome, votes for, votes against) as a decision's text states them; None where it does not."""
+    rules = rules or load_rules()
+    outcome = next((name for name, p in rules.outcomes if p.search(text)), None)
+    for p in rules.votes:
+        m = p.search(text)
+        if m:
+            return outcome, int(m.group("for")), int(m.group("against"))
+    return outcome, None, None
+
+
+def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
+                          body: str | None = None) -> list[DecisionPoint]:
+    """The decisions of a besluitenlijst: per agenda item, the text after its decision label
+    ("Besluit:", "Besloten:", "Conclusie:"), with the outcome and votes the text states.
+
+    The item is the last agenda number seen (a heading or a line "6", "004.b", "3. Voorstel …",
+    or a number before the label itself); a decision runs until the next item, label or motion line.
+    """
+    rules = load_rules()
+    entries: list[tuple[str, Line | None]] = []
+    for section in sections:
+        if section.heading:
+            entries.append((section.heading, None))
+        entries += [(line.text.strip(), line) for block in section.body for line in block.lines]
+    decisions: list[DecisionPoint] = []
+    current_item: str | None = None
+    open_decision: DecisionPoint | None = None
+    pending: str | None = None  # a decision label set as a heading: its text is the body that follows
+    for text, line in entries:
+        label = rules.agenda_label.match(text)
+        item = rules.agenda_item.match(text)
+        if line is None and not label and rules.label_at_end.search(text):
+            number = rules.agenda_item.match(rules.label_at_end.sub("", text))
+            current_item = number.group("item") if number else current_item
+            pending, open_decision = "", None
+            continue
+        if label and (line is None or pending is not None or not label.group("text")):
+            current_item = label.group("item") or current_item
+            pending, open_decision = (label.group("text") or "").strip(), None
+            continue
+        if pending is not None and line is not None and not item:
+            open_decision = DecisionPoint(len(decisions) + 1, pending, line.page, line.bbox, body,
+                                          "decisions:agenda_label", [], agenda_item=current_item)
+            decisions.append(open_decision)
+            pending = None
+        if label and line is not None:
+            current_item = label.group("item") or current_item
+            open_decision = DecisionPoint(len(decisions) + 1, (label.group("text") or "").strip(), line.page, line.bbox, body,
+                                          "decisions:agenda_label", [line], agenda_item=current_item)
+            decisions.append(open_decision)
+            continue
+        pending = None if item or line is None else pending
+        if line is None or item or any(p.match(text) for p in rules.agenda_stop):
+            if item:
+                current_item = item.group("item")
+            elif line is None:
+                number = rules.agenda_item.match(text)
+                current_item = number.group("item") if number else current_item
+            open_decision = None
+            continue
+        if open_decision is not None:
+            open_decision.text = join_running_text(open_decision.text, text, vocabulary) if open_decision.text else text
+            open_decision.lines.append(line)
+            if line.page == open_decision.page:
+                open_decision.bbox = open_decision.bbox.union(line.bbox)
+    kept = [d for d in decisions if d.text]
+    for n, d in enumerate(kept, 1):
+        d.number = n
+        d.outcome, d.votes_for, d.votes_against = find_outcome(d.text, rules)
+    return kept
 
 
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
@@ -58,6 +148,10 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
     """
     roles = roles or {}
     rules = load_rules()
+    if doc_type == "besluitenlijst":
+        agenda = find_agenda_decisions(sections, vocabulary, rules.body_by_type.get(doc_type))
+        if agenda:
+            return agenda
     for section in sections:
         lines = [ln for b in section.body for ln in b.lines]
         start = None

@@ -46,3 +46,50 @@ def test_unnumbered_proposal_is_one_decision(make_pdf, documents_of):
     page.add(56, 140, "Inleiding", size=11, bold=True).add(56, 158, "De sportvelden zijn aan vervanging toe.")
     (doc,) = documents_of(make_pdf([page]))
     assert [(d.number, d.text) for d in doc.decisions] == [(1, "Het beleidskader sportaccommodaties 2025 vast te stellen.")]
+
+
+def _besluitenlijst(style: str) -> Page:
+    """A besluitenlijst of three agenda items, the decision label written three ways."""
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    items = [("1", "Opening en mededelingen", "De voorzitter opent de bijeenkomst om 19.30 uur."),
+             ("2", "Verordening hondenbelasting 2027", "Het voorstel wordt met 19 stemmen voor en 6 stemmen tegen aangenomen."),
+             ("3.b", "Motie over zwerfafval", "De motie wordt verworpen.")]
+    y = 80
+    for number, subject, decision in items:
+        if style == "label_line":
+            page.add(56, y, f"{number}. {subject}", bold=True)
+            page.add(56, y + 16, "Besluit:", bold=True)
+            page.add(56, y + 32, decision)
+            y += 56
+        elif style == "inline":
+            page.add(56, y, f"{number} {subject}")
+            page.add(56, y + 16, f"Besloten: {decision}")
+            y += 40
+        else:  # the number before the label
+            page.add(56, y, f"{number} Conclusie: {decision}")
+            y += 24
+    return page
+
+
+@pytest.mark.parametrize("style", ["label_line", "inline", "numbered_label"])
+def test_besluitenlijst_items_with_outcome_and_votes(make_pdf, documents_of, style):
+    (doc,) = documents_of(make_pdf([_besluitenlijst(style)]))
+    assert doc.part.doc_type == "besluitenlijst"
+    found = [(d.agenda_item, d.text, d.outcome, d.votes_for, d.votes_against) for d in doc.decisions]
+    assert found == [
+        ("1", "De voorzitter opent de bijeenkomst om 19.30 uur.", None, None, None),
+        ("2", "Het voorstel wordt met 19 stemmen voor en 6 stemmen tegen aangenomen.", "aangenomen", 19, 6),
+        ("3.b", "De motie wordt verworpen.", "verworpen", None, None),
+    ]
+
+
+def test_outcomes_as_councils_write_them():
+    from raadsstukken.extractors.structure.decisions import find_outcome
+
+    assert find_outcome("De raad stemt unaniem in met het voorstel.")[0] == "unaniem"
+    assert find_outcome("Het amendement wordt aangehouden tot de volgende vergadering.")[0] == "aangehouden"
+    assert find_outcome("De indieners hebben de motie ingetrokken.")[0] == "ingetrokken"
+    assert find_outcome("De notulen worden ongewijzigd vastgesteld.")[0] == "vastgesteld"
+    assert find_outcome("Overeenkomstig het advies (conform).")[0] == "conform"
+    assert find_outcome("Voor: 21, tegen: 12.")[1:] == (21, 12)
+    assert find_outcome("Er wordt gesproken over de planning.") == (None, None, None)
