@@ -130,7 +130,9 @@ class FileResult:
     """What the harvester's input list said about the file (fills what the PDF does not say)."""
     documents: list[DocumentResult] = field(default_factory=list)
     municipality: str | None = None
-    """The municipality the file's texts name (`structure.metadata.find_municipality`)."""
+    """The municipality or province the file's texts name (`structure.municipality.find_body`)."""
+    municipality_code: str | None = None
+    """Its CBS code (GM0150, PV21)."""
 
     @property
     def pages(self) -> list[PageLayout]:

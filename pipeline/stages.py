@@ -241,10 +241,17 @@ def classify_section_themes(result: FileResult, doc: DocumentResult) -> Document
 
 
 def read_municipality(result: FileResult) -> FileResult:
-    from raadsstukken.extractors.structure.metadata import find_municipality
+    """The publishing municipality or province from the texts (its CBS code from the shipped list),
+    else what the input list says."""
+    from raadsstukken.extractors.structure.municipality import find_body, lookup
 
-    found = find_municipality([s.text for d in result.documents for s in d.sections])
-    return replace(result, municipality=found or result.info.municipality)
+    texts = [pg.header or "" for pg in result.pages[:2]]
+    texts += [f"{s.heading or ''}\n{s.text}" for d in result.documents for s in d.sections]
+    texts += [d.part.title or "" for d in result.documents]
+    body = find_body(texts) or lookup(result.info.municipality)
+    if body is not None:
+        return replace(result, municipality=body.name, municipality_code=body.code)
+    return replace(result, municipality=result.info.municipality)
 
 
 def read_entities(result: FileResult) -> FileResult:
@@ -308,7 +315,7 @@ STAGES: tuple[Stage, ...] = (
           description="themes, goals and actions of a policy plan"),
     Stage("section_themes", ("sections", "themes"), ("section_themes",), classify_section_themes,
           description="the theme each section is about"),
-    Stage("municipality", ("sections",), ("municipality",), read_municipality, "file",
+    Stage("municipality", ("sections",), ("municipality", "municipality_code"), read_municipality, "file",
           description="the municipality the texts name, else the input list's"),
     Stage("entities", ("sections", "signatories", "municipality"), ("entities",), read_entities, "file",
           description="named entities: rules and the shipped NER model, one nlp.pipe per file"),

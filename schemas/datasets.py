@@ -295,7 +295,8 @@ def document_rows(result: FileResult) -> list[DocumentRecord]:
             doc_id=d.doc_id, file_id=result.file_id, source_file=result.source_file, part_index=p.part_index,
             page_start=p.page_start, page_end=p.page_end,
             doc_type=info.kind if single and p.doc_type == "onbekend" and info.kind in DOC_TYPES else p.doc_type,
-            title=m.title or p.title, municipality=result.municipality, reference=m.reference,
+            title=m.title or p.title, municipality=result.municipality,
+            municipality_code=result.municipality_code, reference=m.reference,
             document_date=m.document_date, decision_date=m.decision_date, programme=m.programme,
             portfolio_holder=m.portfolio_holder, team=m.team, bodies=m.bodies,
             confidentiality=m.confidentiality, financial_consequences=m.financial_consequences,
@@ -445,7 +446,7 @@ def entity_rows(result: FileResult) -> list[EntityRecord]:
 RUNS = Dataset("runs", RunRecord, ("run_id", "file_id"), "One row per run and input file: what happened to it.")
 """Written by the run itself (`pipeline.run`), not from a document result."""
 DOCUMENTS = Dataset("documents", DocumentRecord, ("doc_id",), "One row per document inside a (compound) PDF.",
-                    document_rows, ("documents", "metadata", "signatories", "municipality"))
+                    document_rows, ("documents", "metadata", "signatories", "municipality", "municipality_code"))
 PAGES = Dataset("pages", PageRecord, ("file_id", "page"), "One row per page: size, text layer and page furniture.",
                 page_rows, ("pages", "documents"))
 SECTIONS = Dataset("sections", SectionRecord, ("section_id",), "Heading hierarchy with the body text under each heading.",

@@ -7,7 +7,6 @@ financial consequences. A field that is not printed is None: never guessed.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -31,7 +30,6 @@ class MetadataRules:
     confidentiality_lines: dict[str, tuple[re.Pattern[str], ...]]
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
-    municipality: re.Pattern[str]
 
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -49,7 +47,6 @@ def load_rules() -> MetadataRules:
         confidentiality_lines={"openbaar": _compile(conf["openbaar"]), "besloten": _compile(conf["besloten"])},
         financial_no=_compile(data["financial"]["no"]),
         financial_yes=_compile(data["financial"]["yes"]),
-        municipality=re.compile(data["municipality"]["pattern"]),
     )
 
 
@@ -103,15 +100,6 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     attachments = text_field("attachments", continuation=True)
     meta.attachments = _split_list(attachments) if attachments else _attachments_section(sections, is_label, rules)
     return meta
-
-
-def find_municipality(texts: Sequence[str]) -> str | None:
-    """The municipality a paper names most ("de gemeente Deventer"), or None."""
-    counts: Counter[str] = Counter()
-    pattern = load_rules().municipality
-    for text in texts:
-        counts.update(m.group(1) for m in pattern.finditer(text))
-    return counts.most_common(1)[0][0] if counts else None
 
 
 _REFERENCE = re.compile(r"[A-Z]{0,6}[-/ ]?\d[\w./-]*\d|\d+", re.IGNORECASE)
