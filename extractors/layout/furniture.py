@@ -4,7 +4,9 @@ A line in the top or bottom band of a page is furniture when
 - its text, digits masked, recurs at about the same height on other pages ("Nota 2019-… – blad 1"),
 - or it is (or ends in) a page label ("Pag. 16", "pag. 3/7", "pagina 2 van 9", "… | 1"),
 - or it sits where furniture sits on other pages, in the same size (a chapter tab that changes
-  per chapter).
+  per chapter),
+- or it is a line of an official publication's masthead ("GEMEENTEBLAD", "Nr. 12345, 1 maart
+  2024", "Gemeenteblad 2024 nr. 12345 2"), on a single page too.
 The rules' parameters and patterns live in `rules/page_furniture.toml`.
 """
 from __future__ import annotations
@@ -28,6 +30,9 @@ class FurnitureRules:
     clearance: float
     label_at_end: re.Pattern[str]
     label_at_start: re.Pattern[str]
+    masthead_band: float = 0.2
+    masthead_top: tuple[re.Pattern[str], ...] = ()
+    masthead_bottom: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +52,9 @@ def load_rules() -> FurnitureRules:
         clearance=float(data["bands"]["clearance"]),
         label_at_end=re.compile(at_end, re.IGNORECASE),
         label_at_start=re.compile(at_start, re.IGNORECASE),
+        masthead_band=float(data["masthead"]["band"]),
+        masthead_top=tuple(re.compile(p, re.IGNORECASE) for p in data["masthead"]["top"]),
+        masthead_bottom=tuple(re.compile(p, re.IGNORECASE) for p in data["masthead"]["bottom"]),
     )
 
 
@@ -144,6 +152,15 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
                 found.methods.add(method)
                 slots.append((band, y, line.size, page_index))
 
+    for page_index, (lines, height) in enumerate(pages):
+        found = result[page_index]
+        for line in lines:
+            y = line.bbox.center_y
+            top = y < rules.masthead_band * height and any(p.match(line.text.strip()) for p in rules.masthead_top)
+            bottom = y > (1 - rules.masthead_band) * height and any(p.match(line.text.strip()) for p in rules.masthead_bottom)
+            if (top or bottom) and not found.contains(line):
+                (found.header if top else found.footer).append(line)
+                found.methods.add("masthead")
     for page_index, in_band in enumerate(bands):
         found = result[page_index]
         for band, line in in_band:

@@ -20,6 +20,9 @@ from tests.pdfs import Page
         ("- 4 -", "- 4 -"),
         ("7", "7"),
         ("Page 2 of 9", "Page 2 of 9"),
+        ("2 | 3", "2 | 3"),
+        ("Informatiebrief | 1|4", "1|4"),
+        ("Blad 3 van 5", "Blad 3 van 5"),
         ("Begroting 2025", None),
         ("Gemeente Oosterveld", None),
     ],
@@ -65,3 +68,21 @@ def test_box_label_repeated_near_the_top_but_tight_to_the_body_stays(make_pdf, s
     path = make_pdf(pages)
     assert all(page.header == "Gemeente Oosterveld - Evaluatie jeugdbeleid" for page in parse_pdf(path).pages)
     assert [s.heading for s in sections_of(path)] == ["ACTIES"] * 3
+
+
+def test_a_single_page_publication_keeps_its_masthead_out_of_the_body(make_pdf):
+    """Official publications print name, number and date on top and a citation line at the foot;
+    they are furniture even on a page of their own (no repetition to go by)."""
+    page = Page()
+    page.add(56, 30, "PROVINCIAAL BLAD", size=18, bold=True)
+    page.add(56, 58, "Nr. 40917, 2 februari 2026", size=9)
+    page.add(56, 72, "Officiële uitgave van de provincie Zeeland", size=9)
+    page.add(56, 130, "Subsidieregeling dorpshuizen", size=14, bold=True)
+    page.lines(56, 160, ["Gedeputeerde Staten stellen de volgende regeling vast."])
+    page.add(56, 800, "Provinciaal blad 2026 nr. 40917 1", size=8)
+    (parsed_page,) = parse_pdf(make_pdf([page])).pages
+    body = " ".join(b.text for b in parsed_page.blocks)
+    assert "40917" not in body and "PROVINCIAAL BLAD" not in body and "Officiële uitgave" not in body
+    assert "Nr. 40917, 2 februari 2026" in (parsed_page.header or "")
+    assert "Provinciaal blad 2026 nr. 40917 1" in (parsed_page.footer or "")
+    assert "Subsidieregeling dorpshuizen" in body
