@@ -17,7 +17,8 @@ from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.normalize import list_marker, marker_number
+from raadsstukken.extractors.structure.doc_types import join_letter_spacing
+from raadsstukken.extractors.text.normalize import heading_label, is_marker, list_marker, marker_number
 
 ITEM_END = re.compile(r"[.;:!?]['’\"”)]*$")
 
@@ -42,6 +43,7 @@ class DecisionPoint:
 class DecisionRules:
     intro: tuple[re.Pattern[str], ...]
     body_by_type: dict[str, str]
+    not_a_decision: re.Pattern[str]
     agenda_item: re.Pattern[str]
     agenda_label: re.Pattern[str]
     agenda_stop: tuple[re.Pattern[str], ...]
@@ -56,6 +58,7 @@ def load_rules() -> DecisionRules:
     agenda = data["agenda"]
     return DecisionRules(
         tuple(re.compile(p, re.IGNORECASE) for p in data["intro"]), dict(data["body"]),
+        re.compile(data["not_a_decision"], re.IGNORECASE),
         re.compile(agenda["item"]), re.compile(agenda["label"], re.IGNORECASE),
         tuple(re.compile(p, re.IGNORECASE) for p in agenda["stop"]), re.compile(agenda["label_at_end"], re.IGNORECASE),
         tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data["outcomes"].items()),
@@ -136,8 +139,11 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
 
 
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
+    """Whether a line or heading opens the decision points ("Besluit:", "B E S L U I T :",
+    "2. Voorgesteld besluit", "Het college stelt de raad voor:", "Draagt het college op:")."""
     rules = rules or load_rules()
-    return any(p.match(text.strip()) for p in rules.intro)
+    text = heading_label(join_letter_spacing(text))
+    return any(p.match(text) for p in rules.intro)
 
 
 def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary: Vocabulary | None = None,
@@ -168,7 +174,7 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         items = _items(lines[start:], vocabulary)
         if not items and start < len(lines):
             items = _single(section, lines[start], vocabulary, roles)
-        if items:
+        if items and not rules.not_a_decision.match(items[0].text):
             for item in items:
                 item.body = body
             return items
@@ -188,8 +194,14 @@ def _body_from_intro(intro: str) -> str | None:
 
 def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoint]:
     items: list[DecisionPoint] = []
+    marker_alone: str | None = None  # "1." or "•" on a line of its own: the item's text follows
     for line in lines:
         text = line.text.strip()
+        if is_marker(text):
+            marker_alone = text
+            continue
+        if marker_alone is not None:
+            text, marker_alone = f"{marker_alone} {text}", None
         m = list_marker(text)
         if m:
             number = marker_number(m, len(items))

@@ -93,3 +93,30 @@ def test_outcomes_as_councils_write_them():
     assert find_outcome("Overeenkomstig het advies (conform).")[0] == "conform"
     assert find_outcome("Voor: 21, tegen: 12.")[1:] == (21, 12)
     assert find_outcome("Er wordt gesproken over de planning.") == (None, None, None)
+
+
+@pytest.mark.parametrize("intro", [
+    "B E S L U I T :", "Gedeputeerde Staten besluiten", "Te nemen besluit:", "2. Voorgesteld besluit",
+    "Het college van burgemeester & wethouders stelt voor :", "De raad besluit unaniem:",
+    "Draagt het college op:", "Verzoekt de burgemeester om:", "De indieners stellen het volgende amendement voor:",
+])
+def test_decision_intros_as_councils_write_them(intro):
+    from raadsstukken.extractors.structure.decisions import is_intro
+
+    assert is_intro(intro)
+
+
+@pytest.mark.parametrize("line", ["Het besluit van 3 maart is gepubliceerd.", "Inleiding", "Verzoekt het college een plan te maken,"])
+def test_running_text_is_no_intro(line):
+    from raadsstukken.extractors.structure.decisions import is_intro
+
+    assert not is_intro(line)
+
+
+def test_a_marker_on_its_own_line_opens_the_item_on_the_next(make_pdf, documents_of):
+    page = Page().add(56, 40, "Motie", size=16, bold=True)
+    page.lines(56, 80, ["De raad, in vergadering bijeen,", "Draagt het college op:", "•",
+                        "de speeltuin aan de Dorpsstraat voor de zomer te herstellen,",
+                        "En gaat over tot de orde van de dag."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["de speeltuin aan de Dorpsstraat voor de zomer te herstellen,"]
