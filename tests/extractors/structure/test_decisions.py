@@ -106,7 +106,8 @@ def test_decision_intros_as_councils_write_them(intro):
     assert is_intro(intro)
 
 
-@pytest.mark.parametrize("line", ["Het besluit van 3 maart is gepubliceerd.", "Inleiding", "Verzoekt het college een plan te maken,"])
+@pytest.mark.parametrize("line", ["Het besluit van 3 maart is gepubliceerd.", "Inleiding",
+                                  "Verzoekt het college een plan te maken,"])
 def test_running_text_is_no_intro(line):
     from raadsstukken.extractors.structure.decisions import is_intro
 
