@@ -395,6 +395,7 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
     manifest = Manifest.load(out)
     present = writer.present_parts(out) if manifest.files else {}
     in_segments = _segment_parts(out) if manifest.files else set()
+    stale_parts: set[str] = set()
     signals = _Signals()
     outcomes: list[FileOutcome] = []
     todo: list[FileTask] = []
@@ -413,7 +414,7 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
                 with pool:
                     for outcome in pool.map(process_file, todo):
                         with signals.deferred():
-                            changed |= _commit(out, manifest, outcome, chash, in_segments)
+                            changed |= _commit(out, manifest, outcome, chash, stale_parts)
                             outcomes.append(outcome)
                             progress.update(outcome, outcome.stat[0] if outcome.stat else 0)
                             if time.perf_counter() - last_save > SAVE_EVERY:
@@ -422,7 +423,7 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
             except (Interrupted, KeyboardInterrupt):
                 signals.critical += 1  # from here on a signal only records itself
                 for outcome in pool.finished():
-                    changed |= _commit(out, manifest, outcome, chash, in_segments)
+                    changed |= _commit(out, manifest, outcome, chash, stale_parts)
                     outcomes.append(outcome)
                 raise
             finally:
@@ -439,6 +440,8 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
         if changed:
             manifest.links_current = False
         manifest.save(out)
+        if in_segments:
+            writer.settle(out, stale_parts)
         outcomes.sort(key=lambda o: o.source_file)
         runs = [RunRecord(run_id=run_id, file_id=o.file_id, source_file=o.source_file, status=o.status,
                           error_type=o.error_type, error=o.error, errors=[e.as_row() for e in o.errors] or None,
@@ -563,7 +566,7 @@ def _prune(out: Path, manifest: Manifest, present_inputs: set[str], present: dic
     return bool(gone or orphans)
 
 
-def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, in_segments: set[str] | None = None) -> bool:
+def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, stale_parts: set[str] | None = None) -> bool:
     """Write a file's parts, then (only then) record it in the manifest. True when rows changed."""
     part = outcome.file_id[:16]
     previous = manifest.files.get(outcome.source_file)
@@ -581,12 +584,11 @@ def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, in_
     if previous is not None and previous.part and previous.part != part:
         if not any(e.part == previous.part for k, e in manifest.files.items() if k != outcome.source_file):
             stale.add(previous.part)
-    segments = in_segments or set()
-    old_in_segments = {p for p in stale | {part} if p in segments}
     writer.remove_parts(out, stale, segments=False)
-    if old_in_segments:  # earlier rows of this file (or of its old content) inside a compacted segment
-        writer.remove_parts(out, old_in_segments, loose=False)
-        segments.difference_update(old_in_segments)
+    if stale_parts is not None:
+        # earlier rows in a compacted segment are removed at the end of the run, one rewrite per segment
+        # (writer.settle); until then, and after a crash, the loose part is the newer copy
+        stale_parts.update(stale)
     manifest.files[outcome.source_file] = FileEntry(
         outcome.source_file, outcome.file_id, outcome.status, outcome.n_pages, part, __version__, chash, outcome.path,
         *(outcome.stat or (None, None, None)), datasets={n: t.num_rows for n, t in sorted(outcome.tables.items()) if t.num_rows})

@@ -234,6 +234,25 @@ def _rewrite_segment(path: Path, name: str, listed: list[tuple[str, int]], keep)
         raise
 
 
+def settle(out_dir: Path, stale: Iterable[str] = ()) -> int:
+    """Remove from segments the rows of `stale` parts and of every part that also exists loose (a
+    loose part is always newer than a segment's copy: compaction deletes the loose parts it merges).
+    Each segment is rewritten at most once; returns how many were."""
+    stale = set(stale)
+    rewritten = 0
+    for name in DATASETS:
+        segments = [p for p in dataset_files(out_dir, name) if p.name.startswith(SEGMENT_PREFIX)]
+        if not segments:
+            continue
+        drop = stale | loose_parts(out_dir, name)
+        for path in segments:
+            listed = segment_parts(path)
+            if any(p in drop for p, _ in listed):
+                _rewrite_segment(path, name, listed, keep=lambda p, drop=drop: p not in drop)
+                rewritten += 1
+    return rewritten
+
+
 def conform(table: pa.Table, name: str) -> pa.Table:
     """`table` with exactly its dataset's columns (a column added since it was written: null)."""
     schema = DATASETS[name].schema
@@ -430,12 +449,14 @@ def temporary_files(out_dir: Path) -> list[Path]:
 
 
 def clean_up(out_dir: Path) -> list[Path]:
-    """Under the output's lock: finish interrupted compactions, then remove temporary files."""
+    """Under the output's lock: finish interrupted compactions, remove temporary files and the
+    segment copies of parts that were written again (what a killed run leaves)."""
     for name in DATASETS:
         recover(out_dir, name)
     removed = temporary_files(out_dir)
     for path in removed:
         path.unlink(missing_ok=True)
+    settle(out_dir)
     return removed
 
 
