@@ -116,10 +116,15 @@ def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> lis
     if value:
         labels += [value]
     for label in labels:
+        taken: list[tuple[int, int, str]] = []
         for body, patterns in rules.bodies.items():
-            if any(p.match(label) for p in patterns) and body not in found:
+            for p in patterns:
+                for m in p.finditer(label):
+                    if not any(m.start() < end and start < m.end() for start, end, _ in taken):
+                        taken.append((m.start(), m.end(), body))
+        for _, _, body in sorted(taken):
+            if body not in found:
                 found.append(body)
-                break
     return found
 
 

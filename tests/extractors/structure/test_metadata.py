@@ -2,6 +2,8 @@
 as vectors and typed as glyphs; missing fields stay null."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from tests.pdfs import Page
@@ -81,3 +83,16 @@ def test_two_column_label_value_layout_and_missing_fields(make_pdf, documents_of
     assert m.decision_date == date(2024, 6, 4)
     assert m.document_date is None and m.team is None and m.programme is None
     assert m.bodies == [] and m.confidentiality is None and m.financial_consequences is None
+
+
+@pytest.mark.parametrize("label, value, bodies", [
+    ("Bestemd voor", "Burgemeester en wethouders, Raad", ["B&W", "Raad"]),
+    ("Orgaan", "Gedeputeerde Staten", ["GS"]),
+    ("Vergadering van", "Gemeenteraad, Commissie", ["Raad", "Commissie"]),
+])
+def test_bodies_from_labels_councils_print(make_pdf, documents_of, label, value, bodies):
+    page = Page().add(56, 50, "Voorstel", size=16, bold=True)
+    page.add(56, 90, f"{label}: {value}").add(56, 106, "Onderwerp: Inzameling van oud papier")
+    page.lines(56, 140, ["Het college wil de inzameling anders regelen."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.bodies == bodies
