@@ -64,3 +64,13 @@ def test_numbered_items_announced_by_a_colon_are_a_list(make_pdf, sections_of):
     page.lines(56, y, BODY)
     headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
     assert headings == ["Aanpak jeugdoverlast", "2. Resultaten"]
+
+
+def test_a_form_field_in_bold_is_not_a_heading(make_pdf, sections_of):
+    """ "Onderwerp: …" or "Betreft: …" set in bold at the top of a letter is a label with its value."""
+    page = Page()
+    page.add(56, 60, "Betreft: Herinrichting van de Kerkstraat", bold=True)
+    page.add(56, 90, "Achtergrond", size=13, bold=True)
+    page.lines(56, 110, ["De Kerkstraat wordt in het voorjaar opnieuw ingericht met meer ruimte voor fietsers."])
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert headings == ["Achtergrond"]
