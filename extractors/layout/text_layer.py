@@ -1,0 +1,44 @@
+"""What kind of text layer a page has: typeset text, or the OCR layer a scanning suite put under a
+page image (`rules/text_layer.toml`).
+
+An OCR layer's glyphs are invisible and sized per word from the word's box in the image, so sizes
+and weights say nothing: a short word set smaller is not a superscript and a tall word is not a
+heading. Such a page is read with one size and no weight, so every word of it stays in the text.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+from functools import lru_cache
+
+from raadsstukken.extractors.layout.records import Char
+from raadsstukken.extractors.rules import read_rules
+
+OCR_LAYER_FONT = "ocr-layer"
+"""The font name the glyphs of an OCR layer get once evened out (never bold or italic)."""
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[re.Pattern[str], ...], float]:
+    data = read_rules("text_layer")["ocr_layer"]
+    return tuple(re.compile(p, re.IGNORECASE) for p in data["font_patterns"]), float(data["min_share"])
+
+
+def is_ocr_layer(chars: list[Char]) -> bool:
+    """Whether most of a page's glyphs are in a font of an OCR layer."""
+    glyphs = [c for c in chars if not c.text.isspace()]
+    if not glyphs:
+        return False
+    patterns, min_share = _rules()
+    hits = sum(1 for c in glyphs if any(p.search(c.font) for p in patterns))
+    return hits >= min_share * len(glyphs)
+
+
+def even_out(chars: list[Char]) -> list[Char]:
+    """The glyphs of an OCR layer at the page's median size, in a plain font."""
+    sizes = [c.size for c in chars if not c.text.isspace()]
+    if not sizes:
+        return chars
+    size = statistics.median(sizes)
+    return [replace(c, size=size, font=OCR_LAYER_FONT) for c in chars]
