@@ -1,6 +1,7 @@
 """A nightly batch at scale: N generated small PDFs through `raadsstukken run`, before and after compaction.
 
-usage: python bench/scale.py [--files 2000] [--jobs 2] [--partition-by year] [--work DIR] [--json FILE]
+usage: python bench/scale.py [--files 2000] [--jobs 2] [--partition-by COLS] [--then-partition-by year]
+                            [--work DIR] [--json FILE]
 
 Generates N small council papers (1-3 pages: a heading, paragraphs, a decision, an amount; a
 harvester's list with municipality and publication date), then, in fresh processes:
@@ -10,7 +11,8 @@ harvester's list with municipality and publication date), then, in fresh process
    and `documents` (best of 3 each), on the uncompacted output;
 3. `raadsstukken compact` (wall time), files per dataset (per partition), the same reads again;
 4. a second run over the unchanged input (best of 3) and its speed-up over the first;
-5. `raadsstukken validate` on the compacted output.
+5. `raadsstukken validate` on the compacted output;
+6. `raadsstukken compact --partition-by year` on it, files per folder, the DuckDB query again, validate.
 """
 from __future__ import annotations
 
@@ -112,7 +114,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--partition-by", default=None)
+    parser.add_argument("--partition-by", default=None, help="partition the first compaction")
+    parser.add_argument("--then-partition-by", default="year",
+                        help="afterwards, compact again partitioned by this ('' to skip); DuckDB is timed on it, "
+                             "load() is not (it reads the top folder only)")
     parser.add_argument("--work", type=Path, default=None, help="keep the generated input and output here")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -133,9 +138,19 @@ def main(argv: list[str]) -> int:
         second = min(timed(base) for _ in range(3))
         valid = subprocess.run([sys.executable, "-m", "raadsstukken", "validate", str(out)], cwd=ROOT,
                                capture_output=True).returncode == 0
+        partitioned = None
+        if args.then_partition_by:  # the same output partitioned (by the list's publication year, say)
+            t0 = time.perf_counter()
+            timed([sys.executable, "-m", "raadsstukken", "compact", str(out), "--partition-by", args.then_partition_by])
+            partitioned = {"by": args.then_partition_by, "compact_s": round(time.perf_counter() - t0, 2),
+                           "files": files_per_dataset(out), "most_per_folder": files_per_partition(out),
+                           "duckdb_s": reads(out)["duckdb_s"],
+                           "valid": subprocess.run([sys.executable, "-m", "raadsstukken", "validate", str(out)], cwd=ROOT,
+                                                   capture_output=True).returncode == 0}
     result = {"pdfs": args.files, "jobs": args.jobs, "generate_s": round(generated, 1), "first_run_s": round(first, 1),
               "compact_s": round(compact_s, 2), "second_run_s": round(second, 2), "speedup": round(first / second, 1),
-              "before": before, "after": after, "valid": valid, "partition_by": args.partition_by}
+              "before": before, "after": after, "valid": valid, "partition_by": args.partition_by,
+              "partitioned": partitioned}
     print(json.dumps(result, indent=1))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

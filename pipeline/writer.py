@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -215,7 +216,7 @@ def remove_parts(out_dir: Path, parts: Iterable[str], *, loose: bool = True, seg
 
 
 def _rewrite_segment(path: Path, name: str, listed: list[tuple[str, int]], keep) -> None:
-    table = conform(pq.read_table(path), name)
+    table = conform(pq.ParquetFile(path).read(), name)
     pieces, kept, offset = [], [], 0
     for part, rows in listed:
         if keep(part):
@@ -367,8 +368,9 @@ def _compact_files(out_dir: Path, name: str, sources: list[Path], partition_by: 
     folder = out_dir / name
     # read every source's parts, grouped by their target folder
     groups: dict[tuple[str, ...], list[tuple[str, pa.Table]]] = {}
-    for path in sources:
-        table = conform(pq.read_table(path, partitioning=None), name)
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as threads:  # Arrow reads without the GIL
+        tables = list(threads.map(lambda p: conform(pq.ParquetFile(p).read(), name), sources))
+    for path, table in zip(sources, tables):
         if path.name.startswith(SEGMENT_PREFIX):
             offset = 0
             for part, rows in segment_parts(path):
