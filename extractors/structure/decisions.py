@@ -86,15 +86,38 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     """
     rules = load_rules()
     entries: list[tuple[str, Line | None]] = []
+    block_of: dict[int, int] = {}  # id(line) -> index of its block, to end an intro's decision there
     for section in sections:
         if section.heading:
             entries.append((section.heading, None))
-        entries += [(line.text.strip(), line) for block in section.body for line in block.lines]
+        for block in section.body:
+            for line in block.lines:
+                block_of[id(line)] = id(block)
+                entries.append((line.text.strip(), line))
     decisions: list[DecisionPoint] = []
     current_item: str | None = None
     open_decision: DecisionPoint | None = None
     pending: str | None = None  # a decision label set as a heading: its text is the body that follows
+    intro_block: int | None = None  # a decision opened by an intro ("De raad besluit unaniem:") runs in its block
+    intro_text = ""
     for text, line in entries:
+        if intro_block is not None:
+            if line is not None and block_of.get(id(line)) == intro_block:
+                marker = list_marker(text)
+                if marker or open_decision is None:
+                    body_text = text[marker.end():] if marker else text
+                    open_decision = DecisionPoint(len(decisions) + 1, body_text, line.page, line.bbox, body,
+                                                  "decisions:agenda_intro", [line], agenda_item=current_item)
+                    open_decision.outcome = intro_text
+                    decisions.append(open_decision)
+                else:
+                    open_decision.text = join_running_text(open_decision.text, text, vocabulary)
+                    open_decision.lines.append(line)
+                continue
+            intro_block, open_decision = None, None
+        if line is not None and is_intro(text, rules) and not rules.agenda_label.match(text):
+            intro_block, intro_text, open_decision = block_of.get(id(line)), text, None
+            continue
         label = rules.agenda_label.match(text)
         item = rules.agenda_item.match(text)
         if line is None and not label and rules.label_at_end.search(text):
@@ -134,7 +157,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     kept = [d for d in decisions if d.text]
     for n, d in enumerate(kept, 1):
         d.number = n
-        d.outcome, d.votes_for, d.votes_against = find_outcome(d.text, rules)
+        intro = d.outcome or ""  # the intro line that opened it, if any ("De raad besluit unaniem:")
+        d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro} {d.text}", rules)
     return kept
 
 

@@ -88,17 +88,23 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     text = [seg for t in text_lines for seg in _segments(t)]
     weight: dict[str, float] = {}
     title_weight: dict[str, float] = {}
+    first_line: dict[str, int] = {}
     found: dict[str, list[str]] = {}
     for cue in rules.cues:
-        lines = title if cue.where == "title" else text
-        if sum(1 for line in lines if any(p.search(line) for p in cue.patterns)) >= cue.min_count:
+        # a title starts like one: a line that opens in lower case continues a sentence
+        lines = [t for t in title if not t[:1].islower()] if cue.where == "title" else text
+        hits = [i for i, line in enumerate(lines) if any(p.search(line) for p in cue.patterns)]
+        if len(hits) >= cue.min_count:
             weight[cue.doc_type] = weight.get(cue.doc_type, 0.0) + cue.weight
             if cue.where == "title":
                 title_weight[cue.doc_type] = title_weight.get(cue.doc_type, 0.0) + cue.weight
+                first_line[cue.doc_type] = min(first_line.get(cue.doc_type, hits[0]), hits[0])
             found.setdefault(cue.doc_type, []).append(cue.name)
     if not weight:
         return None
-    best = max(weight, key=lambda k: (weight[k], title_weight.get(k, 0.0), -rules.order.index(k)))
+    # equal evidence: the kind named higher up wins, then the order of the rule file
+    best = max(weight, key=lambda k: (weight[k], title_weight.get(k, 0.0), -first_line.get(k, len(title)),
+                                      -rules.order.index(k)))
     if weight[best] < rules.min_weight:
         return None
     return DocType(best, weight[best], tuple(found[best]), title_weight.get(best, 0.0))

@@ -65,13 +65,17 @@ def _besluitenlijst(style: str) -> Page:
             page.add(56, y, f"{number} {subject}")
             page.add(56, y + 16, f"Besloten: {decision}")
             y += 40
+        elif style == "intro":  # a decision intro with the outcome in it, the decision below it
+            page.add(56, y, f"{number}. {subject}", bold=True)
+            page.lines(56, y + 16, ["De raad besluit bij stemming:", decision])
+            y += 64
         else:  # the number before the label
             page.add(56, y, f"{number} Conclusie: {decision}")
             y += 24
     return page
 
 
-@pytest.mark.parametrize("style", ["label_line", "inline", "numbered_label"])
+@pytest.mark.parametrize("style", ["label_line", "inline", "numbered_label", "intro"])
 def test_besluitenlijst_items_with_outcome_and_votes(make_pdf, documents_of, style):
     (doc,) = documents_of(make_pdf([_besluitenlijst(style)]))
     assert doc.part.doc_type == "besluitenlijst"
