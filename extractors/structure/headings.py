@@ -108,7 +108,10 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     if sum(1 for line in block.lines if list_marker(line.text)) >= 2:
         return False  # list items set in bold
     if text[-1] in ".,;" and not text.endswith("..."):
-        return False
+        # a sentence, not a heading; but a numbered agenda item or chapter may end in a period
+        # ("6. Voorstel tot vaststelling van de verordening.")
+        if not (text[-1] == "." and HEADING_NUMBER.match(text) and len(block.lines) <= s.max_lines):
+            return False
     if any(p.search(text) for p in load_rules().not_a_heading):
         return False
     larger = block.size >= body.size + s.larger_by

@@ -74,3 +74,15 @@ def test_a_form_field_in_bold_is_not_a_heading(make_pdf, sections_of):
     page.lines(56, 110, ["De Kerkstraat wordt in het voorjaar opnieuw ingericht met meer ruimte voor fietsers."])
     headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
     assert headings == ["Achtergrond"]
+
+
+def test_numbered_agenda_items_ending_in_a_period_are_headings(make_pdf, sections_of):
+    page = Page()
+    y = 60
+    for n, item in enumerate(["Opening en mededelingen.", "Vaststelling van de parkeerverordening."], 1):
+        page.add(56, y, f"{n}. {item}", bold=True)
+        page.lines(56, y + 18, ["De voorzitter heet iedereen welkom en geeft het woord aan de wethouder."])
+        y += 60
+    page.lines(56, y, ["Dit is een gewone zin die met een punt eindigt."])
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert headings == ["1. Opening en mededelingen.", "2. Vaststelling van de parkeerverordening."]
