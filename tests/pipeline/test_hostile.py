@@ -16,7 +16,7 @@ import raadsstukken.pipeline.writer as writer
 from raadsstukken.pipeline.cli import main
 from raadsstukken.pipeline.run import FileTask, RunSettings, process_file, run
 from raadsstukken.pipeline.inputs import SourceInfo
-from raadsstukken.schemas import DATASETS, validate_directory
+from raadsstukken.schemas import validate_directory
 from tests.pdfs import Page, write_pdf
 
 ZERO_PAGES = (b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
@@ -90,7 +90,8 @@ def test_full_disk_fails_one_file_and_leaves_no_partial_output(tmp_path, monkeyp
 
     def full_disk(table, where, **kw):
         calls["n"] += Path(where).parent.name == "sections"
-        if calls["n"] == 2 and Path(where).parent.name == "sections":  # midway through the second file's tables (after documents and pages)
+        # midway through the second file's tables (after documents and pages)
+        if calls["n"] == 2 and Path(where).parent.name == "sections":
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(table, where, **kw)
 
