@@ -142,7 +142,10 @@ def read_input_list(path: Path) -> list[InputFile]:
 
 
 def read_list_rows(path: Path) -> list[_Found]:
-    text = decode(path.read_bytes())
+    try:
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        raise InputListError(f"cannot read the list {path}: {exc.strerror or exc}") from exc
     rows: list[tuple[int, Any]] = []
     if path.suffix.lower() == ".csv":
         rows = list(enumerate(_csv_rows(text), 2))
