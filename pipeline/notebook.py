@@ -56,7 +56,9 @@ def _frame(out: Path, name: str):
     import pyarrow.dataset as pads
 
     dataset = DATASETS[name]
-    files = sorted(str(p) for p in (out / name).glob("*.parquet"))
+    from raadsstukken.pipeline.writer import dataset_files
+
+    files = [str(p) for p in dataset_files(out, name)]
     table = pads.dataset(files, format="parquet", schema=dataset.schema).to_table() if files else dataset.empty_table()
     frame = table.to_pandas(types_mapper={pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
                                           pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype()}.get)
@@ -93,10 +95,13 @@ def connect_output(out: str | Path = "output", database: str = ":memory:"):
 
     out = check_output(out).resolve()
     con = duckdb.connect(database)
+    from raadsstukken.pipeline.writer import dataset_files
+
     for name, dataset in DATASETS.items():
-        if any((out / name).glob("*.parquet")):
-            pattern = (out / name / "*.parquet").as_posix().replace("'", "''")
-            con.execute(f"create or replace view {name} as select * from read_parquet('{pattern}', union_by_name=true)")
+        files = dataset_files(out, name)  # parts, segments and partition folders
+        if files:
+            listed = ", ".join("'" + p.as_posix().replace("'", "''") + "'" for p in files)
+            con.execute(f"create or replace view {name} as select * from read_parquet([{listed}], union_by_name=true)")
         else:
             con.register(f"_empty_{name}", dataset.empty_table())
             con.execute(f"create or replace view {name} as select * from _empty_{name}")

@@ -28,7 +28,9 @@ def plain(value: Any) -> Any:
 def read_rows(out: Path, name: str) -> list[dict[str, Any]]:
     """Every row of dataset `name` in `out` (none when the folder is missing or empty)."""
     folder = out / name
-    files = sorted(str(p) for p in folder.glob("*.parquet")) if folder.is_dir() else []
+    from raadsstukken.pipeline.writer import dataset_files
+
+    files = [str(p) for p in dataset_files(out, name)]
     if not files:
         return []
     table = pads.dataset(files, format="parquet", schema=DATASETS[name].schema).to_table()
