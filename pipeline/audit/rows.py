@@ -27,7 +27,6 @@ def plain(value: Any) -> Any:
 
 def read_rows(out: Path, name: str) -> list[dict[str, Any]]:
     """Every row of dataset `name` in `out` (none when the folder is missing or empty)."""
-    folder = out / name
     from raadsstukken.pipeline.writer import dataset_files
 
     files = [str(p) for p in dataset_files(out, name)]
