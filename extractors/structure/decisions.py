@@ -100,6 +100,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     pending: str | None = None  # a decision label set as a heading: its text is the body that follows
     intro_block: int | None = None  # a decision opened by an intro ("De raad besluit unaniem:") runs in its block
     intro_text = ""
+    intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
     for text, line in entries:
         if intro_block is not None:
             if line is not None and block_of.get(id(line)) == intro_block:
@@ -108,7 +109,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                     body_text = text[marker.end():] if marker else text
                     open_decision = DecisionPoint(len(decisions) + 1, body_text, line.page, line.bbox, body,
                                                   "decisions:agenda_intro", [line], agenda_item=current_item)
-                    open_decision.outcome = intro_text
+                    intro_of[id(open_decision)] = intro_text
                     decisions.append(open_decision)
                 else:
                     open_decision.text = join_running_text(open_decision.text, text, vocabulary)
@@ -157,8 +158,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     kept = [d for d in decisions if d.text]
     for n, d in enumerate(kept, 1):
         d.number = n
-        intro = d.outcome or ""  # the intro line that opened it, if any ("De raad besluit unaniem:")
-        d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro} {d.text}", rules)
+        d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
     return kept
 
 
