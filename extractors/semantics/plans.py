@@ -1,6 +1,6 @@
 """Themes, goals and actions of a policy plan, read from its structure.
 
-A plan lists its goals after a line that introduces them ("We willen de volgende doelen behalen:",
+A plan lists its goals after a line that introduces them ("Hiermee streven we naar:",
 "Onze speerpunten zijn:"); the chapter that list stands in is the goals' theme. Actions are the
 bulleted items under a heading such as "Aanpak", "Acties" or "Wat we gaan doen"; their goal is the
 goal whose wording the nearest heading above them repeats. A line such as "De vier
