@@ -306,7 +306,11 @@ def gold_decisions(p: dict) -> list[dict]:
     return out
 
 
-def gold_headings(p: dict) -> list[str]:
+def gold_headings(p: dict, fam=None) -> list[str]:
+    """The headings as printed: with the number the source gives ("Artikel 3.", "2.") or the
+    template adds (auto-numbered families), as the samples' gold writes them."""
+    if fam is not None:
+        return fam.printed_headings(p)
     out = []
     for b in p["blocks"]:
         if not isinstance(b, dict):
@@ -572,6 +576,31 @@ class Family:
         if res:
             txt += ": " + ", ".join(res)
         return [Paragraph(txt, self.st["body"])]
+
+    def printed_headings(self, p) -> list[str]:
+        """What `blocks` prints as headings, numbers included (kept in step with `heading` and
+        `agenda_item`)."""
+        out = []
+        auto = getattr(self, "auto_number", False) and not any(
+            isinstance(b, dict) and b.get("number") for b in p["blocks"])
+        n1 = 0
+        for b in p["blocks"]:
+            if not isinstance(b, dict):
+                continue
+            if b.get("h"):
+                num = b.get("number")
+                if not num and auto and int(b.get("level") or 1) <= 1:
+                    n1 += 1
+                    num = f"{n1}."
+                out.append(f"{num} {b['h']}" if num else b["h"])
+            elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
+                a = b["agenda_item"]
+                num = a.get("number")
+                if num:
+                    out.append(f"{num}. {a['subject']}" if getattr(self, "agenda_dot", True) else f"{num} {a['subject']}")
+                else:
+                    out.append(a["subject"])
+        return out
 
     def blocks(self, p):
         out = []
@@ -1074,13 +1103,15 @@ def typeset(papers: list[dict], family: str, seed_key: str):
         starts = [s or 1 for s in state.starts]
         ends = [(starts[i + 1] - 1) if i + 1 < len(starts) else total for i in range(len(starts))]
         counts = [e - s + 1 for s, e in zip(starts, ends)]
-        result = (buf.getvalue(), total, list(zip(starts, ends)), state.noise)
+        result = (buf.getvalue(), total, list(zip(starts, ends)), state.noise,
+                  [fam.printed_headings(p) for p in papers])
     return result
 
 
-def gold_for(papers, family, pdf_name, total, ranges, noise):
+def gold_for(papers, family, pdf_name, total, ranges, noise, headings=None):
     docs, probes, all_noise = [], [], []
-    for p, (s, e), nz in zip(papers, ranges, noise):
+    headings = headings or [gold_headings(p) for p in papers]
+    for p, (s, e), nz, hs in zip(papers, ranges, noise, headings):
         f = p["fields"]
         docs.append({
             "doc_type": p["kind"], "page_start": s, "page_end": e, "title": p["title"],
@@ -1092,7 +1123,7 @@ def gold_for(papers, family, pdf_name, total, ranges, noise):
             "attachments": f.get("attachments") or [],
             "decisions": [d["text"] for d in gold_decisions(p)],
             "signatories": [{"role": s_.get("role"), "name": s_.get("name")} for s_ in p.get("signatories") or []],
-            "headings": gold_headings(p),
+            "headings": hs,
         })
         probes += text_probes(p)
         bt = body_text(p)
@@ -1265,12 +1296,12 @@ def main(argv=None):
 
     def emit(family, name, ps, seed_key, folder=None):
         folder = folder or family
-        pdf, total, ranges, noise = typeset(ps, family, seed_key)
+        pdf, total, ranges, noise, headings = typeset(ps, family, seed_key)
         pdf_name = f"{name}.pdf"
         dst = out / "pdf" / folder / pdf_name
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_bytes(pdf)
-        gold, extra = gold_for(ps, family, pdf_name, total, ranges, noise)
+        gold, extra = gold_for(ps, family, pdf_name, total, ranges, noise, headings)
         write_json(out / "gold" / folder / f"{name}.json", gold)
         write_json(out / "gold" / folder / "extra" / f"{name}.extra.json", extra)
         made[folder].append((name, ps))
