@@ -92,8 +92,8 @@ def read_chars(page) -> PageChars:
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:
     """Glyph records (pdfplumber's fields) turned upright, ligatures expanded, overprints dropped."""
-    rotation = rotation % 360
-    frame_w, frame_h = (height, width) if rotation in (90, 270) else (width, height)
+    # pdfplumber's width and height are those of the page as shown, /Rotate applied (as are the glyphs')
+    frame_w, frame_h = width, height
     angles = [text_angle(c["matrix"]) if "matrix" in c else 0 for c in raw if not c["text"].isspace()]
     angle = dominant_angle(angles)
     frame = UprightFrame(angle, float(frame_w), float(frame_h))
@@ -114,7 +114,8 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
             if _is_overprint(seen, text, x0, top):
                 continue
             seen.setdefault((text, round(x0), round(top)), []).append((x0, top))
-        chars.append(Char(text, x0, top, x1, bottom, float(c["size"]), c["fontname"]))
+        size = float(c["size"]) if angle in (0, 180) else bottom - top  # pdfminer's size is the shown box's height
+        chars.append(Char(text, x0, top, x1, bottom, size, c["fontname"]))
     if other:
         _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page_number, other, angle)
     return PageChars(chars, frame, len(raw), other)

@@ -23,7 +23,7 @@ from raadsstukken.extractors.layout.ocr import needs_ocr, ocr_chars, tesseract
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Line, PageLayout
 from raadsstukken.extractors.layout.text_layer import even_out, is_ocr_layer
-from raadsstukken.extractors.layout.rotation import UprightFrame
+from raadsstukken.extractors.layout.rotation import UprightFrame, reading_rotation
 
 _log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
             if not did_ocr and is_ocr_layer(glyphs):
                 glyphs = even_out(glyphs)
             lines = build_lines(glyphs, page.page_number)
-            rotation = (int(page.rotation or 0) + (360 - chars.frame.angle)) % 360
+            rotation = reading_rotation(page.rotation, chars.frame.angle, bool(glyphs))
             raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation, n_chars, did_ocr, missing_ocr))
             page.close()
     parsed = layout_pages(path, raw_pages)

@@ -75,3 +75,31 @@ class UprightFrame:
         ax, ay = self.inverse_point(bbox.x0, bbox.top)
         bx, by = self.inverse_point(bbox.x1, bbox.bottom)
         return BBox(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def normalized_rotate(value: object) -> int:
+    """A page's /Rotate as 0, 90, 180 or 270: the value modulo 360 (-90 is 270, 450 is 90).
+
+    The PDF standard allows only multiples of 90; viewers, like pdfminer, show a page with any
+    other value unrotated, so such a value (45, 280, a non-number) is 0.
+    """
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+    if not math.isfinite(number) or number % 90:
+        return 0
+    return int(number) % 360
+
+
+def reading_rotation(rotate: object, frame_angle: int, has_text: bool) -> int:
+    """The rotation (clockwise, 0/90/180/270) that turns the page as a viewer shows it into the
+    frame where its text reads left to right: what `pages.rotation` records.
+
+    The glyph positions pdfminer hands over already have the page's /Rotate applied, so the text
+    direction on the shown page (`frame_angle`, counter-clockwise) says it all. A page without
+    text has no direction of its own; its /Rotate, normalized, is recorded.
+    """
+    if not has_text:
+        return normalized_rotate(rotate)
+    return (360 - frame_angle) % 360
