@@ -58,7 +58,7 @@ def needs_ocr(chars: list[dict] | list, image_share: float = 1.0) -> bool:
     return unmapped / len(texts) > UNMAPPED_SHARE
 
 
-def ocr_chars(pdf_path: Path, page_index: int, page_width: float, page_height: float) -> list[dict]:
+def ocr_chars(pdf_path: Path | bytes, page_index: int, page_width: float, page_height: float) -> list[dict]:
     """Glyph records (one per word, with a space between words) of a page read by Tesseract."""
     exe = tesseract()
     if exe is None:
@@ -72,10 +72,10 @@ def ocr_chars(pdf_path: Path, page_index: int, page_width: float, page_height: f
     return _words_to_chars(result.stdout.decode("utf-8", errors="replace"), page_width, page_height)
 
 
-def _render(pdf_path: Path, page_index: int) -> bytes:
+def _render(pdf_path: Path | bytes, page_index: int) -> bytes:
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(pdf_path))
+    pdf = pdfium.PdfDocument(pdf_path if isinstance(pdf_path, bytes) else str(pdf_path))
     try:
         image = pdf[page_index].render(scale=DPI / 72).to_pil().convert("L")
     finally:

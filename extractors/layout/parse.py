@@ -5,6 +5,7 @@ pages that every later stage shares (sections, documents, tables, NER) without p
 """
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,14 +55,16 @@ class _RawPage:
     needs_ocr: bool = False
 
 
-def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
+def parse_pdf(path: Path | str, ocr: bool = True, data: bytes | None = None) -> ParsedPdf:
     """Parse a PDF into pages of body blocks in reading order, with furniture recorded.
 
     Pages without a usable text layer are read by OCR when `ocr` is on and Tesseract is there.
+    With `data`, those bytes are parsed (and OCR'd) and `path` only names them: the run parses
+    exactly the bytes it hashed, even when the file on disk changes meanwhile.
     """
     path = Path(path)
     raw_pages: list[_RawPage] = []
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf:
         repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
         for page in pdf.pages:
             chars = read_chars(page)
@@ -69,7 +72,8 @@ def parse_pdf(path: Path | str, ocr: bool = True) -> ParsedPdf:
             did_ocr = missing_ocr = False
             if needs_ocr(chars.chars, chars.image_share):
                 if ocr and tesseract():
-                    raw = ocr_chars(path, page.page_number - 1, float(page.width), float(page.height))
+                    raw = ocr_chars(data if data is not None else path, page.page_number - 1,
+                                    float(page.width), float(page.height))
                     chars = clean_chars(raw, 0, float(page.width), float(page.height), page.page_number)
                     did_ocr = True
                 else:
