@@ -29,6 +29,9 @@ UNMAPPED_GLYPH = "\ufffd"
 
 DUPLICATE_TOLERANCE = 1.0
 """Points within which a second identical glyph is an overprint (fake bold), not a new letter."""
+DUPLICATE_WIDTH_SHARE = 0.5
+"""...and within this share of the glyph's own width: the glyphs of a word an OCR layer squeezes
+into a tiny box ("111" set 0.4 pt apart) are letters side by side, not an overprint."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
             text = UNMAPPED_GLYPH
         x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
         if not text.isspace():
-            if _is_overprint(seen, text, x0, top):
+            if _is_overprint(seen, text, x0, top, min(DUPLICATE_TOLERANCE, DUPLICATE_WIDTH_SHARE * (x1 - x0))):
                 continue
             seen.setdefault((text, round(x0), round(top)), []).append((x0, top))
         size = float(c["size"]) if angle in (0, 180) else bottom - top  # pdfminer's size is the shown box's height
@@ -121,12 +124,13 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     return PageChars(chars, frame, len(raw), other)
 
 
-def _is_overprint(seen: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x0: float, top: float) -> bool:
+def _is_overprint(seen: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x0: float, top: float,
+                  tolerance: float = DUPLICATE_TOLERANCE) -> bool:
     rx, ry = round(x0), round(top)
     for dx in (-1, 0, 1):
         for dy in (-1, 0, 1):
             for px, py in seen.get((text, rx + dx, ry + dy), ()):
-                if abs(px - x0) <= DUPLICATE_TOLERANCE and abs(py - top) <= DUPLICATE_TOLERANCE:
+                if abs(px - x0) <= tolerance and abs(py - top) <= DUPLICATE_TOLERANCE:
                     return True
     return False
 

@@ -20,9 +20,10 @@ OCR_LAYER_FONT = "ocr-layer"
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[re.Pattern[str], ...], float]:
+def _rules() -> tuple[tuple[re.Pattern[str], ...], float, float, float]:
     data = read_rules("text_layer")["ocr_layer"]
-    return tuple(re.compile(p, re.IGNORECASE) for p in data["font_patterns"]), float(data["min_share"])
+    return (tuple(re.compile(p, re.IGNORECASE) for p in data["font_patterns"]), float(data["min_share"]),
+            float(data["word_size_change"]), float(data["word_gap"]))
 
 
 def is_ocr_layer(chars: list[Char]) -> bool:
@@ -30,15 +31,39 @@ def is_ocr_layer(chars: list[Char]) -> bool:
     glyphs = [c for c in chars if not c.text.isspace()]
     if not glyphs:
         return False
-    patterns, min_share = _rules()
+    patterns, min_share, _, _ = _rules()
     hits = sum(1 for c in glyphs if any(p.search(c.font) for p in patterns))
     return hits >= min_share * len(glyphs)
 
 
 def even_out(chars: list[Char]) -> list[Char]:
-    """The glyphs of an OCR layer at the page's median size, in a plain font."""
+    """The glyphs of an OCR layer at the page's median size, in a plain font, with a space where
+    one word of the layer ends and the next begins.
+
+    A layer draws each word in its own size, scaled to fill the word's box, so its glyphs abut
+    and the next word starts at another size or after a gap; the gap may be far narrower than a
+    space at the page's median size, so it is marked before the sizes are evened out.
+    """
     sizes = [c.size for c in chars if not c.text.isspace()]
     if not sizes:
         return chars
     size = statistics.median(sizes)
-    return [replace(c, size=size, font=OCR_LAYER_FONT) for c in chars]
+    out: list[Char] = []
+    prev: Char | None = None
+    for c in chars:
+        if c.text.isspace():
+            prev = None
+        elif prev is not None and _new_word(prev, c):
+            out.append(replace(c, text=" ", x0=prev.x1, x1=max(c.x0, prev.x1), size=size, font=OCR_LAYER_FONT))
+        if not c.text.isspace():
+            prev = c
+        out.append(replace(c, size=size, font=OCR_LAYER_FONT))
+    return out
+
+
+def _new_word(prev: Char, ch: Char) -> bool:
+    """Whether `ch` starts another word of the layer than `prev` (both in the layer's own sizes)."""
+    _, _, size_change, gap_share = _rules()
+    if abs(ch.size - prev.size) > size_change * max(ch.size, prev.size):
+        return True
+    return ch.x0 - prev.x1 > gap_share * min(ch.size, prev.size)

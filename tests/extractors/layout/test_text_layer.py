@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from raadsstukken.extractors.layout.chars import clean_chars
+from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.parse import parse_pdf
 from raadsstukken.extractors.layout.records import Char
 from raadsstukken.extractors.layout.text_layer import even_out, is_ocr_layer
@@ -51,3 +53,26 @@ def test_small_function_words_of_an_ocr_layer_stay_in_the_text(tmp_path):
     (page,) = parse_pdf(path, ocr=False).pages
     text = " ".join(b.text for b in page.blocks)
     assert text.count("Het college heeft de aanvraag in behandeling genomen") == 3
+
+
+def _at(text, x0, width, size, font="InvisibleMonospacePdf", top=100.0):
+    return Char(text, x0, top, x0 + width, top + size, size, font)
+
+
+def test_words_of_an_ocr_layer_are_told_apart_by_their_own_size_and_gap():
+    # "418" set at 7.4 pt and "926,5" at 3.4 pt right after it (0.5 pt apart), "ja" after a gap
+    glyphs = [_at(t, 100 + i * 1.9, 1.9, 7.4) for i, t in enumerate("418")]
+    glyphs += [_at(t, 106.2 + i * 5.2, 5.2, 3.4) for i, t in enumerate("926,5")]
+    glyphs += [_at(t, 133.5 + i * 1.9, 1.9, 3.4) for i, t in enumerate("ja")]
+    page = build_lines(even_out(glyphs), 1)
+    assert [w.text for line in page for w in line.words] == ["418", "926,5", "ja"]
+
+
+def test_letters_of_a_word_squeezed_into_a_tiny_box_are_not_overprints():
+    raw = [{"text": t, "x0": 200 + i * 0.43, "x1": 200.43 + i * 0.43, "top": 50.0, "bottom": 52.0, "size": 1.9,
+            "fontname": "GlyphLessFont", "matrix": (0.06, 0.0, 0.0, 0.16, 200 + i * 0.43, 700.0)}
+           for i, t in enumerate("x1117")]
+    assert "".join(c.text for c in clean_chars(raw, 0, 595, 842).chars) == "x1117"
+    bold = raw[:1] + [{**raw[0], "x0": raw[0]["x0"] + 0.1, "x1": raw[0]["x1"] + 0.1}]
+    bold = [{**c, "x1": c["x0"] + 4.0} for c in bold]  # a normal-width glyph printed twice: fake bold
+    assert "".join(c.text for c in clean_chars(bold, 0, 595, 842).chars) == "x"
