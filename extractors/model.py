@@ -16,6 +16,7 @@ from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.semantics.amounts import Amount
 from raadsstukken.extractors.semantics.entities import Entity
+from raadsstukken.extractors.semantics.iv3 import Iv3Decision
 from raadsstukken.extractors.semantics.plans import Theme
 from raadsstukken.extractors.semantics.section_themes import ThemeDecision
 from raadsstukken.extractors.structure.decisions import DecisionPoint
@@ -106,6 +107,10 @@ class DocumentResult:
     """The ids of each theme's goals, parallel to `themes`."""
     section_themes: list[ThemeDecision] = field(default_factory=list)
     """The theme decision of each section, parallel to `sections`."""
+    section_iv3: list[Iv3Decision] = field(default_factory=list)
+    """The Iv3 taakveld of each section, parallel to `sections`."""
+    iv3: Iv3Decision | None = None
+    """The document's dominant Iv3 taakveld."""
     entities: list[LocatedEntity] = field(default_factory=list)
 
     def page(self, number: int) -> PageLayout:

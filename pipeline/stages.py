@@ -227,7 +227,7 @@ def read_financial_consequences(result: FileResult, doc: DocumentResult) -> Docu
 def read_plan(result: FileResult, doc: DocumentResult) -> DocumentResult:
     from raadsstukken.extractors.semantics.plans import find_plan
 
-    themes = find_plan(doc.sections, result.parsed.vocabulary)
+    themes = find_plan(doc.sections, result.parsed.vocabulary, doc.tables)
     theme_ids = keyed_ids("thm", doc.key, [(t.label,) for t in themes])
     goal_ids = [keyed_ids("goal", tid, [(g.number, g.text if g.number is None else "") for g in t.goals])
                 for t, tid in zip(themes, theme_ids)]
@@ -238,6 +238,13 @@ def classify_section_themes(result: FileResult, doc: DocumentResult) -> Document
     from raadsstukken.extractors.semantics.section_themes import classify_sections
 
     return replace(doc, section_themes=classify_sections(doc.sections, doc.themes))
+
+
+def classify_iv3(result: FileResult, doc: DocumentResult) -> DocumentResult:
+    from raadsstukken.extractors.semantics.iv3 import classify
+
+    decisions, document = classify([(s.heading, s.text) for s in doc.sections])
+    return replace(doc, section_iv3=decisions, iv3=document)
 
 
 def read_municipality(result: FileResult) -> FileResult:
@@ -311,10 +318,12 @@ STAGES: tuple[Stage, ...] = (
           description="money in running text and in the tables' money columns"),
     Stage("financial_consequences", ("metadata", "amounts"), ("metadata",), read_financial_consequences,
           description="financial consequences from budgeted amounts when no paragraph says so"),
-    Stage("plans", ("sections",), ("themes", "theme_ids", "goal_ids"), read_plan,
+    Stage("plans", ("sections", "tables"), ("themes", "theme_ids", "goal_ids"), read_plan,
           description="themes, goals and actions of a policy plan"),
     Stage("section_themes", ("sections", "themes"), ("section_themes",), classify_section_themes,
           description="the theme each section is about"),
+    Stage("iv3", ("sections",), ("section_iv3", "iv3"), classify_iv3,
+          description="the Iv3 taakveld of each section and of the document"),
     Stage("municipality", ("sections",), ("municipality", "municipality_code"), read_municipality, "file",
           description="the municipality the texts name, else the input list's"),
     Stage("entities", ("sections", "signatories", "municipality"), ("entities",), read_entities, "file",
