@@ -14,8 +14,9 @@ from typing import Sequence
 from raadsstukken.extractors.structure.forms import Cell, Row, line_cells
 from raadsstukken.extractors.layout.clustering import band_of, cluster_rows, column_bands
 from raadsstukken.extractors.layout.geometry import BBox, union_all
-from raadsstukken.extractors.text.numbers import EMPTY_MARK, YEAR, cell_number
-from raadsstukken.extractors.layout.records import PageLayout
+from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
+from raadsstukken.extractors.tables.grid import WordCell, build_grid
+from raadsstukken.extractors.layout.records import Line, PageLayout
 from raadsstukken.extractors.settings import SAME_SIZE
 
 MAX_CELL_SHARE = 0.45
@@ -40,6 +41,8 @@ class TableCell:
     value: float | None
     bbox: BBox | None
     page: int = 0
+    row_span: int = 1
+    col_span: int = 1
 
 
 @dataclass
@@ -60,14 +63,29 @@ class Table:
         self.page_end = self.page_end or self.page
 
     def grid(self) -> list[list[str]]:
+        """Cell texts by row and column; a merged cell's text in its first row and column."""
         out = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
         for c in self.cells:
             out[c.row][c.col] = c.text
         return out
 
+    def header_levels(self, col: int) -> list[str]:
+        """The header texts above a column, top level first, merged cells included."""
+        out = []
+        for r in range(self.header_rows):
+            for c in self.cells:
+                if c.is_header and c.row <= r < c.row + c.row_span and c.col <= col < c.col + c.col_span:
+                    if c.text and (not out or out[-1] != c.text):
+                        out.append(c.text)
+        return out
+
 
 def _is_figure(cell: Cell) -> bool:
-    return cell_number(cell.text) is not None or bool(EMPTY_MARK.match(cell.text.strip()))
+    return is_figure(cell.text)
+
+
+def cell_number(text: str) -> float | None:
+    return figure_value(text)
 
 
 def _narrow(cell: Cell, width: float) -> bool:
@@ -85,7 +103,7 @@ def _seed(line: _Line, width: float) -> bool:
     """A line that looks like a table row: two or more narrow cells, a figure (not a year) among them."""
     cells = line.cells
     return (len(cells) >= 2 and all(_narrow(c, width) for c in cells) and all(c.checkbox is None for c in cells)
-            and any(cell_number(c.text) is not None and not YEAR.match(c.text.strip()) for c in cells)
+            and any(cell_number(c.text) is not None and not is_year(c.text) for c in cells)
             and (len(cells) >= 3 or cell_number(cells[0].text) is None))
 
 
@@ -118,7 +136,7 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
     its rows."""
     running = {id(ln) for b in page.blocks if _is_paragraph(b.lines, page.width) for ln in b.lines}
     placed = sorted(((c, ln.size, id(ln) in running or c.bbox.width > MAX_CELL_SHARE * page.width)
-                     for b in page.blocks for ln in b.lines for c in line_cells(ln)),
+                     for b in page.blocks for ln in b.lines for c in table_cells(ln)),
                     key=lambda p: (p[0].bbox.bottom, p[0].bbox.x0))
     clusters: list[_Line] = []
     for row in cluster_rows(placed, lambda p: p[0].bbox):
@@ -135,6 +153,28 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
         if current:
             clusters.append(_cluster(current))
     return sorted(clusters, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+
+
+def table_cells(line: Line) -> list[Cell]:
+    """The cells of a line (`forms.line_cells`), a cell of figures only ("40% 2335") cut into one
+    cell per figure, and a cell that ends in two or more figures ("Emissie (kton) 4.451 4.265")
+    cut into its label and its figures: columns set closer than a cell gap are still columns."""
+    out: list[Cell] = []
+    for cell in line_cells(line):
+        words = [w for w in line.words if not w.superscript and w.bbox.x0 >= cell.bbox.x0 - 0.5
+                 and w.bbox.x1 <= cell.bbox.x1 + 0.5]
+        run = 0
+        while run < len(words) and figure_value(words[len(words) - 1 - run].text) is not None:
+            run += 1
+        if len(words) >= 2 and (run == len(words) or run >= 2):
+            label = words[:len(words) - run]
+            if label:
+                out.append(WordCell(" ".join(w.text for w in label), union_all(w.bbox for w in label), cell.page,
+                                    sum(w.bold for w in label) * 2 > len(label), tuple(label)))
+            out += [WordCell(w.text, w.bbox, cell.page, w.bold, (w,)) for w in words[len(words) - run:]]
+        else:
+            out.append(WordCell(cell.text, cell.bbox, cell.page, cell.bold, tuple(words)))
+    return out
 
 
 def _is_paragraph(lines, page_width: float) -> bool:
@@ -164,12 +204,27 @@ def _grow(lines: list[_Line], seed: int, width: float, used: set[int]) -> list[i
             if line.bbox.x_overlap(box) < 0.5 * line.bbox.width:
                 continue
             gap = max(line.bbox.top - box.bottom, box.top - line.bbox.bottom)
-            if gap > ROW_GAP * line.bbox.height:
+            if gap > ROW_GAP * line.bbox.height and not _bridged(lines, box, line, size):
                 continue
             members.append(k)
             box = box.union(line.bbox)
             changed = True
     return sorted(members, key=lambda k: (lines[k].bbox.top, lines[k].bbox.x0))
+
+
+def _bridged(lines: list[_Line], box: BBox, line: _Line, size: float) -> bool:
+    """Whether one-cell lines inside the table's width (a group label, a wrapped label) fill the
+    gap between the table so far and a line, each within a row gap of the next."""
+    lo, hi = (box.bottom, line.bbox.top) if line.bbox.top >= box.bottom else (line.bbox.bottom, box.top)
+    between = sorted((ln.bbox for ln in lines if len(ln.cells) == 1 and abs(ln.size - size) <= SAME_SIZE
+                      and lo - 1 <= ln.bbox.top and ln.bbox.bottom <= hi + 1 and ln.bbox.x0 >= box.x0 - 2
+                      and ln.bbox.x1 <= box.x1 + 2), key=lambda b: b.top)
+    edge = lo
+    for b in between:
+        if b.top - edge > ROW_GAP * b.height:
+            return False
+        edge = max(edge, b.bottom)
+    return bool(between) and hi - edge <= ROW_GAP * line.bbox.height
 
 
 def _add_wrapped_cells(lines: list[_Line], members: list[int], width: float, used: set[int]) -> list[int]:
@@ -219,60 +274,21 @@ def _band_of(cell: Cell, bands: list[tuple[float, float]]) -> int:
 
 
 def _build(members: Sequence[Row], page: PageLayout, outside: Sequence[_Line], size: float) -> Table | None:
-    data_start = next((k for k, r in enumerate(members) if _is_data(r)), None)
-    if data_start is None:
+    if len(members) < 2:
         return None
-    data_rows = [r for r in members[data_start:] if _is_data(r)]
-    bands = _bands(data_rows)
-    if len(bands) < 2 or len(members) < 2:
+    grid = build_grid(members)
+    if grid is None:
         return None
-    numeric_bands = {_band_of(c, bands) for r in data_rows for c in r.cells if _is_figure(c)}
-    grid: list[list[list[Cell]]] = []
-    header_rows = 0
-    for k, row in enumerate(members):
-        slots: list[list[Cell]] = [[] for _ in bands]
-        for c in row.cells:
-            slots[_band_of(c, bands)].append(c)
-        is_continuation = grid and (
-            (k > data_start and not any(slots[b] for b in numeric_bands))
-            or (0 < k < data_start and row.top - members[k - 1].bottom < 0.5 * _height(row))
-        )
-        if is_continuation:
-            for b, slot_cells in enumerate(slots):
-                grid[-1][b].extend(slot_cells)
-            continue
-        grid.append(slots)
-        if k < data_start:
-            header_rows += 1
-    if header_rows == 0 and _year_header(grid[0]):
-        header_rows = 1
-    cells: list[TableCell] = []
-    for r, slots in enumerate(grid):
-        for col, cs in enumerate(slots):
-            text = " ".join(c.text for c in cs)
-            header = r < header_rows
-            cells.append(TableCell(r, col, text, header, None if header else cell_number(text),
-                                   union_all(c.bbox for c in cs) if cs else None, page.number))
-    box = union_all(c.bbox for row in members for c in row.cells)
-    body = grid[header_rows:]
-    full = sum(1 for slots in body if all(any(_is_figure(c) for c in slots[b]) for b in numeric_bands))
-    confidence = round(full / len(body), 3) if body else 0.0
-    title = _caption(box, members, outside, size)
-    if title is None and header_rows and len(cells[0].text.split()) >= 2 and cell_number(cells[0].text) is None:
-        title = cells[0].text  # a table that names itself in its top-left header cell
-    return Table(page.number, box, len(grid), len(bands), header_rows, title, cells, "aligned_rows",
-                 confidence=confidence)
-
-
-def _is_data(row: Row) -> bool:
-    """A row with a figure that is not a year (a header row of years is not data)."""
-    return any(cell_number(c.text) is not None and not YEAR.match(c.text.strip()) for c in row.cells)
-
-
-def _year_header(slots: list[list[Cell]]) -> bool:
-    texts = [" ".join(c.text for c in cs).strip() for cs in slots]
-    years = [t for t in texts if YEAR.match(t)]
-    return len(years) >= 2 and all(YEAR.match(t) or not cell_number(t) for t in texts)
+    cells = [TableCell(c.row, c.col, c.text, c.is_header,
+                       None if c.is_header else figure_value(c.text), c.bbox, page.number, c.row_span, c.col_span)
+             for c in grid.cells]
+    title = _caption(grid.bbox, members, outside, size)
+    first = next((c for c in cells if c.row == 0 and c.col == 0), None)
+    if title is None and grid.header_rows and first is not None and len(first.text.split()) >= 2 \
+            and figure_value(first.text) is None:
+        title = first.text  # a table that names itself in its top-left header cell
+    return Table(page.number, grid.bbox, grid.n_rows, grid.n_cols, grid.header_rows, title, cells, "aligned_rows",
+                 confidence=round(grid.fill, 3))
 
 
 def _caption(box: BBox, members: Sequence[Row], outside: Sequence[_Line], size: float) -> str | None:
@@ -300,7 +316,7 @@ def table_from_grid(grid: Sequence[Sequence[str | None]], page: int, method: str
     rows = [[(t or "").replace("\n", " ").strip() for t in r] for r in grid]
     n_cols = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (n_cols - len(r)) for r in rows]
-    is_data = [any(cell_number(t) is not None and not YEAR.match(t) for t in r) for r in rows]
+    is_data = [any(cell_number(t) is not None and not is_year(t) for t in r) for r in rows]
     header_rows = next((k for k, d in enumerate(is_data) if d), len(rows))
     cells = [TableCell(r, c, text, r < header_rows, None if r < header_rows else cell_number(text), None, page)
              for r, row in enumerate(rows) for c, text in enumerate(row)]

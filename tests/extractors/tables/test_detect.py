@@ -91,8 +91,11 @@ def test_two_header_levels_and_wrapped_cells(make_pdf):
         page.add(x, 120, text, size=9)
     (table,) = _tables(make_pdf([page]))
     assert table.header_rows == 2
-    assert table.grid() == [["", "Aantal zaken", "", ""], ["Wijk", *YEARS], ["Toezicht op evenementen", "5", "7", "8"],
+    assert table.grid() == [["Wijk", "Aantal zaken", "", ""], ["", *YEARS], ["Toezicht op evenementen", "5", "7", "8"],
                             ["Handhaving", "3", "2", "1"]]
+    spans = {c.text: (c.row_span, c.col_span) for c in table.cells if c.is_header}
+    assert spans["Aantal zaken"] == (1, 3) and spans["Wijk"] == (2, 1)
+    assert table.header_levels(2) == ["Aantal zaken", "2022"]
     assert [s.indicator for s in tidy_statistics(table)][:1] == ["Toezicht op evenementen"]
 
 
@@ -138,5 +141,6 @@ def test_units_and_indented_sub_rows(make_pdf):
             page.add(x, 96 + 16 * i, text, size=9)
     (table,) = _tables(make_pdf([page]))
     stats = {(s.indicator, s.period): (s.value, s.unit) for s in tidy_statistics(table)}
-    assert stats[("Inbraken - woning", 2022)] == (30.0, "count")
+    assert stats[("woning", 2022)] == (30.0, "count")
+    assert {s.dimension for s in tidy_statistics(table) if s.indicator == "bedrijf"} == {"Inbraken"}
     assert stats[("Aandeel opgelost", 2023)] == (9.0, "percent")

@@ -1,0 +1,223 @@
+"""The grid of a table region: columns, header levels, merged cells, group and wrapped rows.
+
+Input: the rows (cells on one baseline) of a region that `detect` found; output: cells with their
+row, column and span. Columns are the x-bands where the body rows' cells overlap. The header is
+the run of rows right above the first body row that print something over a figure column; each
+header cell owns the columns from the one it starts in up to the one where the next cell on its
+line starts, and a header cell above two or more header cells of those columns is a merged cell
+(two header levels: "Meerjarenraming" over "2023 2024 2025"; "Rekening" over "2020" in one
+column is one cell "Rekening 2020" of two rows). In the body a row without a figure is the
+wrapped part of the row above when it follows closer than the body's row pitch, else a row of
+its own (a group label: "Algemene uitkering" above its "Lasten", "Baten").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Sequence
+
+from raadsstukken.extractors.layout.clustering import band_of, column_bands
+from raadsstukken.extractors.layout.geometry import BBox, union_all
+from raadsstukken.extractors.layout.records import Word
+from raadsstukken.extractors.structure.forms import Cell, Row
+from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
+
+WRAP_PITCH = 0.8
+"""A figureless body line closer than this share of the body's row pitch continues the row above."""
+
+
+@dataclass(frozen=True)
+class WordCell(Cell):
+    """A cell with the words it was made of (to cut a header cell at the columns it spans)."""
+
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class GridCell:
+    row: int
+    col: int
+    text: str
+    is_header: bool
+    bbox: BBox | None
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    cells: tuple[GridCell, ...]
+    n_rows: int
+    n_cols: int
+    header_rows: int
+    figure_cols: frozenset[int]
+    bbox: BBox
+    fill: float
+    """Share of the body rows that have a figure (or a dash) in every figure column."""
+
+
+def is_data(row: Row) -> bool:
+    """A row with a figure that is not a year (a header row of years is not data)."""
+    return any(figure_value(c.text) is not None and not is_year(c.text) for c in row.cells)
+
+
+def _overlap(cell: BBox, band: tuple[float, float]) -> float:
+    return min(band[1], cell.x1) - max(band[0], cell.x0)
+
+
+def build_grid(rows: Sequence[Row]) -> Grid | None:
+    data_start = next((k for k, r in enumerate(rows) if is_data(r)), None)
+    if data_start is None:
+        return None
+    data_rows = [r for r in rows[data_start:] if is_data(r)]
+    bands = column_bands((c.bbox.x0, c.bbox.x1) for r in data_rows for c in r.cells)
+    if len(bands) < 2:
+        return None
+    figure_bands = {band_of(c.bbox.x0, c.bbox.x1, bands) for r in data_rows for c in r.cells if is_figure(c.text)}
+    first_figure = min(figure_bands)
+    def over_figures(row: Row) -> bool:
+        return any(c.bbox.x1 > bands[first_figure][0] - 1 for c in row.cells)
+
+    lead_start = data_start
+    while lead_start > 0 and not over_figures(rows[lead_start - 1]):
+        lead_start -= 1  # label lines right under the header open the body (a group label)
+    header_start = lead_start
+    while header_start > 0:
+        row = rows[header_start - 1]
+        if not over_figures(row):
+            break  # a line left of the figure columns only: a caption
+        header_start -= 1
+    body_rows = list(rows[data_start:])
+    header_rows_in = list(rows[header_start:lead_start])
+    pre_body = list(rows[lead_start:data_start]) if header_rows_in else []
+    cells: list[GridCell] = []
+    header_levels = 0
+    if header_rows_in:
+        cells, header_levels = _header(header_rows_in, bands)
+    pitch = _pitch(data_rows)
+    body = _body(pre_body + body_rows, bands, figure_bands, pitch, header_levels)
+    cells += body
+    n_rows = max((c.row + c.row_span for c in cells), default=0)
+    all_rows = header_rows_in + pre_body + body_rows
+    box = union_all(c.bbox for r in all_rows for c in r.cells)
+    body_grid: dict[int, dict[int, str]] = {}
+    for c in body:
+        body_grid.setdefault(c.row, {})[c.col] = c.text
+    full = sum(1 for r in body_grid.values() if all(is_figure(r.get(b, "")) for b in figure_bands))
+    fill = full / len(body_grid) if body_grid else 0.0
+    return Grid(tuple(cells), n_rows, len(bands), header_levels, frozenset(figure_bands), box, fill)
+
+
+def _pitch(data_rows: Sequence[Row]) -> float:
+    tops = [r.top for r in data_rows]
+    gaps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
+    return median(gaps) if gaps else max(c.bbox.height for c in data_rows[0].cells) * 1.5
+
+
+def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list[GridCell], int]:
+    """Header cells with their spans; the number of header rows (one, or two with merged cells)."""
+    ordered = sorted(rows, key=lambda r: r.top)
+    placed: list[tuple[Cell, int, int]] = []  # cell, first band, last band
+    for i, row in enumerate(ordered):
+        below = [c for r in ordered[i + 1:] for c in r.cells]
+        cells = [part for c in row.cells for part in _cut_at_columns(c, bands, below)]
+        starts = [_start_band(c, bands) for c in cells]
+        for j, cell in enumerate(cells):
+            end = starts[j + 1] - 1 if j + 1 < len(cells) else len(bands) - 1
+            owned = list(range(starts[j], max(starts[j], end) + 1))
+            under = [c for c in below if any(_overlap(c.bbox, bands[b]) > 0 for b in owned)]
+            if len(owned) >= 2 and len(under) >= 2:
+                placed.append((cell, owned[0], owned[-1]))
+            else:
+                b = band_of(cell.bbox.x0, cell.bbox.x1, bands)
+                placed.append((cell, b, b))
+    spanners = [p for p in placed if p[2] > p[1]]
+    levels = 2 if spanners else 1
+    out: list[GridCell] = []
+    for b in range(len(bands)):
+        mine = sorted((p for p in placed if p[1] == p[2] == b), key=lambda p: p[0].bbox.top)
+        over = [p for p in spanners if p[1] <= b <= p[2]]
+        if over:
+            top_span = max(p[0].bbox.bottom for p in over)
+            upper = [p for p in mine if p[0].bbox.bottom <= top_span + 1]
+            lower = [p for p in mine if p not in upper]
+            if upper:
+                out.append(_cell(0, b, upper, 1))
+            if lower:
+                out.append(_cell(1, b, lower, 1))
+        elif mine:
+            out.append(_cell(0, b, mine, levels))
+    for cell, first, last in spanners:
+        out.append(GridCell(0, first, cell.text, True, cell.bbox, 1, last - first + 1))
+    return sorted(out, key=lambda c: (c.row, c.col)), levels
+
+
+def _start_band(cell: Cell, bands: list[tuple[float, float]]) -> int:
+    """The column a header cell starts in: the band holding its left edge, else the next one."""
+    for b, (_, z) in enumerate(bands):
+        if cell.bbox.x0 <= z:
+            return b
+    return len(bands) - 1
+
+
+def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequence[Cell]) -> list[Cell]:
+    """A header cell whose words stand over two or more columns, with no header cells under it,
+    cut into one cell per column ("Werkelijk 2015  Begroot 2016" set closer than a cell gap)."""
+    words = getattr(cell, "words", ())
+    if len(words) < 2 or any(cell.bbox.x0 - 1 <= (c.bbox.x0 + c.bbox.x1) / 2 <= cell.bbox.x1 + 1 for c in below):
+        return [cell]
+    groups: list[list[Word]] = []
+    last = -1
+    for w in words:
+        mid = (w.bbox.x0 + w.bbox.x1) / 2
+        b = min(range(len(bands)), key=lambda k: 0 if bands[k][0] <= mid <= bands[k][1]
+                else min(abs(mid - bands[k][0]), abs(mid - bands[k][1])))
+        if groups and b == last:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+        last = b
+    if len(groups) < 2:
+        return [cell]
+    return [WordCell(" ".join(w.text for w in g), union_all(w.bbox for w in g), cell.page,
+                     sum(w.bold for w in g) * 2 > len(g), tuple(g)) for g in groups]
+
+
+def _cell(row: int, col: int, parts: Sequence[tuple[Cell, int, int]], row_span: int) -> GridCell:
+    return GridCell(row, col, " ".join(p[0].text for p in parts), True, union_all(p[0].bbox for p in parts), row_span)
+
+
+def _body(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands: set[int], pitch: float,
+          first_row: int) -> list[GridCell]:
+    grid: list[list[list[Cell]]] = []
+    tops: list[float] = []
+    has_figures: list[bool] = []
+    for row in rows:
+        slots: list[list[Cell]] = [[] for _ in bands]
+        for c in row.cells:
+            slots[band_of(c.bbox.x0, c.bbox.x1, bands)].append(c)
+        figures = any(slots[b] for b in figure_bands)
+        wrapped = (grid and not figures and (row.top - tops[-1] < WRAP_PITCH * pitch
+                                             or row.cells[0].text[:1].islower()))
+        label_first = (grid and figures and not has_figures[-1] and row.top - tops[-1] < WRAP_PITCH * pitch)
+        if wrapped or label_first:
+            for b, cs in enumerate(slots):
+                grid[-1][b].extend(cs)
+            tops[-1] = row.top
+            has_figures[-1] = has_figures[-1] or figures
+            continue
+        grid.append(slots)
+        tops.append(row.top)
+        has_figures.append(figures)
+    out: list[GridCell] = []
+    for r, slots in enumerate(grid):
+        for b, cs in enumerate(slots):
+            cs = sorted(cs, key=lambda c: (c.bbox.top, c.bbox.x0))
+            text = " ".join(c.text for c in cs)
+            span = 1
+            if cs and not any(is_figure(c.text) for c in cs):
+                box = union_all(c.bbox for c in cs)
+                while b + span < len(bands) and not slots[b + span] and _overlap(box, bands[b + span]) > 2:
+                    span += 1
+            out.append(GridCell(first_row + r, b, text, False, union_all(c.bbox for c in cs) if cs else None, 1, span))
+    return out
