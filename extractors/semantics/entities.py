@@ -13,12 +13,13 @@ win; a model find is kept where it overlaps none of them (method `model:ner`).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from raadsstukken.extractors.semantics.amounts import find_amounts_in_text
 from raadsstukken.extractors.text.dates import find_dates
@@ -170,21 +171,24 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
     out: list[list[Entity]] = []
     proposed = _model_finds(nlp, texts, batch_size)
     ordinary = common | _ordinary_words()
-    for doc, model_finds in zip(nlp.pipe(texts, batch_size=batch_size, disable=["ner"]), proposed):
-        found: list[Entity] = []
+    matched: list[list[Entity]] = [[] for _ in texts]
+    pieces = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in text_pieces(text)]
+    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=batch_size, disable=["ner"])
+    for (i, offset, _), doc in zip(pieces, docs):
         for matcher in (laws, exact):
             for match_id, start, end in matcher(doc):
                 span = doc[start:end]
                 label = nlp.vocab.strings[match_id]
-                found.append(Entity(span.start_char, span.end_char, span.text, label,
-                                    _normalize(label, span.text, lex), f"lexicon:{label.lower()}"))
-        for m in _names_pattern().finditer(doc.text):
+                matched[i].append(Entity(offset + span.start_char, offset + span.end_char, span.text, label,
+                                         _normalize(label, span.text, lex), f"lexicon:{label.lower()}"))
+    for text, found, model_finds in zip(texts, matched, proposed):
+        for m in _names_pattern().finditer(text):
             label = "LAW" if m.group(1) in lex.law_aliases else "ORG"
             found.append(Entity(m.start(1), m.end(1), m.group(1), label, _normalize(label, m.group(1), lex),
                                 f"lexicon:{label.lower()}"))
-        found += [e for e in _patterns(doc.text, lex, municipality) if not _common_word(e, common)]
+        found += [e for e in _patterns(text, lex, municipality) if not _common_word(e, common)]
         for name in people:
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
         model = [Entity(start, end, text, label, _normalize(label, text, lex), "model:ner")
                  for start, end, text, label in model_finds if _plausible_name(text, label, joined, ordinary)]
@@ -216,11 +220,39 @@ def _model_finds(nlp, texts: Sequence[str], batch_size: int) -> list[list[tuple[
     for i, text in enumerate(texts):
         for m in SENTENCE.finditer(text):
             if MID_SENTENCE_CAPITAL.search(m.group(0)):
-                where.append((i, m.start()))
-                sentences.append(m.group(0))
+                for offset, piece in text_pieces(m.group(0)):  # a "sentence" of a million characters
+                    where.append((i, m.start() + offset))
+                    sentences.append(piece)
     for (i, offset), doc in zip(where, nlp.pipe(sentences, batch_size=batch_size * 4)):
         out[i].extend((offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents)
     return out
+
+
+PIECE_CHARS = 100_000
+"""Longest text spaCy is given at once. spaCy refuses a text over `nlp.max_length` (1,000,000
+characters, error E088) and its memory grows with the text, so a longer section (an annex of prose
+without headings) is fed in pieces of at most this many characters."""
+PIECE_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s+"))
+"""Where a piece may end, best first: a paragraph break, a line break, a sentence end, any space."""
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """`text` as (offset, piece) with pieces of at most `limit` characters that together are the
+    whole text, each ending at the best boundary of PIECE_BREAKS inside its window (a hard cut only
+    where the window has no space at all). A text within the limit is one piece: nothing changes
+    for ordinary sections, and offsets in a piece plus its offset are offsets in the text."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for pattern in PIECE_BREAKS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        yield start, window[:cut]
+        start += cut
+    yield start, text[start:]
 
 
 def _lowercase_words(texts: Sequence[str]) -> frozenset[str]:
@@ -290,10 +322,14 @@ def _plausible_name(text: str, label: str, texts: str, common: frozenset[str]) -
 
 def _merge(rules: list[Entity], model: list[Entity]) -> list[Entity]:
     """Rule finds plus the model finds that overlap none of them."""
+    taken = _Spans()
+    for e in rules:
+        taken.add(e)
     kept = list(rules)
     for e in model:
-        if not any(e.start < k.end and k.start < e.end for k in kept):
+        if not taken.overlaps(e):
             kept.append(e)
+            taken.add(e)
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
@@ -449,9 +485,26 @@ def _persons(text: str, lex: _Lexicons) -> list[Entity]:
 
 
 def _longest_first(found: Iterable[Entity]) -> list[Entity]:
-    kept: list[Entity] = []
+    kept = _Spans()
     for e in sorted(found, key=lambda e: (-(e.end - e.start), -PRIORITY[e.label], e.start)):
-        if e.end <= e.start or any(e.start < k.end and k.start < e.end for k in kept):
-            continue
-        kept.append(e)
-    return sorted(kept, key=lambda e: (e.start, e.end))
+        if e.end > e.start and not kept.overlaps(e):
+            kept.add(e)
+    return sorted(kept.entities, key=lambda e: (e.start, e.end))
+
+
+class _Spans:
+    """Entities that do not overlap, kept sorted by start: an overlap test is a binary search, so
+    a section of a million characters with thousands of finds is not quadratic."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.entities: list[Entity] = []
+
+    def overlaps(self, e: Entity) -> bool:
+        i = bisect.bisect_left(self.starts, e.end)  # spans before i start before e ends
+        return i > 0 and self.entities[i - 1].end > e.start  # their ends rise with their starts
+
+    def add(self, e: Entity) -> None:
+        i = bisect.bisect_left(self.starts, e.start)
+        self.starts.insert(i, e.start)
+        self.entities.insert(i, e)
