@@ -5,6 +5,7 @@ built from them can say where it came from.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -151,6 +152,13 @@ class PageLayout:
     """The page has no usable text layer and could not be OCR'd here."""
     frame: UprightFrame | None = None
     """How the page was turned to read it; maps boxes back to pdfplumber's page coordinates."""
+    text_quality: float | None = None
+    """Share (0-1) of the text layer's glyphs that are real text (`layout.text_layer.text_quality`);
+    None without a text layer."""
+    ocr_confidence: float | None = None
+    """Mean confidence (0-1) of the words OCR read on the page; None when it was not OCR'd."""
+    layer_chars: Counter[str] | None = None
+    """The letters and digits the page layer read (text layer or OCR), to measure what reached rows."""
 
     @property
     def text_layer(self) -> bool:
