@@ -16,7 +16,7 @@ from raadsstukken.extractors.layout.clustering import band_of, cluster_rows, col
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
 from raadsstukken.extractors.tables.grid import WordCell, build_grid
-from raadsstukken.extractors.layout.records import Line, PageLayout
+from raadsstukken.extractors.layout.records import Line, PageLayout, Word
 from raadsstukken.extractors.settings import SAME_SIZE
 
 MAX_CELL_SHARE = 0.45
@@ -172,8 +172,24 @@ def table_cells(line: Line) -> list[Cell]:
                 out.append(WordCell(" ".join(w.text for w in label), union_all(w.bbox for w in label), cell.page,
                                     sum(w.bold for w in label) * 2 > len(label), tuple(label)))
             out += [WordCell(w.text, w.bbox, cell.page, w.bold, (w,)) for w in words[len(words) - run:]]
+        elif sum(1 for w in words if is_year(w.text)) >= 2 and is_year(words[-1].text):
+            out += _cut_after_years(words, cell)
         else:
             out.append(WordCell(cell.text, cell.bbox, cell.page, cell.bold, tuple(words)))
+    return out
+
+
+def _cut_after_years(words: list[Word], cell: Cell) -> list[Cell]:
+    """A header of periods set closer than a cell gap ("werkelijk 2019 begroot 2020"), one cell
+    per period."""
+    out: list[Cell] = []
+    part: list[Word] = []
+    for w in words:
+        part.append(w)
+        if is_year(w.text):
+            out.append(WordCell(" ".join(x.text for x in part), union_all(x.bbox for x in part), cell.page,
+                                sum(x.bold for x in part) * 2 > len(part), tuple(part)))
+            part = []
     return out
 
 
@@ -217,8 +233,8 @@ def _bridged(lines: list[_Line], box: BBox, line: _Line, size: float) -> bool:
     gap between the table so far and a line, each within a row gap of the next."""
     lo, hi = (box.bottom, line.bbox.top) if line.bbox.top >= box.bottom else (line.bbox.bottom, box.top)
     between = sorted((ln.bbox for ln in lines if len(ln.cells) == 1 and abs(ln.size - size) <= SAME_SIZE
-                      and lo - 1 <= ln.bbox.top and ln.bbox.bottom <= hi + 1 and ln.bbox.x0 >= box.x0 - 2
-                      and ln.bbox.x1 <= box.x1 + 2), key=lambda b: b.top)
+                      and lo - 1 <= ln.bbox.top and ln.bbox.bottom <= hi + 1 and ln.bbox.x_overlap(box) > 0
+                      and ln.bbox.x0 >= box.x0 - 4 * ln.bbox.height and ln.bbox.x1 <= box.x1 + 2), key=lambda b: b.top)
     edge = lo
     for b in between:
         if b.top - edge > ROW_GAP * b.height:

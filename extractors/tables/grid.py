@@ -57,8 +57,10 @@ class Grid:
 
 
 def is_data(row: Row) -> bool:
-    """A row with a figure that is not a year (a header row of years is not data)."""
-    return any(figure_value(c.text) is not None and not is_year(c.text) for c in row.cells)
+    """A row with a figure that is not a year (a header row of years is not data), other than a
+    lone figure opening a row of words (a header's wrapped "x € | 1.000")."""
+    figures = [k for k, c in enumerate(row.cells) if figure_value(c.text) is not None and not is_year(c.text)]
+    return bool(figures) and (figures != [0] or len(row.cells) == 1)
 
 
 def _overlap(cell: BBox, band: tuple[float, float]) -> float:
@@ -82,11 +84,9 @@ def build_grid(rows: Sequence[Row]) -> Grid | None:
     while lead_start > 0 and not over_figures(rows[lead_start - 1]):
         lead_start -= 1  # label lines right under the header open the body (a group label)
     header_start = lead_start
-    while header_start > 0:
-        row = rows[header_start - 1]
-        if not over_figures(row):
-            break  # a line left of the figure columns only: a caption
-        header_start -= 1
+    for k in range(lead_start - 1, -1, -1):
+        if over_figures(rows[k]):
+            header_start = k  # label-column lines between header lines are the header's (wrapped)
     body_rows = list(rows[data_start:])
     header_rows_in = list(rows[header_start:lead_start])
     pre_body = list(rows[lead_start:data_start]) if header_rows_in else []
@@ -125,8 +125,9 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
         for j, cell in enumerate(cells):
             end = starts[j + 1] - 1 if j + 1 < len(cells) else len(bands) - 1
             owned = list(range(starts[j], max(starts[j], end) + 1))
-            under = [c for c in below if any(_overlap(c.bbox, bands[b]) > 0 for b in owned)]
-            if len(owned) >= 2 and len(under) >= 2:
+            under = {band_of(c.bbox.x0, c.bbox.x1, bands) for c in below
+                     if c.bbox.top >= cell.bbox.bottom - 1 and any(_overlap(c.bbox, bands[b]) > 0 for b in owned)}
+            if len(owned) >= 2 and len(under & set(owned)) >= 2:
                 placed.append((cell, owned[0], owned[-1]))
             else:
                 b = band_of(cell.bbox.x0, cell.bbox.x1, bands)
@@ -153,9 +154,10 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
 
 
 def _start_band(cell: Cell, bands: list[tuple[float, float]]) -> int:
-    """The column a header cell starts in: the band holding its left edge, else the next one."""
-    for b, (_, z) in enumerate(bands):
-        if cell.bbox.x0 <= z:
+    """The column a header cell starts in: the band its left edge is nearest, the gaps between
+    columns split halfway (a merged header is often centred over its columns)."""
+    for b in range(len(bands) - 1):
+        if cell.bbox.x0 <= (bands[b][1] + bands[b + 1][0]) / 2:
             return b
     return len(bands) - 1
 
