@@ -16,6 +16,7 @@ import time
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -68,6 +69,10 @@ class RunSettings:
     """After the run, compact datasets that hold AUTO_COMPACT_PARTS loose parts or more."""
     handle_signals: bool = True
     """Stop cleanly on SIGINT/SIGTERM (only when run in the main thread)."""
+    ocr: str = "auto"
+    """OCR: `auto` (pages without a usable text layer or with a bad one), `force` (every page), `off`."""
+    ocr_lang: str = "nld"
+    """Tesseract's language models for OCR, `+` between several (`nld+eng` for mixed papers)."""
 
     def __post_init__(self) -> None:
         if self.scheduler and self.executor == "local":
@@ -78,6 +83,9 @@ class RunSettings:
             raise ValueError(f"executor must be one of {EXECUTORS}")
         if self.timeout is not None and self.timeout <= 0:
             raise ValueError("timeout must be positive")
+        from raadsstukken.extractors.layout.ocr import OcrSettings
+
+        OcrSettings(self.ocr, self.ocr_lang)  # ValueError on an unknown mode or language code
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,8 @@ class FileTask:
     stat: tuple[int, int, int] | None = None
     """(size, mtime_ns, inode) of the input when it was hashed, for the manifest."""
     size: int = 0
+    ocr: Any = None
+    """The `extractors.layout.ocr.OcrSettings` of the file's pages (None: the defaults)."""
 
 
 @dataclass
@@ -200,7 +210,7 @@ def process_file(task: FileTask) -> FileOutcome:
                           warnings=list(task.warnings), stat=task.stat)
     try:
         with time_limit(task.timeout), memory_limit(task.max_memory_mb), page_progress(source, page_reporter()):
-            parsed = _open_and_parse(path, parse_pdf)
+            parsed = _open_and_parse(path, partial(parse_pdf, ocr=task.ocr or True))
             outcome.n_pages = parsed.n_pages
             if parsed.n_pages == 0:
                 raise EmptyPdf("the PDF has no pages")
@@ -211,6 +221,10 @@ def process_file(task: FileTask) -> FileOutcome:
             problems = validate_table(DATASETS[name], table)
             if problems:  # a bug: nothing of this file is written
                 raise SchemaViolation("; ".join(str(p) for p in problems))
+        from raadsstukken.extractors.coverage import coverage_warning
+
+        if (low := coverage_warning(outcome.tables.get("pages"))) is not None:
+            outcome.warnings.append(low)
         if parsed.repaired:
             outcome.warnings.append("repaired: broken cross-reference table; the file was read by scanning it, check the rows")
         if outcome.errors:
@@ -390,7 +404,9 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
     removed = writer.clean_up(out)
     if removed:
         _log.info("removed %d temporary file(s) a killed run left in %s", len(removed), out)
-    chash = config_hash()
+    from raadsstukken.extractors.layout.ocr import ocr_config_hash
+
+    chash = ocr_config_hash(config_hash(), settings.ocr, settings.ocr_lang)
     run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{chash[:8]}"
     manifest = Manifest.load(out)
     present = writer.present_parts(out) if manifest.files else {}
@@ -497,6 +513,9 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
     """Which inputs to process: unchanged ones (same size, mtime and inode, or same hash) are skipped."""
     todo: list[FileTask] = []
     seen_ids: dict[str, str] = {}
+    from raadsstukken.extractors.layout.ocr import retry_needs_ocr, run_settings
+
+    ocr = run_settings(settings.ocr, settings.ocr_lang, settings.jobs)
 
     def now() -> datetime:
         return datetime.now(timezone.utc).replace(microsecond=0)
@@ -518,6 +537,7 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
         stat_key = (st.st_size, st.st_mtime_ns, st.st_ino)
         entry = manifest.files.get(item.source)
         current = (not settings.force and entry is not None and entry.status in OK_STATUSES
+                   and not retry_needs_ocr(entry.status, settings.ocr, settings.ocr_lang)
                    and entry.pipeline_version == __version__ and entry.config_hash == chash and _parts_present(entry, present))
         if current and entry is not None and (entry.size, entry.mtime_ns, entry.inode) == stat_key:
             fid = entry.file_id  # unchanged on disk: not hashed again
@@ -536,7 +556,7 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
                 budget = None if settings.timeout is None else max(settings.timeout - spent, 0.001)
                 seen_ids[fid] = item.source
                 todo.append(FileTask(item.path, item.source, fid, item.info, budget, settings.max_memory_mb,
-                                     item.warnings, stat_key, st.st_size))
+                                     item.warnings, stat_key, st.st_size, ocr=ocr))
                 continue
             if current and entry is not None and entry.file_id == fid:
                 entry.size, entry.mtime_ns, entry.inode = stat_key  # touched, not changed

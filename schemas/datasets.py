@@ -235,6 +235,8 @@ class TableCellRecord:
     value: float | None = column(F64, "Numeric value, null if not numeric")
     page: int | None = column(INT, "1-based page")
     bbox: list | None = column(BBOX_TYPE, "Box of the cell")
+    row_span: int | None = column(INT, "Rows a merged cell covers (1 for a plain cell)")
+    col_span: int | None = column(INT, "Columns a merged cell covers (1 for a plain cell)")
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,8 @@ class StatisticRecord:
     dimension: str | None = column(STR, "Further breakdown, if any")
     period: int | None = column(INT, "Year")
     value: float = column(F64, "Value", nullable=False)
-    unit: str | None = column(STR, "Unit, e.g. aantal, procent, euro")
+    unit: str | None = column(STR, "Unit: percent, EUR, FTE, hectare or count")
+    multiplier: float | None = column(F64, "Factor the table prints for its figures ('x € 1.000': 1000); value is as printed")
     page: int | None = column(INT, "1-based page")
     method: str | None = column(STR, "Rule that produced it")
 
@@ -397,18 +400,25 @@ def table_rows(result: FileResult) -> list[TableRecord]:
 
 def table_cell_rows(result: FileResult) -> list[TableCellRecord]:
     return [TableCellRecord(table_id=tid, row=c.row, col=c.col, text=c.text, is_header=c.is_header, value=c.value,
-                            page=c.page, bbox=d.page_bbox(c.page, c.bbox))
+                            page=c.page, bbox=d.page_bbox(c.page, c.bbox), row_span=c.row_span, col_span=c.col_span)
             for d in result.documents for t, tid in zip(d.tables, d.table_ids) for c in t.cells]
 
 
 def statistic_rows(result: FileResult) -> list[StatisticRecord]:
+    """Tidy figures, with the theme of the section their table stands in."""
+    from raadsstukken.extractors.tables.sections import table_sections
+
     rows = []
     for d in result.documents:
-        for t, tid, tidy in zip(d.tables, d.table_ids, d.statistics):
+        theme_id_of = dict(zip((t.label for t in d.themes), d.theme_ids))
+        decisions = d.section_themes or [None] * len(d.sections)
+        for t, tid, tidy, sec in zip(d.tables, d.table_ids, d.statistics, table_sections(d.tables, d.sections)):
+            decision = decisions[sec] if sec is not None and sec < len(decisions) else None
+            theme_id = theme_id_of.get(decision.theme.label) if decision is not None and decision.theme else None
             ids = keyed_ids("stat", tid, [(st.indicator, st.period, st.dimension or "") for st in tidy])
-            rows += [StatisticRecord(stat_id=sid, table_id=tid, doc_id=d.doc_id, theme_id=None,
+            rows += [StatisticRecord(stat_id=sid, table_id=tid, doc_id=d.doc_id, theme_id=theme_id,
                                      indicator=st.indicator, dimension=st.dimension, period=st.period, value=st.value,
-                                     unit=st.unit, page=t.page, method="statistics:year_axis")
+                                     unit=st.unit, multiplier=st.multiplier, page=t.page, method="statistics:year_axis")
                      for st, sid in zip(tidy, ids)]
     return rows
 
