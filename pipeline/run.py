@@ -227,6 +227,10 @@ def process_file(task: FileTask) -> FileOutcome:
             outcome.warnings.append(low)
         if parsed.repaired:
             outcome.warnings.append("repaired: broken cross-reference table; the file was read by scanning it, check the rows")
+        if parsed.controls_dropped:
+            from raadsstukken.extractors.text.controls import controls_warning
+
+            outcome.warnings.append(controls_warning(parsed.controls_dropped))
         if outcome.errors:
             outcome.status = "partial"
             first = outcome.errors[0]

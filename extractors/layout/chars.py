@@ -15,6 +15,7 @@ from raadsstukken.extractors.layout.checkboxes import VectorBox, find_vector_che
 
 from raadsstukken.extractors.layout.records import Char
 from raadsstukken.extractors.layout.rotation import UprightFrame, dominant_angle, text_angle
+from raadsstukken.extractors.text.controls import drop_controls
 
 _log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class PageChars:
     n_other_direction: int
     image_share: float = 0.0
     """Share of the page covered by images: a page that is one big image is a scan."""
+    n_controls: int = 0
+    """Control and bidi-override characters dropped from the glyphs' text (text/controls.py)."""
 
 
 def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
@@ -90,7 +93,7 @@ def read_chars(page) -> PageChars:
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
-    return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share)
+    return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:
@@ -103,13 +106,18 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
 
     chars: list[Char] = []
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
-    other = 0
+    other = controls = 0
     for c in raw:
         text = c["text"]
         if "matrix" in c and not text.isspace() and text_angle(c["matrix"]) != angle:
             other += 1
             continue
         text = LIGATURES.get(text, text)
+        text, n = drop_controls(text)
+        if n:
+            controls += n
+            if not text:
+                continue
         if text.startswith("(cid:"):
             text = UNMAPPED_GLYPH
         x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
@@ -121,7 +129,7 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
         chars.append(Char(text, x0, top, x1, bottom, size, c["fontname"]))
     if other:
         _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page_number, other, angle)
-    return PageChars(chars, frame, len(raw), other)
+    return PageChars(chars, frame, len(raw), other, n_controls=controls)
 
 
 def _is_overprint(seen: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x0: float, top: float,

@@ -38,6 +38,8 @@ class ParsedPdf:
     vocabulary: Vocabulary
     repaired: bool = False
     """The cross-reference table was broken and pdfminer read the file by scanning it."""
+    controls_dropped: int = 0
+    """Control and bidi-override characters dropped from the text (extractors/text/controls.py)."""
 
     @property
     def n_pages(self) -> int:
@@ -64,10 +66,12 @@ def parse_pdf(path: Path | str, ocr: bool = True, data: bytes | None = None) -> 
     """
     path = Path(path)
     raw_pages: list[_RawPage] = []
+    controls = 0
     with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf:
         repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
         for page in pdf.pages:
             chars = read_chars(page)
+            controls += chars.n_controls
             n_chars = sum(1 for c in chars.chars if not c.text.isspace())
             did_ocr = missing_ocr = False
             if needs_ocr(chars.chars, chars.image_share):
@@ -86,7 +90,7 @@ def parse_pdf(path: Path | str, ocr: bool = True, data: bytes | None = None) -> 
             raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation, n_chars, did_ocr, missing_ocr))
             page.close()
     parsed = layout_pages(path, raw_pages)
-    parsed.repaired = repaired
+    parsed.repaired, parsed.controls_dropped = repaired, controls
     return parsed
 
 
