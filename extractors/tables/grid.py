@@ -22,6 +22,8 @@ from raadsstukken.extractors.layout.records import Word
 from raadsstukken.extractors.structure.forms import Cell, Row
 from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
 
+WORD_SPACE = 0.45
+"""A header cell is cut between two columns only at a gap wider than a word space (in font sizes)."""
 WRAP_PITCH = 0.8
 """A figureless body line closer than this share of the body's row pitch continues the row above."""
 
@@ -174,7 +176,8 @@ def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequenc
         mid = (w.bbox.x0 + w.bbox.x1) / 2
         b = min(range(len(bands)), key=lambda k: 0 if bands[k][0] <= mid <= bands[k][1]
                 else min(abs(mid - bands[k][0]), abs(mid - bands[k][1])))
-        if groups and b == last:
+        spaced = bool(groups) and w.bbox.x0 - groups[-1][-1].bbox.x1 > WORD_SPACE * w.size
+        if groups and (b == last or not spaced):
             groups[-1].append(w)
         else:
             groups.append([w])
