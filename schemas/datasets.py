@@ -108,9 +108,14 @@ class PageRecord:
     width: float = column(F64, "Page width in points, as displayed", nullable=False)
     height: float = column(F64, "Page height in points, as displayed", nullable=False)
     rotation: int = column(INT, "Rotation applied to read the page (0, 90, 180, 270)", nullable=False)
-    n_chars: int = column(INT, "Characters in the text layer", nullable=False)
+    n_chars: int = column(INT, "Characters in the text layer (on an OCR'd page, the characters OCR read)", nullable=False)
     text_layer: bool = column(BOOL, "Whether the page has a usable text layer", nullable=False)
     ocr: bool = column(BOOL, "Whether the text comes from OCR", nullable=False)
+    ocr_confidence: float | None = column(F64, "Mean confidence (0-1) of the words OCR read on the page; null when not OCR'd")
+    text_quality: float | None = column(F64, "Share (0-1) of the text layer's glyphs that are real text (mapped, in a "
+                                             "script, not mojibake); below 0.6 the page is OCR'd; null without a text layer")
+    text_coverage: float | None = column(F64, "Share (0-1) of the page's text-layer (or OCR) letters and digits that "
+                                              "reached a row (section, table cell, furniture, title); null without text")
     page_label: str | None = column(STR, "Printed page label, e.g. 'Pag. 16' or 'blad 2'")
     header: str | None = column(STR, "Running header text, kept out of the body")
     footer: str | None = column(STR, "Running footer text, kept out of the body")
@@ -313,13 +318,17 @@ def document_rows(result: FileResult) -> list[DocumentRecord]:
 
 
 def page_rows(result: FileResult) -> list[PageRecord]:
+    from raadsstukken.extractors.coverage import page_coverage
+
+    coverage = page_coverage(result)
     rows = []
     for pg in result.pages:
         doc = result.document_of_page(pg.number)
         rows.append(PageRecord(
             file_id=result.file_id, page=pg.number, doc_id=doc.doc_id if doc else None,
             width=round(pg.width, 2), height=round(pg.height, 2), rotation=pg.rotation,
-            n_chars=pg.n_chars, text_layer=pg.text_layer, ocr=pg.ocr, page_label=pg.page_label,
+            n_chars=pg.n_chars, text_layer=pg.text_layer, ocr=pg.ocr, ocr_confidence=pg.ocr_confidence,
+            text_quality=pg.text_quality, text_coverage=coverage.get(pg.number), page_label=pg.page_label,
             header=pg.header, footer=pg.footer, method=f"furniture:{pg.furniture_method}",
         ))
     return rows

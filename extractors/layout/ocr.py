@@ -1,21 +1,32 @@
-"""OCR for pages without a usable text layer (scans), with Tesseract's Dutch model.
+"""OCR of pages whose text layer is missing or unusable, with Tesseract (Dutch by default).
 
-A page is OCR'd when it has no text layer, or one that is mostly glyphs without a Unicode mapping
-(pdfminer's "(cid:N)"). The page is rendered with pdfium, Tesseract reads it (`-l nld`, TSV
-output with word boxes), and its words become glyph records in the page's coordinates, so the
-normal page layer (lines, blocks, reading order, sections) carries on as for a born-digital page.
+`ocr_decision` says whether a page is OCR'd and how: its text replaced (no text layer, or one of
+unmapped glyphs, code points outside any script or mojibake: `pages.text_quality` below the
+threshold of `rules/text_layer.toml`), or added to (a page that is one big image under a sparse
+layer: the OCR words the layer does not have are added). `--ocr force` OCRs every page, `off`
+none. `OcrReader` renders each page with pdfium, bounded in pixels, and runs Tesseract on it in a
+pool of threads (each Tesseract limited to one thread, so pages of a file are read in parallel
+without the workers fighting); its words (TSV output with boxes) become glyph records in the
+page's coordinates, so the normal page layer (lines, blocks, reading order, sections) carries on
+as for a born-digital page.
 
-Tesseract is a system program: Debian's `tesseract-ocr` and `tesseract-ocr-nld`. Without it, such
-pages stay empty and the file ends as `needs_ocr` with a message saying how to install it.
+Tesseract is a system program: Debian's `tesseract-ocr` and `tesseract-ocr-nld` (and
+`tesseract-ocr-eng` for `--ocr-lang nld+eng`). Without it, pages without a usable text layer stay
+empty and the file ends as `needs_ocr` with a message saying how to install it.
 """
 from __future__ import annotations
 
 import csv
 import io
 import logging
+import math
 import os
+import re
 import shutil
 import subprocess
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,28 +34,70 @@ _log = logging.getLogger(__name__)
 
 DPI = 300
 LANGUAGE = "nld"
+OCR_MODES = ("auto", "force", "off")
 INSTALL_HINT = "install Tesseract with Dutch: apt-get install tesseract-ocr tesseract-ocr-nld"
 UNMAPPED_SHARE = 0.5
 """A text layer whose glyphs are mostly unmapped ("(cid:N)") is garbage: OCR the page instead."""
 MIN_CONFIDENCE = 20.0
 """Tesseract words below this confidence (0-100) are noise (specks, rules, stamps)."""
+SCAN_SHARE = 0.3
+"""An empty page is a scan when images cover at least this share of it (else it is blank)."""
+MAX_PIXELS = 40_000_000
+"""A render never has more pixels than this (an A4 page at 300 dpi has 8.7 million): a page with
+an absurd MediaBox is rendered at a lower resolution instead of allocating gigabytes."""
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How pages are OCR'd (`raadsstukken run --ocr MODE --ocr-lang LANG`)."""
+
+    mode: str = "auto"
+    """`auto`: pages without a usable text layer or with a bad one; `force`: every page; `off`: none."""
+    language: str = LANGUAGE
+    """Tesseract's language models, `+` between several (`nld+eng` for mixed papers)."""
+    dpi: int = DPI
+    """Resolution pages are rendered at for Tesseract (lowered where MAX_PIXELS demands it)."""
+    workers: int = 0
+    """Tesseract processes reading pages of one file at once; 0: one per CPU."""
+
+    def __post_init__(self) -> None:
+        if self.mode not in OCR_MODES:
+            raise ValueError(f"ocr mode must be one of {OCR_MODES}")
+        if not _LANGUAGE_CODE.match(self.language):
+            raise ValueError(f"not a Tesseract language code: {self.language!r} (e.g. nld or nld+eng)")
+        if self.dpi < 50 or self.workers < 0:
+            raise ValueError("dpi must be at least 50 and workers not negative")
+
+    @property
+    def pool_size(self) -> int:
+        return self.workers or max(os.cpu_count() or 1, 1)
+
+
+DEFAULT_OCR = OcrSettings()
 
 
 @lru_cache(maxsize=1)
-def tesseract() -> str | None:
-    """Path of a Tesseract that has the Dutch model, or None."""
+def _installed() -> tuple[str | None, frozenset[str]]:
     exe = shutil.which("tesseract")
     if exe is None:
-        return None
+        return None, frozenset()
     try:
-        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
-        return None
-    return exe if LANGUAGE in langs.split() else None
+        return None, frozenset()
+    return exe, frozenset(out.split()[1:] if out.startswith("List") else out.split())
 
 
-SCAN_SHARE = 0.3
-"""An empty page is a scan when images cover at least this share of it (else it is blank)."""
+def tesseract() -> str | None:
+    """Path of a Tesseract that has the Dutch model, or None."""
+    exe, langs = _installed()
+    return exe if exe is not None and LANGUAGE in langs else None
+
+
+def missing_languages(language: str) -> list[str]:
+    """The models of `language` ("nld+eng") this machine's Tesseract lacks."""
+    return [lang for lang in language.split("+") if lang not in _installed()[1]]
 
 
 def needs_ocr(chars: list[dict] | list, image_share: float = 1.0) -> bool:
@@ -58,51 +111,144 @@ def needs_ocr(chars: list[dict] | list, image_share: float = 1.0) -> bool:
     return unmapped / len(texts) > UNMAPPED_SHARE
 
 
-def ocr_chars(pdf_path: Path | bytes, page_index: int, page_width: float, page_height: float) -> list[dict]:
-    """Glyph records (one per word, with a space between words) of a page read by Tesseract."""
-    exe = tesseract()
-    if exe is None:
-        raise RuntimeError(INSTALL_HINT)
-    png = _render(pdf_path, page_index)
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per page: faster, and runs may be parallel
-    result = subprocess.run([exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"], input=png,
-                            capture_output=True, timeout=600, env=env)
+REPLACE = "replace"
+"""The page's OCR words take the place of its text layer."""
+ADD = "add"
+"""The OCR words that no glyph of the text layer covers are added to it."""
+
+
+def ocr_decision(mode: str, chars: list, image_share: float, quality: float | None, min_quality: float,
+                 sparse: tuple[float, int]) -> str | None:
+    """Whether a page is OCR'd (REPLACE or ADD) or not (None), and so read from its text layer.
+
+    `sparse` is (image share, letters): a page that is at least that share image with fewer
+    letters than that in its layer shows more than its layer holds.
+    """
+    if mode == "off":
+        return None
+    if mode == "force" or needs_ocr(chars, image_share) or (quality is not None and quality < min_quality):
+        return REPLACE
+    letters = sum(1 for c in chars if c.text.isalnum())
+    if image_share >= sparse[0] and letters < sparse[1]:
+        return ADD
+    return None
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """The words Tesseract read on one page, as glyph records, and their mean confidence (0-1)."""
+
+    chars: list[dict]
+    confidence: float | None
+
+
+class OcrReader:
+    """Renders pages of one PDF and OCRs them in a pool of Tesseract processes.
+
+    Pages are rendered in the calling thread (pdfium is not thread-safe), one document opened
+    once; at most two renders per worker wait in memory, so a 600-page scan stays flat.
+    """
+
+    def __init__(self, source: Path | bytes, settings: OcrSettings = DEFAULT_OCR) -> None:
+        self.source, self.settings = source, settings
+        self._pdf = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._inflight: deque[Future[OcrPage]] = deque()
+
+    def __enter__(self) -> OcrReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    def submit(self, page_index: int, page_width: float, page_height: float) -> Future[OcrPage]:
+        """Render the page now and OCR it in the pool; the future gives its words."""
+        exe = tesseract()
+        if exe is None:
+            raise RuntimeError(INSTALL_HINT)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.settings.pool_size, thread_name_prefix="ocr")
+        while len(self._inflight) >= 2 * self.settings.pool_size:
+            self._inflight.popleft().result()
+        image, dpi = self._render(page_index)
+        future = self._pool.submit(_tesseract, exe, image, dpi, self.settings.language, page_width, page_height)
+        self._inflight.append(future)
+        return future
+
+    def _render(self, page_index: int) -> tuple[bytes, float]:
+        import pypdfium2 as pdfium
+
+        if self._pdf is None:
+            src = self.source
+            self._pdf = pdfium.PdfDocument(src if isinstance(src, bytes) else str(src))
+        page = self._pdf[page_index]  # type: ignore[index]
+        try:
+            width, height = page.get_size()
+            scale = render_scale(width, height, self.settings.dpi)
+            image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        finally:
+            page.close()
+        buf = io.BytesIO()
+        image.save(buf, format="PPM")  # uncompressed: Tesseract reads it at once, no PNG encoding
+        return buf.getvalue(), scale * 72.0
+
+
+def render_scale(width: float, height: float, dpi: float, max_pixels: int = MAX_PIXELS) -> float:
+    """Pixels per point for a page of `width` x `height` points at `dpi`, within `max_pixels`."""
+    scale = dpi / 72.0
+    area = max(width, 1.0) * max(height, 1.0)
+    if area * scale * scale > max_pixels:
+        scale = math.sqrt(max_pixels / area)
+    return scale
+
+
+def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: float, page_height: float) -> OcrPage:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per Tesseract: pages run side by side
+    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", "3", "--dpi", str(round(dpi)), "tsv"],
+                            input=image, capture_output=True, timeout=600, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.decode(errors='replace')[:200]}")
-    return _words_to_chars(result.stdout.decode("utf-8", errors="replace"), page_width, page_height)
+    return words_to_chars(result.stdout.decode("utf-8", errors="replace"), page_width, page_height, dpi)
 
 
-def _render(pdf_path: Path | bytes, page_index: int) -> bytes:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(pdf_path if isinstance(pdf_path, bytes) else str(pdf_path))
-    try:
-        image = pdf[page_index].render(scale=DPI / 72).to_pil().convert("L")
-    finally:
-        pdf.close()
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return buf.getvalue()
+def ocr_chars(pdf_path: Path | bytes, page_index: int, page_width: float, page_height: float,
+              settings: OcrSettings = DEFAULT_OCR) -> list[dict]:
+    """Glyph records (one per word, with a space between words) of one page read by Tesseract."""
+    with OcrReader(pdf_path, settings) as reader:
+        return reader.submit(page_index, page_width, page_height).result().chars
 
 
-def _words_to_chars(tsv: str, page_width: float, page_height: float) -> list[dict]:
-    scale = 72.0 / DPI
+def words_to_chars(tsv: str, page_width: float, page_height: float, dpi: float = DPI) -> OcrPage:
+    """Tesseract's TSV as glyph records in points, one per word, a space between words of a line."""
+    scale = 72.0 / dpi
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
     line_height: dict[tuple, float] = {}
     for r in rows:
         if r.get("level") == "4":
             line_height[(r["page_num"], r["block_num"], r["par_num"], r["line_num"])] = float(r["height"]) * scale
     chars: list[dict] = []
+    confidences: list[float] = []
     previous_line = None
     for r in rows:
         if r.get("level") != "5":
             continue
         text = (r.get("text") or "").strip()
-        if not text or float(r.get("conf") or -1) < MIN_CONFIDENCE:
+        conf = float(r.get("conf") or -1)
+        if not text or conf < MIN_CONFIDENCE:
             continue
         line = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
         x0, top = float(r["left"]) * scale, float(r["top"]) * scale
         x1, bottom = x0 + float(r["width"]) * scale, top + float(r["height"]) * scale
+        if not (0 <= x0 <= page_width and 0 <= top <= page_height):
+            continue
         height = line_height.get(line, bottom - top)
         size = round(max(height * 0.8, 4.0), 1)
         line_top = top if line not in line_height else min(top, bottom - height)
@@ -111,5 +257,28 @@ def _words_to_chars(tsv: str, page_width: float, page_height: float) -> list[dic
                           "size": size, "fontname": "ocr", "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
         chars.append({"text": text, "x0": x0, "x1": x1, "top": line_top, "bottom": line_top + height, "size": size,
                       "fontname": "ocr", "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
+        confidences.append(conf)
         previous_line = line
-    return [c for c in chars if 0 <= c["x0"] <= page_width and 0 <= c["top"] <= page_height]
+    mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None
+    return OcrPage(chars, mean)
+
+
+def run_settings(mode: str = "auto", language: str = LANGUAGE, jobs: int = 1) -> OcrSettings:
+    """The OCR settings of a run of `jobs` worker processes: the CPUs shared out among them."""
+    return OcrSettings(mode, language, workers=max(1, (os.cpu_count() or 1) // max(jobs, 1)))
+
+
+def retry_needs_ocr(status: str, mode: str = "auto", language: str = LANGUAGE) -> bool:
+    """Whether a file that ended with `status` is extracted again although it did not change: it
+    ended `needs_ocr` and this run can OCR (Tesseract with the languages has been installed since)."""
+    return status == "needs_ocr" and mode != "off" and tesseract() is not None and not missing_languages(language)
+
+
+def ocr_config_hash(config_hash: str, mode: str = "auto", language: str = LANGUAGE) -> str:
+    """The run's config hash with its OCR settings in it (unchanged for the defaults), so a run
+    with other OCR settings extracts again what an earlier run read differently."""
+    if (mode, language) == ("auto", LANGUAGE):
+        return config_hash
+    import hashlib
+
+    return hashlib.sha256(f"{config_hash}:ocr={mode}:{language}".encode()).hexdigest()[:16]

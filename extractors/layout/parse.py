@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +22,21 @@ from raadsstukken.extractors.layout.footnotes import with_footnotes
 from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.lines import build_lines
-from raadsstukken.extractors.layout.ocr import needs_ocr, ocr_chars, tesseract
+from raadsstukken.extractors.layout.ocr import (ADD, REPLACE, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
+                                                tesseract)
 from raadsstukken.extractors.layout.reading_order import order_blocks
-from raadsstukken.extractors.layout.records import Block, Line, PageLayout
-from raadsstukken.extractors.layout.text_layer import even_out, is_ocr_layer
+from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
+from raadsstukken.extractors.layout.text_layer import char_counts, even_out, is_ocr_layer, quality_rules, text_quality
 from raadsstukken.extractors.layout.rotation import UprightFrame, reading_rotation
 
 _log = logging.getLogger(__name__)
+
+
+def ocr_available(settings: OcrSettings) -> bool:
+    """Whether this machine can OCR with these settings (Tesseract with their language models)."""
+    from raadsstukken.extractors.layout.ocr import missing_languages
+
+    return settings.mode != "off" and tesseract() is not None and not missing_languages(settings.language)
 
 
 @dataclass
@@ -55,43 +65,107 @@ class _RawPage:
     n_chars: int
     ocr: bool = False
     needs_ocr: bool = False
+    text_quality: float | None = None
+    ocr_confidence: float | None = None
+    layer_chars: Counter[str] | None = None
 
 
-def parse_pdf(path: Path | str, ocr: bool = True, data: bytes | None = None) -> ParsedPdf:
+@dataclass
+class _PendingOcr:
+    """A page handed to the OCR pool: what it takes to finish it once its words are read."""
+
+    raw: _RawPage
+    future: Future[OcrPage]
+    how: str
+    layer: list[Char]
+    rotation: int
+    width: float
+    height: float
+
+
+def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | None = None) -> ParsedPdf:
     """Parse a PDF into pages of body blocks in reading order, with furniture recorded.
 
-    Pages without a usable text layer are read by OCR when `ocr` is on and Tesseract is there.
-    With `data`, those bytes are parsed (and OCR'd) and `path` only names them: the run parses
-    exactly the bytes it hashed, even when the file on disk changes meanwhile.
+    Pages without a usable text layer (and, with `--ocr force`, every page) are read by OCR when
+    OCR is on and Tesseract is there, several pages at once. With `data`, those bytes are parsed
+    (and OCR'd) and `path` only names them: the run parses exactly the bytes it hashed, even when
+    the file on disk changes meanwhile.
     """
     path = Path(path)
+    settings = ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode="auto" if ocr else "off")
+    can_ocr = ocr_available(settings)
+    rules = quality_rules()
     raw_pages: list[_RawPage] = []
     controls = 0
-    with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf:
+    pending: list[_PendingOcr] = []
+    with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf, \
+            OcrReader(data if data is not None else path, settings) as reader:
         repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
         for page in pdf.pages:
             chars = read_chars(page)
             controls += chars.n_controls
-            n_chars = sum(1 for c in chars.chars if not c.text.isspace())
-            did_ocr = missing_ocr = False
-            if needs_ocr(chars.chars, chars.image_share):
-                if ocr and tesseract():
-                    raw = ocr_chars(data if data is not None else path, page.page_number - 1,
-                                    float(page.width), float(page.height))
-                    chars = clean_chars(raw, 0, float(page.width), float(page.height), page.page_number)
-                    did_ocr = True
-                else:
-                    missing_ocr = True
             glyphs = chars.chars
-            if not did_ocr and is_ocr_layer(glyphs):
-                glyphs = even_out(glyphs)
-            lines = build_lines(glyphs, page.page_number)
+            n_chars = sum(1 for c in glyphs if not c.text.isspace())
+            quality = text_quality(glyphs)
+            how = ocr_decision(settings.mode, glyphs, chars.image_share, quality, rules.min_quality, rules.sparse)
             rotation = reading_rotation(page.rotation, chars.frame.angle, bool(glyphs))
-            raw_pages.append(_RawPage(page.page_number, lines, chars.frame, rotation, n_chars, did_ocr, missing_ocr))
+            raw = _RawPage(page.page_number, [], chars.frame, rotation, n_chars, text_quality=quality)
+            if how is not None and can_ocr:
+                future = reader.submit(page.page_number - 1, float(page.width), float(page.height))
+                pending.append(_PendingOcr(raw, future, how, glyphs, int(page.rotation or 0),
+                                           float(page.width), float(page.height)))
+            else:
+                raw.needs_ocr = how == REPLACE and settings.mode != "force" and (
+                    needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality))
+                _read_layer(raw, glyphs)
+            raw_pages.append(raw)
             page.close()
+        for job in pending:
+            _finish_ocr(job)
     parsed = layout_pages(path, raw_pages)
     parsed.repaired, parsed.controls_dropped = repaired, controls
     return parsed
+
+
+def _read_layer(raw: _RawPage, glyphs: list[Char]) -> None:
+    if is_ocr_layer(glyphs):
+        glyphs = even_out(glyphs)
+    raw.lines = build_lines(glyphs, raw.number)
+    raw.layer_chars = char_counts(c.text for c in glyphs)
+
+
+def _finish_ocr(job: _PendingOcr) -> None:
+    """Lines of an OCR'd page: its OCR words instead of the layer, or added where the layer has none."""
+    raw, result = job.raw, job.future.result()
+    read = clean_chars(result.chars, 0, job.width, job.height, raw.number)
+    words = read.chars
+    if job.how == ADD:
+        layer = even_out(job.layer) if is_ocr_layer(job.layer) else job.layer
+        words = _merged(layer, words)
+    else:  # the render shows the page as displayed: its words are upright already
+        raw.frame = read.frame
+        raw.rotation = reading_rotation(job.rotation, read.frame.angle, bool(words))
+    raw.ocr, raw.ocr_confidence = True, result.confidence
+    raw.n_chars = max(raw.n_chars, sum(len(c.text) for c in words if not c.text.isspace()))
+    raw.lines = build_lines(words, raw.number)
+    raw.layer_chars = char_counts(c.text for c in words)
+
+
+def _merged(layer: list[Char], words: list[Char]) -> list[Char]:
+    """The layer's glyphs, then the OCR words (in their order) that overlap none of them."""
+    boxes = [(c.x0, c.top, c.x1, c.bottom) for c in layer if not c.text.isspace()]
+
+    def covered(w: Char) -> bool:
+        return any(w.x0 < x1 and x0 < w.x1 and w.top < b and t < w.bottom for x0, t, x1, b in boxes)
+
+    extra: list[Char] = []
+    for w in words:
+        if w.text.isspace():
+            if extra and not extra[-1].text.isspace():
+                extra.append(w)
+        elif not covered(w):
+            extra.append(w)
+    return layer + extra
 
 
 def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
@@ -110,6 +184,7 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
             n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
-            ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame,
+            ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
+            ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars,
         ))
     return ParsedPdf(path, pages, vocabulary)

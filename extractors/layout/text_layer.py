@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import replace
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable
 
 from raadsstukken.extractors.layout.records import Char
 from raadsstukken.extractors.rules import read_rules
@@ -24,6 +27,46 @@ def _rules() -> tuple[tuple[re.Pattern[str], ...], float, float, float]:
     data = read_rules("text_layer")["ocr_layer"]
     return (tuple(re.compile(p, re.IGNORECASE) for p in data["font_patterns"]), float(data["min_share"]),
             float(data["word_size_change"]), float(data["word_gap"]))
+
+
+@dataclass(frozen=True)
+class QualityRules:
+    min_quality: float
+    bad_categories: frozenset[str]
+    mojibake: re.Pattern[str]
+    sparse: tuple[float, int]
+    """(image share, letters) of a page whose layer holds less than the page shows."""
+
+
+@lru_cache(maxsize=1)
+def quality_rules() -> QualityRules:
+    data = read_rules("text_layer")["quality"]
+    return QualityRules(float(data["min_quality"]), frozenset(data["bad_categories"]),
+                        re.compile("|".join(f"(?:{p})" for p in data["mojibake"])),
+                        (float(data["sparse_image_share"]), int(data["sparse_letters"])))
+
+
+def text_quality(chars: list[Char]) -> float | None:
+    """Share (0-1) of a page's glyphs that are real text: mapped, in a script, not mojibake.
+
+    None for a page without glyphs (nothing to judge).
+    """
+    text = "".join("\ufffd" if c.text.startswith("(cid:") else c.text for c in chars if not c.text.isspace())
+    if not text:
+        return None
+    rules = quality_rules()
+    bad = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in rules.bad_categories)
+    bad += sum(len(m.group()) for m in rules.mojibake.finditer(text))
+    return round(max(0.0, 1.0 - bad / len(text)), 4)
+
+
+def char_counts(texts: Iterable[str]) -> Counter[str]:
+    """The letters and digits of some texts as a multiset, case-folded and compatibility-normalized
+    (ligatures, full-width forms), so a page's layer and the rows made of it count alike."""
+    out: Counter[str] = Counter()
+    for text in texts:
+        out.update(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+    return out
 
 
 def is_ocr_layer(chars: list[Char]) -> bool:
