@@ -68,6 +68,10 @@ def _fail(message: str) -> None:
               help="MB one file may take on top of the process (Linux); a file over it fails alone.")
 @click.option("--prune", is_flag=True, help="Remove the rows of files no longer among the inputs, and orphan rows.")
 @click.option("--force", is_flag=True, help="Reprocess files whose rows are up to date.")
+@click.option("--ocr", "ocr", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+              help="auto: OCR pages without a usable text layer or with a bad one; force: every page; off: none.")
+@click.option("--ocr-lang", "ocr_lang", default="nld", show_default=True,
+              help="Tesseract language models, + between several (nld+eng for mixed papers).")
 @click.option("--wait", is_flag=True, help="When another run is writing to --out, wait for it (default: exit 2).")
 @click.option("--no-compact", "no_compact", is_flag=True, help="Do not compact datasets after the run.")
 @click.option("--summary", "summary_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -76,7 +80,8 @@ def _fail(message: str) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress and no per-file lines.")
 def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: str | None, scheduler: str | None,
                 timeout: float | None, max_memory_mb: int | None, prune: bool, force: bool, wait: bool,
-                no_compact: bool, summary_file: Path | None, verbose: int, quiet: bool) -> None:
+                no_compact: bool, summary_file: Path | None, verbose: int, quiet: bool, ocr: str = "auto",
+                ocr_lang: str = "nld") -> None:
     """Extract INPUT PDFs into datasets under --out.
 
     INPUT: PDF files, folders of PDFs, or lists of PDFs (.csv with , or ; or .jsonl, with a 'path'
@@ -102,9 +107,9 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
         settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs,
                                executor=executor or ("dask" if scheduler else "local"), scheduler=scheduler,
                                timeout=timeout, max_memory_mb=max_memory_mb, prune=prune, progress=not quiet,
-                               wait=wait, compact=not no_compact)
+                               wait=wait, compact=not no_compact, ocr=ocr, ocr_lang=ocr_lang)
         summary = run(settings)
-    except (FileNotFoundError, InputListError, OutputError, OutputLocked, ExecutorError) as exc:
+    except (FileNotFoundError, InputListError, OutputError, OutputLocked, ExecutorError, ValueError) as exc:
         _fail(str(exc))
         return
     if not quiet:
