@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from raadsstukken import __version__
+from raadsstukken.pipeline.terminal import VisibleFormatter, visible
 
 
 QUIET_LOGGERS = ("pdfminer", "pdfplumber", "PIL", "fontTools", "matplotlib", "urllib3", "fsspec", "asyncio", "tornado",
@@ -16,10 +17,16 @@ QUIET_LOGGERS = ("pdfminer", "pdfplumber", "PIL", "fontTools", "matplotlib", "ur
 lines per page), except the Dask cluster's, which -v lets through at INFO."""
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_DATES = "%Y-%m-%dT%H:%M:%S"
+
+
 def configure_logging(verbose: int = 0, quiet: bool = False) -> None:
     """Timestamped log lines on standard error; -v the pipeline's INFO, -vv its DEBUG; --quiet errors only."""
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        datefmt="%Y-%m-%dT%H:%M:%S")
+    logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT, datefmt=LOG_DATES)
+    for handler in logging.getLogger().handlers:  # names and texts in log lines: controls shown, not obeyed
+        if type(handler) is logging.StreamHandler and not isinstance(handler.formatter, VisibleFormatter):
+            handler.setFormatter(VisibleFormatter(LOG_FORMAT, LOG_DATES))
     level = logging.ERROR if quiet else logging.WARNING - 10 * min(verbose, 2)
     logging.getLogger("raadsstukken").setLevel(level)
     for name in QUIET_LOGGERS:
@@ -49,7 +56,7 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
 def _fail(message: str) -> None:
     """A usage error in one line, exit 2."""
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(2)
 
 
@@ -115,7 +122,7 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
     if not quiet:
         for o in summary.outcomes:
             if o.status in ("failed", "needs_ocr"):
-                click.echo(f"{o.status:9s} {o.source_file}  {o.error_type}: {o.error}")
+                click.echo(f"{o.status:9s} {visible(o.source_file)}  {o.error_type}: {visible(o.error)}")
     counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.counts().items()))
     stopped = ""
     if summary.interrupted:
@@ -123,7 +130,7 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
 
         stopped = f" (stopped by {signal.Signals(summary.interrupted).name}; {summary.not_started} file(s) not done)"
     if not quiet or summary.interrupted:
-        click.echo(f"run {summary.run_id}: {counts or 'no input files'} -> {out_dir}{stopped}")
+        click.echo(f"run {summary.run_id}: {counts or 'no input files'} -> {visible(out_dir)}{stopped}")
     if summary_file is not None:
         import json
 
@@ -148,12 +155,12 @@ def validate_command(out_dir: Path, repair: bool, wait: bool) -> None:
         try:
             with OutputLock(out_dir, wait=wait, say=lambda m: click.echo(m, err=True)):
                 for line in repair_output(out_dir):
-                    click.echo(f"repaired {line}")
+                    click.echo(f"repaired {visible(line)}")
         except OutputLocked as exc:
             _fail(str(exc))
     problems = validate_directory(out_dir)
     for p in problems:
-        click.echo(f"invalid  {p}")
+        click.echo(f"invalid  {visible(p)}")
     if problems:
         click.echo(f"{len(problems)} problem(s) in {out_dir}" + ("" if repair else "; `validate --repair` mends "
                                                                   "inconsistencies (not schema errors)"))

@@ -11,6 +11,8 @@ import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
+from raadsstukken.pipeline.terminal import visible
+
 PageReport = Callable[[str, int, int], None]
 """(source, page number, pages in the file)"""
 
@@ -45,7 +47,7 @@ class Progress:
             self._draw()
         else:
             stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
-            self.stream.write(f"{stamp} {outcome.status:9s} {outcome.source_file} ({self._summary()})\n")
+            self.stream.write(f"{stamp} {outcome.status:9s} {visible(outcome.source_file)} ({self._summary()})\n")
             self.stream.flush()
 
     def eta(self) -> float | None:
@@ -89,6 +91,7 @@ def _clock(seconds: float) -> str:
 
 
 def _short(source: str, width: int = 40) -> str:
+    source = visible(source)  # a newline or an escape sequence in a name must not break the line
     return source if len(source) <= width else "…" + source[-(width - 1):]
 
 

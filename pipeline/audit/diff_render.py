@@ -14,6 +14,7 @@ import json
 from typing import Any, Callable
 
 from raadsstukken.pipeline.audit.diff import Change, DocumentDiff, OutputDiff, RowDiff, elide
+from raadsstukken.pipeline.terminal import visible
 
 MAX_ROWS = 200
 """Rows listed per document in text, markdown and HTML (JSON has them all)."""
@@ -93,28 +94,42 @@ def _stats_rows(diff: OutputDiff) -> list[tuple[str, list[int], str]]:
 
 # --- text and markdown ----------------------------------------------------------------------
 
+MD_SPECIAL = "\\`*_~|[]#!"
+"""Characters markdown gives a meaning: written with a backslash before them."""
+
+
 def _md(text: str) -> str:
-    for ch in "\\`*_~|[]<>#":
+    """Text for markdown: HTML's own characters as entities (`\\<` is no escape to every renderer:
+    Python-Markdown passes `\\<script>` through as HTML), markdown's with a backslash, controls and
+    line breaks as escapes (a value cannot start a block of its own)."""
+    text = _plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    for ch in MD_SPECIAL:
         text = text.replace(ch, "\\" + ch)
     return text
 
 
+def _plain(text: str) -> str:
+    """Text for a terminal or a text file: control and bidi characters, line breaks too, as escapes
+    (\\x1b, \\n): a value is one line and cannot rewrite the screen."""
+    return visible(text)
+
+
 def _words_text(c: Change, markdown: bool) -> str:
     assert c.words is not None
-    esc: Callable[[str], str] = _md if markdown else (lambda s: s)
+    esc: Callable[[str], str] = _md if markdown else _plain
     out = []
     for tag, text in elide(c.words):
         if tag == "=":
             out.append(esc(text))
         elif tag == "-":
-            out.append(f"~~{esc(text)}~~" if markdown else f"[-{text}-]")
+            out.append(f"~~{esc(text)}~~" if markdown else f"[-{esc(text)}-]")
         else:
-            out.append(f"**{esc(text)}**" if markdown else f"{{+{text}+}}")
+            out.append(f"**{esc(text)}**" if markdown else f"{{+{esc(text)}+}}")
     return " ".join(out)
 
 
 def _change_text(c: Change, markdown: bool) -> str:
-    esc: Callable[[str], str] = _md if markdown else (lambda s: s)
+    esc: Callable[[str], str] = _md if markdown else _plain
     if c.words is not None:
         return f"{esc(c.column)}: {_words_text(c, markdown)}"
     lists = _list_change(c)
@@ -126,7 +141,7 @@ def _change_text(c: Change, markdown: bool) -> str:
 
 
 def render_text(diff: OutputDiff, markdown: bool = False) -> str:
-    esc: Callable[[str], str] = _md if markdown else (lambda s: s)
+    esc: Callable[[str], str] = _md if markdown else _plain
     out = [f"{'## ' if markdown else ''}raadsstukken diff {esc(str(diff.old))} ({esc(diff.old_version)}) -> "
            f"{esc(str(diff.new))} ({esc(diff.new_version)})"]
     for name, values in diff.filters.items():
@@ -148,7 +163,7 @@ def render_text(diff: OutputDiff, markdown: bool = False) -> str:
             same += 1
             continue
         what, status = _header(g)
-        out += ["", f"### {esc(what)}" if markdown else what, f"*{esc(status)}*" if markdown else f"  {status}"]
+        out += ["", f"### {esc(what)}", f"*{esc(status)}*"] if markdown else ["", esc(what), f"  {esc(status)}"]
         listed = _listed(g)
         for r in listed[:MAX_ROWS]:
             bullet = "- " if markdown else "  "
