@@ -22,7 +22,7 @@ from raadsstukken.extractors.layout.footnotes import with_footnotes
 from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.lines import build_lines
-from raadsstukken.extractors.layout.ocr import (ADD, REPLACE, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
+from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract)
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
@@ -115,8 +115,7 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
                 pending.append(_PendingOcr(raw, future, how, glyphs, int(page.rotation or 0),
                                            float(page.width), float(page.height)))
             else:
-                raw.needs_ocr = how == REPLACE and settings.mode != "force" and (
-                    needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality))
+                raw.needs_ocr = needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality)
                 _read_layer(raw, glyphs)
             raw_pages.append(raw)
             page.close()
