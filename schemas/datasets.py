@@ -20,7 +20,10 @@ SCHEMA_CHANGES = (
     ("2.0", "sections.order renamed sections.position (a reserved word in SQL); runs gains status `partial`, "
             "errors (stage, page, kind, message) and warnings; runs.started_at is a timestamp; runs.error_type is one "
             "of a closed set of kinds; decisions gain agenda_item, outcome, votes_for, votes_against; documents gain "
-            "municipality_code; doc_type gains besluit, motie, amendement, brief, verslag, begroting."),
+            "municipality_code; doc_type gains besluit, motie, amendement, brief, verslag, begroting; themes.kind is one "
+            "of prioriteit, basis, programma, other, the plan's own word in kind_label; goals gain indicator, baseline, "
+            "target, target_year; actions gain status, owner, planning; sections gain iv3_taakveld, iv3_score, "
+            "iv3_method and documents iv3_taakveld."),
     ("1.0", "first version."),
 )
 """What changed in each schema version (newest first); the data dictionary lists it."""
@@ -42,7 +45,7 @@ DOC_TYPES = (
 )
 OUTCOMES = ("aangenomen", "verworpen", "conform", "aangehouden", "ingetrokken", "vastgesteld", "gewijzigd",
             "unaniem", "kennisgenomen")
-THEME_KINDS = ("ontwikkelthema", "fundament", "strategisch", "other")
+THEME_KINDS = ("prioriteit", "basis", "programma", "other")
 LINK_TARGETS = ("goal", "theme")
 ENTITY_LABELS = ("PER", "ORG", "LOC", "LAW", "MONEY", "DATE")
 
@@ -91,6 +94,7 @@ class DocumentRecord:
     financial_consequences: bool | None = column(BOOL, "Whether the paper says it has financial consequences")
     attachments: list | None = column(STR_LIST, "Names of the attachments (bijlagen)")
     signatories: list | None = column(SIGNATORY_TYPE, "Signature blocks: role and name")
+    iv3_taakveld: str | None = column(STR, "Dominant Iv3 taakveld of the document (code of the shipped list, e.g. 1.2)")
     source_municipality: str | None = column(STR, "Municipality according to the input list (harvester)")
     source_url: str | None = column(STR, "Where the PDF was downloaded, according to the input list")
     source_published: object | None = column(DATE, "Publication date according to the input list")
@@ -140,6 +144,9 @@ class SectionRecord:
     theme_id: str | None = column(STR, "Theme the section is classified into (null: none)")
     theme_score: float | None = column(F64, "1 for a heading match; for a lexicon match the theme's share of all topic-term hits")
     theme_method: str | None = column(STR, "How the theme was decided: heading_path, lexicon or none")
+    iv3_taakveld: str | None = column(STR, "Iv3 taakveld of the section (code of the shipped list, e.g. 1.2; null: none)")
+    iv3_score: float | None = column(F64, "Share of the taakveld in the section's and its document's term evidence (0-1)")
+    iv3_method: str | None = column(STR, "What decided: lexicon:<terms>, procedure:<cues>, document or none")
     method: str = column(STR, "Detector that produced the heading", nullable=False)
 
 
@@ -167,6 +174,7 @@ class ThemeRecord:
     file_id: str | None = column(STR, "sha256 hex of the input PDF's bytes")
     label: str = column(STR, "Theme label as printed", nullable=False)
     kind: str = column(STR, "Kind of theme", nullable=False, enum=THEME_KINDS)
+    kind_label: str | None = column(STR, "The plan's own word for the kind (ontwikkelthema, speerpunt, fundament, ...)")
     ambition: str | None = column(STR, "Ambition word, e.g. Intensiveren")
     page: int | None = column(INT, "1-based page")
     bbox: list | None = column(BBOX_TYPE, "Box on the page")
@@ -182,6 +190,10 @@ class GoalRecord:
     number: int | None = column(INT, "Number of the goal in its theme")
     text: str = column(STR, "Goal as worded in the theme chapter's list", nullable=False)
     variants: list | None = column(STR_LIST, "Other wordings of the same goal elsewhere")
+    indicator: str | None = column(STR, "What the goal is measured by, as printed")
+    baseline: str | None = column(STR, "Starting value of the indicator (nulmeting), as printed")
+    target: str | None = column(STR, "Target value of the indicator (streefwaarde), as printed")
+    target_year: int | None = column(INT, "Year the target is to be reached")
     page: int | None = column(INT, "1-based page")
     section_id: str | None = column(STR, "Section the goal is listed in")
     bbox: list | None = column(BBOX_TYPE, "Box on the page")
@@ -196,6 +208,9 @@ class ActionRecord:
     doc_id: str = column(STR, "Document", nullable=False)
     file_id: str | None = column(STR, "sha256 hex of the input PDF's bytes")
     text: str = column(STR, "Action text (lead line of a bullet)", nullable=False)
+    status: str | None = column(STR, "Status as printed in a report or action table (gerealiseerd, loopt, 25%, groen, ...)")
+    owner: str | None = column(STR, "Who carries the action out (trekker, portefeuillehouder), as printed")
+    planning: str | None = column(STR, "When, as printed (a year, a quarter, a period)")
     page: int | None = column(INT, "1-based page")
     section_id: str | None = column(STR, "Section the action is listed in")
     bbox: list | None = column(BBOX_TYPE, "Box on the page")
@@ -310,6 +325,7 @@ def document_rows(result: FileResult) -> list[DocumentRecord]:
             confidentiality=m.confidentiality, financial_consequences=m.financial_consequences,
             attachments=m.attachments,
             signatories=[{"role": sg.role, "name": sg.name} for sg in d.signatories],
+            iv3_taakveld=d.iv3.taakveld if d.iv3 else None,
             source_municipality=info.municipality, source_url=info.url, source_published=info.published,
             source_meeting_date=info.meeting_date, source_meeting_id=info.meeting_id, source_kind=info.kind,
             method=f"{p.method};{methods}" if methods else p.method,
@@ -341,7 +357,8 @@ def section_rows(result: FileResult) -> list[SectionRecord]:
         ids = d.section_ids
         theme_id_of = dict(zip((t.label for t in d.themes), d.theme_ids))
         decisions = d.section_themes or [None] * len(d.sections)
-        for s, decision in zip(d.sections, decisions):
+        taakvelden = d.section_iv3 or [None] * len(d.sections)
+        for s, decision, iv3 in zip(d.sections, decisions, taakvelden):
             theme = decision.theme if decision else None
             rows.append(SectionRecord(
                 section_id=ids[s.order], doc_id=d.doc_id, file_id=result.file_id,
@@ -351,7 +368,9 @@ def section_rows(result: FileResult) -> list[SectionRecord]:
                 bbox=d.page_bbox(s.page_start, s.bbox),
                 theme_id=theme_id_of[theme.label] if theme else None,
                 theme_score=decision.score if decision else None,
-                theme_method=decision.method if decision else None, method=s.method,
+                theme_method=decision.method if decision else None,
+                iv3_taakveld=iv3.taakveld if iv3 else None, iv3_score=iv3.score if iv3 else None,
+                iv3_method=iv3.method if iv3 else None, method=s.method,
             ))
     return rows
 
@@ -372,7 +391,7 @@ def decision_rows(result: FileResult) -> list[DecisionRecord]:
 
 def theme_rows(result: FileResult) -> list[ThemeRecord]:
     return [ThemeRecord(theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, label=t.label, kind=t.kind,
-                        ambition=t.ambition, page=t.page, method=t.method)
+                        kind_label=t.kind_label, ambition=t.ambition, page=t.page, method=t.method)
             for d in result.documents for t, tid in zip(d.themes, d.theme_ids)]
 
 
@@ -382,7 +401,9 @@ def goal_rows(result: FileResult) -> list[GoalRecord]:
         section_id = dict(zip((s.order for s in d.sections), d.section_ids))
         for t, tid, goal_ids in zip(d.themes, d.theme_ids, d.goal_ids):
             rows += [GoalRecord(goal_id=gid, theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, number=g.number,
-                                text=g.text, variants=g.variants, page=g.page, section_id=section_id.get(g.section),
+                                text=g.text, variants=g.variants, indicator=g.indicator, baseline=g.baseline,
+                                target=g.target, target_year=g.target_year, page=g.page,
+                                section_id=section_id.get(g.section),
                                 method="plans:goal_list") for g, gid in zip(t.goals, goal_ids)]
     return rows
 
@@ -394,7 +415,8 @@ def action_rows(result: FileResult) -> list[ActionRecord]:
         for t, tid, goal_ids in zip(d.themes, d.theme_ids, d.goal_ids):
             action_ids = keyed_ids("act", tid, [(a.goal, a.text) for a in t.actions])
             rows += [ActionRecord(action_id=aid, goal_id=goal_ids[a.goal] if a.goal is not None else None,
-                                  theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, text=a.text, page=a.page,
+                                  theme_id=tid, doc_id=d.doc_id, file_id=result.file_id, text=a.text, status=a.status,
+                                  owner=a.owner, planning=a.planning, page=a.page,
                                   section_id=section_id.get(a.section), method="plans:action_list")
                      for a, aid in zip(t.actions, action_ids)]
     return rows
@@ -465,11 +487,11 @@ def entity_rows(result: FileResult) -> list[EntityRecord]:
 RUNS = Dataset("runs", RunRecord, ("run_id", "file_id"), "One row per run and input file: what happened to it.")
 """Written by the run itself (`pipeline.run`), not from a document result."""
 DOCUMENTS = Dataset("documents", DocumentRecord, ("doc_id",), "One row per document inside a (compound) PDF.",
-                    document_rows, ("documents", "metadata", "signatories", "municipality", "municipality_code"))
+                    document_rows, ("documents", "metadata", "signatories", "municipality", "municipality_code", "iv3"))
 PAGES = Dataset("pages", PageRecord, ("file_id", "page"), "One row per page: size, text layer and page furniture.",
                 page_rows, ("pages", "documents"))
 SECTIONS = Dataset("sections", SectionRecord, ("section_id",), "Heading hierarchy with the body text under each heading.",
-                   section_rows, ("sections", "section_ids", "section_themes", "theme_ids"))
+                   section_rows, ("sections", "section_ids", "section_themes", "theme_ids", "section_iv3"))
 DECISIONS = Dataset("decisions", DecisionRecord, ("decision_id",), "Numbered decision points (Besluit / Voorstel).",
                     decision_rows, ("decisions",))
 THEMES = Dataset("themes", ThemeRecord, ("theme_id",), "Policy themes of plans and reports.", theme_rows, ("themes", "theme_ids"))
