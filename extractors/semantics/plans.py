@@ -22,6 +22,7 @@ from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.settings import SAME_SIZE
+from raadsstukken.extractors.tables.detect import Table
 
 GOAL_MATCH = 0.8
 """Similarity from which a heading repeats a goal's wording (an action's goal)."""
@@ -34,6 +35,10 @@ class Goal:
     page: int
     section: int
     variants: list[str] = field(default_factory=list)
+    indicator: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    target_year: int | None = None
 
 
 @dataclass
@@ -42,6 +47,9 @@ class Action:
     page: int
     section: int
     goal: int | None
+    status: str | None = None
+    owner: str | None = None
+    planning: str | None = None
 
 
 @dataclass
@@ -54,6 +62,8 @@ class Theme:
     actions: list[Action] = field(default_factory=list)
     method: str = "plans:goal_list"
     ambition: str | None = None
+    kind_label: str | None = None
+    """The plan's own word for the kind ("ontwikkelthema", "speerpunt", "Programma")."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,12 @@ class PlanRules:
     kinds: dict[str, re.Pattern[str]]
     named_in_sentence: re.Pattern[str]
     ambition: tuple[re.Pattern[str], ...]
+    labelled_heading: re.Pattern[str]
+    theme_list_intro: re.Pattern[str]
+    theme_label_end: re.Pattern[str]
+    theme_list_subject: re.Pattern[str]
+    generic_heading: re.Pattern[str]
+    numbers: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +90,13 @@ def load_rules() -> PlanRules:
                      re.compile(data["action_heading"], re.IGNORECASE),
                      {k: re.compile(p, re.IGNORECASE) for k, p in data["kinds"].items()},
                      re.compile(data["named_in_sentence"], re.IGNORECASE),
-                     tuple(re.compile(p) for p in data["ambition"]))
+                     tuple(re.compile(p) for p in data["ambition"]),
+                     re.compile(data["labelled_heading"], re.IGNORECASE),
+                     re.compile(data["theme_list_intro"], re.IGNORECASE),
+                     re.compile(data["theme_label_end"], re.IGNORECASE),
+                     re.compile(data["theme_list_subject"], re.IGNORECASE),
+                     re.compile(data["generic_heading"], re.IGNORECASE),
+                     {k: int(v) for k, v in data["numbers"].items()})
 
 
 def _similar(a: str, b: str) -> float:
@@ -115,33 +137,48 @@ def read_items(lines: Sequence[Line], vocabulary: Vocabulary | None = None) -> l
     return items
 
 
-def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None) -> list[Theme]:
+def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
+              tables: Sequence[Table] = ()) -> list[Theme]:
     """The themes of one document with their goals and actions."""
+    from raadsstukken.extractors.semantics import plan_shapes as shapes
+
     rules = load_rules()
     themes: dict[str, Theme] = {}
+    programme = shapes.programme_line(sections, rules)
+    shapes.labelled_themes(sections, themes, rules)
     for section in sections:
         lines = _lines(section)
         at = 0
+        intros = [(0, section.heading)] if section.heading else []
         for block in section.body:
             at += len(block.lines)
-            last_sentence = re.split(r"(?<=[.!?])\s+", block.text.strip())[-1]
-            if not any(p.search(last_sentence) for p in rules.goal_intro):
+            intros.append((at, re.split(r"(?<=[.!?])\s+", block.text.strip())[-1]))
+        for at, intro in intros:
+            if not intro:
+                continue
+            if shapes.theme_list(section, lines[at:], intro, themes, rules, vocabulary):
+                continue
+            if not any(p.search(intro.strip()) for p in rules.goal_intro):
                 continue
             items = read_items(lines[at:], vocabulary)
             if len(items) < 2 or not section.heading_path:
                 continue
-            label = heading_label(section.heading_path[0])
-            theme = themes.setdefault(heading_key(label), Theme(label, "other", section.page_start, _root(sections, section)))
+            theme = shapes.theme_of_list(sections, section, themes, rules, programme)
+            if theme is None:
+                continue
             for number, text, lead in items:
                 theme.goals.append(Goal(number, text.rstrip(" ."), lead.page, section.order))
+            shapes.measure_goals(theme.goals)
         for m in rules.goal_enumeration.finditer(section.text):
-            label = heading_label(section.heading_path[0]) if section.heading_path else None
-            if not label:
+            theme = shapes.theme_of_list(sections, section, themes, rules, programme)
+            if theme is None:
                 continue
-            theme = themes.setdefault(heading_key(label), Theme(label, "other", section.page_start, _root(sections, section)))
             for text in re.split(r",\s*|\s+en\s+(?=[^,]+$)", m.group("items")):
                 if text.strip():
                     theme.goals.append(Goal(None, text.strip(), section.page_start, section.order))
+    shapes.programme_theme(sections, themes, programme)
+    shapes.numbered_outline(sections, tables, themes, programme, rules)
+    shapes.labelled_actions(sections, themes, rules)
     _overview_lists(sections, themes, vocabulary)
     _declared_themes(sections, themes, rules)
     _theme_grids(sections, themes, rules)
@@ -152,8 +189,18 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None)
     return list(themes.values())
 
 
-def _kind_of(text: str, rules: PlanRules) -> str | None:
-    return next((kind for kind, pattern in rules.kinds.items() if pattern.search(text)), None)
+def kind_of(text: str, rules: PlanRules) -> tuple[str, str] | None:
+    """The kind a text names and the plan's own word for it ("speerpunt"), or None."""
+    for kind, pattern in rules.kinds.items():
+        m = pattern.search(text)
+        if m:
+            return kind, m.group("word").casefold()
+    return None
+
+
+def _set_kind(theme: Theme, found: tuple[str, str]) -> None:
+    if theme.kind == "other" and theme.kind_label is None:
+        theme.kind, theme.kind_label = found
 
 
 def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
@@ -162,10 +209,11 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
     line that is the name of a chapter elsewhere makes that chapter a theme of that kind."""
     chapters = {heading_label(s.heading): s for s in sections if s.heading and s.level == 1}
     for section in sections:
-        kind = _kind_of(section.heading or "", rules)
-        if kind is None:
-            continue
-        children = [c for c in sections if c.parent == section.order and c.heading and not _kind_of(c.heading, rules)]
+        found = kind_of(section.heading or "", rules)
+        if found is None or rules.labelled_heading.match(heading_label(section.heading or "")):
+            continue  # "Programma 5: Bestuur" is a theme itself, not a chapter of themes
+        kind, word = found
+        children = [c for c in sections if c.parent == section.order and c.heading and not kind_of(c.heading, rules)]
         top = min((c.level for c in children), default=None)
         if section.level == 1:
             for child in children:
@@ -174,7 +222,7 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
                 known += [c for name, c in chapters.items() if _similar(name, label) >= 0.8]
                 if child.level == top and not known:
                     themes.setdefault(heading_key(label), Theme(label, kind, child.page_start, child.order,
-                                                   method="plans:kind_chapter"))
+                                                   method="plans:kind_chapter", kind_label=word))
         for paragraph in (section.text or "").split("\n\n"):
             text = paragraph.strip()
             if not text or len(text.split()) > 8 or text[-1] in ".:;!?":
@@ -183,9 +231,8 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
             if chapter is not None:
                 label = heading_label(chapter.heading)
                 theme = themes.setdefault(heading_key(label), Theme(label, kind, chapter.page_start, chapter.order,
-                                                       method="plans:kind_announced"))
-                if theme.kind == "other":
-                    theme.kind = kind
+                                                       method="plans:kind_announced", kind_label=word))
+                _set_kind(theme, found)
 
 
 def _comparable(text: str) -> str:
@@ -198,21 +245,23 @@ def _themes_named_in_sentences(sections: Sequence[Section], themes: dict[str, Th
     chapters = [s for s in sections if s.heading and s.level == 1]
     for section in sections:
         for sentence in re.split(r"(?<=[.!?])\s+", section.text or ""):
-            kind = _kind_of(sentence, rules)
-            m = rules.named_in_sentence.search(sentence) if kind else None
-            if m is None or kind is None:
+            found = kind_of(sentence, rules)
+            m = rules.named_in_sentence.search(sentence) if found else None
+            if m is None or found is None:
                 continue
             names = _comparable(m.group("names"))
             for chapter in chapters:
+                if rules.labelled_heading.match(heading_label(chapter.heading or "")):
+                    continue  # named after its kind and number: a theme under its own label
                 label = heading_label(chapter.heading)
                 if len(label.split()) < 2 or not re.search(rf"(?<!\w){re.escape(_comparable(label))}(?!\w)", names):
                     continue
                 theme = next((t for t in themes.values() if _similar(t.label, label) >= 0.9), None)
                 if theme is None:
-                    themes[heading_key(label)] = Theme(label, kind, chapter.page_start, chapter.order,
-                                                       method="plans:named_by_kind")
-                elif theme.kind == "other":
-                    theme.kind = kind
+                    themes[heading_key(label)] = Theme(label, found[0], chapter.page_start, chapter.order,
+                                                       method="plans:named_by_kind", kind_label=found[1])
+                else:
+                    _set_kind(theme, found)
 
 
 def _ambitions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
@@ -247,16 +296,17 @@ def _theme_grids(sections: Sequence[Section], themes: dict[str, Theme], rules: P
             captions.append((section.heading, section.bbox, section.page_start, size, section.body))
         for text, box, page, size, after in captions:
             text = text.strip()
-            kind = _kind_of(text, rules)
+            found = kind_of(text, rules)
             count = COUNT.search(text)
-            if kind is None or count is None or len(text.split()) > 8 or text[-1:] in ".:;!?":
+            if found is None or count is None or len(text.split()) > 8 or text[-1:] in ".:;!?":
                 continue
             below = [ln for b in after if b.page == page for ln in b.lines
                      if box.bottom < ln.bbox.top < box.bottom + GRID_REACH and ln.size < size - 1]
             labels = _grid_labels(below)
             if len(labels) >= 2 and len(labels) == int(count.group(1)):
                 for label in labels:
-                    themes.setdefault(heading_key(label), Theme(label, kind, page, section.order, method="plans:grid"))
+                    themes.setdefault(heading_key(label), Theme(label, found[0], page, section.order, method="plans:grid",
+                                                                kind_label=found[1]))
 
 
 def _grid_labels(lines: Sequence[Line]) -> list[str]:
@@ -328,13 +378,13 @@ def _kinds(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRul
     for i, (_section, text) in enumerate(texts):
         if not text.endswith(":"):
             continue
-        for kind, pattern in rules.kinds.items():
-            if not pattern.search(text):
-                continue
-            following = " ".join(t for _, t in texts[i + 1:i + 12])
-            for theme in themes.values():
-                if theme.label.casefold() in following.casefold() and theme.kind == "other":
-                    theme.kind = kind
+        found = kind_of(text, rules)
+        if found is None:
+            continue
+        following = " ".join(t for _, t in texts[i + 1:i + 12])
+        for theme in themes.values():
+            if theme.label.casefold() in following.casefold():
+                _set_kind(theme, found)
 
 
 def _actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules,
@@ -342,7 +392,9 @@ def _actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanR
     for section in sections:
         if not section.heading or not rules.action_heading.match(clean_heading(section.heading)):
             continue
-        theme = themes.get(heading_key(section.heading_path[0])) if section.heading_path else None
+        from raadsstukken.extractors.semantics.plan_shapes import theme_on_path
+
+        theme = theme_on_path(section.heading_path[:-1], themes, rules)
         if theme is None:
             continue
         goal = None

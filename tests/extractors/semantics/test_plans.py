@@ -39,14 +39,15 @@ def test_goals_actions_themes_and_kinds(make_pdf, documents_of):
     (doc,) = documents_of(make_pdf(_plan()))
     themes = {t.label: t for t in doc.themes}
     traffic = themes["Verkeersveiligheid"]
-    assert traffic.kind == "ontwikkelthema"
+    assert (traffic.kind, traffic.kind_label) == ("prioriteit", "ontwikkelthema")
     assert [(g.number, g.text) for g in traffic.goals] == [(1, "Veilige schoolroutes"), (2, "Minder snelheidsovertredingen")]
     assert [(a.text, a.goal) for a in traffic.actions] == [("Oversteekplaatsen bij scholen herinrichten", 0),
                                                           ("Verkeersouders werven", 0)]
     youth = themes["Jeugd en preventie"]
-    assert youth.kind == "ontwikkelthema"
+    assert (youth.kind, youth.kind_label) == ("prioriteit", "ontwikkelthema")
     assert [g.text for g in youth.goals] == ["minder schooluitval", "meer sport in de wijk", "vroeg signaleren"]
-    assert themes["Overlast in de wijk"].kind == themes["Evenementen"].kind == "fundament"
+    assert themes["Overlast in de wijk"].kind == themes["Evenementen"].kind == "basis"
+    assert themes["Evenementen"].kind_label == "fundament"
 
 
 def test_sections_get_the_theme_their_heading_path_names(make_pdf, documents_of):
@@ -68,9 +69,10 @@ def test_a_captioned_grid_of_labels_gives_themes_of_its_kind(make_pdf, documents
         page.add(x, top, label, size=9)
     page.add(260, 201, "de binnenstad", size=9)  # a label wrapped onto a second line
     (doc,) = documents_of(make_pdf([page]))
-    grid = {t.label: t.kind for t in doc.themes}
-    assert grid == {"Zwerfafval": "fundament", "Parkeren in de binnenstad": "fundament",
-                    "Geluidsoverlast": "fundament", "Groen in de wijk": "fundament"}
+    grid = {t.label: (t.kind, t.kind_label) for t in doc.themes}
+    basis = ("basis", "fundament")
+    assert grid == {"Zwerfafval": basis, "Parkeren in de binnenstad": basis, "Geluidsoverlast": basis,
+                    "Groen in de wijk": basis}
 
 
 def _agenda() -> list[Page]:
@@ -94,8 +96,9 @@ def test_themes_named_by_kind_in_a_sentence_and_their_ambition(make_pdf, documen
     (doc,) = documents_of(make_pdf(_agenda()))
     themes = {t.label: t for t in doc.themes}
     assert {label: t.kind for label, t in themes.items()} == {
-        "Mobiliteit en bereikbaarheid": "strategisch", "Energietransitie in wijken": "strategisch",
-        "Gezond opgroeien": "strategisch"}
+        "Mobiliteit en bereikbaarheid": "prioriteit", "Energietransitie in wijken": "prioriteit",
+        "Gezond opgroeien": "prioriteit"}
+    assert themes["Gezond opgroeien"].kind_label == "strategische speerpuntthema"
     assert themes["Mobiliteit en bereikbaarheid"].ambition == "versnellen"
     assert themes["Energietransitie in wijken"].ambition == "Verduurzamen"
     assert themes["Gezond opgroeien"].ambition is None
