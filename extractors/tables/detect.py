@@ -15,7 +15,9 @@ from raadsstukken.extractors.structure.forms import Cell, Row, line_cells
 from raadsstukken.extractors.layout.clustering import band_of, cluster_rows, column_bands
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
+from raadsstukken.extractors.tables.confidence import table_confidence
 from raadsstukken.extractors.tables.grid import WordCell, build_grid
+from raadsstukken.extractors.tables.text_tables import TextTable, find_text_tables
 from raadsstukken.extractors.layout.records import Line, PageLayout, Word
 from raadsstukken.extractors.settings import SAME_SIZE
 
@@ -30,6 +32,9 @@ WRAP_GAP = 0.6
 """A wrapped line under a table's last row sits this close (in row heights); a caption further."""
 ROW_GAP = 2.6
 """Largest gap between two rows of a table, in row heights."""
+MIN_CONFIDENCE = 0.3
+"""A region of lower confidence is not written as a table (its text stays in the sections);
+see bench/README (tables) for how confidence relates to cell F1 on the table corpus."""
 
 
 @dataclass
@@ -57,7 +62,7 @@ class Table:
     method: str = "aligned_rows"
     page_end: int = 0
     confidence: float = 1.0
-    """Share of the body rows that have a figure (or a dash) in every figure column."""
+    """How far the table is to be trusted (0-1), see `tables.confidence`."""
 
     def __post_init__(self) -> None:
         self.page_end = self.page_end or self.page
@@ -71,7 +76,7 @@ class Table:
 
     def header_levels(self, col: int) -> list[str]:
         """The header texts above a column, top level first, merged cells included."""
-        out = []
+        out: list[str] = []
         for r in range(self.header_rows):
             for c in self.cells:
                 if c.is_header and c.row <= r < c.row + c.row_span and c.col <= col < c.col + c.col_span:
@@ -127,7 +132,15 @@ def find_tables(page: PageLayout) -> list[Table]:
         if table is not None:
             used.update(members)
             tables.append(table)
-    return tables
+    tables += [_text_table(t, page) for t in find_text_tables(lines, used)]
+    return [t for t in tables if t.confidence >= MIN_CONFIDENCE]
+
+
+def _text_table(t: TextTable, page: PageLayout) -> Table:
+    cells = [TableCell(r, c, text, r < t.header_rows, None if r < t.header_rows else figure_value(text),
+                       t.boxes[r][c], page.number) for r, row in enumerate(t.rows) for c, text in enumerate(row)]
+    return Table(page.number, t.bbox, len(t.rows), len(t.rows[0]), t.header_rows, None, cells, "aligned_text",
+                 confidence=table_confidence([c.text for c in cells], t.fill, t.size))
 
 
 def _row_clusters(page: PageLayout) -> list[_Line]:
@@ -304,7 +317,7 @@ def _build(members: Sequence[Row], page: PageLayout, outside: Sequence[_Line], s
             and figure_value(first.text) is None:
         title = first.text  # a table that names itself in its top-left header cell
     return Table(page.number, grid.bbox, grid.n_rows, grid.n_cols, grid.header_rows, title, cells, "aligned_rows",
-                 confidence=round(grid.fill, 3))
+                 confidence=table_confidence([c.text for c in cells], grid.fill, size))
 
 
 def _caption(box: BBox, members: Sequence[Row], outside: Sequence[_Line], size: float) -> str | None:
