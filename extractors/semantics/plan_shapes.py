@@ -130,6 +130,11 @@ def theme_of_list(sections: Sequence[Section], section: Section, themes: dict[st
     known = theme_on_path(section.heading_path, themes, rules)
     if known is not None:
         return known
+    over = _heading_over(sections, section, rules)
+    if over is not None:
+        label = heading_label(clean_heading(over.heading or ""))
+        kind, word = ("programma", "programma") if programme is not None else ("other", None)
+        return themes.setdefault(heading_key(label), Theme(label, kind, over.page_start, over.order, kind_label=word))
     for depth in range(len(section.heading_path) - 1, -1, -1):
         heading = section.heading_path[depth]
         label = heading_label(clean_heading(heading)).strip(" :")
@@ -139,6 +144,20 @@ def theme_of_list(sections: Sequence[Section], section: Section, themes: dict[st
         kind, word = ("programma", "programma") if programme is not None else ("other", None)
         return themes.setdefault(heading_key(label), Theme(label, kind, owner.page_start, owner.order, kind_label=word))
     return None
+
+
+def _heading_over(sections: Sequence[Section], section: Section, rules: PlanRules) -> Section | None:
+    """A heading with no text of its own set right before a structuring heading of the same level
+    ("Klimaat en duurzame energie", then "Ontwikkelingen"): the heading over it, whatever level the
+    heading layer gave them."""
+    own = heading_label(clean_heading(section.heading or ""))
+    if not own or not rules.generic_heading.match(own) or section.order == 0:
+        return None
+    before = sections[section.order - 1]
+    label = heading_label(clean_heading(before.heading or ""))
+    if (before.text or "").strip() or not label or rules.generic_heading.match(label) or before.level != section.level:
+        return None
+    return before
 
 
 def _section_of_path(sections: Sequence[Section], section: Section, depth: int) -> Section:
@@ -296,7 +315,7 @@ def labelled_actions(sections: Sequence[Section], themes: dict[str, Theme], rule
     from raadsstukken.extractors.semantics.plans import Action
 
     for section in sections:
-        theme = theme_on_path(section.heading_path, themes, rules)
+        theme = theme_on_path(section.heading_path, themes, rules) or _theme_before(section, themes)
         if theme is None:
             continue
         for block in section.body:
@@ -317,3 +336,72 @@ def measure_goals(goals: Sequence[Goal]) -> None:
         if goal.target_year is None:
             y = YEAR.search(goal.text)
             goal.target_year = int(y.group("year")) if y else None
+
+
+def _theme_before(section: Section, themes: dict[str, Theme]) -> Theme | None:
+    """The theme whose section comes last before this one in reading order."""
+    before = [t for t in themes.values() if t.section <= section.order]
+    return max(before, key=lambda t: t.section) if before else None
+
+
+def goal_sections(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
+    """A section that calls itself a goal ('Om deze doelstelling te bereiken …') under a theme: its
+    heading is a goal; after a line announcing performances, its subsections (or numbered
+    paragraphs) are the goal's actions."""
+    from raadsstukken.extractors.semantics.plans import Action, Goal
+
+    for section in sections:
+        text = section.text or ""
+        if not section.heading or not rules.goal_self_reference.search(text):
+            continue
+        theme = theme_on_path(section.heading_path[:-1], themes, rules) or _theme_before(section, themes)
+        label = heading_label(clean_heading(section.heading))
+        if theme is None or rules.generic_heading.match(label) or heading_key(label) == heading_key(theme.label):
+            continue
+        if any(heading_key(g.text) == heading_key(label) for g in theme.goals):
+            continue
+        theme.goals.append(Goal(None, label, section.page_start, section.order))
+        goal = len(theme.goals) - 1
+        intro = rules.action_intro.search(text)
+        if intro is None:
+            continue
+        children = [c for c in sections if c.parent == section.order and c.heading]
+        if children:
+            for child in children:
+                theme.actions.append(Action(heading_label(clean_heading(child.heading or "")), child.page_start,
+                                            child.order, goal))
+            continue
+        for paragraph in text[intro.end():].split("\n\n"):
+            m = NUMBER.match(paragraph.strip())
+            if m:
+                theme.actions.append(Action(paragraph.strip()[m.end():].strip(), section.page_start, section.order, goal))
+
+
+def project_cards(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules,
+                  vocabulary: Vocabulary | None) -> None:
+    """A project card ('Status: G', 'Portefeuillehouder: …' under the project's heading): the
+    project is a theme, the sentence saying what it is for its goal, its list items its actions
+    with the card's status and owner."""
+    from raadsstukken.extractors.semantics.plans import Action, Goal, Theme, read_items
+    from raadsstukken.extractors.text.normalize import list_marker
+
+    for section in sections:
+        paragraphs = [p.strip() for p in (section.text or "").split("\n\n")]
+        status = next((m.group("value").strip() for p in paragraphs if (m := rules.card_status.match(p))), None)
+        owner = next((m.group("value").strip() for p in paragraphs if (m := rules.card_owner.match(p))), None)
+        if status is None or owner is None or not section.heading:
+            continue
+        label = heading_label(clean_heading(section.heading))
+        theme = themes.setdefault(heading_key(label), Theme(label, "other", section.page_start, section.order,
+                                                            method="plans:project_card", kind_label="project"))
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(paragraphs)):
+            if rules.card_goal.match(sentence):
+                theme.goals.append(Goal(None, sentence.strip(), section.page_start, section.order))
+                break
+        lines = [ln for b in section.body for ln in b.lines]
+        start = next((i for i, ln in enumerate(lines) if list_marker(ln.text.strip())), None)
+        if start is None:
+            continue
+        goal = 0 if theme.goals else None
+        for _, text, lead in read_items(lines[start:], vocabulary):
+            theme.actions.append(Action(text, lead.page, section.order, goal, status=status, owner=owner))

@@ -78,6 +78,11 @@ class PlanRules:
     theme_list_intro: re.Pattern[str]
     theme_label_end: re.Pattern[str]
     theme_list_subject: re.Pattern[str]
+    goal_self_reference: re.Pattern[str]
+    action_intro: re.Pattern[str]
+    card_status: re.Pattern[str]
+    card_owner: re.Pattern[str]
+    card_goal: re.Pattern[str]
     generic_heading: re.Pattern[str]
     numbers: dict[str, int]
 
@@ -95,6 +100,8 @@ def load_rules() -> PlanRules:
                      re.compile(data["theme_list_intro"], re.IGNORECASE),
                      re.compile(data["theme_label_end"], re.IGNORECASE),
                      re.compile(data["theme_list_subject"], re.IGNORECASE),
+                     *(re.compile(data[k], re.IGNORECASE) for k in ("goal_self_reference", "action_intro", "card_status",
+                                                                   "card_owner", "card_goal")),
                      re.compile(data["generic_heading"], re.IGNORECASE),
                      {k: int(v) for k, v in data["numbers"].items()})
 
@@ -176,7 +183,9 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
             for text in re.split(r",\s*|\s+en\s+(?=[^,]+$)", m.group("items")):
                 if text.strip():
                     theme.goals.append(Goal(None, text.strip(), section.page_start, section.order))
+    shapes.project_cards(sections, themes, rules, vocabulary)
     shapes.programme_theme(sections, themes, programme)
+    shapes.goal_sections(sections, themes, rules)
     shapes.numbered_outline(sections, tables, themes, programme, rules)
     shapes.labelled_actions(sections, themes, rules)
     _overview_lists(sections, themes, vocabulary)
@@ -213,7 +222,8 @@ def _declared_themes(sections: Sequence[Section], themes: dict[str, Theme], rule
         if found is None or rules.labelled_heading.match(heading_label(section.heading or "")):
             continue  # "Programma 5: Bestuur" is a theme itself, not a chapter of themes
         kind, word = found
-        children = [c for c in sections if c.parent == section.order and c.heading and not kind_of(c.heading, rules)]
+        children = [c for c in sections if c.parent == section.order and c.heading and not kind_of(c.heading, rules)
+                    and not rules.generic_heading.match(heading_label(c.heading))]
         top = min((c.level for c in children), default=None)
         if section.level == 1:
             for child in children:
