@@ -60,9 +60,10 @@ class Grid:
 
 def is_data(row: Row) -> bool:
     """A row with a figure that is not a year (a header row of years is not data), other than a
-    lone figure opening a row of words (a header's wrapped "x € | 1.000")."""
+    lone figure opening a row of words (a header's wrapped "x € | 1.000") or alone on its line (the
+    wrapped end of a label: "Programma | 0")."""
     figures = [k for k, c in enumerate(row.cells) if figure_value(c.text) is not None and not is_year(c.text)]
-    return bool(figures) and (figures != [0] or len(row.cells) == 1)
+    return bool(figures) and figures != [0]
 
 
 def _overlap(cell: BBox, band: tuple[float, float]) -> float:
@@ -176,7 +177,8 @@ def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequenc
         mid = (w.bbox.x0 + w.bbox.x1) / 2
         b = min(range(len(bands)), key=lambda k: 0 if bands[k][0] <= mid <= bands[k][1]
                 else min(abs(mid - bands[k][0]), abs(mid - bands[k][1])))
-        spaced = bool(groups) and w.bbox.x0 - groups[-1][-1].bbox.x1 > WORD_SPACE * w.size
+        spaced = bool(groups) and (w.bbox.x0 - groups[-1][-1].bbox.x1 > WORD_SPACE * w.size
+                                   or (_inside(w.bbox, bands[b]) and _inside(groups[-1][-1].bbox, bands[last])))
         if groups and (b == last or not spaced):
             groups[-1].append(w)
         else:
@@ -186,6 +188,11 @@ def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequenc
         return [cell]
     return [WordCell(" ".join(w.text for w in g), union_all(w.bbox for w in g), cell.page,
                      sum(w.bold for w in g) * 2 > len(g), tuple(g)) for g in groups]
+
+
+def _inside(box: BBox, band: tuple[float, float]) -> bool:
+    """Most of a word lies over a column."""
+    return _overlap(box, band) >= 0.5 * box.width
 
 
 def _cell(row: int, col: int, parts: Sequence[tuple[Cell, int, int]], row_span: int) -> GridCell:
@@ -201,7 +208,7 @@ def _body(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands: s
         slots: list[list[Cell]] = [[] for _ in bands]
         for c in row.cells:
             slots[band_of(c.bbox.x0, c.bbox.x1, bands)].append(c)
-        figures = any(slots[b] for b in figure_bands)
+        figures = any(figure_value(c.text) is not None for b in figure_bands for c in slots[b])
         wrapped = (grid and not figures and (row.top - tops[-1] < WRAP_PITCH * pitch
                                              or row.cells[0].text[:1].islower()))
         label_first = (grid and figures and not has_figures[-1] and row.top - tops[-1] < WRAP_PITCH * pitch)
