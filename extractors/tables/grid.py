@@ -3,8 +3,8 @@
 Input: the rows (cells on one baseline) of a region that `detect` found; output: cells with their
 row, column and span. Columns are the x-bands where the body rows' cells overlap. The header is
 the run of rows right above the first body row that print something over a figure column; each
-header cell owns the columns from the one it starts in up to the one where the next cell on its
-line starts, and a header cell above two or more header cells of those columns is a merged cell
+column belongs to the header cell of a line over its middle or nearest it, and a header cell
+above two or more header cells of its columns is a merged cell
 (two header levels: "Meerjarenraming" over "2023 2024 2025"; "Rekening" over "2020" in one
 column is one cell "Rekening 2020" of two rows). In the body a row without a figure is the
 wrapped part of the row above when it follows closer than the body's row pitch, else a row of
@@ -124,10 +124,11 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
     for i, row in enumerate(ordered):
         below = [c for r in ordered[i + 1:] for c in r.cells]
         cells = [part for c in row.cells for part in _cut_at_columns(c, bands, below)]
-        starts = [_start_band(c, bands) for c in cells]
+        owner = [_nearest_cell(band, cells) for band in bands]
+        owner = [j if (band[0] + band[1]) / 2 >= cells[j].bbox.x0 - cells[j].bbox.width else -1
+                 for band, j in zip(bands, owner)]  # a header reaches left over its own width at most
         for j, cell in enumerate(cells):
-            end = starts[j + 1] - 1 if j + 1 < len(cells) else len(bands) - 1
-            owned = list(range(starts[j], max(starts[j], end) + 1))
+            owned = [b for b, o in enumerate(owner) if o == j]
             under = {band_of(c.bbox.x0, c.bbox.x1, bands) for c in below
                      if c.bbox.top >= cell.bbox.bottom - 1 and any(_overlap(c.bbox, bands[b]) > 0 for b in owned)}
             if len(owned) >= 2 and len(under & set(owned)) >= 2:
@@ -156,21 +157,26 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
     return sorted(out, key=lambda c: (c.row, c.col)), levels
 
 
-def _start_band(cell: Cell, bands: list[tuple[float, float]]) -> int:
-    """The column a header cell starts in: the band its left edge is nearest, the gaps between
-    columns split halfway (a merged header is often centred over its columns)."""
-    for b in range(len(bands) - 1):
-        if cell.bbox.x0 <= (bands[b][1] + bands[b + 1][0]) / 2:
-            return b
-    return len(bands) - 1
+def _nearest_cell(band: tuple[float, float], cells: Sequence[Cell]) -> int:
+    """The cell of a header line a column belongs to: the one over its middle, else the nearest
+    (a merged header is often centred over its columns)."""
+    mid = (band[0] + band[1]) / 2
+
+    def distance(c: Cell) -> tuple[float, float]:
+        edge = 0.0 if c.bbox.x0 <= mid <= c.bbox.x1 else min(abs(mid - c.bbox.x0), abs(mid - c.bbox.x1))
+        return edge, abs(mid - (c.bbox.x0 + c.bbox.x1) / 2)
+
+    return min(range(len(cells)), key=lambda j: distance(cells[j]))
 
 
 def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequence[Cell]) -> list[Cell]:
-    """A header cell whose words stand over two or more columns, with no header cells under it,
-    cut into one cell per column ("Werkelijk 2015  Begroot 2016" set closer than a cell gap)."""
+    """A header cell whose words stand over two or more columns cut into one cell per column
+    ("Werkelijk 2015  Begroot 2016" set closer than a cell gap): at gaps wider than a word space,
+    or, with no header cells under it (then it may be a merged cell), where words lie over columns."""
     words = getattr(cell, "words", ())
-    if len(words) < 2 or any(cell.bbox.x0 - 1 <= (c.bbox.x0 + c.bbox.x1) / 2 <= cell.bbox.x1 + 1 for c in below):
+    if len(words) < 2:
         return [cell]
+    over = any(cell.bbox.x0 - 1 <= (c.bbox.x0 + c.bbox.x1) / 2 <= cell.bbox.x1 + 1 for c in below)
     groups: list[list[Word]] = []
     last = -1
     for w in words:
@@ -178,7 +184,7 @@ def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequenc
         b = min(range(len(bands)), key=lambda k: 0 if bands[k][0] <= mid <= bands[k][1]
                 else min(abs(mid - bands[k][0]), abs(mid - bands[k][1])))
         spaced = bool(groups) and (w.bbox.x0 - groups[-1][-1].bbox.x1 > WORD_SPACE * w.size
-                                   or (_inside(w.bbox, bands[b]) and _inside(groups[-1][-1].bbox, bands[last])))
+                                   or (not over and _inside(w.bbox, bands[b]) and _inside(groups[-1][-1].bbox, bands[last])))
         if groups and (b == last or not spaced):
             groups[-1].append(w)
         else:
@@ -195,8 +201,24 @@ def _inside(box: BBox, band: tuple[float, float]) -> bool:
     return _overlap(box, band) >= 0.5 * box.width
 
 
+def join_lines(texts: Sequence[str]) -> str:
+    """The lines of a wrapped cell as one text: with a space, but a figure broken over two lines
+    ("10.55" / "2"), a word broken at a hyphen ("vermin-" / "deringen", "vermeer" / "-deringen")
+    or a last letter or two ("Laste" / "n") of a narrow column joined without one."""
+    out = ""
+    for t in texts:
+        if not t:
+            continue
+        if out and ((out[-1].isdigit() and t.isdigit()) or out.endswith("-") or t.startswith("-")
+                    or (len(t) <= 2 and t.isalpha() and t.islower() and out[-1].isalpha())):
+            out += t
+        else:
+            out = f"{out} {t}" if out else t
+    return out
+
+
 def _cell(row: int, col: int, parts: Sequence[tuple[Cell, int, int]], row_span: int) -> GridCell:
-    return GridCell(row, col, " ".join(p[0].text for p in parts), True, union_all(p[0].bbox for p in parts), row_span)
+    return GridCell(row, col, join_lines([p[0].text for p in parts]), True, union_all(p[0].bbox for p in parts), row_span)
 
 
 def _body(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands: set[int], pitch: float,
@@ -225,7 +247,7 @@ def _body(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands: s
     for r, slots in enumerate(grid):
         for b, cs in enumerate(slots):
             cs = sorted(cs, key=lambda c: (c.bbox.top, c.bbox.x0))
-            text = " ".join(c.text for c in cs)
+            text = join_lines([c.text for c in cs])
             span = 1
             if cs and not any(is_figure(c.text) for c in cs):
                 box = union_all(c.bbox for c in cs)
