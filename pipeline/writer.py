@@ -14,11 +14,13 @@ next writer. Readers see one table whatever the mix of parts and segments.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import re
 import tempfile
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -105,6 +107,8 @@ def write_parts(out_dir: Path, part: str, tables: dict[str, pa.Table]) -> list[P
                 continue
             folder = out_dir / dataset
             folder.mkdir(parents=True, exist_ok=True)
+            if _part_file(out_dir, dataset, part) is None:
+                raise OSError(errno.EPERM, f"refusing to write part {part!r} of {dataset} outside {out_dir}")
             tmp = temporary(folder, ".partial")
             staged.append((dataset, tmp))
             pq.write_table(table, tmp, compression="zstd")
@@ -118,7 +122,9 @@ def write_parts(out_dir: Path, part: str, tables: dict[str, pa.Table]) -> list[P
         os.replace(tmp, target)
         targets.append(target)
     for dataset in empty:
-        (out_dir / dataset / f"{part}.parquet").unlink(missing_ok=True)
+        path = _part_file(out_dir, dataset, part)
+        if path is not None:
+            path.unlink(missing_ok=True)
     return targets
 
 
@@ -205,7 +211,9 @@ def remove_parts(out_dir: Path, parts: Iterable[str], *, loose: bool = True, seg
     for name in DATASETS:
         if loose:
             for part in parts:
-                (out_dir / name / f"{part}.parquet").unlink(missing_ok=True)
+                path = _part_file(out_dir, name, part)
+                if path is not None:
+                    path.unlink(missing_ok=True)
         if not segments:
             continue
         for path in dataset_files(out_dir, name):
@@ -447,12 +455,18 @@ def temporary_files(out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         return []
-    return sorted(p for p in out_dir.rglob(f"{TEMP_PREFIX}*") if p.is_file())
+    found = []
+    for root, dirs, files in os.walk(out_dir):  # symlinked folders are not entered: nothing outside is touched
+        dirs[:] = [d for d in dirs if d != QUARANTINE or root != str(out_dir)]
+        found += [Path(root) / f for f in files if f.startswith(TEMP_PREFIX) and not os.path.islink(os.path.join(root, f))]
+    return sorted(found)
 
 
 def clean_up(out_dir: Path) -> list[Path]:
-    """Under the output's lock: finish interrupted compactions, remove temporary files and the
-    segment copies of parts that were written again (what a killed run leaves)."""
+    """Under the output's lock: quarantine what is damaged or foreign (`heal`), finish interrupted
+    compactions, remove temporary files and the segment copies of parts that were written again
+    (what a killed run leaves)."""
+    heal(out_dir)
     for name in DATASETS:
         recover(out_dir, name)
     removed = temporary_files(out_dir)
@@ -460,6 +474,116 @@ def clean_up(out_dir: Path) -> list[Path]:
         path.unlink(missing_ok=True)
     settle(out_dir)
     return removed
+
+
+# -- confinement and healing ---------------------------------------------------------------------
+
+QUARANTINE = ".quarantine"
+"""Folder of `--out` where damaged or foreign files are moved (hidden: no reader looks there)."""
+OWN_FILES = (JOURNAL,)
+
+
+def inside(out_dir: Path, path: Path) -> bool:
+    """Whether `path`, its symlinks resolved, lies inside `out_dir`."""
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(out_dir))
+        return True
+    except ValueError:
+        return False
+
+
+def _part_file(out_dir: Path, name: str, part: str) -> Path | None:
+    """`out_dir/name/part.parquet`, or None when `part` is not a plain part name or the file would
+    lie outside `out_dir` (a symlinked dataset folder): such a path is never written or deleted."""
+    from raadsstukken.pipeline.manifest import SAFE_PART
+
+    if not SAFE_PART.fullmatch(part):
+        _log.warning("part name %r is not a plain name: left alone", part)
+        return None
+    path = out_dir / name / f"{part}.parquet"
+    if (out_dir / name).is_symlink() or not inside(out_dir, path.parent):
+        _log.warning("%s is outside %s: left alone", path, out_dir)
+        return None
+    return path
+
+
+def quarantine(out_dir: Path, path: Path, reason: str) -> Path:
+    """Move `path` (a file, a folder, or a symlink itself, never its target) into
+    `out_dir/.quarantine/`, say why, and return where it went."""
+    folder = Path(out_dir) / QUARANTINE
+    folder.mkdir(exist_ok=True)
+    rel = os.path.relpath(path, out_dir).replace(os.sep, "__")
+    target = folder / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}-{rel}"
+    os.rename(path, target)
+    _log.warning("quarantined %s (%s): moved to %s; the files whose rows it held are extracted again",
+                 os.path.relpath(path, out_dir), reason, os.path.relpath(target, out_dir))
+    return target
+
+
+def heal(out_dir: Path) -> list[str]:
+    """Under the output's lock, before anything is read: move aside what would make every later run
+    crash or write outside `out_dir`, so the run extracts the affected files again instead.
+
+    Quarantined: a manifest that is not JSON (entries that are not valid are dropped from it), a
+    dataset "folder" that is a file or a symlink, and in a dataset folder anything that is not one
+    of ours: a symlink, a file that is not Parquet, a Parquet file whose footer cannot be read
+    (corrupt, truncated) or whose columns are not the dataset's. Returns what was done.
+    """
+    from raadsstukken.pipeline.manifest import MANIFEST, DamagedManifest, Manifest
+
+    out_dir = Path(out_dir)
+    done: list[str] = []
+    try:
+        manifest = Manifest.load(out_dir)
+    except DamagedManifest as exc:
+        quarantine(out_dir, out_dir / MANIFEST, str(exc))
+        done.append(f"{MANIFEST}: {exc}")
+    else:
+        if manifest.problems:
+            for problem in manifest.problems:
+                _log.warning("%s; its file is extracted again", problem)
+            manifest.save(out_dir)
+            done += manifest.problems
+    for name in DATASETS:
+        folder = out_dir / name
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            why = "a symlink, which would send writes outside the output" if folder.is_symlink() else "not a folder"
+            quarantine(out_dir, folder, why)
+            done.append(f"{name}: {why}")
+            continue
+        if folder.is_dir():
+            done += _heal_folder(out_dir, name, folder)
+    return done
+
+
+def _heal_folder(out_dir: Path, name: str, folder: Path) -> list[str]:
+    done = []
+    wanted = set(DATASETS[name].schema.names)
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if not path.is_symlink() and (rel.name.startswith(TEMP_PREFIX) or str(rel) in OWN_FILES):
+            continue
+        if any(p.startswith(".") for p in rel.parts[:-1]) or path.parent.is_symlink():
+            continue
+        why = None
+        if path.is_symlink():
+            why = "a symlink"
+        elif path.is_dir():
+            continue  # a partition folder; its files are checked one by one
+        elif path.suffix != ".parquet" or rel.name.startswith((".", "_")):
+            why = "not a file of this dataset"
+        else:
+            try:
+                columns = set(pq.read_schema(path).names)
+            except (OSError, pa.ArrowException) as exc:
+                why = f"not readable Parquet ({exc})"
+            else:
+                if not columns <= wanted:
+                    why = f"columns not of {name}: {', '.join(sorted(columns - wanted)[:5])}"
+        if why:
+            quarantine(out_dir, path, why)
+            done.append(f"{name}/{rel}: {why}")
+    return done
 
 
 def ensure_datasets(out_dir: Path, upgrade: bool = True) -> None:
@@ -532,7 +656,8 @@ def repair(out_dir: Path) -> list[str]:
     again). Returns what was done."""
     from raadsstukken.pipeline.manifest import Manifest
 
-    done = [f"finished the interrupted compaction of {name}" for name in DATASETS if recover(out_dir, name)]
+    done = [f"quarantined {what}" for what in heal(out_dir)]
+    done += [f"finished the interrupted compaction of {name}" for name in DATASETS if recover(out_dir, name)]
     for tmp in temporary_files(out_dir):
         tmp.unlink(missing_ok=True)
         done.append(f"removed temporary file {tmp.relative_to(out_dir)}")

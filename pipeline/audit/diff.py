@@ -176,6 +176,29 @@ def _words(text: Any, n: int = 8) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
+def _side(label: str, path: Path) -> Side:
+    """One side of the diff; DiffInputError (exit 2, not "different") when its output is damaged."""
+    import pyarrow as pa
+
+    from raadsstukken.pipeline.manifest import DamagedManifest
+
+    hint = "; `raadsstukken run` into it quarantines what is damaged and extracts those files again"
+    try:
+        side = Side(path)
+    except DamagedManifest as exc:
+        raise DiffInputError(f"{label} is damaged: {exc}{hint}") from exc
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise DiffInputError(f"{label} is damaged: a dataset cannot be read ({exc}){hint}") from exc
+    problems = list(side.manifest.problems)
+    for name in DATASETS:
+        folder = path / name
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            problems.append(f"{name} is not a folder")
+    if problems:
+        raise DiffInputError(f"{label} is damaged: {'; '.join(problems)}{hint}")
+    return side
+
+
 class Side:
     """One output directory, read whole, with the lookups that name its rows."""
 
@@ -403,7 +426,7 @@ def diff_outputs(old: Path, new: Path, datasets: Iterable[str] | None = None,
     unknown = [d for d in selected if d not in DATASET_NAMES]
     if unknown:
         raise DiffInputError(f"unknown dataset(s) {', '.join(unknown)}; datasets: {', '.join(DATASET_NAMES)}")
-    a, b = Side(old), Side(new)
+    a, b = _side("OLD", old), _side("NEW", new)
     warnings = _warnings(a, b)
     names = _match_sources(a, b)
     groups: dict[tuple[str, int | None], DocumentDiff] = {}
