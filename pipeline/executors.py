@@ -1,19 +1,21 @@
-"""Where files are processed: in this process, in local worker processes, or on a Dask cluster.
+"""Where files are processed: on this machine (`jobs` threads, each driving its own worker
+process, see `pipeline/worker.py`), or on a Dask cluster.
 
 Every executor runs the same per-file function on the same tasks and yields its results as they
-finish; the parent writes them. Results do not depend on the executor (a test checks it).
+finish; the parent writes them. Results do not depend on the executor (a test checks it). The
+per-file function (`run.process_file`) runs each file in the calling thread's worker process and
+kills it at the file's budgets: locally that is a pool thread's worker; on Dask it is a worker
+process of the Dask worker's task thread, so the limits hold per task there too.
 
-A pool stops fast: on an interrupt (the run's signal handler raises in the parent) local workers
-are terminated, not waited for, and results that had already finished are still handed back
+A pool stops fast: on an interrupt (the run's signal handler raises in the parent) the worker
+processes are killed, not waited for, and results that had already finished are still handed back
 (`finished`). Worker processes ignore SIGINT, so a Ctrl-C at the terminal reaches the parent only.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import queue
-import signal
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+import threading
 from typing import Any, Callable, Iterator, Sequence
 
 from raadsstukken.pipeline.progress import PageReport
@@ -24,8 +26,8 @@ EXECUTORS = ("local", "dask")
 TICK = 0.25
 """Seconds between looks at the page queue while waiting for results."""
 
-_page_report: PageReport | None = None
-"""Where this process reports pages (set in workers by the pool, in the parent for a serial run)."""
+_page_report = threading.local()
+"""Where this thread reports pages (set by the local pool in its threads)."""
 
 
 class ExecutorError(Exception):
@@ -33,7 +35,7 @@ class ExecutorError(Exception):
 
 
 def page_reporter() -> PageReport | None:
-    return _page_report
+    return getattr(_page_report, "report", None)
 
 
 def check_executor(executor: str, scheduler: str | None) -> None:
@@ -49,17 +51,6 @@ def check_executor(executor: str, scheduler: str | None) -> None:
             raise ExecutorError("the dask executor needs dask.distributed: pip install 'raadsstukken[dask]'") from None
 
 
-def _init_worker(pages: Any) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    global _page_report
-
-    def report(source: str, page: int, of: int) -> None:
-        pages.put_nowait((source, page, of))
-
-    _page_report = report
-
-
 class Pool:
     """`with Pool(...) as pool: for result in pool.map(work, tasks): ...`"""
 
@@ -67,8 +58,10 @@ class Pool:
                  on_page: PageReport | None = None) -> None:
         check_executor(executor, scheduler)
         self.jobs, self.executor, self.scheduler, self.on_page = jobs, executor, scheduler, on_page
-        self._pool: ProcessPoolExecutor | None = None
-        self._pages: Any = None
+        self._workers: list[Any] = []
+        self._done: Any = None
+        self._stopping: threading.Event | None = None
+        self._finished: list[Any] = []
         self._client: Any = None
         self._cluster: Any = None
         self._pending: set[Any] = set()
@@ -101,27 +94,62 @@ class Pool:
 
     def map(self, work: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
         """`work(task)` for every task, yielded as each finishes."""
-        global _page_report
         if self.executor == "dask":
             yield from self._map_dask(work, tasks)
             return
-        if self.jobs == 1 or len(tasks) < 2:
-            previous, _page_report = _page_report, self.on_page
-            try:
-                for task in tasks:
-                    yield work(task)
-            finally:
-                _page_report = previous
+        tasks = list(tasks)
+        if not tasks:
             return
-        self._pages = multiprocessing.get_context().Queue() if self.on_page else None
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker if self._pages else _ignore_sigint,
-                                         initargs=(self._pages,) if self._pages else ())
-        self._pending = {self._pool.submit(work, t) for t in tasks}
-        while self._pending:
-            done, self._pending = wait(self._pending, timeout=TICK, return_when=FIRST_COMPLETED)
-            self._drain_pages()
-            for future in done:
-                yield future.result()
+        todo: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        for task in tasks:
+            todo.put(task)
+        self._done = queue.SimpleQueue()
+        self._stopping = threading.Event()
+        n_threads = min(self.jobs, len(tasks))
+        for i in range(n_threads):
+            thread = threading.Thread(target=self._thread, args=(work, todo), name=f"raadsstukken-file-{i}",
+                                      daemon=True)
+            thread.start()
+        ended = 0
+        while ended < n_threads:
+            try:
+                kind, value = self._done.get(timeout=TICK)
+            except queue.Empty:
+                continue
+            if kind == "page":
+                if self.on_page is not None:
+                    self.on_page(*value)
+            elif kind == "result":
+                yield value
+            elif kind == "error":  # a bug in the per-file function itself
+                raise value
+            else:
+                ended += 1
+
+    def _thread(self, work: Callable[[Any], Any], todo: queue.SimpleQueue[Any]) -> None:
+        """One pool thread: the next task to its own worker process, until none is left."""
+        from raadsstukken.pipeline import worker
+
+        done, stopping = self._done, self._stopping
+        worker.bind(self._workers)  # the worker processes this thread starts are ours to kill
+        _page_report.report = (lambda s, p, o: done.put(("page", (s, p, o)))) if self.on_page else None
+        try:
+            while not stopping.is_set():
+                try:
+                    task = todo.get_nowait()
+                except queue.Empty:
+                    break
+                try:
+                    result = work(task)
+                except BaseException as exc:  # noqa: BLE001 - handed to the parent's thread, which raises it
+                    done.put(("error", exc))
+                    break
+                if not stopping.is_set():
+                    done.put(("result", result))
+        finally:
+            worker.close_thread_worker()
+            worker.bind(None)
+            done.put(("end", None))
 
     def _map_dask(self, work: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
         from dask.distributed import as_completed
@@ -134,51 +162,41 @@ class Pool:
 
     def finished(self) -> list[Any]:
         """Results that are done but were not yet handed out (after an interrupt)."""
-        out = []
+        out = list(self._finished)
+        self._finished = []
         for future in list(self._pending):
             try:
                 if future.done() and not future.cancelled():
-                    out.append(future.result(timeout=0) if isinstance(future, Future) else future.result())
+                    out.append(future.result())
             except BaseException:  # noqa: BLE001 - a broken future is just not kept
                 continue
         self._pending = {f for f in self._pending if not f.done()}
         return out
 
-    def _drain_pages(self) -> None:
-        if self._pages is None or self.on_page is None:
-            return
-        while True:
+    def _take_results(self) -> None:
+        while self._done is not None:
             try:
-                source, page, of = self._pages.get_nowait()
-            except (queue.Empty, OSError, ValueError):
+                kind, value = self._done.get_nowait()
+            except queue.Empty:
                 return
-            self.on_page(source, page, of)
+            if kind == "result":
+                self._finished.append(value)
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        if self._pool is not None:
-            if exc_type is None:
-                self._pool.shutdown(wait=True)
-            else:
+        if self._workers:
+            if exc_type is not None:
                 self._stop_now()
-            self._pool = None
-        if self._pages is not None:
-            self._pages.close()
-            self._pages.cancel_join_thread()
-            self._pages = None
+            self._workers = []
         self._close_dask(fast=exc_type is not None)
 
     def _stop_now(self) -> None:
-        """Terminate the worker processes instead of waiting for their files."""
-        assert self._pool is not None
-        processes = list(getattr(self._pool, "_processes", {}).values())
-        for p in processes:
-            if p.is_alive():
-                p.terminate()
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for p in processes:
-            p.join(timeout=2)
-            if p.is_alive():
-                p.kill()
+        """Kill the worker processes instead of waiting for their files; keep what had finished."""
+        from raadsstukken.pipeline import worker
+
+        if self._stopping is not None:
+            self._stopping.set()
+        self._take_results()
+        worker.kill_all(self._workers)
 
     def _close_dask(self, fast: bool = False) -> None:
         for closable in (self._client, self._cluster):
@@ -189,11 +207,6 @@ class Pool:
             except Exception:  # noqa: BLE001 - closing a cluster that went away
                 pass
         self._client = self._cluster = None
-
-
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def map_unordered(work: Callable[[Any], Any], tasks: Sequence[Any], *, jobs: int = 1, executor: str = "local",

@@ -1,8 +1,9 @@
 """A run: every input PDF through the stages into the output directory, one outcome per file.
 
-Files are processed independently (in worker processes with `jobs > 1`); the parent writes each
-file's parts atomically, then records the file in the manifest. A bad file ends with a status and
-an error in `runs` and never stops the batch. Without `force`, files whose content, pipeline
+Files are processed independently, each in a worker process that is killed at the file's time or
+memory budget (`pipeline/worker.py`); the parent writes each file's parts atomically, then records
+the file in the manifest. A bad file ends with a status and an error in `runs` and never stops the
+batch. Without `force`, files whose content, pipeline
 version and rules are unchanged since the last run are skipped and their rows left untouched.
 """
 from __future__ import annotations
@@ -15,8 +16,8 @@ import threading
 import time
 import traceback
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import partial
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,11 +26,12 @@ import pyarrow as pa
 
 from raadsstukken import __version__
 from raadsstukken.pipeline import writer
+from raadsstukken.pipeline import limits, worker
 from raadsstukken.pipeline.errors import (EmptyPdf, EncryptedPdf, FileTimeout, InvalidPdf, OutputError, RaadsstukkenError,
-                                          StageError)
+                                          StageError, describe, error_kind)
 from raadsstukken.pipeline.executors import EXECUTORS, Pool, check_executor, page_reporter
 from raadsstukken.pipeline.inputs import InputFile, SourceInfo, discover_inputs
-from raadsstukken.pipeline.limits import memory_limit, time_limit
+from raadsstukken.pipeline.errors import where as describe_where
 from raadsstukken.pipeline.progress import Progress, page_progress
 from raadsstukken.pipeline.manifest import FileEntry, Manifest, OutputLock
 from raadsstukken.pipeline.writer import SchemaViolation, ensure_datasets, write_part, write_parts
@@ -55,10 +57,12 @@ class RunSettings:
     scheduler: str | None = None
     """Address of a running Dask scheduler (tcp://host:8786) for the dask executor."""
     timeout: float | None = None
-    """Seconds one file may take; a file over it fails with `timeout` and the batch goes on."""
+    """Seconds one file may take, reading and hashing included (None: limits.DEFAULT_TIMEOUT); its
+    worker is killed then, the file fails with `timeout` and the batch goes on."""
     max_memory_mb: int | None = None
-    """Memory (MB, on top of what the process uses) one file may take; over it the file fails with
-    `memory` (a decompression bomb) and the batch goes on. Linux only."""
+    """Memory (MB, on top of what its worker process uses) one file may take (None: a share of the
+    machine's memory divided by `jobs`, limits.default_memory_mb); its worker is killed then, the
+    file fails with `memory` (a decompression bomb) and the batch goes on. Linux only."""
     prune: bool = False
     """Remove the rows of files recorded in the output that are no longer among the inputs."""
     progress: bool = False
@@ -86,6 +90,16 @@ class RunSettings:
         from raadsstukken.extractors.layout.ocr import OcrSettings
 
         OcrSettings(self.ocr, self.ocr_lang)  # ValueError on an unknown mode or language code
+        if self.max_memory_mb is not None and self.max_memory_mb < limits.MIN_MEMORY_MB:
+            raise ValueError(f"max_memory_mb must be at least {limits.MIN_MEMORY_MB}")
+
+    def budgets(self) -> tuple[float, int | None]:
+        """(seconds, MB) each file may take; the memory budget of a Dask run is left to each Dask
+        worker (its own memory limit divided by its threads) unless given."""
+        memory = self.max_memory_mb
+        if memory is None and self.executor == "local":
+            memory = limits.default_memory_mb(self.jobs)
+        return (self.timeout or limits.DEFAULT_TIMEOUT), memory
 
 
 @dataclass(frozen=True)
@@ -198,25 +212,65 @@ def _package_dir(name: str) -> Path:
 
 
 def process_file(task: FileTask) -> FileOutcome:
-    """Parse one PDF, run the stages and build its rows for every dataset. Never raises for a bad file."""
+    """Parse one PDF, run the stages and build its rows for every dataset, in this thread's worker
+    process, which is killed at the file's budgets. Never raises for a bad file."""
+    seconds = task.timeout or limits.DEFAULT_TIMEOUT
+    memory = task.max_memory_mb or limits.dask_memory_mb() or limits.default_memory_mb(1)
+    worker.preload()
+    started = _now()
+    result = worker.thread_worker(extract_file, page_reporter()).run(task, seconds, memory)
+    if isinstance(result, worker.Breach):
+        kind = result.kind
+        detail = {"timeout": "the file's worker was stopped", "memory": "the file's worker was stopped"}.get(kind, "")
+        error = f"{result.message} ({describe_where(result.stage, result.page)})" + (f"; {detail}" if detail else "")
+        if kind == "memory":
+            error += " (a decompression bomb or a huge page image?)"
+        return FileOutcome(source_file=task.source, file_id=task.file_id, status="failed", started_at=started,
+                           duration_s=result.seconds, error_type=kind, error=error, warnings=list(task.warnings),
+                           path=str(task.path.resolve()), stat=task.stat)
+    outcome, notes = result
+    worker.emit_notes(task.source, notes)
+    outcome.error_type = error_kind(outcome.error_type) if outcome.error_type else None
+    return outcome
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def extract_file(task: FileTask) -> FileOutcome:
+    """The work of `process_file`, in the process it is called in (a worker's child): the file is
+    read once, and the rows come from the bytes that were hashed (when the file changed since it was
+    planned, under the new sha256, with a warning). Never raises for a bad file."""
     from raadsstukken.extractors.layout.parse import parse_pdf  # imported here: worker processes start light
     from raadsstukken.extractors.model import FileResult
     from raadsstukken.pipeline.stages import STAGES, run_stages
 
     path, source, fid = task.path, task.source, task.file_id
-    started = datetime.now(timezone.utc).replace(microsecond=0)
+    started = _now()
     t0 = time.perf_counter()
     outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()),
                           warnings=list(task.warnings), stat=task.stat)
     try:
-        with time_limit(task.timeout), memory_limit(task.max_memory_mb), page_progress(source, page_reporter()):
-            parsed = _open_and_parse(path, partial(parse_pdf, ocr=task.ocr or True))
-            outcome.n_pages = parsed.n_pages
-            if parsed.n_pages == 0:
-                raise EmptyPdf("the PDF has no pages")
-            result, outcome.errors = run_stages(FileResult(fid, source, parsed, task.info), STAGES)
-            outcome.tables = {name: dataset.to_table(dataset.rows(result))
-                              for name, dataset in DATASETS.items() if dataset.rows is not None}
+        worker.note("read")
+        data, outcome.stat = _read(path)
+        outcome.file_id = hashlib.sha256(data).hexdigest()
+        if outcome.file_id != fid:
+            outcome.warnings.append(f"changed since the run started: the rows are from the content read when it was "
+                                    f"parsed (sha256 {outcome.file_id[:16]}…, not {fid[:16]}…)")
+        worker.note("parse")
+        report = worker.child_page_report if worker.in_child() else page_reporter()
+        with page_progress(source, report):
+            parsed = _open_and_parse(path, partial(parse_pdf, data=data, ocr=task.ocr or True))
+        outcome.n_pages = parsed.n_pages
+        if parsed.n_pages == 0:
+            raise EmptyPdf("the PDF has no pages")
+        result, outcome.errors = run_stages(FileResult(outcome.file_id, source, parsed, task.info),
+                                            tuple(_noted(s) for s in STAGES))
+        worker.note("rows")
+        outcome.tables = {name: dataset.to_table(dataset.rows(result))
+                          for name, dataset in DATASETS.items() if dataset.rows is not None}
+        worker.note("validate")
         for name, table in outcome.tables.items():
             problems = validate_table(DATASETS[name], table)
             if problems:  # a bug: nothing of this file is written
@@ -242,20 +296,47 @@ def process_file(task: FileTask) -> FileOutcome:
 
             outcome.status, outcome.error_type = "needs_ocr", "no_text_layer"
             outcome.error = f"pages without a usable text layer ({_page_list(missing)}) were not OCR'd: {INSTALL_HINT}"
+    except OSError as exc:
+        outcome.status, outcome.error_type = "failed", "invalid_input"
+        outcome.error = f"cannot read {path}: {exc.strerror or exc}"
+        outcome.tables = {}
     except RaadsstukkenError as exc:
-        outcome.status, outcome.error_type, outcome.error = "failed", exc.error_type, str(exc)
+        outcome.status, outcome.error_type, outcome.error = "failed", error_kind(exc.error_type), str(exc)
         outcome.tables = {}
-    except MemoryError:
-        outcome.status, outcome.error_type = "failed", "memory"
-        outcome.error = f"needed more than {task.max_memory_mb} MB (a decompression bomb?)"
-        outcome.tables = {}
-    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
-        _log.error("%s: unexpected error\n%s", source, traceback.format_exc())
-        outcome.status, outcome.error_type = "failed", "internal"
-        outcome.error = f"unexpected error ({type(exc).__name__}): {exc}"
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch; MemoryError included
+        stage, page = worker.where()
+        outcome.status = "failed"
+        outcome.error_type, outcome.error = describe(exc, stage, page)
+        if outcome.error_type == "internal":
+            _log.error("%s: unexpected error\n%s", source, traceback.format_exc())
         outcome.tables = {}
     outcome.duration_s = round(time.perf_counter() - t0, 3)
     return outcome
+
+
+def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
+    """The file's bytes, and its (size, mtime_ns, inode) as it was opened: what the manifest
+    records is what was read, so a later change is seen by the next run."""
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        return fh.read(), (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _noted(stage):
+    """The stage, telling the worker where the file is when it runs (named if the file is killed)."""
+    from dataclasses import replace
+
+    function = stage.function
+    if stage.scope == "file":
+        def run_file(result):
+            worker.note(stage.name)
+            return function(result)
+        return replace(stage, function=run_file)
+
+    def run_document(result, doc):
+        worker.note(stage.name, doc.part.page_start)
+        return function(result, doc)
+    return replace(stage, function=run_document)
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -274,6 +355,8 @@ def _open_and_parse(path: Path, parse_pdf):
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, MemoryError):
+            raise cause from exc
+        if isinstance(cause, FileTimeout):
             raise cause from exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise EncryptedPdf(f"encrypted PDF: {cause!r}") from exc
@@ -429,6 +512,8 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
                 changed |= _prune(out, manifest, {i.source for i in inputs}, present)
             progress = Progress(len(todo), enabled=settings.progress, total_bytes=sum(t.size for t in todo))
             pool.on_page = progress.page
+            if todo and settings.executor == "local":
+                worker.preload()  # once, here: every worker process forked from this one shares it
             last_save = time.perf_counter()
             try:
                 with pool:
@@ -520,6 +605,7 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
     from raadsstukken.extractors.layout.ocr import retry_needs_ocr, run_settings
 
     ocr = run_settings(settings.ocr, settings.ocr_lang, settings.jobs)
+    seconds, memory = settings.budgets()
 
     def now() -> datetime:
         return datetime.now(timezone.utc).replace(microsecond=0)
@@ -548,7 +634,7 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
         else:
             t0 = time.perf_counter()
             try:
-                fid = _hash(item.path, settings.timeout)
+                fid = _hash(item.path, seconds)
             except FileTimeout as exc:
                 failed(item, _key_id(item.source), "timeout", str(exc))
                 continue
@@ -557,9 +643,8 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
                 continue
             spent = time.perf_counter() - t0
             if fid not in seen_ids and not (current and entry is not None and entry.file_id == fid):
-                budget = None if settings.timeout is None else max(settings.timeout - spent, 0.001)
                 seen_ids[fid] = item.source
-                todo.append(FileTask(item.path, item.source, fid, item.info, budget, settings.max_memory_mb,
+                todo.append(FileTask(item.path, item.source, fid, item.info, max(seconds - spent, 0.001), memory,
                                      item.warnings, stat_key, st.st_size, ocr=ocr))
                 continue
             if current and entry is not None and entry.file_id == fid:

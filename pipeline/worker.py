@@ -1,0 +1,443 @@
+"""Worker processes with hard limits: a file is parsed in a child process the parent kills at the
+file's time or memory budget, so no PDF can hang or exhaust the batch.
+
+A `Worker` forks one child (`os.fork`: cheap, and the modules the parent preloaded are shared) and
+hands it files one at a time over a pipe; the child processes a file and sends back its outcome,
+with notes of the stage and page it is at on the way. While it waits the parent watches the clock
+and the child's resident memory (/proc, every POLL seconds). Past a budget it kills the child's
+process group with SIGKILL (which no loop in pdfminer, in its `close()` or in a C library can
+ignore), returns a `Breach` naming the stage and page reached, and forks a fresh child for the next
+file. Each child also caps its own address space (RLIMIT_AS, see `limits.cap_address_space`), so
+one huge allocation fails at once with MemoryError instead of between two looks of the parent. A
+child that grew much since it started is replaced after its file (Python rarely hands memory back).
+
+Logging in the child is collected, not printed: records are counted by (logger, level, message
+with its quoted names and numbers masked, stage, page) and come back with the outcome;
+`emit_notes` logs each kind once per page with its count, so a file of junk operators gives a few
+lines instead of tens of thousands.
+
+Every thread has its own worker (`thread_worker`): the local pool's threads, a Dask worker's task
+threads, or the caller's thread for a direct call.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import signal
+import threading
+import time
+import traceback
+import weakref
+from dataclasses import dataclass
+from multiprocessing import Pipe
+from multiprocessing.connection import Connection
+from typing import Any, Callable
+
+from raadsstukken.pipeline import limits
+from raadsstukken.pipeline.errors import where as where_text
+
+_log = logging.getLogger(__name__)
+
+POLL = 0.05
+"""Seconds between two looks at a working child's clock and memory."""
+RECYCLE_SHARE = 0.5
+"""A child whose resident memory grew by more than this share of its budget is replaced after its file."""
+MAX_NOTES = 20
+"""Kinds of log message kept per file; the rest are counted in one line."""
+
+PageReport = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A file whose worker was stopped: what it exceeded (or that the worker died) and where."""
+
+    kind: str
+    """`timeout`, `memory`, or `internal` (the worker process died by itself)."""
+    message: str
+    stage: str | None
+    page: int | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Note:
+    """One kind of log record of a file: its first message and how often it came."""
+
+    logger: str
+    level: int
+    message: str
+    count: int
+    stage: str | None
+    page: int | None
+
+
+# --- the child side ------------------------------------------------------------------------------
+
+_conn: Connection | None = None
+"""In a child: the pipe to the parent (None in the parent)."""
+_where: list[Any] = [None, None]
+"""In a child: the stage and page being processed."""
+
+
+def in_child() -> bool:
+    return _conn is not None
+
+
+def note(stage: str, page: int | None = None) -> None:
+    """Say where the file's processing is (stage, page): a killed file's message names it."""
+    if _where[0] == stage and _where[1] == page:
+        return
+    _where[0], _where[1] = stage, page
+    if _conn is not None:
+        try:
+            _conn.send(("at", stage, page))
+        except (OSError, ValueError):
+            pass
+
+
+def where() -> tuple[str | None, int | None]:
+    return _where[0], _where[1]
+
+
+def child_page_report(source: str, page: int, of: int) -> None:
+    """The page reporter inside a child: the page goes to the parent (progress, and the kill message)."""
+    _where[0], _where[1] = "parse", page
+    if _conn is not None:
+        try:
+            _conn.send(("page", source, page, of))
+        except (OSError, ValueError):
+            pass
+
+
+_KIND = re.compile(r"'[^']*'|\"[^\"]*\"|\d+(?:\.\d+)?")
+"""What varies between messages of one kind (libraries that format before logging): quoted
+names and numbers."""
+
+
+class _Collector(logging.Handler):
+    """Counts a child's log records by kind and page instead of printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.kinds: dict[tuple[Any, ...], list[Any]] = {}
+        self.dropped = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        key = (record.name, record.levelno, _KIND.sub("_", str(record.msg)), _where[0], _where[1])
+        seen = self.kinds.get(key)
+        if seen is not None:
+            seen[1] += 1
+            return
+        if len(self.kinds) >= MAX_NOTES:
+            self.dropped += 1
+            return
+        try:
+            message = self.format(record) if record.exc_info else record.getMessage()
+        except Exception:  # noqa: BLE001 - a record that does not format is still counted
+            message = str(record.msg)
+        self.kinds[key] = [message, 1]
+
+    def take(self) -> list[Note]:
+        notes = [Note(k[0], k[1], v[0], v[1], k[3], k[4]) for k, v in self.kinds.items()]
+        if self.dropped:
+            notes.append(Note(__name__, logging.WARNING, f"{self.dropped} more log line(s) of other kinds not shown",
+                              1, None, None))
+        self.kinds, self.dropped = {}, 0
+        return notes
+
+
+def _parent_death_signal() -> None:
+    """SIGKILL this child when the thread that forked it dies (Linux), so no worker outlives a
+    killed run (and its lock on the output)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every file descriptor the child inherited but standard in, out, error and its pipe: it
+    must not keep the parent's lock on the output (or anything else) open once the parent is gone."""
+    try:
+        top = os.sysconf("SC_OPEN_MAX")
+    except (OSError, ValueError):
+        top = 4096
+    os.closerange(3, keep)
+    os.closerange(keep + 1, max(top, keep + 2))
+
+
+def _child_main(conn: Connection, work: Callable[[Any], Any], parent: int) -> None:
+    """The child's loop: a task in, its result out, until the pipe closes. Never returns."""
+    global _conn
+    code = 0
+    try:
+        os.setpgid(0, 0)  # its own group: a kill reaches what it started (pdftoppm, tesseract)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM, signal.SIGCHLD):
+            signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
+        _parent_death_signal()
+        if os.getppid() != parent:
+            os._exit(0)
+        _close_inherited(conn.fileno())
+        _conn = conn
+        collector = _Collector()
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        root.addHandler(collector)
+        logging.captureWarnings(True)
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                break
+            if message is None:
+                break
+            task, memory_mb = message
+            limits.cap_address_space(memory_mb)
+            _where[0], _where[1] = "read", None
+            result = work(task)
+            conn.send(("done", result, collector.take()))
+    except BaseException:  # noqa: BLE001 - whatever happens, the child ends here and never returns
+        code = 1
+        try:
+            os.write(2, traceback.format_exc().encode("utf-8", "replace"))
+        except OSError:
+            pass
+    finally:
+        os._exit(code)
+
+
+# --- the parent side -----------------------------------------------------------------------------
+
+_live: weakref.WeakSet[Worker] = weakref.WeakSet()
+_live_lock = threading.Lock()
+
+
+class Worker:
+    """One child process at a time, reused for file after file; killed and replaced on a breach."""
+
+    def __init__(self, work: Callable[[Any], Any], on_page: PageReport | None = None) -> None:
+        self.work, self.on_page = work, on_page
+        self.pid: int | None = None
+        self.conn: Connection | None = None
+        self.baseline = 0
+        self.started = 0
+        """Children forked so far (1 + the replacements)."""
+        with _live_lock:
+            _live.add(self)
+
+    def _start(self) -> None:
+        ours, theirs = Pipe(duplex=True)
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the child
+            ours.close()
+            _child_main(theirs, self.work, parent)
+        theirs.close()
+        self.pid, self.conn = pid, ours
+        self.baseline = limits.rss_bytes(pid) or 0
+        self.started += 1
+
+    def run(self, task: Any, seconds: float, memory_mb: int) -> Any:
+        """`work(task)` in the child; a `Breach` when the child had to be stopped (or died)."""
+        if self.pid is None:
+            self._start()
+        assert self.conn is not None and self.pid is not None
+        t0 = time.monotonic()
+        deadline = t0 + seconds
+        limit = self.baseline + memory_mb * (1 << 20)
+        stage, page = "read", None
+        try:
+            self.conn.send((task, memory_mb))
+        except (OSError, ValueError):
+            return self._died(stage, page, t0)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return self._stop("timeout", f"took longer than {seconds:.3g} s", stage, page, t0)
+            try:
+                ready = self.conn.poll(min(POLL, remaining))
+                message = self.conn.recv() if ready else None
+            except (EOFError, OSError):
+                return self._died(stage, page, t0)
+            if message is not None:
+                if message[0] == "page":
+                    stage, page = "parse", message[2]
+                    if self.on_page is not None:
+                        try:
+                            self.on_page(message[1], message[2], message[3])
+                        except Exception:  # noqa: BLE001 - progress must never fail a file
+                            pass
+                elif message[0] == "at":
+                    stage, page = message[1], message[2]
+                elif message[0] == "done":
+                    self._after_file(memory_mb)
+                    return message[1], message[2]
+            rss = limits.rss_bytes(self.pid)
+            if rss is None:
+                return self._died(stage, page, t0)
+            if rss > limit:
+                return self._stop("memory", f"needed more than {memory_mb} MB (resident {rss >> 20} MB, "
+                                  f"{self.baseline >> 20} MB of them the worker's own)", stage, page, t0)
+
+    def _after_file(self, memory_mb: int) -> None:
+        rss = limits.rss_bytes(self.pid) if self.pid else None
+        if rss is not None and rss - self.baseline > RECYCLE_SHARE * memory_mb * (1 << 20):
+            self.close()
+
+    def _stop(self, kind: str, message: str, stage: str | None, page: int | None, t0: float) -> Breach:
+        self.kill()
+        return Breach(kind, message, stage, page, round(time.monotonic() - t0, 3))
+
+    def _died(self, stage: str | None, page: int | None, t0: float) -> Breach:
+        status = self.kill()
+        if status is not None and os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == signal.SIGKILL:  # not by us: the kernel's out-of-memory killer
+                return Breach("memory", "the worker process was killed (SIGKILL: out of memory?)", stage, page,
+                              round(time.monotonic() - t0, 3))
+            message = f"the worker process crashed ({signal.Signals(sig).name})"
+        else:
+            code = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
+            message = f"the worker process ended unexpectedly (exit status {code})"
+        return Breach("internal", message, stage, page, round(time.monotonic() - t0, 3))
+
+    def kill(self) -> int | None:
+        """SIGKILL the child and its group now; returns its wait status (None when there was none)."""
+        pid, conn = self.pid, self.conn
+        self.pid = self.conn = None
+        if conn is not None:
+            conn.close()
+        if pid is None:
+            return None
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            return os.waitpid(pid, 0)[1]
+        except ChildProcessError:
+            return None
+
+    def close(self) -> None:
+        """End the child: asked to stop between files, killed if it does not within a second."""
+        pid, conn = self.pid, self.conn
+        if pid is None or conn is None:
+            return
+        try:
+            conn.send(None)
+        except (OSError, ValueError):
+            pass
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                conn.close()
+                self.pid = self.conn = None
+                return
+            time.sleep(0.01)
+        self.kill()
+
+
+def emit_notes(source: str, notes: list[Note]) -> None:
+    """Log a file's collected records in the parent, once per kind and page, with their count."""
+    for n in notes:
+        at = f" ({where_text(n.stage, n.page)})" if n.stage else ""
+        times = f" [{n.count} times]" if n.count > 1 else ""
+        text = n.message if n.message.startswith(source) else f"{source}: {n.message}"
+        logging.getLogger(n.logger).log(n.level, "%s%s%s", text, at, times)
+
+
+_local = threading.local()
+
+
+def thread_worker(work: Callable[[Any], Any], on_page: PageReport | None = None) -> Worker:
+    """This thread's worker for `work` (made on first use, kept for the next file)."""
+    worker = getattr(_local, "worker", None)
+    if worker is None or worker.work is not work:
+        if worker is not None:
+            worker.close()
+        worker = _local.worker = Worker(work, on_page)
+        registry = getattr(_local, "registry", None)
+        if registry is not None:
+            registry.append(worker)
+    worker.on_page = on_page
+    return worker
+
+
+def bind(registry: list[Worker] | None) -> None:
+    """Record the workers this thread makes in `registry` (a pool's, to kill them on a stop)."""
+    _local.registry = registry
+
+
+def close_thread_worker() -> None:
+    worker = getattr(_local, "worker", None)
+    if worker is not None:
+        worker.close()
+        _local.worker = None
+
+
+def kill_all(workers: list[Worker] | None = None) -> None:
+    """Kill the children of `workers` (every live worker of this process when None) at once."""
+    with _live_lock:
+        chosen = list(_live) if workers is None else workers
+    for worker in chosen:
+        worker.kill()
+
+
+_preloaded = False
+
+
+def preload() -> None:
+    """Import what a file's processing needs, once, in the parent: forked children share it, so a
+    child (and a replacement after a kill) starts in milliseconds, and no import has to map new
+    memory under the child's address-space cap."""
+    with _preload_lock:
+        if not _preloaded:
+            _preload()
+
+
+_preload_lock = threading.Lock()
+
+
+def _preload() -> None:
+    global _preloaded
+    import importlib
+    import pkgutil
+
+    import raadsstukken.extractors as extractors
+
+    for info in pkgutil.walk_packages(extractors.__path__, extractors.__name__ + "."):
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:  # noqa: BLE001 - a module that does not import fails its files later, clearly
+            _log.debug("preload: %s: %s", info.name, exc)
+    import pypdfium2  # noqa: F401 - OCR renders with it
+
+    from raadsstukken.extractors.layout.ocr import tesseract
+    from raadsstukken.extractors.semantics.entities import pipeline
+
+    pipeline()
+    tesseract()
+    _preloaded = True
+
+
+def _kill_at_exit() -> None:
+    if not in_child():
+        kill_all()
+
+
+import atexit  # noqa: E402 - registered after the functions it calls
+
+atexit.register(_kill_at_exit)
