@@ -16,7 +16,7 @@ from raadsstukken.extractors.layout.clustering import band_of, cluster_rows, col
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
 from raadsstukken.extractors.tables.confidence import table_confidence
-from raadsstukken.extractors.tables.grid import WordCell, build_grid
+from raadsstukken.extractors.tables.grid import WORD_SPACE, WordCell, build_grid
 from raadsstukken.extractors.tables.text_tables import TextTable, find_text_tables
 from raadsstukken.extractors.layout.records import Line, PageLayout, Word
 from raadsstukken.extractors.settings import SAME_SIZE
@@ -193,13 +193,14 @@ def table_cells(line: Line) -> list[Cell]:
 
 
 def _cut_after_years(words: list[Word], cell: Cell) -> list[Cell]:
-    """A header of periods set closer than a cell gap ("werkelijk 2019 begroot 2020"), one cell
-    per period."""
+    """A header of periods set closer than a cell gap but wider than a word space ("werkelijk 2019
+    begroot 2020"), one cell per period; a title's "2022 en 2023" stays one text."""
     out: list[Cell] = []
     part: list[Word] = []
-    for w in words:
+    for k, w in enumerate(words):
         part.append(w)
-        if is_year(w.text):
+        spaced = k + 1 == len(words) or words[k + 1].bbox.x0 - w.bbox.x1 > WORD_SPACE * w.size
+        if is_year(w.text) and spaced:
             out.append(WordCell(" ".join(x.text for x in part), union_all(x.bbox for x in part), cell.page,
                                 sum(x.bold for x in part) * 2 > len(part), tuple(part)))
             part = []

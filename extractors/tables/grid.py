@@ -17,6 +17,7 @@ from statistics import median
 from typing import Sequence
 
 from raadsstukken.extractors.layout.clustering import band_of, column_bands
+from raadsstukken.extractors.layout.dehyphenate import join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Word
 from raadsstukken.extractors.structure.forms import Cell, Row
@@ -202,18 +203,19 @@ def _inside(box: BBox, band: tuple[float, float]) -> bool:
 
 
 def join_lines(texts: Sequence[str]) -> str:
-    """The lines of a wrapped cell as one text: with a space, but a figure broken over two lines
-    ("10.55" / "2"), a word broken at a hyphen ("vermin-" / "deringen", "vermeer" / "-deringen")
-    or a last letter or two ("Laste" / "n") of a narrow column joined without one."""
+    """The lines of a wrapped cell as one text, joined as running text is (`layout.dehyphenate`:
+    "preventie- en handhaving" keeps its hyphen and space), but a figure broken over two lines
+    ("10.55" / "2"), a pair broken after a slash ("Incidenteel/" / "structureel") or the last letter
+    or two of a narrow column ("Laste" / "n") joined without a space."""
     out = ""
     for t in texts:
         if not t:
             continue
-        if out and ((out[-1].isdigit() and t.isdigit()) or out.endswith("-") or t.startswith("-")
+        if out and ((out[-1].isdigit() and t.isdigit()) or out.endswith("/") or t.startswith("-")
                     or (len(t) <= 2 and t.isalpha() and t.islower() and out[-1].isalpha())):
             out += t
         else:
-            out = f"{out} {t}" if out else t
+            out = join_running_text(out, t) if out else t
     return out
 
 
