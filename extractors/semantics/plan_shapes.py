@@ -29,7 +29,8 @@ NUMBER = re.compile(r"(?<![\w.,-])(\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?=[A-ZÀ-Ý�
 """A dotted outline number before the text it numbers ("5.1 Goed bestuur", "1.1.1.2 Werven …")."""
 EMPTY_CELLS = re.compile(r"(?:\s+[–—-](?=\s|$)){2,}")
 """A run of dashes printed for empty cells of an action table that was read as text."""
-FIGURES = re.compile(r"(?:\s+[-–]?\d[\d.,]*%?)+\s*$")
+FIGURES = re.compile(r"(?:\s+[-–]?\d[\d.,]*%?){2,}\s*$")
+"""A row's figures after its label, when a table was read as text."""
 PROGRAMME_LABEL = re.compile(r"^\s*programma\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 LEAD_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s+(?=\S)")
 ACTION_LABEL = re.compile(r"^(?P<label>prestatie|actie|activiteit|maatregel|inspanning)\s*:\s*(?P<text>\S.*)$",
@@ -206,7 +207,7 @@ def theme_list(section: Section, lines: Sequence[Line], intro: str, themes: dict
 
 
 def _lead_phrase(text: str, rules: PlanRules) -> str:
-    text = text.strip()
+    text = re.split(r"\.\s+(?=[A-ZÀ-Ý])", text.strip())[0]
     if len(text.split()) > 8:
         m = rules.theme_label_end.search(text)
         if m:

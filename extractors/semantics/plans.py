@@ -100,8 +100,11 @@ def load_rules() -> PlanRules:
                      re.compile(data["theme_list_intro"], re.IGNORECASE),
                      re.compile(data["theme_label_end"], re.IGNORECASE),
                      re.compile(data["theme_list_subject"], re.IGNORECASE),
-                     *(re.compile(data[k], re.IGNORECASE) for k in ("goal_self_reference", "action_intro", "card_status",
-                                                                   "card_owner", "card_goal")),
+                     re.compile(data["goal_self_reference"], re.IGNORECASE),
+                     re.compile(data["action_intro"], re.IGNORECASE),
+                     re.compile(data["card_status"], re.IGNORECASE),
+                     re.compile(data["card_owner"], re.IGNORECASE),
+                     re.compile(data["card_goal"], re.IGNORECASE),
                      re.compile(data["generic_heading"], re.IGNORECASE),
                      {k: int(v) for k, v in data["numbers"].items()})
 
@@ -175,7 +178,6 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
                 continue
             for number, text, lead in items:
                 theme.goals.append(Goal(number, text.rstrip(" ."), lead.page, section.order))
-            shapes.measure_goals(theme.goals)
         for m in rules.goal_enumeration.finditer(section.text):
             theme = shapes.theme_of_list(sections, section, themes, rules, programme)
             if theme is None:
@@ -195,6 +197,8 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
     _kinds(sections, themes, rules)
     _ambitions(sections, themes, rules)
     _actions(sections, themes, rules, vocabulary)
+    for theme in themes.values():
+        shapes.measure_goals(theme.goals)
     return list(themes.values())
 
 

@@ -1,0 +1,125 @@
+"""Themes, goals and actions of generated plans in the general shapes of Dutch P&C documents and
+sector plans (extractors/semantics/plan_shapes.py), in wordings neither the samples nor the plan
+corpus use: a programme page with numbered goals, priorities in labelled headings with a numbered
+outline of goals and actions, a counted list of focus areas, a project card, a report with
+labelled activities and a section that calls itself a goal."""
+from __future__ import annotations
+
+from tests.pdfs import Page
+
+BODY = "Deze alinea geeft de achtergrond in gewone lopende tekst zonder bijzonderheden."
+
+
+def _by_label(doc):
+    return {t.label: t for t in doc.themes}
+
+
+def test_a_programme_page_with_goals_numbered_after_the_programme(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Programma: 3 Economie en werk"], size=9) + 10
+    y = page.lines(56, y, ["3 Economie en werk"], size=16, bold=True) + 6
+    y = page.lines(56, y, [BODY]) + 4
+    for goal in ("3.1 Meer banen in de regio", "3.2 Een levendig centrum met weinig leegstand",
+                 "3.3 Een bereikbaar bedrijventerrein"):
+        page.add(56, y, "•", font="DejaVu").add(70, y, goal)
+        y += 14
+    y = page.lines(56, y + 10, ["Wat mag het kosten?"], size=12, bold=True) + 4
+    page.lines(56, y, [BODY])
+    (doc,) = documents_of(make_pdf([page]))
+    (theme,) = doc.themes
+    assert (theme.label, theme.kind, theme.kind_label) == ("Economie en werk", "programma", "programma")
+    assert [g.text for g in theme.goals] == ["Meer banen in de regio", "Een levendig centrum met weinig leegstand",
+                                             "Een bereikbaar bedrijventerrein"]
+    assert theme.actions == []
+
+
+def test_priorities_in_labelled_headings_with_an_outline_of_goals_and_actions(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Speerpunt 1: Veilig naar school"], size=15, bold=True) + 6
+    y = page.lines(56, y, [BODY]) + 6
+    y = page.lines(56, y, ["1.1 Elke basisschool ligt in een schoolzone"], size=11, bold=True) + 4
+    for action in ("1.1.1 Schoolzones inrichten bij vier scholen", "1.1.2 Verkeersouders werven per wijk"):
+        y = page.lines(70, y, [action]) + 2
+    y = page.lines(56, y + 12, ["Speerpunt 2: Minder woninginbraken"], size=15, bold=True) + 6
+    y = page.lines(56, y, [BODY]) + 6
+    y = page.lines(56, y, ["2.1 In 2027 daalt het aantal inbraken met 20%"], size=11, bold=True) + 4
+    page.lines(70, y, ["2.1.1 Voorlichtingsavonden houden in de kernen"])
+    (doc,) = documents_of(make_pdf([page]))
+    themes = _by_label(doc)
+    school, burglary = themes["Veilig naar school"], themes["Minder woninginbraken"]
+    assert (school.kind, school.kind_label) == ("prioriteit", "speerpunt")
+    assert [g.text for g in school.goals] == ["Elke basisschool ligt in een schoolzone"]
+    assert [(a.text, a.goal) for a in school.actions] == [("Schoolzones inrichten bij vier scholen", 0),
+                                                         ("Verkeersouders werven per wijk", 0)]
+    (goal,) = burglary.goals
+    assert (goal.target, goal.target_year) == ("20%", 2027)
+    assert [a.text for a in burglary.actions] == ["Voorlichtingsavonden houden in de kernen"]
+
+
+def test_a_counted_list_of_focus_areas_names_the_themes(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Groenagenda"], size=16, bold=True) + 6
+    y = page.lines(56, y, [BODY, "Deze agenda kent drie focusgebieden:"]) + 4
+    for item in ("Schoon water. We houden sloten en vijvers helder.",
+                 "Groene schoolpleinen waarbij kinderen zelf meebouwen aan hun plein",
+                 "Bomen langs elke straat"):
+        page.add(56, y, "-").add(70, y, item)
+        y += 14
+    (doc,) = documents_of(make_pdf([page]))
+    themes = _by_label(doc)
+    assert set(themes) == {"Schoon water", "Groene schoolpleinen", "Bomen langs elke straat"}
+    assert {(t.kind, t.kind_label) for t in themes.values()} == {("prioriteit", "focusgebied")}
+    assert all(not t.goals for t in themes.values())
+
+
+def test_a_counted_list_inside_a_theme_is_not_a_list_of_themes(make_pdf, documents_of):
+    """"Dit pakken we op langs drie sporen:" names no plan: the items are no themes."""
+    page = Page()
+    y = page.lines(56, 50, ["Jeugdoverlast"], size=16, bold=True) + 6
+    y = page.lines(56, y, [BODY, "Dit pakken we op langs drie sporen:"]) + 4
+    for item in ("Ontmoetingsplekken", "Straatcoaches", "Gesprekken met ouders"):
+        page.add(56, y, "-").add(70, y, item)
+        y += 14
+    (doc,) = documents_of(make_pdf([page]))
+    assert not {"Ontmoetingsplekken", "Straatcoaches"} & {t.label for t in doc.themes}
+
+
+def test_a_project_card_gives_a_theme_goal_and_actions_with_status_and_owner(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Vernieuwing van het buurtzwembad"], size=15, bold=True) + 6
+    y = page.lines(56, y, ["Status: loopt volgens planning"]) + 4
+    y = page.lines(56, y, ["Trekker: team Sport en Bewegen"]) + 4
+    y = page.lines(56, y, ["Het bad is verouderd. Het doel van dit project is een energiezuinig bad in 2028."]) + 6
+    for action in ("Een ontwerp laten maken met de zwemverenigingen", "Subsidie aanvragen bij de provincie"):
+        page.add(56, y, "•", font="DejaVu").add(70, y, action)
+        y += 14
+    (doc,) = documents_of(make_pdf([page]))
+    (theme,) = doc.themes
+    assert (theme.label, theme.kind, theme.kind_label) == ("Vernieuwing van het buurtzwembad", "other", "project")
+    (goal,) = theme.goals
+    assert goal.text == "Het doel van dit project is een energiezuinig bad in 2028."
+    assert goal.target_year == 2028
+    assert [(a.text, a.goal, a.status, a.owner) for a in theme.actions] == [
+        ("Een ontwerp laten maken met de zwemverenigingen", 0, "loopt volgens planning", "team Sport en Bewegen"),
+        ("Subsidie aanvragen bij de provincie", 0, "loopt volgens planning", "team Sport en Bewegen")]
+
+
+def test_a_report_with_labelled_activities_and_a_section_that_calls_itself_a_goal(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Programma: Samenleving"], size=9) + 10
+    y = page.lines(56, y, ["Samenleving"], size=16, bold=True) + 6
+    y = page.lines(56, y, ["2 Iedereen doet mee"], size=13, bold=True) + 6
+    y = page.lines(56, y, ["Om dit doel te bereiken voeren we de volgende activiteiten uit."]) + 6
+    y = page.lines(56, y, ["2.1 Taalcafés in elke wijk"], size=11, bold=True) + 4
+    y = page.lines(56, y, ["Activiteit: Vrijwilligers openen twee nieuwe taalcafés."]) + 4
+    y = page.lines(56, y, ["Maatregel: n.v.t."]) + 6
+    y = page.lines(56, y, ["2.2 Een maatjesproject voor nieuwkomers"], size=11, bold=True) + 4
+    page.lines(56, y, [BODY])
+    (doc,) = documents_of(make_pdf([page]))
+    (theme,) = doc.themes
+    assert (theme.label, theme.kind) == ("Samenleving", "programma")
+    assert [g.text for g in theme.goals] == ["Iedereen doet mee"]
+    texts = [(a.text, a.goal) for a in theme.actions]
+    assert ("Taalcafés in elke wijk", 0) in texts and ("Een maatjesproject voor nieuwkomers", 0) in texts
+    assert ("Vrijwilligers openen twee nieuwe taalcafés.", None) in texts
+    assert not any("n.v.t" in a.text for a in theme.actions)
