@@ -73,6 +73,8 @@ class RunSettings:
     """After the run, compact datasets that hold AUTO_COMPACT_PARTS loose parts or more."""
     handle_signals: bool = True
     """Stop cleanly on SIGINT/SIGTERM (only when run in the main thread)."""
+    allow_outside: bool = False
+    """Read the rows of an input list that lie outside the list's folder (see inputs.discover_inputs)."""
     ocr: str = "auto"
     """OCR: `auto` (pages without a usable text layer or with a bad one), `force` (every page), `off`."""
     ocr_lang: str = "nld"
@@ -462,7 +464,7 @@ def run(settings: RunSettings) -> RunSummary:
     """
     out = Path(settings.out_dir)
     check_executor(settings.executor, settings.scheduler)
-    inputs = discover_inputs(settings.inputs)
+    inputs = discover_inputs(settings.inputs, allow_outside=settings.allow_outside)
     _check_output(out)
     t_start = time.perf_counter()
     started = datetime.now(timezone.utc)
