@@ -70,9 +70,11 @@ def _fail(message: str) -> None:
 @click.option("--scheduler", default=None, help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
               "(implies --executor dask).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds one file may take (hashing included); it then fails with 'timeout' and the batch goes on.")
+              help="Seconds one file may take (hashing included; default 300); its worker is then killed, "
+              "it fails with 'timeout' and the batch goes on.")
 @click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=64), default=None,
-              help="MB one file may take on top of the process (Linux); a file over it fails alone.")
+              help="MB one file may take on top of its worker process (Linux; default a quarter of the "
+              "machine's memory divided by --jobs); a file over it fails with 'memory', alone.")
 @click.option("--prune", is_flag=True, help="Remove the rows of files no longer among the inputs, and orphan rows.")
 @click.option("--force", is_flag=True, help="Reprocess files whose rows are up to date.")
 @click.option("--ocr", "ocr", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
