@@ -75,6 +75,8 @@ def _fail(message: str) -> None:
 @click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=64), default=None,
               help="MB one file may take on top of its worker process (Linux; default a quarter of the "
               "machine's memory divided by --jobs); a file over it fails with 'memory', alone.")
+@click.option("--allow-outside", "allow_outside", is_flag=True,
+              help="Read rows of an input list that lie outside the list's folder (absolute paths, '..', symlinks).")
 @click.option("--prune", is_flag=True, help="Remove the rows of files no longer among the inputs, and orphan rows.")
 @click.option("--force", is_flag=True, help="Reprocess files whose rows are up to date.")
 @click.option("--ocr", "ocr", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
@@ -90,7 +92,7 @@ def _fail(message: str) -> None:
 def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: str | None, scheduler: str | None,
                 timeout: float | None, max_memory_mb: int | None, prune: bool, force: bool, wait: bool,
                 no_compact: bool, summary_file: Path | None, verbose: int, quiet: bool, ocr: str = "auto",
-                ocr_lang: str = "nld") -> None:
+                ocr_lang: str = "nld", allow_outside: bool = False) -> None:
     """Extract INPUT PDFs into datasets under --out.
 
     INPUT: PDF files, folders of PDFs, or lists of PDFs (.csv with , or ; or .jsonl, with a 'path'
@@ -116,11 +118,16 @@ def run_command(inputs: tuple[Path, ...], out_dir: Path, jobs: int, executor: st
         settings = RunSettings(inputs=tuple(inputs) or (Path("raw"),), out_dir=out_dir, force=force, jobs=jobs,
                                executor=executor or ("dask" if scheduler else "local"), scheduler=scheduler,
                                timeout=timeout, max_memory_mb=max_memory_mb, prune=prune, progress=not quiet,
-                               wait=wait, compact=not no_compact, ocr=ocr, ocr_lang=ocr_lang)
+                               wait=wait, compact=not no_compact, ocr=ocr, ocr_lang=ocr_lang, allow_outside=allow_outside)
         summary = run(settings)
     except (FileNotFoundError, InputListError, OutputError, OutputLocked, ExecutorError, ValueError) as exc:
         _fail(str(exc))
         return
+    except OSError as exc:  # a full disk or a read-only remount while the run wrote its bookkeeping
+        click.echo(f"error: write_error: the run could not finish writing {visible(out_dir)}: "
+                   f"{visible(exc.strerror or exc)}; the files committed before are kept, the next run "
+                   "does the rest", err=True)
+        sys.exit(1)
     if not quiet:
         for o in summary.outcomes:
             if o.status in ("failed", "needs_ocr"):

@@ -63,11 +63,14 @@ class _Found:
     key: str | None = None  # set for a bad row without a usable path
 
 
-def discover_inputs(inputs: Iterable[Path]) -> list[InputFile]:
+def discover_inputs(inputs: Iterable[Path], allow_outside: bool = False) -> list[InputFile]:
     """Every PDF under the inputs, each file once, sorted by source key.
 
     Raises FileNotFoundError for an input named on the command line that does not exist (a usage
-    error); a bad row of a list is returned as an input with a `problem` instead.
+    error); a bad row of a list is returned as an input with a `problem` instead. Without
+    `allow_outside`, a list's rows must lie inside the list's folder and a folder's files inside
+    the folder (no absolute paths, no `..` above it, no symlinks out of it): others are bad rows
+    that are never opened.
     """
     found: dict[Path, _Found] = {}
     bad: list[_Found] = []
@@ -78,9 +81,14 @@ def discover_inputs(inputs: Iterable[Path]) -> list[InputFile]:
             root = item.resolve()
             roots.append(root)
             for path in sorted(p for p in item.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()):
+                if not allow_outside and not _within(path.resolve(), root):
+                    bad.append(_Found(root / path.relative_to(item), SourceInfo(), {}, "", [],
+                                      f"a symlink to a file outside {item}; pass --allow-outside to read it"))
+                    continue
                 _add(found, _Found(path.resolve(), SourceInfo(), {}, "", []))
         elif item.is_file() and item.suffix.lower() in LIST_SUFFIXES:
-            for entry in read_list_rows(item):
+            roots.append(item.resolve().parent)  # keys relative to the list's folder (or above, for rows outside it)
+            for entry in read_list_rows(item, allow_outside):
                 if entry.problem:
                     bad.append(entry)
                 else:
@@ -92,16 +100,17 @@ def discover_inputs(inputs: Iterable[Path]) -> list[InputFile]:
         else:
             raise FileNotFoundError(f"input not found: {item}")
     root = Path(os.path.commonpath([str(r) for r in roots])) if roots else Path.cwd()
-    files = [InputFile(f.path, _key(f.path, root), f.info, tuple(f.warnings)) for f in found.values()]
+    files = [InputFile(f.path, source_text(_key(f.path, root)), f.info, tuple(f.warnings)) for f in found.values()]
     taken = {f.source for f in files}
     for entry in bad:
-        key = entry.key or _key(entry.path, root)
+        key = source_text(entry.key or _key(entry.path, root))
         n = 2
         while key in taken:
-            key = f"{entry.key or _key(entry.path, root)} ({n})"
+            key = f"{source_text(entry.key or _key(entry.path, root))} ({n})"
             n += 1
         taken.add(key)
-        files.append(InputFile(entry.path, key, entry.info, tuple(entry.warnings), entry.problem))
+        files.append(InputFile(entry.path, key, entry.info, tuple(entry.warnings),
+                               source_text(entry.problem) if entry.problem else None))
     by_key: dict[str, InputFile] = {}
     for f in files:
         if f.source in by_key:  # cannot happen with keys relative to one root; say so clearly if it does
@@ -128,20 +137,36 @@ def _key(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(os.path.relpath(path, root)).as_posix()  # never an absolute path
 
 
-def read_input_list(path: Path) -> list[InputFile]:
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def source_text(name: str) -> str:
+    """A name as recorded (`runs.source_file`, the manifest's key): a file name that is not UTF-8
+    reaches Python with its undecodable bytes as lone surrogates (surrogateescape), which Parquet
+    cannot store; each such byte is written as `\\xNN` (backslashreplace), so the name is kept
+    whole and readable. A name that is UTF-8 is recorded as it is."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def read_input_list(path: Path, allow_outside: bool = False) -> list[InputFile]:
     """The rows of one list, each keyed relative to the list's folder (bad rows with a problem)."""
     root = path.resolve().parent
     out = []
-    for entry in read_list_rows(path):
+    for entry in read_list_rows(path, allow_outside):
         out.append(InputFile(entry.path, entry.key or _key(entry.path, root), entry.info, tuple(entry.warnings),
                              entry.problem))
     return out
 
 
-def read_list_rows(path: Path) -> list[_Found]:
+def read_list_rows(path: Path, allow_outside: bool = False) -> list[_Found]:
     try:
         text = decode(path.read_bytes())
     except OSError as exc:
@@ -157,10 +182,10 @@ def read_list_rows(path: Path) -> list[_Found]:
                 except json.JSONDecodeError as exc:
                     rows.append((n, f"not JSON: {exc}"))
     me = path.resolve()
-    return [_row(path, me, n, row) for n, row in rows]
+    return [_row(path, me, n, row, allow_outside) for n, row in rows]
 
 
-def _row(listing: Path, me: Path, n: int, row: Any) -> _Found:
+def _row(listing: Path, me: Path, n: int, row: Any, allow_outside: bool = False) -> _Found:
     origin = f"{listing.name} {'line' if listing.suffix.lower() != '.csv' else 'row'} {n}"
 
     def bad(problem: str, where: Path | None = None) -> _Found:
@@ -187,6 +212,10 @@ def _row(listing: Path, me: Path, n: int, row: Any) -> _Found:
         pdf = pdf.resolve()
     except (OSError, ValueError) as exc:
         return bad(f"unusable path {name!r}: {exc}")
+    if not allow_outside and not _within(pdf, listing.parent.resolve()):
+        # refused before it is opened or even looked at: no byte of it reaches a message
+        return bad(f"{name!r} is outside the list's folder (an absolute path, '..' or a symlink out of it); "
+                   "pass --allow-outside to read it")
     if pdf == me or pdf.suffix.lower() in LIST_SUFFIXES:
         return bad("a list cannot list another list (or itself)", pdf)
     try:

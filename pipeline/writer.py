@@ -114,18 +114,31 @@ def write_parts(out_dir: Path, part: str, tables: dict[str, pa.Table]) -> list[P
             pq.write_table(table, tmp, compression="zstd")
     except BaseException:
         for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
+            _unlink_quietly(tmp)
         raise
     targets = []
-    for dataset, tmp in staged:
-        target = out_dir / dataset / f"{part}.parquet"
-        os.replace(tmp, target)
-        targets.append(target)
+    try:
+        for dataset, tmp in staged:
+            target = out_dir / dataset / f"{part}.parquet"
+            os.replace(tmp, target)
+            targets.append(target)
+    except BaseException:
+        for _, tmp in staged:
+            _unlink_quietly(tmp)
+        raise
     for dataset in empty:
         path = _part_file(out_dir, dataset, part)
         if path is not None:
             path.unlink(missing_ok=True)
     return targets
+
+
+def _unlink_quietly(path: Path) -> None:
+    """Remove a temporary file; on a read-only remount it stays, and the next run removes it."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # -- where a part's rows are -------------------------------------------------------------------

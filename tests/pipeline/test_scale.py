@@ -273,13 +273,13 @@ def test_semicolon_csv_in_any_encoding(folder, tmp_path, encoding):
             "../in/b.pdf;'s-Hertogenbosch;12 maart 2024\n")
     listing.write_bytes(text.encode(encoding))
     out = tmp_path / "out"
-    summary = run(RunSettings(inputs=(listing,), out_dir=out))
-    assert _statuses(summary) == {"a.pdf": "ok", "b.pdf": "ok"}  # normalized: no "lists/../in/"
+    summary = run(RunSettings(inputs=(listing,), out_dir=out, allow_outside=True))  # rows in ../in/
+    assert _statuses(summary) == {"in/a.pdf": "ok", "in/b.pdf": "ok"}  # normalized: no "lists/../in/"
     docs = pd.read_parquet(out / "documents").set_index("source_file")
-    assert docs.loc["a.pdf", "source_municipality"] == "Súdwest-Fryslân"
-    assert str(docs.loc["b.pdf", "source_meeting_date"]).startswith("2024-03-12")
+    assert docs.loc["in/a.pdf", "source_municipality"] == "Súdwest-Fryslân"
+    assert str(docs.loc["in/b.pdf", "source_meeting_date"]).startswith("2024-03-12")
     warnings = {o.source_file: o.warnings for o in summary.outcomes}
-    assert any("'31-02-2024' is not a date" in w for w in warnings["a.pdf"])
+    assert any("'31-02-2024' is not a date" in w for w in warnings["in/a.pdf"])
 
 
 # -- the cheap unchanged check ------------------------------------------------------------------
