@@ -1,118 +1,178 @@
-"""Statistics from our tables against pdfplumber's default `extract_tables()` and camelot
-(lattice and stream), all fed through the same tidying, scored on the same gold.
+#!/usr/bin/env python3
+"""This project's tables side by side with pdfplumber, PyMuPDF and camelot on the table corpus.
 
-usage: python bench/tables_compare.py [GOLD_DIR] [--json FILE]        (default: tests/gold)
+usage: python bench/tables_compare.py [LAYOUT ...] [--jobs N] [--json FILE] [--only NAME,...]
 
-Needs camelot-py for the camelot columns (`pip install camelot-py`); without it those columns
-say "not installed". Scoring follows the reference scorer: a statistic matches a gold one when
-the period and value are equal and the indicator is similar (ratio >= 0.85), one to one.
+Runs on each PDF of bench/corpus/tables/pdf/<layout>: raadsstukken (find_tables, continuation,
+tidy_statistics on the parsed pages, OCR included), pdfplumber's default `extract_tables()`,
+PyMuPDF's `Page.find_tables()`, camelot lattice and camelot stream. Every extractor's grids go
+through the same `table_from_grid` (header rows: the rows above the first row with a figure that
+is not a year) and the same `tidy_statistics`, and are scored like ../shared/eval/score.py does
+(cells: a multiset of normalized texts per gold table against the best output table on its pages;
+statistics: indicator similarity >= 0.85, same period and value). Prints cell P/R/F1, statistics
+P/R/F1 and seconds per gold table, with the versions; an extractor that is not installed says so.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
 import warnings
-from difflib import SequenceMatcher
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import pdfplumber
+REPO = Path(__file__).resolve().parents[1]
+TABLES = REPO / "bench" / "corpus" / "tables"
+sys.path.insert(0, str((REPO / ".." / "shared" / "eval").resolve()))
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from score import greedy_match, key, ratio  # noqa: E402
 
-from raadsstukken.extractors.layout.parse import parse_pdf  # noqa: E402
+from raadsstukken.extractors.tables.detect import Table, table_from_grid  # noqa: E402
 from raadsstukken.extractors.tables.statistics import tidy_statistics  # noqa: E402
-from raadsstukken.extractors.tables.continuation import join_continued_tables  # noqa: E402
-from raadsstukken.extractors.tables.detect import find_tables, table_from_grid  # noqa: E402
 
 
-def ours(pdf: Path) -> list[tuple]:
+def ours(pdf: Path) -> list[Table]:
+    from raadsstukken.extractors.layout.parse import parse_pdf
+    from raadsstukken.extractors.tables.continuation import join_continued_tables
+    from raadsstukken.extractors.tables.detect import find_tables
+
     parsed = parse_pdf(pdf)
-    pages = {p.number: p for p in parsed.pages}
-    tables = join_continued_tables([t for p in parsed.pages for t in find_tables(p)], pages)
-    return [(s.indicator, s.period, s.value) for t in tables for s in tidy_statistics(t)]
+    return join_continued_tables([t for p in parsed.pages for t in find_tables(p)], {p.number: p for p in parsed.pages})
 
 
-def plumber(pdf: Path) -> list[tuple]:
-    out = []
+def plumber(pdf: Path) -> list[Table]:
+    import pdfplumber
+
     with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
-            for grid in page.extract_tables():
-                t = table_from_grid(grid, page.page_number, "pdfplumber")
-                out += [(s.indicator, s.period, s.value) for s in tidy_statistics(t)]
+        return [table_from_grid(g, page.page_number, "pdfplumber") for page in doc.pages for g in page.extract_tables()]
+
+
+def pymupdf(pdf: Path) -> list[Table]:
+    import pymupdf as fitz
+
+    out = []
+    with fitz.open(pdf) as doc:
+        for page in doc:
+            for t in page.find_tables().tables:
+                out.append(table_from_grid(t.extract(), page.number + 1, "pymupdf"))
     return out
 
 
 def camelot_flavor(flavor: str):
-    def run(pdf: Path) -> list[tuple]:
+    def run(pdf: Path) -> list[Table]:
         import camelot
 
         kwargs = {"backend": "pdfium"} if flavor == "lattice" else {}
         tables = camelot.read_pdf(str(pdf), pages="all", flavor=flavor, **kwargs)
-        out = []
-        for t in tables:
-            table = table_from_grid(t.df.values.tolist(), int(t.page), f"camelot-{flavor}")
-            out += [(s.indicator, s.period, s.value) for s in tidy_statistics(table)]
-        return out
+        return [table_from_grid(t.df.values.tolist(), int(t.page), f"camelot-{flavor}") for t in tables]
     return run
 
 
-def score(gold: list[tuple], found: list[tuple]) -> dict:
-    def sim(a: str | None, b: str | None) -> float:
-        return SequenceMatcher(None, (a or "").casefold(), (b or "").casefold()).ratio()
-
-    pairs = sorted(((sim(g[0], f[0]), gi, fi) for gi, g in enumerate(gold) for fi, f in enumerate(found)
-                    if g[1] == f[1] and abs(g[2] - f[2]) < 1e-6), reverse=True)
-    used_g, used_f, tp = set(), set(), 0
-    for s, gi, fi in pairs:
-        if s >= 0.85 and gi not in used_g and fi not in used_f:
-            used_g.add(gi)
-            used_f.add(fi)
-            tp += 1
-    p = tp / len(found) if found else (1.0 if not gold else 0.0)
-    r = tp / len(gold) if gold else 1.0
-    return {"tp": tp, "found": len(found), "gold": len(gold), "precision": round(p, 3), "recall": round(r, 3)}
+EXTRACTORS = {"raadsstukken": (ours, "raadsstukken"), "pdfplumber extract_tables()": (plumber, "pdfplumber"),
+              "pymupdf find_tables()": (pymupdf, "pymupdf"), "camelot lattice": (camelot_flavor("lattice"), "camelot-py"),
+              "camelot stream": (camelot_flavor("stream"), "camelot-py")}
 
 
-def main(argv: list[str]) -> int:
-    warnings.filterwarnings("ignore")  # camelot warns on every page without a table
-    args = [a for a in argv if not a.startswith("--")]
-    gold_dir = Path(args[0]) if args else ROOT / "tests" / "gold"
+def score(g: dict, tables: list[Table]) -> Counter:
+    out: Counter = Counter()
+    stats = [(key(s.indicator), s.period, s.value) for t in tables for s in tidy_statistics(t)]
+    gst = [(key(s["indicator"]), s.get("period"), float(s["value"])) for s in g.get("statistics", [])]
+    m = greedy_match(gst, stats, lambda a, b: ratio(a[0], b[0]) if a[1] == b[1] and abs(a[2] - b[2]) < 1e-6 else 0.0,
+                     0.85)
+    out.update(s_tp=len(m), s_fp=len(stats) - len(m), s_fn=len(gst) - len(m))
+    tcells = {i: Counter(key(c.text) for c in t.cells if key(c.text)) for i, t in enumerate(tables)}
+    used: set[int] = set()
+    for gt in g.get("tables", []):
+        gc = Counter(key(x) for row in [gt.get("header") or []] + (gt.get("rows") or []) for x in row if key(x))
+        best, best_tp = None, 0
+        for i, pc in tcells.items():
+            t = tables[i]
+            if i in used or not (t.page - 1 <= int(gt.get("page") or t.page) <= t.page_end + 1):
+                continue
+            tp = sum((gc & pc).values())
+            if tp > best_tp:
+                best, best_tp = i, tp
+        if best is None:
+            out["c_fn"] += sum(gc.values())
+        else:
+            used.add(best)
+            out.update(c_tp=best_tp, c_fp=sum(tcells[best].values()) - best_tp, c_fn=sum(gc.values()) - best_tp)
+    out["gold_tables"] += len(g.get("tables", []))
+    return out
+
+
+def run_one(args: tuple[str, Path, Path]) -> tuple[str, Counter, float, str | None]:
+    name, pdf, gold = args
+    warnings.filterwarnings("ignore")
+    g = json.loads(gold.read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
     try:
-        import camelot  # noqa: F401
-        have_camelot = True
-    except ImportError:
-        have_camelot = False
-    extractors = {"raadsstukken": ours, "pdfplumber extract_tables()": plumber}
-    if have_camelot:
-        extractors["camelot lattice"] = camelot_flavor("lattice")
-        extractors["camelot stream"] = camelot_flavor("stream")
-    totals = {name: {"tp": 0, "found": 0, "gold": 0, "seconds": 0.0} for name in extractors}
-    for gold_file in sorted(gold_dir.glob("*.json")):
-        g = json.loads(gold_file.read_text(encoding="utf-8"))
-        pdf = ROOT / "raw" / g["file"]
-        gold = [(s["indicator"], s["period"], float(s["value"])) for s in g.get("statistics", [])]
-        for name, extract in extractors.items():
-            t0 = time.perf_counter()
-            found = extract(pdf)
-            totals[name]["seconds"] += time.perf_counter() - t0
-            for k, v in score(gold, found).items():
-                if k in ("tp", "found", "gold"):
-                    totals[name][k] += v
-    print("| extractor (same tidying) | statistics found | right | precision | recall | seconds |")
-    print("|---|---|---|---|---|---|")
-    for name, t in totals.items():
-        p = t["tp"] / t["found"] if t["found"] else 0.0
-        r = t["tp"] / t["gold"] if t["gold"] else 1.0
-        t.update(precision=round(p, 3), recall=round(r, 3))
-        print(f"| {name} | {t['found']} | {t['tp']} | {p:.3f} | {r:.3f} | {t['seconds']:.1f} |")
-    if not have_camelot:
-        print("| camelot | not installed | | | | |")
-    if "--json" in argv:
-        Path(argv[argv.index("--json") + 1]).write_text(json.dumps(totals, indent=1))
+        tables = EXTRACTORS[name][0](pdf)
+        error = None
+    except Exception as exc:  # an extractor that fails on a file scores nothing there
+        tables, error = [], f"{type(exc).__name__}: {exc}"[:120]
+    return name, score(g, tables), time.perf_counter() - t0, error
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def installed(dist: str) -> str | None:
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("layouts", nargs="*")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--only", help="comma-separated extractor names")
+    args = ap.parse_args(argv)
+    layouts = args.layouts or sorted(p.name for p in (TABLES / "gold").iterdir() if p.is_dir())
+    names = [n for n in EXTRACTORS if not args.only or n in args.only.split(",")]
+    missing = [n for n in names if installed(EXTRACTORS[n][1]) is None]
+    names = [n for n in names if n not in missing]
+    work = [(n, TABLES / "pdf" / lay / (gf.stem + ".pdf"), gf)
+            for lay in layouts for gf in sorted((TABLES / "gold" / lay).glob("*.json")) for n in names]
+    totals: dict[str, Counter] = {n: Counter() for n in names}
+    seconds: dict[str, float] = {n: 0.0 for n in names}
+    errors: Counter = Counter()
+    with ProcessPoolExecutor(args.jobs) as ex:
+        for name, c, sec, err in ex.map(run_one, work, chunksize=4):
+            totals[name].update(c)
+            seconds[name] += sec
+            if err:
+                errors[(name, err)] += 1
+    files = len(work) // max(1, len(names))
+    print(f"table corpus: {files} PDFs ({', '.join(layouts)}), {time.strftime('%Y-%m-%d')}\n")
+    print("| extractor | version | cells P | cells R | cells F1 | stats P | stats R | stats F1 | s / table |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    rows = {}
+    for n in names:
+        t = totals[n]
+        cp, cr, cf = f1(t["c_tp"], t["c_fp"], t["c_fn"])
+        sp, sr, sf = f1(t["s_tp"], t["s_fp"], t["s_fn"])
+        per = seconds[n] / max(1, t["gold_tables"])
+        rows[n] = {"version": installed(EXTRACTORS[n][1]), **t, "seconds": seconds[n]}
+        print(f"| {n} | {installed(EXTRACTORS[n][1])} | {cp:.3f} | {cr:.3f} | **{cf:.3f}** | {sp:.3f} | {sr:.3f} | "
+              f"**{sf:.3f}** | {per:.2f} |")
+    for n in missing:
+        print(f"| {n} | not installed | | | | | | | |")
+    for (n, err), k in errors.most_common(5):
+        print(f"\n{n} failed on {k} file(s): {err}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, default=str))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
