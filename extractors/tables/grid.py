@@ -122,6 +122,7 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
     """Header cells with their spans; the number of header rows (one, or two with merged cells)."""
     ordered = sorted(rows, key=lambda r: r.top)
     placed: list[tuple[Cell, int, int]] = []  # cell, first band, last band
+    flat: list[tuple[Cell, int, int]] = []  # a header over two columns with nothing under it
     for i, row in enumerate(ordered):
         below = [c for r in ordered[i + 1:] for c in r.cells]
         cells = [part for c in row.cells for part in _cut_at_columns(c, bands, below)]
@@ -132,11 +133,21 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
             owned = [b for b, o in enumerate(owner) if o == j]
             under = {band_of(c.bbox.x0, c.bbox.x1, bands) for c in below
                      if c.bbox.top >= cell.bbox.bottom - 1 and any(_overlap(c.bbox, bands[b]) > 0 for b in owned)}
+            pad = 0.25 * cell.bbox.width
+            reach = [b for b in owned if min(bands[b][1], cell.bbox.x1 + pad) - max(bands[b][0], cell.bbox.x0 - pad) > 0]
             if len(owned) >= 2 and len(under & set(owned)) >= 2:
                 placed.append((cell, owned[0], owned[-1]))
+            elif not under and len(reach) >= 2:
+                flat.append((cell, reach[0], reach[-1]))  # one header over two columns ("2010" over count and %)
             else:
                 b = band_of(cell.bbox.x0, cell.bbox.x1, bands)
                 placed.append((cell, b, b))
+    singles = {p[1] for p in placed if p[1] == p[2]}
+    for cell, first, last in flat:
+        if any(first <= b <= last for b in singles):  # a column of it has a header of its own
+            b = band_of(cell.bbox.x0, cell.bbox.x1, bands)
+            placed.append((cell, b, b))
+    flat = [p for p in flat if not any(p[1] <= b <= p[2] for b in singles)]
     spanners = [p for p in placed if p[2] > p[1]]
     levels = 2 if spanners else 1
     out: list[GridCell] = []
@@ -155,6 +166,8 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list
             out.append(_cell(0, b, mine, levels))
     for cell, first, last in spanners:
         out.append(GridCell(0, first, cell.text, True, cell.bbox, 1, last - first + 1))
+    for cell, first, last in flat:
+        out.append(GridCell(0, first, cell.text, True, cell.bbox, levels, last - first + 1))
     return sorted(out, key=lambda c: (c.row, c.col)), levels
 
 
