@@ -406,3 +406,64 @@ def project_cards(sections: Sequence[Section], themes: dict[str, Theme], rules: 
         goal = 0 if theme.goals else None
         for _, text, lead in read_items(lines[start:], vocabulary):
             theme.actions.append(Action(text, lead.page, section.order, goal, status=status, owner=owner))
+
+
+def _section_at(sections: Sequence[Section], page: int, top: float) -> Section | None:
+    """The last section whose heading stands before (page, top) in page order."""
+    before = [s for s in sections if s.heading and (s.page_start < page or (
+        s.page_start == page and s.bbox is not None and s.bbox.top <= top))]
+    return before[-1] if before else None
+
+
+def action_tables(sections: Sequence[Section], tables: Sequence[Table], themes: dict[str, Theme],
+                  rules: PlanRules) -> None:
+    """Tables of actions (a column 'Actie' and one of 'Status', 'Trekker', 'Planning'): each body
+    row is an action of the theme and goal of the section the table stands in, with the row's
+    status, owner and planning; a row whose number other rows extend is a goal of that theme."""
+    from raadsstukken.extractors.semantics.plans import Action, Goal, _similar
+
+    columns = rules.action_table
+    for table in tables:
+        header = {c.col: (c.text or "").strip() for c in table.cells if c.row < max(table.header_rows, 1)}
+        role: dict[int, str] = {}
+        for col, text in sorted(header.items()):
+            for name in ("action", "status", "owner", "planning"):
+                if name not in role.values() and columns[name].match(text):
+                    role[col] = name
+                    break
+        if "action" not in role.values() or len(role) < 2:
+            continue
+        section = _section_at(sections, table.page, table.bbox.top)
+        if section is None:
+            continue
+        theme = theme_on_path(section.heading_path, themes, rules) or _theme_before(section, themes)
+        if theme is None:
+            continue
+        heading = heading_label(clean_heading(section.heading or ""))
+        goal = next((k for k, g in enumerate(theme.goals) if _similar(g.text, heading) >= 0.8), None)
+        rows: dict[int, dict[str, str | None]] = {}
+        for cell in table.cells:
+            if cell.row >= max(table.header_rows, 1) and cell.col in role:
+                value = (cell.text or "").strip()
+                rows.setdefault(cell.row, {})[role[cell.col]] = None if columns["empty"].match(value) else value
+        numbered = {row: NUMBER.match(values.get("action") or "") for row, values in rows.items()}
+        numbers = {_number(m.group(1)) for m in numbered.values() if m}
+        for row, values in sorted(rows.items()):
+            text = values.get("action")
+            if not text:
+                continue
+            m = numbered[row]
+            if m:
+                text = text[m.end():].strip()
+                number = _number(m.group(1))
+                if any(n[:len(number)] == number and len(n) > len(number) for n in numbers):
+                    theme.goals.append(Goal(None, text, table.page, section.order))
+                    goal = len(theme.goals) - 1
+                    continue
+            known = next((a for a in theme.actions if _similar(a.text, text) >= 0.85), None)
+            if known is None:
+                known = Action(text, table.page, section.order, goal)
+                theme.actions.append(known)
+            known.status = known.status or values.get("status")
+            known.owner = known.owner or values.get("owner")
+            known.planning = known.planning or values.get("planning")

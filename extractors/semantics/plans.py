@@ -85,6 +85,7 @@ class PlanRules:
     card_goal: re.Pattern[str]
     generic_heading: re.Pattern[str]
     numbers: dict[str, int]
+    action_table: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,8 @@ def load_rules() -> PlanRules:
                      re.compile(data["card_owner"], re.IGNORECASE),
                      re.compile(data["card_goal"], re.IGNORECASE),
                      re.compile(data["generic_heading"], re.IGNORECASE),
-                     {k: int(v) for k, v in data["numbers"].items()})
+                     {k: int(v) for k, v in data["numbers"].items()},
+                     {k: re.compile(p, re.IGNORECASE) for k, p in data["action_table"].items()})
 
 
 def _similar(a: str, b: str) -> float:
@@ -189,6 +191,7 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
     shapes.programme_theme(sections, themes, programme)
     shapes.goal_sections(sections, themes, rules)
     shapes.numbered_outline(sections, tables, themes, programme, rules)
+    shapes.action_tables(sections, tables, themes, rules)
     shapes.labelled_actions(sections, themes, rules)
     _overview_lists(sections, themes, vocabulary)
     _declared_themes(sections, themes, rules)

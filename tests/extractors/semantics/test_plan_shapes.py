@@ -123,3 +123,31 @@ def test_a_report_with_labelled_activities_and_a_section_that_calls_itself_a_goa
     assert ("Taalcafés in elke wijk", 0) in texts and ("Een maatjesproject voor nieuwkomers", 0) in texts
     assert ("Vrijwilligers openen twee nieuwe taalcafés.", None) in texts
     assert not any("n.v.t" in a.text for a in theme.actions)
+
+
+def test_a_table_of_actions_gives_their_status_owner_and_planning(make_pdf, documents_of):
+    page = Page()
+    y = page.lines(56, 50, ["Prioriteit 3: Schone wijken"], size=15, bold=True) + 6
+    y = page.lines(56, y, [BODY]) + 10
+    rows = [("Maatregel", "Status", "Trekker", "Planning"),  # a dash is an empty cell
+            ("Zwerfvuilprikkers uitlenen", "gereed", "wijkteam Noord", "Q1 2026"),
+            ("Extra afvalbakken bij scholen", "vertraagd", "stadsbeheer", "2026-2027"),
+            ("Bladkorven plaatsen in lanen", "–", "stadsbeheer", "najaar 2026"),
+            ("Veegroute herzien", "gepland", "team Openbare Ruimte", "2027")]
+    xs = (56, 250, 330, 440, 540)
+    for r, row in enumerate(rows):
+        top = y + r * 20
+        page.line(xs[0], top, xs[-1], top)
+        for c, text in enumerate(row):
+            page.add(xs[c] + 3, top + 5, text, size=9, bold=r == 0)
+    bottom = y + len(rows) * 20
+    page.line(xs[0], bottom, xs[-1], bottom)
+    for x in xs:
+        page.line(x, y, x, bottom)
+    (doc,) = documents_of(make_pdf([page]))
+    theme = _by_label(doc)["Schone wijken"]
+    assert [(a.text, a.status, a.owner, a.planning) for a in theme.actions] == [
+        ("Zwerfvuilprikkers uitlenen", "gereed", "wijkteam Noord", "Q1 2026"),
+        ("Extra afvalbakken bij scholen", "vertraagd", "stadsbeheer", "2026-2027"),
+        ("Bladkorven plaatsen in lanen", None, "stadsbeheer", "najaar 2026"),
+        ("Veegroute herzien", "gepland", "team Openbare Ruimte", "2027")]
