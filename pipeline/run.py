@@ -281,6 +281,7 @@ def extract_file(task: FileTask) -> FileOutcome:
 
         if (low := coverage_warning(outcome.tables.get("pages"))) is not None:
             outcome.warnings.append(low)
+        outcome.warnings.extend(parsed.notes)  # pages read within a budget (extractors/layout/dense.py)
         if parsed.repaired:
             outcome.warnings.append("repaired: broken cross-reference table; the file was read by scanning it, check the rows")
         if parsed.controls_dropped:

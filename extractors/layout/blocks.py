@@ -36,7 +36,12 @@ def build_blocks(lines: list[Line], page: int, settings: BlockSettings = DEFAULT
     open_blocks: list[Block] = []
     ordered = sorted(lines, key=lambda ln: (round(ln.bbox.top, 1), ln.bbox.x0))
     leading = _usual_gap(ordered)
+    largest = max((ln.size for ln in lines), default=0.0)
+    reach = max(settings.max_line_gap * largest, max(leading.values(), default=0.0) + settings.leading_slack * largest)
     for line in ordered:
+        # a block whose last line ends further above than any line gap allows takes no more lines
+        # (lines come top to bottom): leaving it out keeps a page of hundreds of labels linear
+        open_blocks = [b for b in open_blocks if line.bbox.top - b.lines[-1].bbox.bottom <= reach]
         target = _find_block(open_blocks, line, settings, leading)
         if target is None:
             block = Block([line], page)

@@ -9,7 +9,7 @@ import io
 import logging
 from collections import Counter
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -18,6 +18,7 @@ from pdfminer.pdfdocument import PDFXRefFallback
 from raadsstukken.extractors.layout.blocks import build_blocks
 from raadsstukken.extractors.layout.chars import clean_chars, read_chars
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
+from raadsstukken.extractors.layout.dense import MAX_OBJECTS, read_dense
 from raadsstukken.extractors.layout.footnotes import with_footnotes
 from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
@@ -50,6 +51,8 @@ class ParsedPdf:
     """The cross-reference table was broken and pdfminer read the file by scanning it."""
     controls_dropped: int = 0
     """Control and bidi-override characters dropped from the text (extractors/text/controls.py)."""
+    notes: list[str] = field(default_factory=list)
+    """Notes on how pages were read, for `runs.warnings` (a page read within the vector budget)."""
 
     @property
     def n_pages(self) -> int:
@@ -98,11 +101,19 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
     raw_pages: list[_RawPage] = []
     controls = 0
     pending: list[_PendingOcr] = []
+    notes: list[str] = []
     with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf, \
             OcrReader(data if data is not None else path, settings) as reader:
         repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
         for page in pdf.pages:
-            chars = read_chars(page)
+            dense = read_dense(page, data if data is not None else path)
+            if dense is None:
+                chars = read_chars(page)
+            else:
+                chars = clean_chars(dense[1], int(page.rotation or 0), float(page.width), float(page.height),
+                                    page.page_number)
+                notes.append(f"page {page.page_number}: {dense[0]:,} vector objects, over the budget of "
+                             f"{MAX_OBJECTS:,}: its text was read without its drawings")
             controls += chars.n_controls
             glyphs = chars.chars
             n_chars = sum(1 for c in glyphs if not c.text.isspace())
@@ -122,7 +133,7 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
         for job in pending:
             _finish_ocr(job)
     parsed = layout_pages(path, raw_pages)
-    parsed.repaired, parsed.controls_dropped = repaired, controls
+    parsed.repaired, parsed.controls_dropped, parsed.notes = repaired, controls, notes
     return parsed
 
 

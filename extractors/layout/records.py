@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 from raadsstukken.extractors.layout.geometry import BBox, union_all
@@ -56,7 +57,7 @@ class Line:
     cells: int = 1
     """Number of table or form cells kept together on this line (1 for running text)."""
 
-    @property
+    @cached_property
     def bbox(self) -> BBox:
         return union_all(w.bbox for w in self.words)
 
@@ -68,9 +69,10 @@ class Line:
     def raw_text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
-        """Font size of most of the line's characters (superscripts excluded)."""
+        """Font size of most of the line's characters (superscripts excluded; computed once: the
+        line is frozen and block building asks for it for every pair of lines)."""
         counts: dict[float, int] = {}
         for w in self.words:
             if not w.superscript:
