@@ -441,6 +441,8 @@ def action_tables(sections: Sequence[Section], tables: Sequence[Table], themes: 
             continue
         heading = heading_label(clean_heading(section.heading or ""))
         goal = next((k for k, g in enumerate(theme.goals) if _similar(g.text, heading) >= 0.8), None)
+        if goal is None:  # the goal the same section states ("Het doel is …")
+            goal = next((k for k in range(len(theme.goals) - 1, -1, -1) if theme.goals[k].section == section.order), None)
         rows: dict[int, dict[str, str | None]] = {}
         for cell in table.cells:
             if cell.row >= max(table.header_rows, 1) and cell.col in role:
