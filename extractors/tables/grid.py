@@ -3,8 +3,9 @@
 Input: the rows (cells on one baseline) of a region that `detect` found; output: cells with their
 row, column and span. Columns are the x-bands where the body rows' cells overlap. The header is
 the run of rows right above the first body row that print something over a figure column; each
-column belongs to the header cell of a line over its middle or nearest it, and a header cell
-above two or more header cells of its columns is a merged cell
+column belongs to the header cell of a line over its middle or nearest it (a header over the
+figure columns never covers a label column), and a header cell above two or more header cells of
+its columns is a merged cell
 (two header levels: "Meerjarenraming" over "2023 2024 2025"; "Rekening" over "2020" in one
 column is one cell "Rekening 2020" of two rows). In the body a row without a figure is the
 wrapped part of the row above when it follows closer than the body's row pitch, else a row of
@@ -97,7 +98,7 @@ def build_grid(rows: Sequence[Row]) -> Grid | None:
     cells: list[GridCell] = []
     header_levels = 0
     if header_rows_in:
-        cells, header_levels = _header(header_rows_in, bands)
+        cells, header_levels = _header(header_rows_in, bands, figure_bands)
     pitch = _pitch(data_rows)
     body = _body(pre_body + body_rows, bands, figure_bands, pitch, header_levels)
     cells += body
@@ -118,17 +119,19 @@ def _pitch(data_rows: Sequence[Row]) -> float:
     return median(gaps) if gaps else max(c.bbox.height for c in data_rows[0].cells) * 1.5
 
 
-def _header(rows: Sequence[Row], bands: list[tuple[float, float]]) -> tuple[list[GridCell], int]:
+def _header(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands: set[int]) -> tuple[list[GridCell], int]:
     """Header cells with their spans; the number of header rows (one, or two with merged cells)."""
     ordered = sorted(rows, key=lambda r: r.top)
     placed: list[tuple[Cell, int, int]] = []  # cell, first band, last band
     flat: list[tuple[Cell, int, int]] = []  # a header over two columns with nothing under it
-    for i, row in enumerate(ordered):
-        below = [c for r in ordered[i + 1:] for c in r.cells]
-        cells = [part for c in row.cells for part in _cut_at_columns(c, bands, below)]
+    lines = [[part for c in row.cells for part in _cut_at_columns(c, bands, [c for r in ordered[i + 1:] for c in r.cells])]
+             for i, row in enumerate(ordered)]
+    for i, cells in enumerate(lines):
+        below = [c for ln in lines[i + 1:] for c in ln]
         owner = [_nearest_cell(band, cells) for band in bands]
-        owner = [j if (band[0] + band[1]) / 2 >= cells[j].bbox.x0 - cells[j].bbox.width else -1
-                 for band, j in zip(bands, owner)]  # a header reaches left over its own width at most
+        start = bands[min(figure_bands)][0]
+        owner = [j if (cells[j].bbox.x1 > start if b in figure_bands else cells[j].bbox.x0 < start) else -1
+                 for b, j in enumerate(owner)]  # headers over the figures and over the labels stay apart
         for j, cell in enumerate(cells):
             owned = [b for b, o in enumerate(owner) if o == j]
             under = {band_of(c.bbox.x0, c.bbox.x1, bands) for c in below
@@ -186,11 +189,13 @@ def _nearest_cell(band: tuple[float, float], cells: Sequence[Cell]) -> int:
 def _cut_at_columns(cell: Cell, bands: list[tuple[float, float]], below: Sequence[Cell]) -> list[Cell]:
     """A header cell whose words stand over two or more columns cut into one cell per column
     ("Werkelijk 2015  Begroot 2016" set closer than a cell gap): at gaps wider than a word space,
-    or, with no header cells under it (then it may be a merged cell), where words lie over columns."""
+    or, unless header cells of two columns stand under it (then it may be a merged cell), where
+    its words lie over different columns."""
     words = getattr(cell, "words", ())
     if len(words) < 2:
         return [cell]
-    over = any(cell.bbox.x0 - 1 <= (c.bbox.x0 + c.bbox.x1) / 2 <= cell.bbox.x1 + 1 for c in below)
+    over = len({band_of(c.bbox.x0, c.bbox.x1, bands) for c in below
+                if cell.bbox.x0 - 1 <= (c.bbox.x0 + c.bbox.x1) / 2 <= cell.bbox.x1 + 1}) >= 2
     groups: list[list[Word]] = []
     last = -1
     for w in words:
