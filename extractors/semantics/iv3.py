@@ -154,7 +154,7 @@ def classify(sections: Sequence[tuple[str | None, str | None]]) -> tuple[list[Iv
     decisions = []
     for ev in evidence:
         own = sum(ev.scores.values())
-        proc = lex.procedure_score * len(ev.procedure)
+        proc = lex.procedure_score * len(set(ev.procedure))  # a meeting item repeats its cues
         if proc and proc >= max((v for c, v in ev.scores.items() if c != "0.1"), default=0.0):
             decisions.append(Iv3Decision("0.1", round(proc / (proc + own), 3), f"procedure:{_top_terms(ev.procedure, 2)}"))
             continue
