@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,11 @@ _log = logging.getLogger(__name__)
 
 PAGE_RESOLUTION = 60
 """Dots per inch of the page images: enough to see where a box sits."""
+MAX_PAGE_PIXELS = 2_000_000
+"""Most pixels a page image may have (an A4 page at 60 dpi has 0.35 million): a page with an absurd
+MediaBox (14,400 pt square) is rendered at a lower resolution instead of needing gigabytes."""
+MAX_PAGE_SIDE = 4000
+"""Most pixels on either side of a page image (a very long, thin page)."""
 PAGE_COLOURS = 64
 """Page images are stored as palette PNGs of this many colours (a third of the size of full colour)."""
 BOX_COLOURS = {"sections": "#1f77b4", "tables": "#2ca02c", "table_cells": "#8fd18f", "decisions": "#d62728",
@@ -219,12 +225,21 @@ def _render_pages(pdf: Path, file_id: str, numbers: Iterable[int], folder: Path)
             todo.append(n)
     if not todo:
         return sizes
+    if not _same_file(pdf, file_id):
+        _log.warning("page images of %s left out: the file is no longer the one the rows were read from "
+                     "(its sha256 is not %s…)", pdf, file_id[:16])
+        return sizes
     try:
         with pdfplumber.open(pdf) as doc:
             for n in todo:
                 if not 1 <= n <= len(doc.pages):
                     continue
-                image = doc.pages[n - 1].to_image(resolution=PAGE_RESOLUTION).original.convert("RGB")
+                page = doc.pages[n - 1]
+                resolution = page_resolution(float(page.width), float(page.height))
+                if resolution is None:
+                    _log.warning("page %d of %s has no size (MediaBox %s): no image", n, pdf, list(page.mediabox))
+                    continue
+                image = page.to_image(resolution=resolution).original.convert("RGB")
                 image = image.quantize(PAGE_COLOURS)
                 tmp = folder / f".tmp-{_image_name(file_id, n)}"
                 image.save(tmp, format="PNG", optimize=True)
@@ -233,6 +248,33 @@ def _render_pages(pdf: Path, file_id: str, numbers: Iterable[int], folder: Path)
     except Exception as exc:  # noqa: BLE001 - a PDF that no longer renders must not stop the report
         _log.warning("page images of %s (%s) left out: %s: %s", pdf, file_id[:16], type(exc).__name__, exc)
     return sizes
+
+
+def page_resolution(width: float, height: float) -> float | None:
+    """Dots per inch for a page of `width` x `height` points: PAGE_RESOLUTION, lowered so the image
+    stays within MAX_PAGE_PIXELS and MAX_PAGE_SIDE; None for a page without a size (a zero,
+    negative or infinite MediaBox)."""
+    if not (math.isfinite(width) and math.isfinite(height) and width >= 1 and height >= 1):
+        return None
+    scale = PAGE_RESOLUTION / 72
+    fit = min(1.0, math.sqrt(MAX_PAGE_PIXELS / (width * height * scale * scale)),
+              MAX_PAGE_SIDE / (max(width, height) * scale))
+    return PAGE_RESOLUTION * fit * (0.99 if fit < 1 else 1)  # the renderer rounds sides up
+
+
+def _same_file(pdf: Path, file_id: str) -> bool:
+    """Whether `pdf` still has the bytes the rows were read from (a source replaced by another
+    file, a PDF or not, must not lend its pages to the old rows)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(pdf, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == file_id
 
 
 # --- boxes ----------------------------------------------------------------------------------
@@ -616,7 +658,7 @@ def _pages(doc: dict[str, Any], out: Output, pages: dict[int, dict[str, Any]],
         pw = float(p.get("width") or 0) or width * 72 / PAGE_RESOLUTION
         ph = float(p.get("height") or 0) or height * 72 / PAGE_RESOLUTION
         marks = []
-        for b in boxes.get(n, []):
+        for b in boxes.get(n, []) if pw > 0 and ph > 0 else []:
             x0, top, x1, bottom = b.bbox
             tip = f"{b.dataset} {b.row_id}: {b.label[:120]}"
             marks.append(f"<a class='box {b.dataset}' href='#{_anchor(b.row_id)}' data-dataset='{b.dataset}' "
