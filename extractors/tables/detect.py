@@ -169,17 +169,19 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
 
 
 def table_cells(line: Line) -> list[Cell]:
-    """The cells of a line (`forms.line_cells`), a cell of figures only ("40% 2335") cut into one
-    cell per figure, and a cell that ends in two or more figures ("Emissie (kton) 4.451 4.265")
-    cut into its label and its figures: columns set closer than a cell gap are still columns."""
+    """The cells of a line (`forms.line_cells`), a cell of figures only ("40% 2335", "nvt 80,4%":
+    a mark for none counts as one) cut into one cell per figure, and a cell that ends in two or
+    more figures ("Emissie (kton) 4.451 4.265") cut into its label and its figures: columns set
+    closer than a cell gap are still columns."""
     out: list[Cell] = []
     for cell in line_cells(line):
         words = [w for w in line.words if not w.superscript and w.bbox.x0 >= cell.bbox.x0 - 0.5
                  and w.bbox.x1 <= cell.bbox.x1 + 0.5]
         run = 0
-        while run < len(words) and figure_value(words[len(words) - 1 - run].text) is not None:
+        while run < len(words) and is_figure(words[len(words) - 1 - run].text):
             run += 1
-        if len(words) >= 2 and (run == len(words) or run >= 2):
+        tail = words[len(words) - run:]
+        if len(words) >= 2 and (run == len(words) or run >= 2) and any(figure_value(w.text) is not None for w in tail):
             label = words[:len(words) - run]
             if label:
                 out.append(WordCell(" ".join(w.text for w in label), union_all(w.bbox for w in label), cell.page,
