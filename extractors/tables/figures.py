@@ -1,8 +1,9 @@
 """Figures and periods as table cells print them.
 
-A figure: "1.234", "12,5", "-/- 22%", "65.98 %", "€ -1.250", "42*", "(1.234)" (a negative in
-brackets), "+3,5%". Dutch groups thousands with "." in threes, so "1.234" is 1234 but "65.98",
-"70.0" and "7000.0" (a group of other than three digits) have a decimal point. A period: a year
+A figure: "1.234", "12,5", "-/- 22%", "65.98 %", "€ -1.250", "42*", "+3,5%"; a figure in
+brackets ("(1%)") annotates the one before it and is none itself. Dutch groups thousands with
+"." in threes, so "1.234" is 1234 but "65.98", "70.0" and "7000.0" (a group of other than three
+digits) have a decimal point. A period: a year
 ("2024"), a range ("2023-2024", "2023/2024": the later year), or a year with words around it
 ("Rekening 2022", "Q1 2024", "saldo begin 2018", "jan. 2024"): the words are the period's
 qualifier ("Rekening", "Q1"), kept as a dimension of the figure.
@@ -19,7 +20,6 @@ _NUMBER = re.compile(
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d+(?:[.,]\d+)?)"
     r"\s?(?P<pct>%)?$")
 _NOTE = re.compile(r"\s*(?:\(\*+\)|\*+|\(\d\)|¹|²|³)$")
-_BRACKETS = re.compile(r"^\((?P<inner>[^()]+)\)$")
 _YEAR = r"(?:19|20)\d{2}"
 _PERIOD = re.compile(rf"(?<![\d.,])(?P<a>{_YEAR})(?:\s?[-–/]\s?(?P<b>{_YEAR}|'?\d{{2}}))?(?![\d.,])")
 
@@ -28,9 +28,6 @@ def figure_value(text: str) -> float | None:
     """The number a cell prints, or None (a dash, "n.v.t.", words, an empty cell)."""
     text = _NOTE.sub("", text.strip().replace("\u00a0", " "))
     negative = False
-    m = _BRACKETS.match(text)
-    if m:
-        text, negative = m.group("inner").strip(), True
     m = _NUMBER.match(text)
     if not m:
         return None

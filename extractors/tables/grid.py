@@ -77,7 +77,7 @@ def build_grid(rows: Sequence[Row]) -> Grid | None:
     if data_start is None:
         return None
     data_rows = [r for r in rows[data_start:] if is_data(r)]
-    bands = column_bands((c.bbox.x0, c.bbox.x1) for r in data_rows for c in r.cells)
+    bands = _merge_exclusive(column_bands((c.bbox.x0, c.bbox.x1) for r in data_rows for c in r.cells), data_rows)
     if len(bands) < 2:
         return None
     figure_bands = {band_of(c.bbox.x0, c.bbox.x1, bands) for r in data_rows for c in r.cells if is_figure(c.text)}
@@ -111,6 +111,21 @@ def build_grid(rows: Sequence[Row]) -> Grid | None:
     full = sum(1 for r in body_grid.values() if all(is_figure(r.get(b, "")) for b in figure_bands))
     fill = full / len(body_grid) if body_grid else 0.0
     return Grid(tuple(cells), n_rows, len(bands), header_levels, frozenset(figure_bands), box, fill)
+
+
+def _merge_exclusive(bands: list[tuple[float, float]], rows: Sequence[Row]) -> list[tuple[float, float]]:
+    """Adjacent bands that no row fills both of are one column (a column of figures and of wider
+    text set at other offsets: "41" under "≥ landelijk gemiddelde")."""
+    out = list(bands)
+    k = 0
+    while k + 1 < len(out):
+        both = any(any(_overlap(c.bbox, out[k]) > 0 for c in r.cells) and any(_overlap(c.bbox, out[k + 1]) > 0 for c in r.cells)
+                   for r in rows)
+        if both:
+            k += 1
+        else:
+            out[k:k + 2] = [(out[k][0], out[k + 1][1])]
+    return out
 
 
 def _pitch(data_rows: Sequence[Row]) -> float:
