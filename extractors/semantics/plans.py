@@ -427,8 +427,11 @@ def _actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanR
 
 def theme_of_section(section: Section, themes: Sequence[Theme]) -> Theme | None:
     """The theme a heading on the section's path names (the deepest one), or None."""
+    from raadsstukken.extractors.semantics.plan_shapes import theme_label
+
     for heading in reversed(section.heading_path):
-        label = heading_label(heading)
+        labelled = theme_label(heading, load_rules())
+        label = labelled[0] if labelled else heading_label(heading)
         best = max(themes, key=lambda t: _similar(t.label, label), default=None)
         if best is not None and _similar(best.label, label) >= 0.9:
             return best

@@ -53,6 +53,8 @@ def test_priorities_in_labelled_headings_with_an_outline_of_goals_and_actions(ma
                                                          ("Verkeersouders werven per wijk", 0)]
     (goal,) = burglary.goals
     assert (goal.target, goal.target_year) == ("20%", 2027)
+    decisions = {s.heading: d for s, d in zip(doc.sections, doc.section_themes)}
+    assert decisions["Speerpunt 2: Minder woninginbraken"].theme is burglary
     assert [a.text for a in burglary.actions] == ["Voorlichtingsavonden houden in de kernen"]
 
 
