@@ -268,8 +268,15 @@ def _body(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands: s
         figures = any(figure_value(c.text) is not None for b in figure_bands for c in slots[b])
         wrapped = (grid and not figures and (row.top - tops[-1] < WRAP_PITCH * pitch
                                              or row.cells[0].text[:1].islower()))
-        label_first = (grid and figures and not has_figures[-1] and row.top - tops[-1] < WRAP_PITCH * pitch)
-        if wrapped or label_first:
+        close = bool(grid) and row.top - tops[-1] < WRAP_PITCH * pitch
+        label_first = close and figures and not has_figures[-1]
+        # the second line of figures broken in a narrow column ("14.64" / "5") under figures above
+        labels = [c for b in range(len(bands)) if b not in figure_bands for c in slots[b]]
+        broken = close and figures and all(c.text[:1].islower() for c in labels) and all(
+            any(figure_value(c.text) is not None for c in grid[-1][b])
+            and all(c.text.isdigit() and len(c.text) <= 3 for c in slots[b])
+            for b in figure_bands if slots[b])
+        if wrapped or label_first or broken:
             for b, cs in enumerate(slots):
                 grid[-1][b].extend(cs)
             tops[-1] = row.top
