@@ -96,3 +96,20 @@ def test_periods(text, year, qualifier):
 
 def test_no_period_in_a_date_or_plain_words():
     assert period_of("31-12-2023") is None and period_of("Stand per 1 januari") is None
+
+
+def test_figures_and_labels_broken_in_narrow_columns_are_joined(make_pdf):
+    page = Page()
+    cols = (60, 150, 185, 220)
+    for x, text in zip(cols, ("Reserve", "2024", "2025", "2026")):
+        page.add(x, 80, text, size=7, bold=True)
+    rows = [(("Egalisatie", "412", "398", "377"),), (("Totaal", "10.55", "9.87", "9.41"), ("reserves", "2", "6", "0"))]
+    top = 96
+    for lines in rows:
+        for k, line in enumerate(lines):
+            for x, text in zip(cols, line):
+                page.add(x, top + 8 * k, text if k == 0 or x != 60 else text.lower(), size=7)
+        top += 8 * len(lines) + 10
+    table = _one_table(make_pdf([page]))
+    assert table.grid()[-1] == ["Totaal reserves", "10.552", "9.876", "9.410"]
+    assert {(s.indicator, s.period): s.value for s in tidy_statistics(table)}[("Totaal reserves", 2026)] == 9410.0
