@@ -103,11 +103,12 @@ class Pool:
         todo: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for task in tasks:
             todo.put(task)
-        self._done = queue.SimpleQueue()
-        self._stopping = threading.Event()
+        done: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._done = done
+        self._stopping = stopping = threading.Event()
         n_threads = min(self.jobs, len(tasks))
         for i in range(n_threads):
-            thread = threading.Thread(target=self._thread, args=(work, todo), name=f"raadsstukken-file-{i}",
+            thread = threading.Thread(target=self._thread, args=(work, todo, done, stopping), name=f"raadsstukken-file-{i}",
                                       daemon=True)
             thread.start()
         ended = 0
@@ -126,11 +127,11 @@ class Pool:
             else:
                 ended += 1
 
-    def _thread(self, work: Callable[[Any], Any], todo: queue.SimpleQueue[Any]) -> None:
+    def _thread(self, work: Callable[[Any], Any], todo: queue.SimpleQueue[Any], done: queue.SimpleQueue[Any],
+                stopping: threading.Event) -> None:
         """One pool thread: the next task to its own worker process, until none is left."""
         from raadsstukken.pipeline import worker
 
-        done, stopping = self._done, self._stopping
         worker.bind(self._workers)  # the worker processes this thread starts are ours to kill
         _page_report.report = (lambda s, p, o: done.put(("page", (s, p, o)))) if self.on_page else None
         try:

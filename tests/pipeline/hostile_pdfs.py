@@ -67,8 +67,9 @@ def tounicode_bomb() -> bytes:
 
 
 def many_operators(n: int = 3_000_000) -> bytes:
-    """A page of `n` graphics operators (tiny filled rectangles and moves), Flate-compressed."""
-    ops = b"1 1 m 2 2 l " * (n // 2)
+    """A page of `n` graphics operators: `n / 2` tiny filled rectangles (`re` and `f`), each an
+    object for the parser to build, Flate-compressed to a few hundred kilobytes."""
+    ops = b"".join(b"%d %d 1 1 re f\n" % (i % 200 + 20, (i // 200) % 5 + 20) for i in range(n // 2))
     return raw_pdf(_page(b"<<>>", ops))
 
 
