@@ -7,8 +7,10 @@ field across papers. The lexicon is data: the names and terms of `data/iv3_taakv
 
 How: each term found in a section (heading counted `heading_weight` times) adds 1 / (number of
 taakvelden sharing it) to its taakvelden; the document's profile is the sum over its sections.
-A section's score per taakveld is its own plus `document_weight` times the document's (both as
-shares), so a short section inherits the subject of its paper. A procedural item (agenda, minutes,
+A section's taakveld is the best of its own shares plus `document_weight` times the document's,
+so a short section inherits the subject of its paper; its score is the share of that taakveld in
+the section's own evidence (null when only the document decided), so inserting a section elsewhere
+changes no other section's score. A procedural item (agenda, minutes,
 attendance) with no stronger subject gets 0.1 Bestuur. The method names the deciding terms
 (`lexicon:term,term`), `document` when only the paper's profile decided, `procedure:cue` for 0.1
 by procedure; no evidence leaves the taakveld null (method `none`).
@@ -163,14 +165,15 @@ def classify(sections: Sequence[tuple[str | None, str | None]]) -> tuple[list[Iv
             if document.taakveld is None:
                 decisions.append(Iv3Decision(None, None, "none"))
             else:
-                decisions.append(Iv3Decision(document.taakveld, document.score, "document"))
+                decisions.append(Iv3Decision(document.taakveld, None, "document"))
             continue
         for c, v in doc_shares.items():
             mixed.setdefault(c, lex.document_weight * v)
         best = max(mixed, key=lambda c: (mixed[c], c))
-        score = mixed[best] / (1.0 + lex.document_weight)
-        decisions.append(Iv3Decision(best, round(score, 3), f"lexicon:{_top_terms(ev.terms.get(best, []))}"
-                                     if ev.terms.get(best) else "document"))
+        if not ev.terms.get(best):
+            decisions.append(Iv3Decision(best, None, "document"))
+            continue
+        decisions.append(Iv3Decision(best, round(ev.scores[best] / own, 3), f"lexicon:{_top_terms(ev.terms[best])}"))
     return decisions, document
 
 

@@ -39,7 +39,7 @@ def test_a_section_without_terms_takes_its_documents_taakveld_and_a_bare_documen
         ("Afval", "Het restafval wordt apart opgehaald; de afvalstoffenheffing en de gft-inzameling veranderen."),
         ("Planning", "Vanaf het voorjaar."),
     ])
-    assert document.taakveld == "7.3" and decisions[1] == type(decisions[1])("7.3", document.score, "document")
+    assert document.taakveld == "7.3" and decisions[1] == type(decisions[1])("7.3", None, "document")
     (nothing,), bare = classify([("Bijlage", "Zie hieronder.")])
     assert nothing.taakveld is None and nothing.method == "none" and bare.taakveld is None
 
