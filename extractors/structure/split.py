@@ -105,7 +105,10 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
 
     Blocks not in the mapping keep the role the page layer gave them (`Block.kind`).
     """
-    roles: dict[Block, BlockKind] = {block: BlockKind.TITLE for block in part.title_blocks}
+    # a title block that only names the kind ("RAADSVOORSTEL") is no title of its own: it stays in
+    # the text (never a heading), so its words reach a row like every other word of the page
+    kind = BlockKind.TITLE if part.title else BlockKind.COVER
+    roles: dict[Block, BlockKind] = {block: kind for block in part.title_blocks}
     for page in pages:
         if page.number == part.cover_page:
             for block in page.blocks:
