@@ -19,9 +19,11 @@ tables), twocolumn (narrow tables in one column of a two-column page), pagebreak
 over a page break, header repeated or not), smallfont (6-6.5 pt), and scanned-grid / scanned-zebra
 (page images with slight skew and noise, via pdftoppm + Pillow, of every third table).
 
-Gold conventions: `header` is the LAST header row as flat strings, a cell spanning columns
-repeated in each column it spans and a cell spanning rows down from above filling the columns below
-it; `rows` are the body rows as printed (label cell(s) then values; group rows with empty values).
+Gold conventions: `header` is the header cells as printed, each once: per column the texts of its
+header levels top to bottom ("Stand" over "1-jan": "Stand 1-jan"; a cell spanning rows once), then
+each cell spanning columns once (until 2026-12-01 it was the LAST header row with a cell spanning
+columns repeated in each column, which left out upper cells such as "Dotaties" and counted merged
+ones twice; `--regold` rewrites the gold of a built corpus to the new convention); `rows` are the body rows as printed (label cell(s) then values; group rows with empty values).
 `statistics` only for tables with a time axis: one entry per figure that is a plain number, with
 `indicator` = the row label as printed (the indicator column when there are two label columns),
 `period` = the year of its column, `value` = the number as printed (Dutch format parsed; a
@@ -118,6 +120,23 @@ def header_grid(header: list) -> tuple[list[list[str]], list[dict], int]:
             col += c["span"]
     grid = [[x if x is not None else "" for x in r] for r in grid]
     return grid, merged, ncols
+
+
+def gold_header(hgrid: list[list[str]], merged: list[dict]) -> list[str]:
+    """The header cells as printed, each once: per column the texts of its header levels top to
+    bottom ("Stand" over "1-jan" is "Stand 1-jan", a cell spanning rows counted once), then each
+    cell spanning columns once ("Meerjarenraming" over 2023-2025)."""
+    wide = [m for m in merged if m["col_span"] > 1]
+    covered = {(m["row"] + dr, m["col"] + dc) for m in wide for dr in range(m["row_span"]) for dc in range(m["col_span"])}
+    out = []
+    for c in range(len(hgrid[0]) if hgrid else 0):
+        texts: list[str] = []
+        for r in range(len(hgrid)):
+            t = hgrid[r][c]
+            if (r, c) not in covered and t and (not texts or texts[-1] != t):
+                texts.append(t)
+        out.append(" ".join(texts))
+    return out + [m["text"] for m in wide]
 
 
 def body_rows(s: dict) -> list[list[str]]:
@@ -500,7 +519,7 @@ def gold_for(s, src, pdf_name, n_pages, page, noise):
                         "document_date": None, "decision_date": None, "programme": None, "portfolio_holder": None,
                         "team": None, "bodies": [], "confidentiality": None, "financial_consequences": None,
                         "attachments": [], "decisions": [], "signatories": [], "headings": []}],
-         "tables": [{"title": s["title"], "page": page, "header": hgrid[-1], "rows": rows}],
+         "tables": [{"title": s["title"], "page": page, "header": gold_header(hgrid, merged), "rows": rows}],
          "statistics": stats, "noise": noise}
     ex = {"file": pdf_name, "id": s["id"], "body": s["body"], "body_kind": s["body_kind"], "table_kind": s["table_kind"],
           "time_axis": bool(s.get("time_axis")), "unit": s.get("unit"), "header_rows": hgrid, "merged_cells": merged,
@@ -528,7 +547,16 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--layout", nargs="*", default=LAYOUTS)
     ap.add_argument("--no-scanned", action="store_true")
+    ap.add_argument("--regold", action="store_true", help="rewrite the gold headers of the built corpus only")
     args = ap.parse_args(argv)
+    if args.regold:
+        for ef in sorted((HERE / "gold").glob("*/extra/*.extra.json")):
+            ex = json.loads(ef.read_text())
+            gf = ef.parent.parent / ef.name.replace(".extra.json", ".json")
+            g = json.loads(gf.read_text())
+            g["tables"][0]["header"] = gold_header(ex["header_rows"], ex["merged_cells"])
+            gf.write_text(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
+        return 0
     pb = parent_build()
     sources = [json.loads(p.read_text()) for p in sorted(SRC.glob("*.json"))]
     manifest = ["id\tbody\tbody_kind\ttable_kind\ttime_axis\tlayouts\turl"]
