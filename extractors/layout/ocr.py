@@ -42,6 +42,15 @@ MIN_CONFIDENCE = 20.0
 """Tesseract words below this confidence (0-100) are noise (specks, rules, stamps)."""
 SCAN_SHARE = 0.3
 """An empty page is a scan when images cover at least this share of it (else it is blank)."""
+INK_LEVEL = 128
+"""Grey level (0-255) below which a pixel of a render is ink."""
+BOLD_INK = 1.5
+"""A line of OCR words whose ink covers this many times the share of its box that the page's
+median line covers is bold (a heading, a label): OCR gives no weight, the image does."""
+SAME_SIZE_SHARE = (0.35, 0.25)
+"""OCR line boxes vary with ascenders, descenders and capitals: a line within these shares below
+and above the page's median line height is set in the body size, so noise makes no headings of
+size (a line without ascenders or descenders is far lower than its type)."""
 MAX_PIXELS = 40_000_000
 """A render never has more pixels than this (an A4 page at 300 dpi has 8.7 million): a page with
 an absurd MediaBox is rendered at a lower resolution instead of allocating gigabytes."""
@@ -216,7 +225,18 @@ def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: fl
                             input=image, capture_output=True, timeout=600, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.decode(errors='replace')[:200]}")
-    return words_to_chars(result.stdout.decode("utf-8", errors="replace"), page_width, page_height, dpi)
+    return words_to_chars(result.stdout.decode("utf-8", errors="replace"), page_width, page_height, dpi, _ink(image))
+
+
+def _ink(image: bytes):
+    """The render as a boolean array of dark pixels (ink), or None when numpy cannot read it."""
+    try:
+        import numpy as np
+        from PIL import Image
+
+        return np.asarray(Image.open(io.BytesIO(image)).convert("L")) < INK_LEVEL
+    except (ImportError, OSError, ValueError):
+        return None
 
 
 def ocr_chars(pdf_path: Path | bytes, page_index: int, page_width: float, page_height: float,
@@ -226,41 +246,72 @@ def ocr_chars(pdf_path: Path | bytes, page_index: int, page_width: float, page_h
         return reader.submit(page_index, page_width, page_height).result().chars
 
 
-def words_to_chars(tsv: str, page_width: float, page_height: float, dpi: float = DPI) -> OcrPage:
-    """Tesseract's TSV as glyph records in points, one per word, a space between words of a line."""
+def words_to_chars(tsv: str, page_width: float, page_height: float, dpi: float = DPI, ink=None) -> OcrPage:
+    """Tesseract's TSV as glyph records in points, one per word, a space between words of a line.
+
+    Each line gets one size (its box height, or the page's body size when it is within
+    SAME_SIZE_SHARE of the median line) and, with `ink` (the render's dark pixels), a bold font
+    when its words are inked BOLD_INK times as densely as the page's median line.
+    """
     scale = 72.0 / dpi
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    kept: list[tuple[tuple, dict, float]] = []
     line_height: dict[tuple, float] = {}
     for r in rows:
+        key = (r.get("page_num"), r.get("block_num"), r.get("par_num"), r.get("line_num"))
         if r.get("level") == "4":
-            line_height[(r["page_num"], r["block_num"], r["par_num"], r["line_num"])] = float(r["height"]) * scale
+            line_height[key] = float(r["height"])
+        elif r.get("level") == "5" and (r.get("text") or "").strip():
+            conf = float(r.get("conf") or -1)
+            if conf >= MIN_CONFIDENCE:
+                kept.append((key, r, conf))
+    density = _line_density(kept, ink)
+    dens_median = _median([d for d in density.values() if d > 0])
+    height_median = _median([line_height[k] for k in {k for k, _, _ in kept} if k in line_height])
     chars: list[dict] = []
     confidences: list[float] = []
     previous_line = None
-    for r in rows:
-        if r.get("level") != "5":
-            continue
-        text = (r.get("text") or "").strip()
-        conf = float(r.get("conf") or -1)
-        if not text or conf < MIN_CONFIDENCE:
-            continue
-        line = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
+    for key, r, conf in kept:
+        text = r["text"].strip()
         x0, top = float(r["left"]) * scale, float(r["top"]) * scale
         x1, bottom = x0 + float(r["width"]) * scale, top + float(r["height"]) * scale
         if not (0 <= x0 <= page_width and 0 <= top <= page_height):
             continue
-        height = line_height.get(line, bottom - top)
+        pixels = line_height.get(key, float(r["height"]))
+        if height_median and -SAME_SIZE_SHARE[0] <= pixels / height_median - 1 <= SAME_SIZE_SHARE[1]:
+            pixels = height_median
+        height = pixels * scale
         size = round(max(height * 0.8, 4.0), 1)
-        line_top = top if line not in line_height else min(top, bottom - height)
-        if previous_line == line and chars:
+        line_top = min(top, bottom - height)
+        bold = bool(dens_median) and density.get(key, 0.0) >= BOLD_INK * dens_median
+        font = "ocr-bold" if bold else "ocr"
+        if previous_line == key and chars:
             chars.append({"text": " ", "x0": chars[-1]["x1"], "x1": x0, "top": line_top, "bottom": line_top + height,
-                          "size": size, "fontname": "ocr", "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
+                          "size": size, "fontname": font, "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
         chars.append({"text": text, "x0": x0, "x1": x1, "top": line_top, "bottom": line_top + height, "size": size,
-                      "fontname": "ocr", "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
+                      "fontname": font, "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
         confidences.append(conf)
-        previous_line = line
+        previous_line = key
     mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None
     return OcrPage(chars, mean)
+
+
+def _line_density(kept: list[tuple[tuple, dict, float]], ink) -> dict[tuple, float]:
+    """Per line, the share of its word boxes' pixels that are ink (empty without a render)."""
+    if ink is None:
+        return {}
+    area: dict[tuple, list[int]] = {}
+    for key, r, _ in kept:
+        x, y, w, h = int(r["left"]), int(r["top"]), int(r["width"]), int(r["height"])
+        acc = area.setdefault(key, [0, 0])
+        acc[0] += int(ink[y:y + h, x:x + w].sum())
+        acc[1] += max(w * h, 1)
+    return {key: dark / total for key, (dark, total) in area.items()}
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def run_settings(mode: str = "auto", language: str = LANGUAGE, jobs: int = 1) -> OcrSettings:
