@@ -179,11 +179,30 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
     while r + 1 < len(rows) and any(c is last for c in rows[r + 1].cells):
         r += 1  # the value itself sits below its label
     for row in rows[r + 1:r + 4]:
-        if len(row.cells) != 1:
-            break
-        cell = row.cells[0]
-        if abs(cell.bbox.x0 - last.bbox.x0) > 15 or row.top - last.bbox.bottom > last.bbox.height or is_label(cell):
+        cell = _column_cell(row, last, value.label)
+        if cell is None or row.top - last.bbox.bottom > last.bbox.height or cell.checkbox is not None \
+                or any(is_label(c) for c in row.cells):
             break
         text, last = f"{text} {cell.text}", cell
         cells.append(cell)
     return FieldValue(text, value.label, tuple(cells), value.method)
+
+
+def _column_cell(row: Row, above: Cell, label: Cell) -> Cell | None:
+    """The cell of `row` that continues `above` in its column: it starts where `above` starts, no
+    other cell of the row reaches into that column, and none sits in the label's column (that
+    would be the form's next row). A line of another column on the same baseline, as in a sidebar
+    beside the body, does not stop the value."""
+    aligned = [c for c in row.cells if abs(c.bbox.x0 - above.bbox.x0) <= 15]
+    if len(aligned) != 1:
+        return None
+    cell = aligned[0]
+    left, right = min(cell.bbox.x0, above.bbox.x0), max(cell.bbox.x1, above.bbox.x1)
+    for c in row.cells:
+        if c is cell:
+            continue
+        if c.bbox.x1 > left and c.bbox.x0 < right:
+            return None
+        if label.bbox.x0 - 3 <= c.bbox.x0 < cell.bbox.x0 - 3:
+            return None
+    return cell

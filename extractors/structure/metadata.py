@@ -84,7 +84,7 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
         meta.methods[name] = found.method
         return found.text.strip().rstrip(",;").strip() or None
 
-    meta.title = text_field("title")
+    meta.title = text_field("title", continuation=True)
     reference = text_field("reference")
     meta.reference = _reference(reference) if reference else None
     meta.document_date = parse_date(text_field("document_date"))

@@ -96,3 +96,36 @@ def test_bodies_from_labels_councils_print(make_pdf, documents_of, label, value,
     page.lines(56, 140, ["Het college wil de inzameling anders regelen."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.bodies == bodies
+
+
+def test_a_wrapped_value_continues_on_the_lines_below_it(make_pdf, documents_of):
+    """A long subject wraps: under `label: value` it goes on at the label's margin; in a form
+    column it goes on under the value; the form's next label ends it either way."""
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    page.lines(56, 90, ["Onderwerp: Aanleg van een fietsverbinding tussen het station en het",
+                        "bedrijventerrein aan de noordzijde van de kern"], size=9.5, leading=12)
+    page.lines(56, 140, ["Geachte leden van het college, hierbij leggen wij u voor."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == ("Aanleg van een fietsverbinding tussen het station en het "
+                                  "bedrijventerrein aan de noordzijde van de kern")
+
+    form = Page().add(56, 50, "Raadsvoorstel", size=16, bold=True)
+    form.add(X_LABEL, 90, "Onderwerp", size=9, bold=True).add(X_VALUE, 90, "Vaststelling van het", size=9)
+    form.add(X_VALUE, 102, "speelruimteplan voor de dorpen", size=9)
+    form.add(X_LABEL, 114, "Zaaknummer", size=9, bold=True).add(X_VALUE, 114, "RV-2031-77", size=9)
+    (doc,) = documents_of(make_pdf([form]))
+    assert doc.metadata.title == "Vaststelling van het speelruimteplan voor de dorpen"
+    assert doc.metadata.reference == "RV-2031-77"
+
+
+def test_a_sidebar_value_continues_beside_body_lines_on_the_same_baselines(make_pdf, documents_of):
+    page = Page().add(56, 50, "Gemeente Noorderveld", size=14, bold=True)
+    page.add(420, 90, "onderwerp", size=8)
+    sidebar = ["Herziening van de", "regeling voor", "standplaatsen 2031"]
+    body = ["Aan de leden van de raad,", "Wij bieden u de herziene regeling aan voor de",
+            "standplaatsen op de weekmarkt en in de wijken."]
+    for i, (side, text) in enumerate(zip(sidebar, body)):
+        page.add(420, 102 + 12 * i, side, size=8).add(56, 102 + 12 * i, text, size=9.5)
+    page.lines(56, 160, ["Met vriendelijke groet, het college."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Herziening van de regeling voor standplaatsen 2031"
