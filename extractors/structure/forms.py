@@ -112,30 +112,45 @@ class FieldValue:
         return self.label.page
 
 
-def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
-    """The rest of the cell after a matching label ('' when the label fills it), or None."""
+def label_length(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> int | None:
+    """How many characters of the cell the longest matching label covers, or None."""
     text = cell.label.strip()
+    best: int | None = None
     for p in patterns:
         m = p.match(text)
         if m:
             rest = text[m.end():]
             if rest and rest[0].isalnum() and m.end() and text[m.end() - 1].isalnum():
                 continue  # the label is only the start of a longer word
-            return rest.strip().lstrip(":").strip()
-    return None
+            if best is None or m.end() > best:
+                best = m.end()
+    return best
+
+
+def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
+    """The rest of the cell after a matching label ('' when the label fills it), or None."""
+    end = label_length(cell, patterns)
+    if end is None:
+        return None
+    return cell.label.strip()[end:].strip().lstrip(":").strip()
 
 
 def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_label,
-               continuation: bool = False) -> FieldValue | None:
+               continuation: bool = False, longer: Sequence[re.Pattern[str]] = ()) -> FieldValue | None:
     """The value printed with the first cell whose label matches `patterns`.
 
     `is_label(cell)` tells cells that are themselves labels (never taken as a value).
     With `continuation`, lines right below the value, aligned with it, are added (long values).
+    A cell whose label one of the `longer` patterns (other fields' labels) covers further belongs
+    to that field: "Datum besluit" is not a "Datum".
     """
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
             rest = match_label(cell, patterns)
             if rest is None:
+                continue
+            other = label_length(cell, longer) if longer else None
+            if other is not None and other > (label_length(cell, patterns) or 0):
                 continue
             value: FieldValue | None
             if rest:

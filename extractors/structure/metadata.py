@@ -78,7 +78,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta = DocumentMetadata()
 
     def text_field(name: str, *, continuation: bool = False) -> str | None:
-        found = find_field(rows, rules.labels[name], is_label, continuation)
+        others = [p for other, ps in rules.labels.items() if other != name for p in ps]
+        found = find_field(rows, rules.labels[name], is_label, continuation, longer=others)
         if found is None or not found.text.strip(" -–,;:"):
             return None
         meta.methods[name] = found.method

@@ -129,3 +129,21 @@ def test_a_sidebar_value_continues_beside_body_lines_on_the_same_baselines(make_
     page.lines(56, 160, ["Met vriendelijke groet, het college."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.title == "Herziening van de regeling voor standplaatsen 2031"
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    ("Besluitdatum", "3 maart 2031", date(2031, 3, 3)),
+    ("Datum besluit", "12-05-2031", date(2031, 5, 12)),
+    ("Vastgesteld op", "7 oktober 2031", date(2031, 10, 7)),
+    ("Datum commissievergadering", "30 juni 2031", date(2031, 6, 30)),
+])
+def test_the_date_of_a_decision_or_its_meeting_is_the_decision_date(make_pdf, documents_of, label, value, expected):
+    """Convention: a form names the date a decision was taken ("Datum besluit", "Besluitdatum",
+    "Vastgesteld") or, on the papers of a meeting, the meeting's date; "Datum" alone is the
+    paper's own date, and a longer label that starts with "Datum" is not it."""
+    page = Page().add(56, 50, "Besluitenlijst", size=16, bold=True)
+    page.add(X_LABEL, 90, label, size=9, bold=True).add(X_VALUE, 90, value, size=9)
+    page.lines(56, 130, ["Het college neemt kennis van de stukken over de kermis."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.decision_date == expected
+    assert doc.metadata.document_date is None
