@@ -103,12 +103,22 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     return meta
 
 
-_REFERENCE = re.compile(r"[A-Z]{0,6}[-/ ]?\d[\w./-]*\d|\d+", re.IGNORECASE)
+_REFERENCE = re.compile(r"(?:[A-Z]{1,6}[-/]?)?\d[\w./-]*\d|\d+")
+
+
+REFERENCE_WORDS = 6
+"""A reference value of at most this many words is the reference as printed ("bijl. nr. 315",
+"Gemeenteblad 2021, 26117"); a longer one is a sentence that holds it: its number is taken."""
 
 
 def _reference(text: str) -> str | None:
-    m = _REFERENCE.search(text)
-    return m.group(0) if m else None
+    value = text.strip().strip(",;:").strip()
+    if not any(ch.isdigit() for ch in value):
+        return None
+    if len(value.split()) <= REFERENCE_WORDS:
+        return value
+    m = _REFERENCE.search(value)
+    return m.group(0).strip() if m else None
 
 
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:

@@ -147,3 +147,19 @@ def test_the_date_of_a_decision_or_its_meeting_is_the_decision_date(make_pdf, do
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.decision_date == expected
     assert doc.metadata.document_date is None
+
+
+def test_a_short_reference_is_kept_as_printed_and_the_addressee_names_the_body(make_pdf, documents_of):
+    """Convention: a kenmerk is quoted whole ("Stb. 2031, nr. 18"), only a long sentence is cut
+    to its number; "Aan:" on a paper's form names the bestuursorgaan it goes to."""
+    page = Page().add(56, 50, "Voorstel", size=16, bold=True)
+    page.lines(56, 90, ["Kenmerk: Stb. 2031, nr. 18", "Aan: Burgemeester en wethouders"], size=9.5, leading=14)
+    page.lines(56, 140, ["Wij stellen u voor de verordening te wijzigen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == "Stb. 2031, nr. 18"
+    assert doc.metadata.bodies == ["B&W"]
+
+    long = Page().add(56, 50, "Voorstel", size=16, bold=True)
+    long.lines(56, 90, ["Kenmerk: dit voorstel is geregistreerd onder nummer 2031/4471 in het zaaksysteem"], size=9.5)
+    (doc,) = documents_of(make_pdf([long]))
+    assert doc.metadata.reference == "2031/4471"
