@@ -162,6 +162,14 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     return kept
 
 
+def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
+    """Whether a line is an agenda item's decision label alone ("Besluit", "Besloten:"), the
+    decision's text following on the next lines."""
+    rules = rules or load_rules()
+    label = rules.agenda_label.match(text.strip())
+    return bool(label) and not label.group("item") and not (label.group("text") or "").strip()
+
+
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
     """Whether a line or heading opens the decision points ("Besluit:", "B E S L U I T :",
     "2. Voorgesteld besluit", "Het college stelt de raad voor:", "Draagt het college op:")."""

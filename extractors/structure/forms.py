@@ -15,7 +15,7 @@ from typing import Sequence
 
 from raadsstukken.extractors.layout.clustering import cluster_rows
 from raadsstukken.extractors.layout.geometry import BBox, union_all
-from raadsstukken.extractors.layout.records import Line, PageLayout, Word
+from raadsstukken.extractors.layout.records import Block, Line, PageLayout, Word
 from raadsstukken.extractors.rules import read_rules
 
 CELL_GAP = 1.2
@@ -221,3 +221,23 @@ def _column_cell(row: Row, above: Cell, label: Cell) -> Cell | None:
         if label.bbox.x0 - 3 <= c.bbox.x0 < cell.bbox.x0 - 3:
             return None
     return cell
+
+
+def form_value_blocks(page: PageLayout, label_rest) -> set[Block]:
+    """The blocks of a page that print a form field's value in the cell beside its label (the
+    subject set large and bold in a form is the value of "Onderwerp", not a heading).
+
+    `label_rest(cell)` is what follows a label in the cell ('' for a label alone), None for a
+    cell that is no label.
+    """
+    values = [row.cells[c + 1] for row in page_rows(page) for c, cell in enumerate(row.cells[:-1])
+              if label_rest(cell) == ""]
+    found: set[Block] = set()
+    for cell in values:
+        for block in page.blocks:
+            if not block.lines:
+                continue
+            first = block.lines[0].bbox
+            if abs(first.top - cell.bbox.top) <= 2 and first.x0 <= cell.bbox.x0 + 2 and first.x1 >= cell.bbox.x1 - 2:
+                found.add(block)
+    return found

@@ -66,6 +66,12 @@ class DocumentMetadata:
     methods: dict[str, str] = field(default_factory=dict)
 
 
+def form_label_rest(cell) -> str | None:
+    """What follows a metadata label in a form cell ('' for a label alone), None for no label."""
+    rules = load_rules()
+    return match_label(cell, [p for ps in rules.labels.values() for p in ps])
+
+
 def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -> DocumentMetadata:
     """Metadata of one document from its pages (forms) and sections (headed paragraphs)."""
     rules = load_rules()
