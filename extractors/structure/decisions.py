@@ -167,7 +167,9 @@ def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
     decision's text following on the next lines."""
     rules = rules or load_rules()
     label = rules.agenda_label.match(text.strip())
-    return bool(label) and not label.group("item") and not (label.group("text") or "").strip()
+    if label is None:
+        return False
+    return not label.group("item") and not (label.group("text") or "").strip()
 
 
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
