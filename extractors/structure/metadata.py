@@ -31,6 +31,10 @@ class MetadataRules:
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
 
+    @property
+    def all_labels(self) -> list[re.Pattern[str]]:
+        return [p for ps in self.labels.values() for p in ps]
+
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
@@ -70,6 +74,13 @@ def form_label_rest(cell) -> str | None:
     """What follows a metadata label in a form cell ('' for a label alone), None for no label."""
     rules = load_rules()
     return match_label(cell, [p for ps in rules.labels.values() for p in ps])
+
+
+def starts_with_label(text: str) -> bool:
+    """Whether a line opens with a metadata label followed by its value ("Vergadering van: Raad")."""
+    rules = load_rules()
+    return any(m is not None and text[m.end():].lstrip()[:1] == ":"
+               for p in rules.all_labels for m in [p.match(text)])
 
 
 def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -> DocumentMetadata:
