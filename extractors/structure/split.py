@@ -20,6 +20,7 @@ from raadsstukken.extractors.layout.furniture import mask
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER
 from raadsstukken.extractors.structure.doc_types import DocType, classify, starts_document
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
@@ -109,7 +110,7 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         doc_type = found.doc_type if found else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
         method += f";{found.method}" if found else ""
-        marks = cue.doc_type is not None or cue.cover
+        marks = cue.doc_type is not None or cue.cover or _heads_the_page(cue.title_blocks, pages[first])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
                                   _own_title(cue), f"split:{method}",
                                   title_blocks=cue.title_blocks if marks else (),
@@ -175,6 +176,17 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         found = at_top
     doc_type = found.doc_type if found else None
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks))
+
+
+def _heads_the_page(title_blocks: Sequence[Block], page: PageLayout) -> bool:
+    """A prominent block that opens a document's first page (only a letterhead or page furniture
+    above it) and carries no section number is the document's title, not its first heading."""
+    if len(title_blocks) != 1 or HEADING_NUMBER.match(title_blocks[0].text):
+        return False
+    title = title_blocks[0]
+    above = [b for b in page.blocks if b is not title and b.kind is BlockKind.BODY
+             and b.bbox.bottom <= title.bbox.top + 1 and not is_letterhead(b)]
+    return not above
 
 
 def _own_title(cue: PageCue) -> str | None:

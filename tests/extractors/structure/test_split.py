@@ -98,3 +98,25 @@ def test_letterhead_form_values_and_item_labels_are_never_headings(make_pdf, doc
     assert doc.metadata.title == "Vergadering algemeen bestuur"
     assert [d.text for d in doc.decisions] == ["De agenda wordt ongewijzigd vastgesteld.",
                                                "Het baggerplan wordt conform vastgesteld."]
+
+
+def test_the_block_that_opens_a_first_page_is_the_title_not_a_heading(make_pdf, documents_of):
+    """Convention of publications (Gemeenteblad, Provinciaal blad, a supplier's export): the
+    paper's subject opens its first page in large type, without a section number; a numbered
+    block in the same place is the first heading."""
+    page = Page().add(70, 110, "Aanwijzing van parkeerzones in de binnenstad", size=14.5, bold=True)
+    page.lines(70, 140, ["Het college van burgemeester en wethouders maakt bekend dat de zones voor",
+                         "betaald parkeren met ingang van het nieuwe jaar worden uitgebreid."], size=10)
+    page.add(70, 190, "Toelichting", size=11, bold=True)
+    page.lines(70, 208, ["De uitbreiding volgt op de evaluatie van de parkeerdruk in de schilwijken."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Aanwijzing van parkeerzones in de binnenstad"
+    assert [s.heading for s in doc.sections if s.heading] == ["Toelichting"]
+
+    numbered = Page().add(70, 110, "1. Aanleiding", size=14.5, bold=True)
+    numbered.lines(70, 140, ["De parkeerdruk in de schilwijken is de afgelopen jaren sterk gestegen, zo blijkt",
+                             "uit de tellingen van het afgelopen voorjaar."], size=10)
+    numbered.add(70, 190, "2. Voorstel", size=14.5, bold=True)
+    numbered.lines(70, 208, ["Wij stellen voor de zones uit te breiden."], size=10)
+    (doc,) = documents_of(make_pdf([numbered]))
+    assert [s.heading for s in doc.sections if s.heading] == ["1. Aanleiding", "2. Voorstel"]
