@@ -102,6 +102,12 @@ class BlockKind(str, Enum):
     """The title of a document (a form's type line, a cover title): recorded on `documents`."""
     COVER = "cover"
     """Other text of a cover page (a tagline, a subtitle): body text, never a heading."""
+    LETTERHEAD = "letterhead"
+    """The sender's name at the top of a paper ("Gemeente Hoorn"): body text, never a title or a
+    heading."""
+    LABEL = "label"
+    """A form field's value or an agenda item's decision label, set like a heading: body text,
+    never a heading."""
 
 
 @dataclass(eq=False)

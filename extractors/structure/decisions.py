@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
+from raadsstukken.extractors.structure.metadata import starts_with_label
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.structure.doc_types import join_letter_spacing
@@ -43,7 +44,7 @@ class DecisionPoint:
 class DecisionRules:
     intro: tuple[re.Pattern[str], ...]
     body_by_type: dict[str, str]
-    not_a_decision: re.Pattern[str]
+    not_a_decision: tuple[re.Pattern[str], ...]
     agenda_item: re.Pattern[str]
     agenda_label: re.Pattern[str]
     agenda_stop: tuple[re.Pattern[str], ...]
@@ -58,7 +59,7 @@ def load_rules() -> DecisionRules:
     agenda = data["agenda"]
     return DecisionRules(
         tuple(re.compile(p, re.IGNORECASE) for p in data["intro"]), dict(data["body"]),
-        re.compile(data["not_a_decision"], re.IGNORECASE),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["not_a_decision"]),
         re.compile(agenda["item"]), re.compile(agenda["label"], re.IGNORECASE),
         tuple(re.compile(p, re.IGNORECASE) for p in agenda["stop"]), re.compile(agenda["label_at_end"], re.IGNORECASE),
         tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data["outcomes"].items()),
@@ -162,6 +163,16 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     return kept
 
 
+def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
+    """Whether a line is an agenda item's decision label alone ("Besluit", "Besloten:"), the
+    decision's text following on the next lines."""
+    rules = rules or load_rules()
+    label = rules.agenda_label.match(text.strip())
+    if label is None:
+        return False
+    return not label.group("item") and not (label.group("text") or "").strip()
+
+
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
     """Whether a line or heading opens the decision points ("Besluit:", "B E S L U I T :",
     "2. Voorgesteld besluit", "Het college stelt de raad voor:", "Draagt het college op:")."""
@@ -198,11 +209,17 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         items = _items(lines[start:], vocabulary)
         if not items and start < len(lines):
             items = _single(section, lines[start], vocabulary, roles)
-        if items and not rules.not_a_decision.match(items[0].text):
+        if items and not _not_a_decision(items[0].text, rules):
             for item in items:
                 item.body = body
             return items
     return []
+
+
+def _not_a_decision(text: str, rules: DecisionRules) -> bool:
+    """A form row or a besluit's opening formula, found after a type line taken for an intro."""
+    text = text.strip()
+    return any(p.match(text) for p in rules.not_a_decision) or starts_with_label(text)
 
 
 def _body_from_intro(intro: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from raadsstukken.extractors.layout.clustering import cluster_rows
 from raadsstukken.extractors.layout.geometry import BBox, union_all
-from raadsstukken.extractors.layout.records import Line, PageLayout, Word
+from raadsstukken.extractors.layout.records import Block, Line, PageLayout, Word
 from raadsstukken.extractors.rules import read_rules
 
 CELL_GAP = 1.2
@@ -112,30 +112,45 @@ class FieldValue:
         return self.label.page
 
 
-def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
-    """The rest of the cell after a matching label ('' when the label fills it), or None."""
+def label_length(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> int | None:
+    """How many characters of the cell the longest matching label covers, or None."""
     text = cell.label.strip()
+    best: int | None = None
     for p in patterns:
         m = p.match(text)
         if m:
             rest = text[m.end():]
             if rest and rest[0].isalnum() and m.end() and text[m.end() - 1].isalnum():
                 continue  # the label is only the start of a longer word
-            return rest.strip().lstrip(":").strip()
-    return None
+            if best is None or m.end() > best:
+                best = m.end()
+    return best
+
+
+def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
+    """The rest of the cell after a matching label ('' when the label fills it), or None."""
+    end = label_length(cell, patterns)
+    if end is None:
+        return None
+    return cell.label.strip()[end:].strip().lstrip(":").strip()
 
 
 def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_label,
-               continuation: bool = False) -> FieldValue | None:
+               continuation: bool = False, longer: Sequence[re.Pattern[str]] = ()) -> FieldValue | None:
     """The value printed with the first cell whose label matches `patterns`.
 
     `is_label(cell)` tells cells that are themselves labels (never taken as a value).
     With `continuation`, lines right below the value, aligned with it, are added (long values).
+    A cell whose label one of the `longer` patterns (other fields' labels) covers further belongs
+    to that field: "Datum besluit" is not a "Datum".
     """
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
             rest = match_label(cell, patterns)
             if rest is None:
+                continue
+            other = label_length(cell, longer) if longer else None
+            if other is not None and other > (label_length(cell, patterns) or 0):
                 continue
             value: FieldValue | None
             if rest:
@@ -179,11 +194,50 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
     while r + 1 < len(rows) and any(c is last for c in rows[r + 1].cells):
         r += 1  # the value itself sits below its label
     for row in rows[r + 1:r + 4]:
-        if len(row.cells) != 1:
-            break
-        cell = row.cells[0]
-        if abs(cell.bbox.x0 - last.bbox.x0) > 15 or row.top - last.bbox.bottom > last.bbox.height or is_label(cell):
+        cell = _column_cell(row, last, value.label)
+        if cell is None or row.top - last.bbox.bottom > last.bbox.height or cell.checkbox is not None \
+                or any(is_label(c) for c in row.cells):
             break
         text, last = f"{text} {cell.text}", cell
         cells.append(cell)
     return FieldValue(text, value.label, tuple(cells), value.method)
+
+
+def _column_cell(row: Row, above: Cell, label: Cell) -> Cell | None:
+    """The cell of `row` that continues `above` in its column: it starts where `above` starts, no
+    other cell of the row reaches into that column, and none sits in the label's column (that
+    would be the form's next row). A line of another column on the same baseline, as in a sidebar
+    beside the body, does not stop the value."""
+    aligned = [c for c in row.cells if abs(c.bbox.x0 - above.bbox.x0) <= 15]
+    if len(aligned) != 1:
+        return None
+    cell = aligned[0]
+    left, right = min(cell.bbox.x0, above.bbox.x0), max(cell.bbox.x1, above.bbox.x1)
+    for c in row.cells:
+        if c is cell:
+            continue
+        if c.bbox.x1 > left and c.bbox.x0 < right:
+            return None
+        if label.bbox.x0 - 3 <= c.bbox.x0 < cell.bbox.x0 - 3:
+            return None
+    return cell
+
+
+def form_value_blocks(page: PageLayout, label_rest) -> set[Block]:
+    """The blocks of a page that print a form field's value in the cell beside its label (the
+    subject set large and bold in a form is the value of "Onderwerp", not a heading).
+
+    `label_rest(cell)` is what follows a label in the cell ('' for a label alone), None for a
+    cell that is no label.
+    """
+    values = [row.cells[c + 1] for row in page_rows(page) for c, cell in enumerate(row.cells[:-1])
+              if label_rest(cell) == ""]
+    found: set[Block] = set()
+    for cell in values:
+        for block in page.blocks:
+            if not block.lines:
+                continue
+            first = block.lines[0].bbox
+            if abs(first.top - cell.bbox.top) <= 2 and first.x0 <= cell.bbox.x0 + 2 and first.x1 >= cell.bbox.x1 - 2:
+                found.add(block)
+    return found

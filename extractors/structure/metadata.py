@@ -31,6 +31,10 @@ class MetadataRules:
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
 
+    @property
+    def all_labels(self) -> list[re.Pattern[str]]:
+        return [p for ps in self.labels.values() for p in ps]
+
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
@@ -66,6 +70,19 @@ class DocumentMetadata:
     methods: dict[str, str] = field(default_factory=dict)
 
 
+def form_label_rest(cell) -> str | None:
+    """What follows a metadata label in a form cell ('' for a label alone), None for no label."""
+    rules = load_rules()
+    return match_label(cell, [p for ps in rules.labels.values() for p in ps])
+
+
+def starts_with_label(text: str) -> bool:
+    """Whether a line opens with a metadata label followed by its value ("Vergadering van: Raad")."""
+    rules = load_rules()
+    return any(m is not None and text[m.end():].lstrip()[:1] == ":"
+               for p in rules.all_labels for m in [p.match(text)])
+
+
 def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -> DocumentMetadata:
     """Metadata of one document from its pages (forms) and sections (headed paragraphs)."""
     rules = load_rules()
@@ -78,13 +95,14 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta = DocumentMetadata()
 
     def text_field(name: str, *, continuation: bool = False) -> str | None:
-        found = find_field(rows, rules.labels[name], is_label, continuation)
+        others = [p for other, ps in rules.labels.items() if other != name for p in ps]
+        found = find_field(rows, rules.labels[name], is_label, continuation, longer=others)
         if found is None or not found.text.strip(" -–,;:"):
             return None
         meta.methods[name] = found.method
         return found.text.strip().rstrip(",;").strip() or None
 
-    meta.title = text_field("title")
+    meta.title = text_field("title", continuation=True)
     reference = text_field("reference")
     meta.reference = _reference(reference) if reference else None
     meta.document_date = parse_date(text_field("document_date"))
@@ -102,12 +120,22 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     return meta
 
 
-_REFERENCE = re.compile(r"[A-Z]{0,6}[-/ ]?\d[\w./-]*\d|\d+", re.IGNORECASE)
+_REFERENCE = re.compile(r"(?:[A-Z]{1,6}[-/]?)?\d[\w./-]*\d|\d+")
+
+
+REFERENCE_WORDS = 6
+"""A reference value of at most this many words is the reference as printed ("bijl. nr. 315",
+"Gemeenteblad 2021, 26117"); a longer one is a sentence that holds it: its number is taken."""
 
 
 def _reference(text: str) -> str | None:
-    m = _REFERENCE.search(text)
-    return m.group(0) if m else None
+    value = text.strip().strip(",;:").strip()
+    if not any(ch.isdigit() for ch in value):
+        return None
+    if len(value.split()) <= REFERENCE_WORDS:
+        return value
+    m = _REFERENCE.search(value)
+    return m.group(0).strip() if m else None
 
 
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:

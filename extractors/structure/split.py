@@ -20,8 +20,15 @@ from raadsstukken.extractors.layout.furniture import mask
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER
 from raadsstukken.extractors.structure.doc_types import DocType, classify, starts_document
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
+from raadsstukken.extractors.structure.decisions import is_decision_label
+from raadsstukken.extractors.structure.forms import form_value_blocks
+from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest
+
+ITEM_LABEL_KINDS = frozenset({"besluitenlijst"})
+"""Kinds whose items each carry a decision label ("Besluit:"), a label and not a heading."""
 
 TOP_SHARE = 0.3
 """A title counts when it starts in this top share of the page's body."""
@@ -47,12 +54,23 @@ class DocumentPart:
 class CoverRules:
     max_words: int
     title_ratio: float
+    letterhead_words: int = 5
+    letterhead: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> CoverRules:
     data = read_rules("doc_types")
-    return CoverRules(int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]))
+    head = data["letterhead"]
+    return CoverRules(int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]),
+                      int(head["max_words"]), tuple(re.compile(p, re.IGNORECASE) for p in head["patterns"]))
+
+
+def is_letterhead(block: Block, rules: CoverRules | None = None) -> bool:
+    """Whether a block is the sending body's name, set at the top of a paper ("Gemeente X")."""
+    rules = rules or load_rules()
+    text = " ".join(block.text.split())
+    return len(text.split()) <= rules.letterhead_words and any(p.match(text) for p in rules.letterhead)
 
 
 def classify_title(text: str) -> tuple[str, bool] | None:
@@ -92,7 +110,7 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         doc_type = found.doc_type if found else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
         method += f";{found.method}" if found else ""
-        marks = cue.doc_type is not None or cue.cover
+        marks = cue.doc_type is not None or cue.cover or _heads_the_page(cue.title_blocks, pages[first])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
                                   _own_title(cue), f"split:{method}",
                                   title_blocks=cue.title_blocks if marks else (),
@@ -101,7 +119,9 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
 
 
 def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[Block, BlockKind]:
-    """The document-level roles of a part's blocks: its title blocks, and the text of its cover.
+    """The document-level roles of a part's blocks: its title blocks, the text of its cover, the
+    values of its form fields, and in a besluitenlijst the decision labels of its items
+    ("Besluit", set bold on a line of its own under each agenda item).
 
     Blocks not in the mapping keep the role the page layer gave them (`Block.kind`).
     """
@@ -114,6 +134,29 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             for block in page.blocks:
                 if block not in roles and block.kind is BlockKind.BODY:
                     roles[block] = BlockKind.COVER
+    first = [p for p in pages if p.number == part.page_start]
+    for page in first:
+        for block in page.blocks:
+            if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE \
+                    and is_letterhead(block):
+                roles[block] = BlockKind.LETTERHEAD
+    values: set[str] = set()
+    for page in pages[:FORM_PAGES]:
+        for block in form_value_blocks(page, form_label_rest):
+            values.add(" ".join(block.text.split()).casefold())
+            if block not in roles and block.kind is BlockKind.BODY:
+                roles[block] = BlockKind.LABEL
+    # a field's value printed again in large type (the subject repeated as the paper's title)
+    for page in pages[:FORM_PAGES]:
+        for block in page.blocks:
+            text = " ".join(block.text.split()).casefold()
+            if block not in roles and block.kind is BlockKind.BODY and len(text.split()) >= 3 and text in values:
+                roles[block] = BlockKind.LABEL
+    if part.doc_type in ITEM_LABEL_KINDS:
+        for page in pages:
+            for block in page.blocks:
+                if block not in roles and block.kind is BlockKind.BODY and is_decision_label(block.text):
+                    roles[block] = BlockKind.LABEL
     return roles
 
 
@@ -136,6 +179,17 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         found = at_top
     doc_type = found.doc_type if found else None
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks))
+
+
+def _heads_the_page(title_blocks: Sequence[Block], page: PageLayout) -> bool:
+    """A prominent block that opens a document's first page (only a letterhead or page furniture
+    above it) and carries no section number is the document's title, not its first heading."""
+    if len(title_blocks) != 1 or HEADING_NUMBER.match(title_blocks[0].text):
+        return False
+    title = title_blocks[0]
+    above = [b for b in page.blocks if b is not title and b.kind is BlockKind.BODY
+             and b.bbox.bottom <= title.bbox.top + 1 and not is_letterhead(b)]
+    return not above
 
 
 def _own_title(cue: PageCue) -> str | None:
@@ -165,11 +219,11 @@ def document_type(pages: Sequence[PageLayout], title: str | None) -> DocType | N
 def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:
     """The title at the top of a page: the largest prominent block (and its continuation)."""
     if cover_size is not None:
-        big = [b for b in blocks if b.size >= 0.6 * cover_size]
+        big = [b for b in blocks if b.size >= 0.6 * cover_size and not is_letterhead(b)]
         return sorted(big, key=lambda b: (b.bbox.top, b.bbox.x0))[:3]
     top_limit = page.height * TOP_SHARE
     candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
-                  and len(b.lines) <= 3]
+                  and len(b.lines) <= 3 and not is_letterhead(b)]
     if not candidates:
         return []
     first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))

@@ -125,3 +125,31 @@ def test_a_marker_on_its_own_line_opens_the_item_on_the_next(make_pdf, documents
                         "En gaat over tot de orde van de dag."])
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == ["de speeltuin aan de Dorpsstraat voor de zomer te herstellen,"]
+
+
+def test_a_type_line_heading_is_passed_over_for_the_besluit_after_the_opening_formula(make_pdf, documents_of):
+    """Convention of a besluit: the kind as a heading, a form row, who decides ("Het algemeen
+    bestuur van …;"), the considerations ("gelet op …"), then "besluit:" and the items. Neither
+    the form row nor the formula is a decision."""
+    page = Page().add(56, 40, "Besluit", size=18, bold=True)
+    page.add(56, 80, "Besluit", size=12, bold=True)
+    page.add(56, 100, "Behandeling in: Algemeen bestuur")
+    page.add(56, 124, "Het algemeen bestuur van het Recreatieschap Zuidoever;")
+    page.add(56, 144, "gelet op artikel 12 van de gemeenschappelijke regeling;")
+    page.add(56, 168, "besluit:", bold=True)
+    page.add(56, 186, "1.").add(76, 186, "de tarieven voor ligplaatsen met twee procent te verhogen;")
+    page.add(56, 202, "2.").add(76, 202, "de nieuwe tarieven op 1 januari in te laten gaan.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["de tarieven voor ligplaatsen met twee procent te verhogen;",
+                                               "de nieuwe tarieven op 1 januari in te laten gaan."]
+
+
+def test_a_besluitenlijst_decision_ends_at_the_signing_lines(make_pdf, documents_of):
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 80, ["Vergadering van het dagelijks bestuur, met een toelichting van de secretaris op",
+                        "de stukken die ter inzage liggen in de bestuurskamer."])
+    page.add(56, 120, "4. Jaarrekening", size=11, bold=True)
+    page.add(56, 138, "Besluit: de jaarrekening wordt zonder wijzigingen vastgesteld.")
+    page.add(56, 170, "De voorzitter,").add(56, 186, "R.T. Dijkhuis")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["de jaarrekening wordt zonder wijzigingen vastgesteld."]

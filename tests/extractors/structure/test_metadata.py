@@ -96,3 +96,70 @@ def test_bodies_from_labels_councils_print(make_pdf, documents_of, label, value,
     page.lines(56, 140, ["Het college wil de inzameling anders regelen."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.bodies == bodies
+
+
+def test_a_wrapped_value_continues_on_the_lines_below_it(make_pdf, documents_of):
+    """A long subject wraps: under `label: value` it goes on at the label's margin; in a form
+    column it goes on under the value; the form's next label ends it either way."""
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    page.lines(56, 90, ["Onderwerp: Aanleg van een fietsverbinding tussen het station en het",
+                        "bedrijventerrein aan de noordzijde van de kern"], size=9.5, leading=12)
+    page.lines(56, 140, ["Geachte leden van het college, hierbij leggen wij u voor."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == ("Aanleg van een fietsverbinding tussen het station en het "
+                                  "bedrijventerrein aan de noordzijde van de kern")
+
+    form = Page().add(56, 50, "Raadsvoorstel", size=16, bold=True)
+    form.add(X_LABEL, 90, "Onderwerp", size=9, bold=True).add(X_VALUE, 90, "Vaststelling van het", size=9)
+    form.add(X_VALUE, 102, "speelruimteplan voor de dorpen", size=9)
+    form.add(X_LABEL, 114, "Zaaknummer", size=9, bold=True).add(X_VALUE, 114, "RV-2031-77", size=9)
+    (doc,) = documents_of(make_pdf([form]))
+    assert doc.metadata.title == "Vaststelling van het speelruimteplan voor de dorpen"
+    assert doc.metadata.reference == "RV-2031-77"
+
+
+def test_a_sidebar_value_continues_beside_body_lines_on_the_same_baselines(make_pdf, documents_of):
+    page = Page().add(56, 50, "Gemeente Noorderveld", size=14, bold=True)
+    page.add(420, 90, "onderwerp", size=8)
+    sidebar = ["Herziening van de", "regeling voor", "standplaatsen 2031"]
+    body = ["Aan de leden van de raad,", "Wij bieden u de herziene regeling aan voor de",
+            "standplaatsen op de weekmarkt en in de wijken."]
+    for i, (side, text) in enumerate(zip(sidebar, body)):
+        page.add(420, 102 + 12 * i, side, size=8).add(56, 102 + 12 * i, text, size=9.5)
+    page.lines(56, 160, ["Met vriendelijke groet, het college."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Herziening van de regeling voor standplaatsen 2031"
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    ("Besluitdatum", "3 maart 2031", date(2031, 3, 3)),
+    ("Datum besluit", "12-05-2031", date(2031, 5, 12)),
+    ("Vastgesteld op", "7 oktober 2031", date(2031, 10, 7)),
+    ("Datum commissievergadering", "30 juni 2031", date(2031, 6, 30)),
+])
+def test_the_date_of_a_decision_or_its_meeting_is_the_decision_date(make_pdf, documents_of, label, value, expected):
+    """Convention: a form names the date a decision was taken ("Datum besluit", "Besluitdatum",
+    "Vastgesteld") or, on the papers of a meeting, the meeting's date; "Datum" alone is the
+    paper's own date, and a longer label that starts with "Datum" is not it."""
+    page = Page().add(56, 50, "Besluitenlijst", size=16, bold=True)
+    page.add(X_LABEL, 90, label, size=9, bold=True).add(X_VALUE, 90, value, size=9)
+    page.lines(56, 130, ["Het college neemt kennis van de stukken over de kermis."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.decision_date == expected
+    assert doc.metadata.document_date is None
+
+
+def test_a_short_reference_is_kept_as_printed_and_the_addressee_names_the_body(make_pdf, documents_of):
+    """Convention: a kenmerk is quoted whole ("Stb. 2031, nr. 18"), only a long sentence is cut
+    to its number; "Aan:" on a paper's form names the bestuursorgaan it goes to."""
+    page = Page().add(56, 50, "Voorstel", size=16, bold=True)
+    page.lines(56, 90, ["Kenmerk: Stb. 2031, nr. 18", "Aan: Burgemeester en wethouders"], size=9.5, leading=14)
+    page.lines(56, 140, ["Wij stellen u voor de verordening te wijzigen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == "Stb. 2031, nr. 18"
+    assert doc.metadata.bodies == ["B&W"]
+
+    long = Page().add(56, 50, "Voorstel", size=16, bold=True)
+    long.lines(56, 90, ["Kenmerk: dit voorstel is geregistreerd onder nummer 2031/4471 in het zaaksysteem"], size=9.5)
+    (doc,) = documents_of(make_pdf([long]))
+    assert doc.metadata.reference == "2031/4471"

@@ -72,3 +72,51 @@ def test_classify_title():
     assert classify_title("Jaarrapportage Leerplicht 2023") == ("voortgangsrapportage", False)
     assert classify_title("Uitvoeringsprogramma Wonen") == ("uitvoeringsagenda", False)
     assert classify_title("Hoofdstuk 3") is None
+
+
+def test_letterhead_form_values_and_item_labels_are_never_headings(make_pdf, documents_of):
+    """Conventions of forms from suppliers' systems: the sending body's name at the top is a
+    letterhead (neither title nor heading); the subject is a form value, also when set large or
+    repeated in large type below the form; in a besluitenlijst the bold "Besluit" under each
+    agenda item labels its decision."""
+    page = Page().add(60, 50, "Waterschap Lage Landen", size=18, bold=True)
+    page.add(60, 90, "BESLUITENLIJST", size=13, bold=True)
+    page.add(66, 120, "Onderwerp", size=8, bold=True).add(190, 120, "Vergadering algemeen bestuur", size=10.5, bold=True)
+    page.add(66, 136, "Vergaderdatum", size=8, bold=True).add(190, 136, "8 mei 2031", size=8)
+    page.add(60, 170, "Vergadering algemeen bestuur", size=15, bold=True)
+    page.add(60, 200, "1. Opening en mededelingen", size=11, bold=True)
+    page.add(72, 218, "Besluit", size=9.5, bold=True).add(72, 232, "De agenda wordt ongewijzigd vastgesteld.", size=9.5)
+    page.add(60, 260, "2. Baggerplan vaarten", size=11, bold=True)
+    page.lines(72, 278, ["Het dagelijks bestuur licht toe dat de vaarten in de polders om de acht jaar",
+                         "worden gebaggerd en dat de planning voor de komende jaren is afgestemd",
+                         "met de gemeenten en de agrarische natuurverenigingen in het gebied."], size=9.5)
+    page.add(72, 330, "Besluit", size=9.5, bold=True).add(72, 344, "Het baggerplan wordt conform vastgesteld.", size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "besluitenlijst"
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert headings == ["1. Opening en mededelingen", "2. Baggerplan vaarten"]
+    assert doc.metadata.title == "Vergadering algemeen bestuur"
+    assert [d.text for d in doc.decisions] == ["De agenda wordt ongewijzigd vastgesteld.",
+                                               "Het baggerplan wordt conform vastgesteld."]
+
+
+def test_the_block_that_opens_a_first_page_is_the_title_not_a_heading(make_pdf, documents_of):
+    """Convention of publications (Gemeenteblad, Provinciaal blad, a supplier's export): the
+    paper's subject opens its first page in large type, without a section number; a numbered
+    block in the same place is the first heading."""
+    page = Page().add(70, 110, "Aanwijzing van parkeerzones in de binnenstad", size=14.5, bold=True)
+    page.lines(70, 140, ["Het college van burgemeester en wethouders maakt bekend dat de zones voor",
+                         "betaald parkeren met ingang van het nieuwe jaar worden uitgebreid."], size=10)
+    page.add(70, 190, "Toelichting", size=11, bold=True)
+    page.lines(70, 208, ["De uitbreiding volgt op de evaluatie van de parkeerdruk in de schilwijken."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Aanwijzing van parkeerzones in de binnenstad"
+    assert [s.heading for s in doc.sections if s.heading] == ["Toelichting"]
+
+    numbered = Page().add(70, 110, "1. Aanleiding", size=14.5, bold=True)
+    numbered.lines(70, 140, ["De parkeerdruk in de schilwijken is de afgelopen jaren sterk gestegen, zo blijkt",
+                             "uit de tellingen van het afgelopen voorjaar."], size=10)
+    numbered.add(70, 190, "2. Voorstel", size=14.5, bold=True)
+    numbered.lines(70, 208, ["Wij stellen voor de zones uit te breiden."], size=10)
+    (doc,) = documents_of(make_pdf([numbered]))
+    assert [s.heading for s in doc.sections if s.heading] == ["1. Aanleiding", "2. Voorstel"]
