@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per-file diagnosis of the table corpus: cells and statistics of each PDF against its gold.
 
-usage: python bench/tables_dev.py [LAYOUT ...] [--cache DIR] [--show NAME] [--jobs N]
+usage: python bench/tables_dev.py [LAYOUT ...] [--cache DIR] [--show NAME] [--jobs N] [--calibration]
 
 Parses each PDF of bench/corpus/tables/pdf/<layout> once (the parsed pages are pickled in
 --cache, keyed by the PDF's size and mtime, so a change to table detection or tidying is
@@ -95,6 +95,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/tables-dev-cache"))
     ap.add_argument("--show")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--calibration", action="store_true", help="cell F1 per band of table confidence")
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     layouts = args.layouts or sorted(p.name for p in (TABLES / "gold").iterdir() if p.is_dir())
@@ -117,6 +118,18 @@ def main(argv=None) -> int:
                     print("    " + " | ".join(row))
             print("  missed:", r["missed"][:30])
             print("  extra:", r["extra"][:30])
+    if args.calibration:
+        bands: dict[str, Counter] = {}
+        for r in results:
+            if r["n_tables"] != 1 or r["c_tp"] + r["c_fn"] == 0:
+                continue  # one table found for the file's one gold table: its confidence against its cells
+            conf = r["grids"][0][4]
+            band = next(b for b in ("0.9-1.0", "0.8-0.9", "0.6-0.8", "0.3-0.6") if conf >= float(b.split("-")[0]))
+            bands.setdefault(band, Counter()).update(c_tp=r["c_tp"], c_fp=r["c_fp"], c_fn=r["c_fn"], n=1)
+        print("| confidence | tables | cells F1 |\n|---|---|---|")
+        for band in sorted(bands, reverse=True):
+            b = bands[band]
+            print(f"| {band} | {b['n']} | {f1(b['c_tp'], b['c_fp'], b['c_fn']):.3f} |")
     print(f"ALL cells F1 {f1(tot['c_tp'], tot['c_fp'], tot['c_fn']):.3f} "
           f"(P {tot['c_tp'] / max(1, tot['c_tp'] + tot['c_fp']):.3f} R {tot['c_tp'] / max(1, tot['c_tp'] + tot['c_fn']):.3f})"
           f"  stats F1 {f1(tot['s_tp'], tot['s_fp'], tot['s_fn']):.3f} "

@@ -186,7 +186,25 @@ def _header(rows: Sequence[Row], bands: list[tuple[float, float]], figure_bands:
         out.append(GridCell(0, first, cell.text, True, cell.bbox, 1, last - first + 1))
     for cell, first, last in flat:
         out.append(GridCell(0, first, cell.text, True, cell.bbox, levels, last - first + 1))
-    return sorted(out, key=lambda c: (c.row, c.col)), levels
+    return _one_per_slot(out), levels
+
+
+def _one_per_slot(cells: list[GridCell]) -> list[GridCell]:
+    """Header cells that landed on one row and column (a word over a merged cell's first column)
+    as one cell: texts left to right, the widest span."""
+    slots: dict[tuple[int, int], list[GridCell]] = {}
+    for c in cells:
+        slots.setdefault((c.row, c.col), []).append(c)
+    out = []
+    for (row, col), cs in sorted(slots.items()):
+        if len(cs) == 1:
+            out.append(cs[0])
+            continue
+        cs.sort(key=lambda c: c.bbox.x0 if c.bbox is not None else 0.0)
+        out.append(GridCell(row, col, join_lines([c.text for c in cs]), True,
+                            union_all(c.bbox for c in cs if c.bbox is not None),
+                            max(c.row_span for c in cs), max(c.col_span for c in cs)))
+    return out
 
 
 def _nearest_cell(band: tuple[float, float], cells: Sequence[Cell]) -> int:
