@@ -7,10 +7,11 @@ baseline, and raised small glyphs (footnote calls, exponents) are kept as supers
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char, Line, Word
+from raadsstukken.extractors.layout.text_layer import OCR_LAYER_FONT
 from raadsstukken.extractors.settings import SAME_SIZE
 from raadsstukken.extractors.text.normalize import is_marker
 
@@ -59,7 +60,12 @@ def _join_table_cells(segments: list[list[Char]], s: LineSettings) -> list[tuple
 
     def flush() -> None:
         if len(streak) >= s.table_row_segments:
-            out.append(([c for seg in streak for c in seg], len(streak)))
+            joined: list[Char] = []
+            for seg in streak:  # cells are separate words even where their boxes touch or overlap
+                if joined:
+                    joined.append(replace(seg[0], text=" ", x1=seg[0].x0))
+                joined.extend(seg)
+            out.append((joined, len(streak)))
         else:
             out.extend((seg, 1) for seg in streak)
         streak.clear()
@@ -140,6 +146,8 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
                 size = min(_dominant_size(last), _dominant_size(run))
                 gap = run[0].x0 - max(c.x1 for c in last)
                 if -0.5 * size <= gap <= s.segment_gap * size and abs(_dominant_size(last) - _dominant_size(run)) < SAME_SIZE:
+                    if run[0].font == OCR_LAYER_FONT:  # an OCR layer's word never spans two runs
+                        last.append(replace(run[0], text=" ", x1=run[0].x0))
                     last.extend(run)
                     continue
             out.append(list(run))

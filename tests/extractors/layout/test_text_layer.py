@@ -76,3 +76,15 @@ def test_letters_of_a_word_squeezed_into_a_tiny_box_are_not_overprints():
     bold = raw[:1] + [{**raw[0], "x0": raw[0]["x0"] + 0.1, "x1": raw[0]["x1"] + 0.1}]
     bold = [{**c, "x1": c["x0"] + 4.0} for c in bold]  # a normal-width glyph printed twice: fake bold
     assert "".join(c.text for c in clean_chars(bold, 0, 595, 842).chars) == "x"
+
+
+def test_overlapping_words_of_an_ocr_layer_are_not_glued_together():
+    # four short words on one line, drawn as separate runs; the third word's box runs into the
+    # fourth's (a recogniser's boxes overlap), so no gap tells them apart
+    glyphs = []
+    for text, x0, width, top in (("ET", 100, 3.5, 100), ("vak", 140, 3.0, 100.3), ("Maakt", 294.2, 3.0, 100.2),
+                                 ("deel", 306.0, 1.6, 96.4), ("uitvoering", 313.4, 1.5, 100.2)):
+        size = 2.6 if top > 99 else 7.0
+        glyphs += [_at(t, x0 + i * width, width, size, top=top) for i, t in enumerate(text)]
+    words = [w.text for line in build_lines(even_out(glyphs), 1) for w in line.words]
+    assert "deel" in words and "Maakt" in words, words
