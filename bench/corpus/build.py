@@ -308,7 +308,8 @@ def gold_decisions(p: dict) -> list[dict]:
 
 def gold_headings(p: dict, fam=None) -> list[str]:
     """The headings as printed: with the number the source gives ("Artikel 3.", "2.") or the
-    template adds (auto-numbered families), as the samples' gold writes them."""
+    template adds (auto-numbered families), as the samples' gold writes them; an agenda item's
+    subject without its number."""
     if fam is not None:
         return fam.printed_headings(p)
     out = []
@@ -594,12 +595,9 @@ class Family:
                     num = f"{n1}."
                 out.append(f"{num} {b['h']}" if num else b["h"])
             elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
-                a = b["agenda_item"]
-                num = a.get("number")
-                if num:
-                    out.append(f"{num}. {a['subject']}" if getattr(self, "agenda_dot", True) else f"{num} {a['subject']}")
-                else:
-                    out.append(a["subject"])
+                # an agenda item's heading is its subject: its number is the agenda item (the
+                # convention of ../shared/corpus-real's besluitenlijst gold)
+                out.append(b["agenda_item"]["subject"])
         return out
 
     def blocks(self, p):

@@ -18,8 +18,11 @@ from typing import Iterable, Sequence
 from raadsstukken.extractors.rules import read_rules
 
 LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÀ-ÿ] ){2,}[A-Za-zÀ-ÿ]\b")
-SEGMENT = re.compile(r"\s+[·•|–—]\s+")
-"""What separates the parts of an export's header line ("Gemeente X · Besluitenlijst")."""
+FIRST_LINES = 2
+"""The lines (title block, first line of the body) a `first_line` cue looks at."""
+SEGMENT = re.compile(r"\s+[·•|–—-]\s+")
+"""What separates the parts of an export's header line ("Gemeente X · Besluitenlijst",
+"Zakelijke kennisgeving - Besluit van de gemeenteraad …")."""
 
 
 def join_letter_spacing(text: str) -> str:
@@ -31,7 +34,8 @@ def join_letter_spacing(text: str) -> str:
 class Cue:
     doc_type: str
     where: str
-    """`title`: the lines at the top of the document; `text`: any line of its first pages."""
+    """`title`: the lines at the top of the document; `first_line`: only its first lines (a line
+    that opens a page: "Bijlage 2. …", "TER ONDERTEKENING"); `text`: any line of its first pages."""
     weight: float
     patterns: tuple[re.Pattern[str], ...]
     name: str
@@ -92,11 +96,16 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     found: dict[str, list[str]] = {}
     for cue in rules.cues:
         # a title starts like one: a line that opens in lower case continues a sentence
-        lines = [t for t in title if not t[:1].islower()] if cue.where == "title" else text
+        if cue.where == "first_line":
+            lines = title[:FIRST_LINES]
+        elif cue.where == "title":
+            lines = [t for t in title if not t[:1].islower()]
+        else:
+            lines = text
         hits = [i for i, line in enumerate(lines) if any(p.search(line) for p in cue.patterns)]
         if len(hits) >= cue.min_count:
             weight[cue.doc_type] = weight.get(cue.doc_type, 0.0) + cue.weight
-            if cue.where == "title":
+            if cue.where in ("title", "first_line"):
                 title_weight[cue.doc_type] = title_weight.get(cue.doc_type, 0.0) + cue.weight
                 first_line[cue.doc_type] = min(first_line.get(cue.doc_type, hits[0]), hits[0])
             found.setdefault(cue.doc_type, []).append(cue.name)

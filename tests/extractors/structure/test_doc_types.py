@@ -73,3 +73,21 @@ def test_a_bundle_of_papers_is_split_at_type_lines_and_restarting_numbers(make_p
         pages.append(page)
     docs = documents_of(make_pdf(pages))
     assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [("motie", 1, 1), ("amendement", 2, 2)]
+
+
+@pytest.mark.parametrize("lines, kind", [
+    (["Bijlage 3: Overzicht van de ingediende zienswijzen", "Zienswijze 1 gaat over de geluidswal."], "bijlage"),
+    (["TER BESLISSING", "Aan: de staatssecretaris"], "nota_bw"),
+    (["From: iemand@voorbeeld.nl", "Sent: Monday 4 March 2030 10:12", "Subject: planning"], "brief"),
+    (["Officiële mededeling - Besluit van de gemeenteraad van Oosterkwartier"], "raadsbesluit"),
+])
+def test_first_lines_and_headers_that_name_a_kind(lines, kind):
+    """Conventions: an annex opens its page with its number and title; a nota with its handling
+    line; an e-mail with its header; an export's header line joins parts with ' - '."""
+    found = classify(lines, [])
+    assert found is not None and found.doc_type == kind
+
+
+def test_a_form_attachment_line_opens_no_annex():
+    found = classify(["Bijlage(n): 2", "Raadsvoorstel"], [])
+    assert found is not None and found.doc_type == "raadsvoorstel"
