@@ -61,8 +61,8 @@ def _join_table_cells(segments: list[list[Char]], s: LineSettings) -> list[tuple
     def flush() -> None:
         if len(streak) >= s.table_row_segments:
             joined: list[Char] = []
-            for seg in streak:  # cells are separate words even where their boxes touch or overlap
-                if joined:
+            for seg in streak:  # an OCR layer's cells are separate words even where their boxes overlap
+                if joined and seg[0].font == OCR_LAYER_FONT:
                     joined.append(replace(seg[0], text=" ", x1=seg[0].x0))
                 joined.extend(seg)
             out.append((joined, len(streak)))
