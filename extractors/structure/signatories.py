@@ -23,6 +23,10 @@ class SignatureRules:
     role: re.Pattern[str]
     names: tuple[re.Pattern[str], ...]
     max_name_distance: float
+    submitter_role: str = "indiener"
+    submitter_labels: tuple[re.Pattern[str], ...] = ()
+    max_submitters: int = 12
+    name_end: re.Pattern[str] = re.compile(r"\s*,")
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +37,10 @@ def load_rules() -> SignatureRules:
         role=re.compile(rf"^(?:de |het )?(?P<role>{roles})\s*[,.]?$", re.IGNORECASE),
         names=tuple(re.compile(p) for p in data["names"]),
         max_name_distance=float(data["max_name_distance"]),
+        submitter_role=data["submitters"]["role"],
+        submitter_labels=tuple(re.compile(p, re.IGNORECASE) for p in data["submitters"]["labels"]),
+        max_submitters=int(data["submitters"]["max_names"]),
+        name_end=re.compile(data["submitters"]["name_end"]),
     )
 
 
@@ -49,6 +57,11 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
         lines = [ln for b in page.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
         lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
         for i, line in enumerate(lines):
+            if any(p.match(line.text.strip()) for p in rules.submitter_labels):
+                for name in _submitters_below(line, lines[i + 1:], rules):
+                    if not any(s.name == name for s in found):
+                        found.append(Signatory(rules.submitter_role, name, page.number))
+                continue
             m = rules.role.match(line.text.strip())
             if not m:
                 continue
@@ -57,6 +70,26 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
             if name and not any(s.name == name and s.role == role for s in found):
                 found.append(Signatory(role, name, page.number))
     return found
+
+
+def _submitters_below(label: Line, below: list[Line], rules: SignatureRules) -> list[str]:
+    """The names listed under a submitters' line, each with the party or role it carries."""
+    names: list[str] = []
+    last = label
+    for line in below:
+        if not _same_column(label, line) and not names:
+            continue
+        if line.bbox.top > last.bbox.bottom + rules.max_name_distance * last.bbox.height:
+            break
+        text = line.text.strip()
+        head = rules.name_end.split(text, maxsplit=1)[0]
+        if not is_name(head, rules):
+            break
+        names.append(text)
+        last = line
+        if len(names) >= rules.max_submitters:
+            break
+    return names
 
 
 def _same_column(a: Line, b: Line) -> bool:

@@ -79,11 +79,10 @@ def test_a_bundle_of_papers_is_split_at_type_lines_and_restarting_numbers(make_p
     (["Bijlage 3: Overzicht van de ingediende zienswijzen", "Zienswijze 1 gaat over de geluidswal."], "bijlage"),
     (["TER BESLISSING", "Aan: de staatssecretaris"], "nota_bw"),
     (["From: iemand@voorbeeld.nl", "Sent: Monday 4 March 2030 10:12", "Subject: planning"], "brief"),
-    (["Officiële mededeling - Besluit van de gemeenteraad van Oosterkwartier"], "raadsbesluit"),
 ])
 def test_first_lines_and_headers_that_name_a_kind(lines, kind):
     """Conventions: an annex opens its page with its number and title; a nota with its handling
-    line; an e-mail with its header; an export's header line joins parts with ' - '."""
+    line; an e-mail with its header."""
     found = classify(lines, [])
     assert found is not None and found.doc_type == kind
 

@@ -25,3 +25,16 @@ def test_routing_entries_are_not_signatures(make_pdf, documents_of):
     page.lines(56, 90, ["12-03-2024: Burgemeester", "- Wethouder", "Paraaf: Gemeentesecretaris"])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.signatories == []
+
+
+def test_submitters_of_a_motion_are_listed_under_their_line(make_pdf, documents_of):
+    """Convention of moties and amendementen: "Ingediend door:" (or "Indieners:") and the names
+    under it, one per line, each with the party it speaks for; the text after them is none."""
+    page = Page().add(56, 50, "Motie", size=16, bold=True)
+    page.lines(56, 90, ["De raad, in vergadering bijeen, verzoekt het college de speeltuin te behouden."], size=10)
+    page.add(56, 140, "Indieners:", size=10)
+    page.lines(56, 160, ["Pieter Zandvoort, Lokaal Belang", "M.K. de Groot - Dorpspartij"], size=10, leading=14)
+    page.lines(56, 210, ["Aangenomen met algemene stemmen."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [
+        ("indiener", "Pieter Zandvoort, Lokaal Belang"), ("indiener", "M.K. de Groot - Dorpspartij")]
