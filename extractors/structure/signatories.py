@@ -58,9 +58,9 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
         lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
         for i, line in enumerate(lines):
             if any(p.match(line.text.strip()) for p in rules.submitter_labels):
-                for name in _submitters_below(line, lines[i + 1:], rules):
-                    if not any(s.name == name for s in found):
-                        found.append(Signatory(rules.submitter_role, name, page.number))
+                for submitter in _submitters_below(line, lines[i + 1:], rules):
+                    if not any(s.name == submitter for s in found):
+                        found.append(Signatory(rules.submitter_role, submitter, page.number))
                 continue
             m = rules.role.match(line.text.strip())
             if not m:
