@@ -171,8 +171,8 @@ def _row_clusters(page: PageLayout) -> list[_Line]:
 def table_cells(line: Line) -> list[Cell]:
     """The cells of a line (`forms.line_cells`), a cell of figures only ("40% 2335", "nvt 80,4%":
     a mark for none counts as one) cut into one cell per figure, and a cell that ends in two or
-    more figures ("Emissie (kton) 4.451 4.265"), or in one set off wider than a word space, cut
-    into its label and its figures: columns set closer than a cell gap are still columns."""
+    more figures ("Emissie (kton) 4.451 4.265") cut into its label and its figures: columns set
+    closer than a cell gap are still columns."""
     out: list[Cell] = []
     for cell in line_cells(line):
         words = [w for w in line.words if not w.superscript and w.bbox.x0 >= cell.bbox.x0 - 0.5
@@ -181,9 +181,7 @@ def table_cells(line: Line) -> list[Cell]:
         while run < len(words) and is_figure(words[len(words) - 1 - run].text):
             run += 1
         tail = words[len(words) - run:]
-        apart = 0 < run < len(words) and tail[0].bbox.x0 - words[-run - 1].bbox.x1 > WORD_SPACE * tail[0].size
-        if len(words) >= 2 and (run == len(words) or run >= 2 or apart) and any(figure_value(w.text) is not None
-                                                                                for w in tail):
+        if len(words) >= 2 and (run == len(words) or run >= 2) and any(figure_value(w.text) is not None for w in tail):
             label = words[:len(words) - run]
             if label:
                 out.append(WordCell(" ".join(w.text for w in label), union_all(w.bbox for w in label), cell.page,

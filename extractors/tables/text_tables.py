@@ -5,7 +5,8 @@ of `detect` miss it. Here a run of lines (same type size, no wide gaps) is a tab
 more left edges recur on many of its lines and nearly all cells start at one of them; the columns
 run from one recurring edge to the next. Rows are cut where the gap between lines is clearly
 larger than the gap between the lines of one wrapped cell (two gap sizes), else at every line.
-Two-column text, lists (marker and text) and forms (label and value) have two edges, not three.
+Two-column text, lists (marker and text) and forms (label and value) have two edges, not three;
+a form with checkboxes and a headerless grid of short labels (a list set in columns) are no table.
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ EDGE_SHARE = 0.1
 """A column edge recurs on at least this share of the run's lines (and on three lines or more)."""
 ALIGNED_SHARE = 0.75
 """Share of the run's cells that start at a column edge."""
+LABEL_WORDS = 5
+"""Without a header row, a grid of cells of at most this many words is a list set in columns."""
 RUN_GAP = 5.0
 """Largest gap between two lines of one table, in line heights."""
 WRAP_SLACK = 0.25
@@ -133,6 +136,10 @@ def _table(lines: Sequence[TextLine], run: list[int]) -> TextTable | None:
     boxes = tuple(tuple(union_all(c.bbox for c in s) if s else None for s in slots) for slots in grid)
     first = [c for s in grid[0] for c in s]
     header = 1 if first and all(c.bold for c in first) and not all(c.bold for s in grid[1] for c in s) else 0
+    if any(c.checkbox is not None for _, c in cells):
+        return None  # a form: labels, values and checkboxes
+    if not header and max(len(t.split()) for row in texts for t in row) <= LABEL_WORDS:
+        return None  # a grid of labels without a header: a list set in columns
     fill = sum(1 for f in filled if f >= 2) / len(grid) * aligned / len(cells)
     members = [k for group in rows for k in group]
     return TextTable(texts, boxes, header, union_all(c.bbox for k in members for c in lines[k].cells),

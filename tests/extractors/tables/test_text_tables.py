@@ -71,3 +71,15 @@ def test_two_column_text_and_a_list_are_no_text_table(make_pdf):
     for i, item in enumerate(["a.", "b.", "c.", "d."]):
         page.add(56, 140 + 12 * i, item, size=9).add(72, 140 + 12 * i, f"maatregel nummer {i + 1} uitwerken", size=9)
     assert _tables(make_pdf([page])) == []
+
+
+def test_a_grid_of_short_labels_and_a_form_with_checkboxes_are_no_table(make_pdf):
+    page = Page()
+    labels = ["Jeugdoverlast", "Woninginbraak", "Zorgmijders", "Ondermijning", "Cybercrime", "Verkeersveiligheid",
+              "Burenruzies", "Zwerfafval", "Evenementen", "Straatintimidatie", "Drugsoverlast", "Fietsdiefstal"]
+    for i, label in enumerate(labels):
+        page.add(60 + 160 * (i % 3), 80 + 14 * (i // 3), label, size=9)
+    for i, (a, b, c) in enumerate([("Afdeling", "☒ Veiligheid", "☐ Wonen"), ("Route", "☒ Adviseur", "☐ Jurist"),
+                                    ("Status", "☒ Concept", "☐ Definitief"), ("Openbaar", "☒ Ja", "☐ Nee")]):
+        page.add(60, 200 + 14 * i, a, size=9).add(220, 200 + 14 * i, b, size=9).add(380, 200 + 14 * i, c, size=9)
+    assert _tables(make_pdf([page])) == []
