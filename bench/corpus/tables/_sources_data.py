@@ -1,3 +1,4 @@
+# ruff: noqa: E501, E731  (data copied as published: long lines are the sources' own)
 """One-off writer of sources/*.json (kept for provenance: the figures below were copied from the
 search excerpts of the pages named in each entry). Run: python _sources_data.py"""
 import json

@@ -23,7 +23,8 @@ Gold conventions: `header` is the header cells as printed, each once: per column
 header levels top to bottom ("Stand" over "1-jan": "Stand 1-jan"; a cell spanning rows once), then
 each cell spanning columns once (until 2026-12-01 it was the LAST header row with a cell spanning
 columns repeated in each column, which left out upper cells such as "Dotaties" and counted merged
-ones twice; `--regold` rewrites the gold of a built corpus to the new convention); `rows` are the body rows as printed (label cell(s) then values; group rows with empty values).
+ones twice; `--regold` rewrites the gold of a built corpus to the new convention); `rows` are the
+body rows as printed (label cell(s) then values; group rows with empty values).
 `statistics` only for tables with a time axis: one entry per figure that is a plain number, with
 `indicator` = the row label as printed (the indicator column when there are two label columns),
 `period` = the year of its column, `value` = the number as printed (Dutch format parsed; a
@@ -289,7 +290,7 @@ def make_table(s, layout, font, size, avail, rnd, repeat):
         return Paragraph(esc(t), style)
 
     data = []
-    for ri, r in enumerate(hgrid):
+    for r in hgrid:
         line = []
         for j in range(ncols):
             line.append(P(r[j], b=True, right=j >= nl and layout != "unruled_left"))
@@ -447,11 +448,13 @@ def build_one(s, layout, pdf_path):
     if base == "twocolumn":
         gap = 8 * mm
         cw = (W - 2 * margin - gap) / 2
-        frames = [Frame(margin, doc.bottomMargin, cw, H - doc.topMargin - doc.bottomMargin, id="c1", leftPadding=0, rightPadding=0),
-                  Frame(margin + cw + gap, doc.bottomMargin, cw, H - doc.topMargin - doc.bottomMargin, id="c2", leftPadding=0, rightPadding=0)]
+        body_h = H - doc.topMargin - doc.bottomMargin
+        frames = [Frame(margin, doc.bottomMargin, cw, body_h, id="c1", leftPadding=0, rightPadding=0),
+                  Frame(margin + cw + gap, doc.bottomMargin, cw, body_h, id="c2", leftPadding=0, rightPadding=0)]
         avail = cw
     else:
-        frames = [Frame(margin, doc.bottomMargin, W - 2 * margin, H - doc.topMargin - doc.bottomMargin, id="f", leftPadding=0, rightPadding=0)]
+        frames = [Frame(margin, doc.bottomMargin, W - 2 * margin, H - doc.topMargin - doc.bottomMargin, id="f",
+                        leftPadding=0, rightPadding=0)]
         avail = W - 2 * margin
     doc.addPageTemplates([PageTemplate(id="p", frames=frames, onPage=deco)])
 
@@ -464,7 +467,7 @@ def build_one(s, layout, pdf_path):
         filler = ("Deze toelichting hoort bij het overzicht hieronder. De bedragen en aantallen zijn overgenomen "
                   "uit de vastgestelde stukken; afrondingsverschillen kunnen voorkomen. ")
         n_par = max(2, 26 - len(s["rows"]) // 2 - 3 * len(s["header"]))
-        for k in range(n_par):
+        for _ in range(n_par):
             story.append(Paragraph(esc(filler * 2), st["body"]))
     if base == "twocolumn":
         story.append(Paragraph(esc("De linkerkolom bevat de tekst van de paragraaf; de tabel staat in dezelfde kolom "
