@@ -63,6 +63,24 @@ class Cell:
         return self.text[1:].strip() if self.checkbox else self.text
 
 
+def boxes_in(cell: Cell) -> list[tuple[CheckboxState, str]]:
+    """The checkboxes a cell prints inline, each with its label ("☐ College ☒ Raad" gives
+    (EMPTY, "College"), (TICKED, "Raad"))."""
+    glyphs = checkbox_glyphs()
+    found: list[tuple[CheckboxState, str]] = []
+    state: CheckboxState | None = None
+    label: list[str] = []
+    for ch in cell.text + "\0":
+        if ch in glyphs.ticked or ch in glyphs.empty or ch == "\0":
+            if state is not None and "".join(label).strip():
+                found.append((state, "".join(label).strip()))
+            state = CheckboxState.TICKED if ch in glyphs.ticked else CheckboxState.EMPTY
+            label = []
+        else:
+            label.append(ch)
+    return found
+
+
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from raadsstukken.extractors.text.dates import parse_date
-from raadsstukken.extractors.structure.forms import CheckboxState, Row, find_field, match_label, page_rows
+from raadsstukken.extractors.structure.forms import CheckboxState, Row, boxes_in, find_field, match_label, page_rows
 from raadsstukken.extractors.layout.records import PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
@@ -140,7 +140,8 @@ def _reference(text: str) -> str | None:
 
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:
     found: list[str] = []
-    labels = [c.label for row in rows for c in row.cells if c.checkbox is CheckboxState.TICKED]
+    labels = [label for row in rows for c in row.cells for state, label in boxes_in(c)
+              if state is CheckboxState.TICKED]
     if value:
         labels += [value]
     for label in labels:
@@ -159,9 +160,9 @@ def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> lis
 def _confidentiality(rows: Sequence[Row], rules: MetadataRules) -> str | None:
     for row in rows:
         for cell in row.cells:
-            if cell.checkbox is CheckboxState.TICKED:
-                word = cell.label.split()[0].lower() if cell.label else ""
-                if word in rules.confidentiality_boxes:
+            for state, label in boxes_in(cell):
+                word = label.split()[0].lower() if label else ""
+                if state is CheckboxState.TICKED and word in rules.confidentiality_boxes:
                     return word
     for row in rows:
         text = " ".join(c.label for c in row.cells)

@@ -163,3 +163,25 @@ def test_a_short_reference_is_kept_as_printed_and_the_addressee_names_the_body(m
     long.lines(56, 90, ["Kenmerk: dit voorstel is geregistreerd onder nummer 2031/4471 in het zaaksysteem"], size=9.5)
     (doc,) = documents_of(make_pdf([long]))
     assert doc.metadata.reference == "2031/4471"
+
+
+def test_boxes_typed_in_one_cell_are_read_one_by_one(make_pdf, documents_of):
+    """A Word form types its boxes in one line ("☐ College ☒ Raad ☒ Commissie"): each box
+    with its own label, the ticked ones name the bodies, also when the line opens unticked."""
+    page = Page().add(56, 50, "Raadsvoorstel", size=16, bold=True)
+    page.add(56, 90, "Ter behandeling in", size=9.5, bold=True)
+    page.add(200, 90, "☐ Burgemeester ☒ Gemeenteraad ☒ Raadscommissie", size=9.5, font="DejaVu")
+    page.add(200, 106, "☐ Openbaar ☒ Besloten", size=9.5, font="DejaVu")
+    page.lines(56, 140, ["Wij stellen u voor het krediet voor de brug beschikbaar te stellen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.bodies == ["Raad", "Commissie"]
+    assert doc.metadata.confidentiality == "besloten"
+
+
+def test_a_sidebar_label_alone_names_the_body_below_it(make_pdf, documents_of):
+    """A letter's sidebar prints "aan" with the addressee under it: the body the paper goes to."""
+    page = Page().add(56, 50, "Gemeente Noorderveld", size=14, bold=True)
+    page.add(420, 90, "aan", size=8).add(420, 102, "Gemeenteraad", size=8)
+    page.lines(56, 90, ["Geachte leden van de raad,", "Hierbij ontvangt u het voorstel over de kermis."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.bodies == ["Raad"]
