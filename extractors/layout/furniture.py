@@ -33,6 +33,7 @@ class FurnitureRules:
     masthead_band: float = 0.2
     masthead_top: tuple[re.Pattern[str], ...] = ()
     masthead_bottom: tuple[re.Pattern[str], ...] = ()
+    label_anywhere: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def load_rules() -> FurnitureRules:
         masthead_band=float(data["masthead"]["band"]),
         masthead_top=tuple(re.compile(p, re.IGNORECASE) for p in data["masthead"]["top"]),
         masthead_bottom=tuple(re.compile(p, re.IGNORECASE) for p in data["masthead"]["bottom"]),
+        label_anywhere=tuple(re.compile(p, re.IGNORECASE) for p in labels.get("anywhere", [])),
     )
 
 
@@ -161,6 +163,11 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             if (top or bottom) and not found.contains(line):
                 (found.header if top else found.footer).append(line)
                 found.methods.add("masthead")
+            elif not found.contains(line) and any(p.match(line.text.strip()) for p in rules.label_anywhere):
+                (found.header if y < height / 2 else found.footer).append(line)
+                found.methods.add("page_label")
+                if found.page_label is None:
+                    found.page_label = line.text.strip()
     for page_index, in_band in enumerate(bands):
         found = result[page_index]
         for band, line in in_band:

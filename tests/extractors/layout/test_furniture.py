@@ -86,3 +86,18 @@ def test_a_single_page_publication_keeps_its_masthead_out_of_the_body(make_pdf):
     assert "Nr. 40917, 2 februari 2026" in (parsed_page.header or "")
     assert "Provinciaal blad 2026 nr. 40917 1" in (parsed_page.footer or "")
     assert "Subsidieregeling dorpshuizen" in body
+
+
+def test_a_page_of_n_label_in_a_letter_sidebar_is_furniture_wherever_it_stands(make_pdf, text_of):
+    """Convention of ministries' and municipalities' letters: the sidebar prints "Pagina 2 van 3"
+    beside the body, a fifth of the way down, far outside the header and footer bands."""
+    pages = []
+    for n in (1, 2, 3):
+        page = Page().add(56, 120, "De beantwoording van de vragen over de waterberging volgt hieronder.", size=10)
+        page.add(56, 140, "Het college heeft de vragen van de fractie besproken en beantwoordt ze als volgt.", size=10)
+        page.add(440, 170, f"Pagina {n} van 3", size=7)
+        page.add(440, 184, "Kenmerk W-2031-7", size=7)
+        pages.append(page)
+    parsed = parse_pdf(make_pdf(pages))
+    assert [p.page_label for p in parsed.pages] == ["Pagina 1 van 3", "Pagina 2 van 3", "Pagina 3 van 3"]
+    assert "Pagina" not in text_of(make_pdf(pages))
