@@ -22,6 +22,8 @@ from raadsstukken.extractors.structure.doc_types import join_letter_spacing
 from raadsstukken.extractors.text.normalize import heading_label, is_marker, list_marker, marker_number
 
 ITEM_END = re.compile(r"[.;:!?]['’\"”)]*$")
+ITEM_INTRO = re.compile(r":\s*$")
+"""An item that ends in a colon announces a sub-list of its own."""
 
 
 @dataclass
@@ -233,8 +235,18 @@ def _body_from_intro(intro: str) -> str | None:
     return None
 
 
+def _marker_kind(m: re.Match[str]) -> str:
+    """Which kind of list a marker belongs to: numbers, letters, roman numerals or bullets."""
+    for kind in ("num", "letter", "roman"):
+        if m.group(kind):
+            return kind
+    return "bullet"
+
+
 def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoint]:
     items: list[DecisionPoint] = []
+    list_kind: str | None = None  # the marker kind of the decision list itself
+    sub_open = False  # a sub-list of the last item is running
     marker_alone: str | None = None  # "1." or "•" on a line of its own: the item's text follows
     for line in lines:
         text = line.text.strip()
@@ -244,8 +256,21 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
         if marker_alone is not None:
             text, marker_alone = f"{marker_alone} {text}", None
         m = list_marker(text)
+        if m and items and _marker_kind(m) != list_kind and (
+                sub_open or ITEM_INTRO.search(items[-1].text) or line.bbox.x0 > items[-1].lines[0].bbox.x0 + 3):
+            # a sub-list inside an item ("de kosten te dekken uit: a. …; b. …", or its markers
+            # indented under the item's text): part of the item
+            sub_open = True
+            last = items[-1]
+            last.text = f"{last.text} {text}"
+            last.lines.append(line)
+            if line.page == last.page:
+                last.bbox = last.bbox.union(line.bbox)
+            continue
         if m:
             number = marker_number(m, len(items))
+            list_kind = list_kind or _marker_kind(m)
+            sub_open = False
             items.append(DecisionPoint(number, text[m.end():], line.page, line.bbox, None, "decisions:list", [line]))
             continue
         if not items:

@@ -153,3 +153,19 @@ def test_a_besluitenlijst_decision_ends_at_the_signing_lines(make_pdf, documents
     page.add(56, 170, "De voorzitter,").add(56, 186, "R.T. Dijkhuis")
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == ["de jaarrekening wordt zonder wijzigingen vastgesteld."]
+
+
+def test_a_sub_list_inside_a_decision_stays_in_its_item(make_pdf, documents_of):
+    """Convention: an item announces its own sub-list ("… te dekken uit:") whose markers are of
+    another kind (letters under numbers) or indented under the item's text; the list goes on
+    with the next marker of its own kind."""
+    page = Page().add(56, 40, "Raadsvoorstel", size=16, bold=True)
+    page.add(56, 80, "De raad besluit:", bold=True)
+    page.add(56, 100, "1.").add(76, 100, "een krediet van € 90.000 beschikbaar te stellen voor de sporthal;")
+    page.add(56, 116, "2.").add(76, 116, "de lasten te dekken uit:")
+    page.add(76, 132, "a.").add(92, 132, "de reserve sportaccommodaties;")
+    page.add(76, 148, "b.").add(92, 148, "een bijdrage van de provincie;")
+    page.add(56, 164, "3.").add(76, 164, "de begroting hierop aan te passen.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.number for d in doc.decisions] == [1, 2, 3]
+    assert doc.decisions[1].text == "de lasten te dekken uit: a. de reserve sportaccommodaties; b. een bijdrage van de provincie;"
