@@ -172,6 +172,7 @@ def test_junk_operators_log_one_line_per_kind_and_page(tmp_path, caplog):
     # pdfminer warns once per bad colour operand, each message naming the operand
     ops = b"".join(b"/P%d g /Q G (a) rg /X sc /Nope%d gs 12 Tz (x) Tq zz\n" % (i, i % 7) for i in range(20000))
     folder = _folder(tmp_path, {"rommel.pdf": hostile_pdfs.raw_pdf(hostile_pdfs._page(b"<<>>", ops))}, paper=False)
+    caplog.set_level(logging.WARNING, logger="pdfminer")  # whatever an earlier test's CLI run set it to
     with caplog.at_level(logging.WARNING):
         (outcome,) = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out", timeout=60)).outcomes
     assert outcome.status in ("ok", "needs_ocr", "failed")
