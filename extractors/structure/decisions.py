@@ -207,6 +207,9 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                     break
         if start is None:
             continue
+        while start < len(lines) and is_intro(lines[start].text, rules):
+            intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
+            start += 1
         body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
         items = _items(lines[start:], vocabulary)
         if not items and start < len(lines):

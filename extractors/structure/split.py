@@ -27,6 +27,9 @@ from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import form_value_blocks
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest
 
+NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
+"""A heading numbered with its kind ("Hoofdstuk 1: …", "Artikel 3.", "Deel II – …")."""
+
 ITEM_LABEL_KINDS = frozenset({"besluitenlijst"})
 """Kinds whose items each carry a decision label ("Besluit:"), a label and not a heading."""
 
@@ -184,7 +187,8 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
 def _heads_the_page(title_blocks: Sequence[Block], page: PageLayout) -> bool:
     """A prominent block that opens a document's first page (only a letterhead or page furniture
     above it) and carries no section number is the document's title, not its first heading."""
-    if len(title_blocks) != 1 or HEADING_NUMBER.match(title_blocks[0].text):
+    if len(title_blocks) != 1 or HEADING_NUMBER.match(title_blocks[0].text) \
+            or NAMED_NUMBER.match(title_blocks[0].text):
         return False
     title = title_blocks[0]
     above = [b for b in page.blocks if b is not title and b.kind is BlockKind.BODY

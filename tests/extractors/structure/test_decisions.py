@@ -169,3 +169,14 @@ def test_a_sub_list_inside_a_decision_stays_in_its_item(make_pdf, documents_of):
     (doc,) = documents_of(make_pdf([page]))
     assert [d.number for d in doc.decisions] == [1, 2, 3]
     assert doc.decisions[1].text == "de lasten te dekken uit: a. de reserve sportaccommodaties; b. een bijdrage van de provincie;"
+
+
+def test_an_intro_under_an_intro_heading_opens_the_same_list(make_pdf, documents_of):
+    page = Page().add(56, 40, "Voorstel aan de raad", size=16, bold=True)
+    page.add(56, 80, "Ontwerpbesluit", size=12, bold=True)
+    page.add(56, 100, "Het algemeen bestuur besluit:")
+    page.add(56, 118, "I.").add(80, 118, "de subsidieregeling voor groene daken vast te stellen;")
+    page.add(56, 134, "II.").add(80, 134, "de regeling na twee jaar te evalueren.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["de subsidieregeling voor groene daken vast te stellen;",
+                                               "de regeling na twee jaar te evalueren."]

@@ -113,10 +113,10 @@ def test_the_block_that_opens_a_first_page_is_the_title_not_a_heading(make_pdf, 
     assert doc.part.title == "Aanwijzing van parkeerzones in de binnenstad"
     assert [s.heading for s in doc.sections if s.heading] == ["Toelichting"]
 
-    numbered = Page().add(70, 110, "1. Aanleiding", size=14.5, bold=True)
+    numbered = Page().add(70, 110, "Deel 1: Aanleiding", size=14.5, bold=True)
     numbered.lines(70, 140, ["De parkeerdruk in de schilwijken is de afgelopen jaren sterk gestegen, zo blijkt",
                              "uit de tellingen van het afgelopen voorjaar."], size=10)
     numbered.add(70, 190, "2. Voorstel", size=14.5, bold=True)
     numbered.lines(70, 208, ["Wij stellen voor de zones uit te breiden."], size=10)
     (doc,) = documents_of(make_pdf([numbered]))
-    assert [s.heading for s in doc.sections if s.heading] == ["1. Aanleiding", "2. Voorstel"]
+    assert [s.heading for s in doc.sections if s.heading] == ["Deel 1: Aanleiding", "2. Voorstel"]
