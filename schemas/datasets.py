@@ -145,7 +145,8 @@ class SectionRecord:
     theme_score: float | None = column(F64, "1 for a heading match; for a lexicon match the theme's share of all topic-term hits")
     theme_method: str | None = column(STR, "How the theme was decided: heading_path, lexicon or none")
     iv3_taakveld: str | None = column(STR, "Iv3 taakveld of the section (code of the shipped list, e.g. 1.2; null: none)")
-    iv3_score: float | None = column(F64, "Share of the taakveld in the section's own term evidence (0-1); null when the document decided")
+    iv3_score: float | None = column(
+        F64, "Share of the taakveld in the section's own term evidence (0-1); null when the document decided")
     iv3_method: str | None = column(STR, "What decided: lexicon:<terms>, procedure:<cues>, document or none")
     method: str = column(STR, "Detector that produced the heading", nullable=False)
 

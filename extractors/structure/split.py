@@ -25,7 +25,7 @@ from raadsstukken.extractors.structure.doc_types import DocType, classify, start
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import form_value_blocks
-from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest
+from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, starts_with_label
 
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
 """A heading numbered with its kind ("Hoofdstuk 1: …", "Artikel 3.", "Deel II – …")."""
@@ -113,7 +113,7 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         doc_type = found.doc_type if found else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
         method += f";{found.method}" if found else ""
-        marks = cue.doc_type is not None or cue.cover or _heads_the_page(cue.title_blocks, pages[first])
+        marks = cue.doc_type is not None or cue.cover or _heads_the_page(cue.title_blocks, pages[first:last + 1])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
                                   _own_title(cue), f"split:{method}",
                                   title_blocks=cue.title_blocks if marks else (),
@@ -184,16 +184,23 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks))
 
 
-def _heads_the_page(title_blocks: Sequence[Block], page: PageLayout) -> bool:
+def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:
     """A prominent block that opens a document's first page (only a letterhead or page furniture
-    above it) and carries no section number is the document's title, not its first heading."""
+    above it), carries no section number and is set in a style no other block of the document
+    uses, and is followed by the paper's fields ("Datum: …", "Bestuursorgaan: …"), is the
+    document's title, not its first heading (a heading shares its style with the document's other
+    headings; a report that opens with its first heading has no fields under it)."""
     if len(title_blocks) != 1 or HEADING_NUMBER.match(title_blocks[0].text) \
             or NAMED_NUMBER.match(title_blocks[0].text):
         return False
-    title = title_blocks[0]
+    title, page = title_blocks[0], pages[0]
     above = [b for b in page.blocks if b is not title and b.kind is BlockKind.BODY
              and b.bbox.bottom <= title.bbox.top + 1 and not is_letterhead(b)]
-    return not above
+    same_style = any(b is not title and b.kind is BlockKind.BODY and abs(b.size - title.size) < 0.5
+                     and b.bold == title.bold for p in pages for b in p.blocks)
+    after = [b for b in page.blocks if b.kind is BlockKind.BODY and b.bbox.top >= title.bbox.bottom - 1]
+    fields_follow = bool(after) and starts_with_label(after[0].text)
+    return not above and not same_style and fields_follow
 
 
 def _own_title(cue: PageCue) -> str | None:

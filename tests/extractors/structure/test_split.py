@@ -102,10 +102,11 @@ def test_letterhead_form_values_and_item_labels_are_never_headings(make_pdf, doc
 
 def test_the_block_that_opens_a_first_page_is_the_title_not_a_heading(make_pdf, documents_of):
     """Convention of publications (Gemeenteblad, Provinciaal blad, a supplier's export): the
-    paper's subject opens its first page in large type, without a section number; a numbered
-    block in the same place is the first heading."""
+    paper's subject opens its first page in large type, without a section number, with the
+    paper's fields under it; a numbered block in the same place is the first heading."""
     page = Page().add(70, 110, "Aanwijzing van parkeerzones in de binnenstad", size=14.5, bold=True)
-    page.lines(70, 140, ["Het college van burgemeester en wethouders maakt bekend dat de zones voor",
+    page.lines(70, 128, ["Datum: 3 maart 2031 Bestuursorgaan: College van burgemeester en wethouders"], size=10)
+    page.lines(70, 150, ["Het college van burgemeester en wethouders maakt bekend dat de zones voor",
                          "betaald parkeren met ingang van het nieuwe jaar worden uitgebreid."], size=10)
     page.add(70, 190, "Toelichting", size=11, bold=True)
     page.lines(70, 208, ["De uitbreiding volgt op de evaluatie van de parkeerdruk in de schilwijken."], size=10)
