@@ -261,7 +261,7 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
         m = list_marker(text)
         if m and items and _marker_kind(m) != list_kind and (
                 sub_open or ITEM_INTRO.search(items[-1].text) or line.bbox.x0 > items[-1].lines[0].bbox.x0 + 3):
-            # a sub-list inside an item ("de kosten te dekken uit: a. …; b. …", or its markers
+            # a sub-list inside an item ("de lasten te dragen uit: a. …; b. …", or its markers
             # indented under the item's text): part of the item
             sub_open = True
             last = items[-1]
