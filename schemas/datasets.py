@@ -23,7 +23,9 @@ SCHEMA_CHANGES = (
             "municipality_code; doc_type gains besluit, motie, amendement, brief, verslag, begroting; themes.kind is one "
             "of prioriteit, basis, programma, other, the plan's own word in kind_label; goals gain indicator, baseline, "
             "target, target_year; actions gain status, owner, planning; sections gain iv3_taakveld, iv3_score, "
-            "iv3_method and documents iv3_taakveld."),
+            "iv3_method and documents iv3_taakveld; pages gain text_coverage, text_quality and ocr_confidence; "
+            "table_cells gain row_span and col_span; statistics gain multiplier (dimension, unit and theme_id are "
+            "filled)."),
     ("1.0", "first version."),
 )
 """What changed in each schema version (newest first); the data dictionary lists it."""
