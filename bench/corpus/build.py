@@ -578,21 +578,25 @@ class Family:
             txt += ": " + ", ".join(res)
         return [Paragraph(txt, self.st["body"])]
 
+    def auto_numbers(self, p) -> dict[int, str]:
+        """The numbers an auto-numbering template prints before the top-level headings of a paper
+        that numbers none itself, by block index (what `blocks` and `printed_headings` share)."""
+        if not getattr(self, "auto_number", False) or any(
+                isinstance(b, dict) and b.get("number") for b in p["blocks"]):
+            return {}
+        tops = [i for i, b in enumerate(p["blocks"])
+                if isinstance(b, dict) and b.get("h") and int(b.get("level") or 1) <= 1]
+        return {i: f"{n}." for n, i in enumerate(tops, 1)}
+
     def printed_headings(self, p) -> list[str]:
-        """What `blocks` prints as headings, numbers included (kept in step with `heading` and
-        `agenda_item`)."""
+        """What `blocks` prints as headings, numbers included."""
         out = []
-        auto = getattr(self, "auto_number", False) and not any(
-            isinstance(b, dict) and b.get("number") for b in p["blocks"])
-        n1 = 0
-        for b in p["blocks"]:
+        auto = self.auto_numbers(p)
+        for i, b in enumerate(p["blocks"]):
             if not isinstance(b, dict):
                 continue
             if b.get("h"):
-                num = b.get("number")
-                if not num and auto and int(b.get("level") or 1) <= 1:
-                    n1 += 1
-                    num = f"{n1}."
+                num = b.get("number") or auto.get(i)
                 out.append(f"{num} {b['h']}" if num else b["h"])
             elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
                 # an agenda item's heading is its subject: its number is the agenda item (the
@@ -602,18 +606,12 @@ class Family:
 
     def blocks(self, p):
         out = []
-        auto = getattr(self, "auto_number", False) and not any(
-            isinstance(b, dict) and b.get("number") for b in p["blocks"])
-        n1 = 0
-        for b in p["blocks"]:
+        auto = self.auto_numbers(p)
+        for i, b in enumerate(p["blocks"]):
             if not isinstance(b, dict):
                 continue
             if b.get("h"):
-                no = None
-                if auto and int(b.get("level") or 1) <= 1:
-                    n1 += 1
-                    no = f"{n1}."
-                out.append(self.heading(b, no))
+                out.append(self.heading(b, auto.get(i)))
             elif "p" in b:
                 if b["p"]:
                     out.append(self.P(b["p"]))
