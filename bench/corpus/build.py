@@ -320,7 +320,14 @@ def gold_headings(p: dict, fam=None) -> list[str]:
             out.append(b["h"])
         elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
             out.append(b["agenda_item"]["subject"])
+        elif b.get("decision_intro"):
+            out.append(join_letter_spacing(b["decision_intro"]))
     return out
+
+
+def join_letter_spacing(text: str) -> str:
+    """ "b e s l u i t:" -> "besluit:" (a reader reads one word)."""
+    return re.sub(r"\b(?:\w ){2,}\w\b", lambda m: m.group(0).replace(" ", ""), text)
 
 
 ABBREV = {"nr", "mr", "dhr", "mevr", "drs", "dr", "ir", "ing", "bijv", "o.a", "art", "jl", "e.d", "m.b.t",
@@ -602,6 +609,10 @@ class Family:
                 # an agenda item's heading is its subject: its number is the agenda item (the
                 # convention of ../shared/corpus-real's besluitenlijst gold)
                 out.append(b["agenda_item"]["subject"])
+            elif b.get("decision_intro"):
+                # set bold on a line of its own, like a heading: the samples' gold counts such a
+                # decision intro ("Besloten wordt:", "BESLUIT") as a heading; letter-spacing joined
+                out.append(join_letter_spacing(b["decision_intro"]))
         return out
 
     def blocks(self, p):
