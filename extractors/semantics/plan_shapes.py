@@ -12,11 +12,12 @@ calls it. Nothing here knows a theme's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.records import Line
+from raadsstukken.extractors.semantics.plan_rows import numbered_rows
 from raadsstukken.extractors.structure.headings import clean_heading
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.tables.detect import Table
@@ -228,12 +229,20 @@ class _Entry:
     text: str
     page: int
     section: int
+    cells: dict[str, str] = field(default_factory=dict)
+    """A table row's other cells by role (`status`, `owner`, `planning`)."""
 
 
-def _entries(sections: Sequence[Section], tables: Sequence[Table]) -> list[_Entry]:
-    """Every numbered item of the document in reading order: headings, paragraphs (split where a
-    new number starts) and the first cells of table rows (a wrapped cell's next row joined)."""
-    out: list[_Entry] = _table_entries(tables)
+def _entries(sections: Sequence[Section], tables: Sequence[Table], rules: PlanRules) -> list[_Entry]:
+    """Every numbered item of the document: the rows of columns of outline numbers (read from the
+    lines' boxes, `plan_rows`), the first cells of table rows (a wrapped cell's next row joined),
+    then headings and paragraphs (split where a new number starts) in reading order."""
+    roles = {k: v for k, v in rules.action_table.items() if k in ("status", "owner", "planning")}
+    empty = rules.action_table["empty"]
+    out: list[_Entry] = [_Entry(r.number, r.text, r.page, r.section,
+                                {k: v for k, v in r.cells.items() if not empty.match(v)})
+                         for r in numbered_rows(sections, roles)]
+    out += _table_entries(tables)
     for section in sections:
         for text in [section.heading or ""] + (section.text or "").split("\n\n"):
             text = EMPTY_CELLS.sub("", strip_bullets(text.replace("•", " • ")))
@@ -285,7 +294,7 @@ def numbered_outline(sections: Sequence[Section], tables: Sequence[Table], theme
     if not numbered:
         return
     entries: dict[tuple[int, ...], _Entry] = {}
-    for entry in _entries(sections, tables):
+    for entry in _entries(sections, tables, rules):
         if not rules.generic_heading.match(entry.text):
             entries.setdefault(entry.number, entry)
     children: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
@@ -307,12 +316,15 @@ def numbered_outline(sections: Sequence[Section], tables: Sequence[Table], theme
                 goal = len(theme.goals) - 1
                 for child in sorted(below):
                     sub = entries[child]
-                    theme.actions.append(Action(sub.text, sub.page, sub.section if sub.section >= 0 else section, goal))
+                    theme.actions.append(Action(sub.text, sub.page, sub.section if sub.section >= 0 else section, goal,
+                                                status=sub.cells.get("status"), owner=sub.cells.get("owner"),
+                                                planning=sub.cells.get("planning")))
 
 
 def labelled_actions(sections: Sequence[Section], themes: dict[str, Theme], rules: PlanRules) -> None:
     """Paragraphs a report opens with an action label ('Prestatie: …', 'Maatregel: …'): actions of
-    the theme on their heading path ('n.v.t.' is no action)."""
+    the theme on their heading path ('n.v.t.' is no action). One that an action already read from
+    an overview row states after its name takes that action's place (its goal and status kept)."""
     from raadsstukken.extractors.semantics.plans import Action
 
     for section in sections:
@@ -324,8 +336,20 @@ def labelled_actions(sections: Sequence[Section], themes: dict[str, Theme], rule
             if m is None or ABSENT.match(m.group("text").strip(" .")):
                 continue
             text = re.sub(r"\s+", " ", m.group("text")).strip()
-            if all(a.text != text for a in theme.actions):
-                theme.actions.append(Action(text, block.page, section.order, None))
+            if any(a.text == text for a in theme.actions):
+                continue
+            named = next((a for a in theme.actions if _names(a.text, text)), None)
+            if named is not None:  # the overview row that prints it after its name: one action
+                named.text = text
+                continue
+            theme.actions.append(Action(text, block.page, section.order, None))
+
+
+def _names(row: str, text: str) -> bool:
+    """True when `row` is `text` after a name and a colon ("Keurmerk: Tien winkels …" and "Tien
+    winkels …"): an overview table's row of the performance a paragraph states."""
+    head, sep, tail = row.partition(":")
+    return bool(sep) and 0 < len(head.split()) <= 6 and heading_key(tail) == heading_key(text)
 
 
 def measure_goals(goals: Sequence[Goal]) -> None:

@@ -153,3 +153,59 @@ def test_a_table_of_actions_gives_their_status_owner_and_planning(make_pdf, docu
         ("Extra afvalbakken bij scholen", "vertraagd", "stadsbeheer", "2026-2027"),
         ("Bladkorven plaatsen in lanen", None, "stadsbeheer", "najaar 2026"),
         ("Veegroute herzien", "gepland", "team Openbare Ruimte", "2027")]
+
+
+def _overview(page, y, rows, xs=(60, 100, 400), size=8.5):
+    """An overview table without rules: a number column, a text column whose cells wrap, a third
+    column; `rows` are (number, text lines, third cell)."""
+    page.add(xs[1], y, "Resultaat", size=size, bold=True).add(xs[2], y, "Stand", size=size, bold=True)
+    y += 14
+    for number, lines, third in rows:
+        page.add(xs[0], y, number, size=size).add(xs[2], y, third, size=size)
+        y = page.lines(xs[1], y, lines, size=size, leading=10) + 4
+    return y
+
+
+def test_an_unruled_overview_table_gives_goal_and_actions_whose_paragraphs_follow(make_pdf, documents_of):
+    """Goals and performances numbered in the cells of an overview table that the text layer reads
+    column by column: the row 4.1 is a goal, 4.1.1 and 4.1.2 are its actions with the status of
+    the third column; the paragraphs that state them again later are the same actions."""
+    page = Page()
+    y = page.lines(56, 50, ["Programma: 4 Sport en cultuur"], size=9) + 10
+    y = page.lines(56, y, ["4 Sport en cultuur"], size=16, bold=True) + 8
+    y = _overview(page, y, [("4.1", ["Meer inwoners bewegen elke week"], ""),
+                            ("4.1.1", ["Beweegcoaches: twee beweegcoaches werken vanaf de zomer",
+                                       "in de wijken met de minste sporters."], "op schema"),
+                            ("4.1.2", ["Sportpas: kinderen uit gezinnen met een laag inkomen",
+                                       "krijgen een pas voor de sportclub."], "vertraagd")]) + 14
+    y = page.lines(56, y, ["4.1.1 Beweegcoaches"], size=11, bold=True) + 4
+    y = page.lines(56, y, ["Activiteit: twee beweegcoaches werken vanaf de zomer in de wijken met de minste sporters."]) + 6
+    y = page.lines(56, y, ["4.1.2 Sportpas"], size=11, bold=True) + 4
+    page.lines(56, y, ["Activiteit: kinderen uit gezinnen met een laag inkomen krijgen een pas voor de sportclub."])
+    (doc,) = documents_of(make_pdf([page]))
+    theme = _by_label(doc)["Sport en cultuur"]
+    assert [g.text for g in theme.goals] == ["Meer inwoners bewegen elke week"]
+    assert [(a.text, a.goal, a.status) for a in theme.actions] == [
+        ("twee beweegcoaches werken vanaf de zomer in de wijken met de minste sporters.", 0, "op schema"),
+        ("kinderen uit gezinnen met een laag inkomen krijgen een pas voor de sportclub.", 0, "vertraagd")]
+
+
+def test_a_column_of_decimal_figures_is_no_outline(make_pdf, sections_of):
+    """Report marks (7.5, 6.9) in a column left of their labels are no rows of an outline: the
+    numbers of an outline rise down the column."""
+    from raadsstukken.extractors.semantics.plan_rows import numbered_rows
+    from raadsstukken.extractors.semantics.plans import load_rules
+
+    page = Page()
+    y = page.lines(56, 50, ["Tevredenheid"], size=16, bold=True) + 8
+    _overview(page, y, [("7.5", ["Waardering van de buurt door de", "bewoners zelf"], "2024"),
+                        ("6.9", ["Waardering van het groen door de", "bewoners zelf"], "2024")])
+    sections = sections_of(make_pdf([page]))
+    assert numbered_rows(sections, load_rules().action_table) == []
+    page = Page()
+    y = page.lines(56, 50, ["Tevredenheid"], size=16, bold=True) + 8
+    _overview(page, y, [("1.1", ["Waardering van de buurt door de", "bewoners zelf"], "2024"),
+                        ("1.2", ["Waardering van het groen door de", "bewoners zelf"], "2024")])
+    rows = numbered_rows(sections_of(make_pdf([page])), load_rules().action_table)
+    assert [(r.number, r.text) for r in rows] == [((1, 1), "Waardering van de buurt door de bewoners zelf"),
+                                                  ((1, 2), "Waardering van het groen door de bewoners zelf")]
