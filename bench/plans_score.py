@@ -10,8 +10,8 @@ F1 and parents right: themes and goals matched at similarity 0.9, actions at 0.8
 has the same file name in both layouts, hence one output folder per layout.
 
 It also scores the attributes of contract v2 on the matched items: theme `kind` (and whether
-`kind_label` begins like the gold word), goal `target` and `target_year`, action `status` and
-`owner`. An attribute counts as right when it equals the gold value, including null: a value the
+`kind_label` begins like the gold word), goal `indicator`, `baseline`, `target` and `target_year`,
+action `status` and `owner`. An attribute counts as right when it equals the gold value, including null: a value the
 gold does not have is wrong (absent values are null, never guessed).
 """
 from __future__ import annotations
@@ -49,7 +49,8 @@ def attributes(sc, out: Path, gold_dir: Path) -> dict[str, list[int]]:
     """[right, total] per attribute over the items matched as score.py matches them."""
     docs = pd.read_parquet(out / "documents")
     themes, goals, actions = (pd.read_parquet(out / n) for n in ("themes", "goals", "actions"))
-    tally = {k: [0, 0] for k in ("theme.kind", "theme.kind_label", "goal.target", "goal.target_year",
+    tally = {k: [0, 0] for k in ("theme.kind", "theme.kind_label", "goal.indicator", "goal.baseline",
+                                 "goal.target", "goal.target_year",
                                  "action.status", "action.owner")}
 
     def count(name, gold, pred, prefix=False):
@@ -72,6 +73,8 @@ def attributes(sc, out: Path, gold_dir: Path) -> dict[str, list[int]]:
             count("theme.kind_label", gth[gi].get("kind_label"), pt[pi].get("kind_label"), prefix=True)
         ggo = [go for t in gth for go in t.get("goals", [])]
         for gi, pi in sc.greedy_match([sc.key(x["text"]) for x in ggo], [sc.key(x["text"]) for x in pg], sc.ratio, 0.9):
+            count("goal.indicator", ggo[gi].get("indicator"), pg[pi].get("indicator"))
+            count("goal.baseline", ggo[gi].get("baseline"), pg[pi].get("baseline"))
             count("goal.target", ggo[gi].get("target"), pg[pi].get("target"))
             count("goal.target_year", ggo[gi].get("target_year"), pg[pi].get("target_year"))
         gac = [a for go in extra.get("goals", []) for a in go.get("actions", [])]

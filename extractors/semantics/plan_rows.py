@@ -49,7 +49,7 @@ class _Placed:
     section: int
 
 
-def _cells(line: Line) -> list[Line]:
+def line_cells(line: Line) -> list[Line]:
     """A line the layer kept together over several table cells, split where its words are more
     than an em apart (each cell a line of its own, as when the layer split them)."""
     if line.cells <= 1 or len(line.words) < 2:
@@ -111,7 +111,7 @@ def numbered_rows(sections: Sequence[Section], roles: Mapping[str, re.Pattern[st
     document: the text cell right of each number, its wrapped lines up to the next number, and the
     cells further right on its baseline under the role (`status`, `owner`, `planning`) their
     column header names (a header line, or a header the heading layer took for a heading)."""
-    placed = [_Placed(piece, s.order) for s in sections for b in s.body for ln in b.lines for piece in _cells(ln)]
+    placed = [_Placed(piece, s.order) for s in sections for b in s.body for ln in b.lines for piece in line_cells(ln)]
     rows: list[NumberedRow] = []
     for page in sorted({p.line.page for p in placed}):
         on_page = [p for p in placed if p.line.page == page]

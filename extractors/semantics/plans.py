@@ -86,6 +86,7 @@ class PlanRules:
     generic_heading: re.Pattern[str]
     numbers: dict[str, int]
     action_table: dict[str, re.Pattern[str]]
+    indicator_table: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +109,8 @@ def load_rules() -> PlanRules:
                      re.compile(data["card_goal"], re.IGNORECASE),
                      re.compile(data["generic_heading"], re.IGNORECASE),
                      {k: int(v) for k, v in data["numbers"].items()},
-                     {k: re.compile(p, re.IGNORECASE) for k, p in data["action_table"].items()})
+                     {k: re.compile(p, re.IGNORECASE) for k, p in data["action_table"].items()},
+                     {k: re.compile(p, re.IGNORECASE) for k, p in data["indicator_table"].items()})
 
 
 def _similar(a: str, b: str) -> float:
@@ -153,6 +155,7 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
               tables: Sequence[Table] = ()) -> list[Theme]:
     """The themes of one document with their goals and actions."""
     from raadsstukken.extractors.semantics import plan_shapes as shapes
+    from raadsstukken.extractors.semantics.plan_indicators import indicator_tables
 
     rules = load_rules()
     themes: dict[str, Theme] = {}
@@ -193,6 +196,7 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
     shapes.numbered_outline(sections, tables, themes, programme, rules)
     shapes.action_tables(sections, tables, themes, rules)
     shapes.labelled_actions(sections, themes, rules)
+    indicator_tables(sections, tables, themes, rules)
     _overview_lists(sections, themes, vocabulary)
     _declared_themes(sections, themes, rules)
     _theme_grids(sections, themes, rules)

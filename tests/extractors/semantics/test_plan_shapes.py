@@ -209,3 +209,54 @@ def test_a_column_of_decimal_figures_is_no_outline(make_pdf, sections_of):
     rows = numbered_rows(sections_of(make_pdf([page])), load_rules().action_table)
     assert [(r.number, r.text) for r in rows] == [((1, 1), "Waardering van de buurt door de bewoners zelf"),
                                                   ((1, 2), "Waardering van het groen door de bewoners zelf")]
+
+
+def _grid(page, y, rows, xs):
+    """A ruled table: rows of cells at the column edges `xs`, the first row bold."""
+    for r, row in enumerate(rows):
+        top = y + r * 20
+        page.line(xs[0], top, xs[-1], top)
+        for c, text in enumerate(row):
+            page.add(xs[c] + 3, top + 5, text, size=9, bold=r == 0)
+    bottom = y + len(rows) * 20
+    page.line(xs[0], bottom, xs[-1], bottom)
+    for x in xs:
+        page.line(x, y, x, bottom)
+    return bottom
+
+
+def test_an_indicator_table_under_a_goal_gives_indicator_baseline_target_and_year(make_pdf, documents_of):
+    """'Indicator | Uitgangssituatie 2023 | Streefwaarde 2027' under the heading of a goal that calls
+    itself one: the row's values and the target column's year; a column the plan does not print
+    (no baseline in the second plan) stays null."""
+    page = Page()
+    y = page.lines(56, 50, ["Programma: 7 Natuur en milieu"], size=9) + 10
+    y = page.lines(56, y, ["Natuur en milieu"], size=16, bold=True) + 6
+    y = page.lines(56, y, ["1 Een groene gemeente met meer soorten"], size=13, bold=True) + 6
+    y = page.lines(56, y, ["Met deze doelstelling werken we aan meer bloeiende bermen en poelen."]) + 8
+    _grid(page, y, [("Indicator", "Uitgangssituatie 2023", "Streefwaarde 2027"),
+                    ("Hectare bloemrijke berm", "12 ha", "30 ha")], (56, 250, 380, 520))
+    (doc,) = documents_of(make_pdf([page]))
+    (goal,) = _by_label(doc)["Natuur en milieu"].goals
+    assert (goal.text, goal.indicator, goal.baseline, goal.target, goal.target_year) == (
+        "Een groene gemeente met meer soorten", "Hectare bloemrijke berm", "12 ha", "30 ha", 2027)
+
+
+def test_indicator_rows_go_to_the_goal_of_a_list_whose_words_they_share(make_pdf, documents_of):
+    """Two goals of a list and a table of two indicators without a baseline column: each row goes
+    to the goal that shares its words; the baseline stays null and a header without a year gives
+    no target year."""
+    page = Page()
+    y = page.lines(56, 50, ["Prioriteit 2: Vitale dorpskernen"], size=15, bold=True) + 6
+    y = page.lines(56, y, [BODY, "Voor de kernen stellen we ons de volgende doelen:"]) + 4
+    for item in ("Minder leegstaande winkelpanden in de dorpsstraten", "Meer bezoekers voor de wekelijkse markten"):
+        page.add(56, y, "-").add(70, y, item)
+        y += 14
+    _grid(page, y + 10, [("Effectindicator", "Streefwaarde"),
+                         ("Aantal bezoekers van de markten per week", "2.500"),
+                         ("Leegstaande winkelpanden (aantal)", "hooguit 4")], (56, 330, 480))
+    (doc,) = documents_of(make_pdf([page]))
+    shops, markets = _by_label(doc)["Vitale dorpskernen"].goals
+    assert (shops.indicator, shops.baseline, shops.target, shops.target_year) == (
+        "Leegstaande winkelpanden (aantal)", None, "hooguit 4", None)
+    assert (markets.indicator, markets.target) == ("Aantal bezoekers van de markten per week", "2.500")
