@@ -3,12 +3,14 @@
 Why: open-government platforms classify papers into the BBV's nine hoofdtaken; a section-level
 taakveld (e.g. `1.2` Openbare orde en veiligheid) lets a reader find every passage on a policy
 field across papers. The lexicon is data: the names and terms of `data/iv3_taakvelden.tsv` plus
-`rules/iv3.toml` (more terms, weak words, procedural cues, thresholds).
+`rules/iv3.toml` (more terms, weak words, neutral words, procedural cues, thresholds).
 
 How: each term found in a section (heading counted `heading_weight` times) adds 1 / (number of
 taakvelden sharing it) to its taakvelden; the document's profile is the sum over its sections.
 A section's taakveld is the best of its own shares plus `document_weight` times the document's,
-so a short section inherits the subject of its paper; its score is the share of that taakveld in
+so a short section inherits the subject of its paper; a neutral word (a party's name, a
+word that only begins like a term: "GroenLinks", "natuurlijk") is matched first and counts for
+nothing; its score is the share of that taakveld in
 the section's own evidence (null when only the document decided), so inserting a section elsewhere
 changes no other section's score. A procedural item (agenda, minutes,
 attendance) with no stronger subject gets 0.1 Bestuur. The method names the deciding terms
@@ -92,6 +94,8 @@ def lexicon() -> Iv3Lexicon:
         terms += rules["extra"].get(code, [])
         for term in terms:
             holders[" ".join(term.lower().split())].add(code)
+    for term in rules["neutral"]:
+        holders.pop(" ".join(term.lower().split()), None)
     weights: dict[str, dict[str, float]] = {}
     for term, codes in holders.items():
         w = 1.0 / len(codes) ** float(cls["shared_term_power"])
@@ -101,9 +105,10 @@ def lexicon() -> Iv3Lexicon:
             w *= float(cls["weak_weight"])
         weights[term] = {c: w for c in codes}
     procedure = tuple(" ".join(t.lower().split()) for t in rules["procedure"])
+    neutral = [" ".join(t.lower().split()) for t in rules["neutral"]]
     return Iv3Lexicon(taakvelden, version, weights, procedure, float(cls["heading_weight"]),
                       float(cls["document_weight"]), float(cls["min_score"]), float(cls["procedure_score"]),
-                      _term_patterns(list(weights) + list(procedure)))
+                      _term_patterns(list(weights) + list(procedure) + neutral))
 
 
 @dataclass(frozen=True)

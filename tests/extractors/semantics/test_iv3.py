@@ -44,6 +44,25 @@ def test_a_section_without_terms_takes_its_documents_taakveld_and_a_bare_documen
     assert nothing.taakveld is None and nothing.method == "none" and bare.taakveld is None
 
 
+def test_a_party_name_or_a_word_that_only_begins_like_a_term_is_no_evidence():
+    """"GroenLinks" is no groen, "Partij voor de Dieren" no dierenwelzijn, "natuurlijk" no natuur:
+    only the item's subject words count (here two of verkeer), so the score is 1."""
+    (item,), _ = classify([("Vragen over de bromfietsen", "Namens GroenLinks en de Partij voor de Dieren vragen "
+                            "wij natuurlijk naar de snelheid van bromfietsers op het fietspad.")])
+    assert (item.taakveld, item.score) == ("2.1", 1.0)
+
+
+def test_domain_terms_of_the_bbv_fields_beyond_the_list_names():
+    """Woonschepen and their ligplaatsen are wonen en bouwen; a warenmarkt is a bedrijfsregeling;
+    jacht and fauna are natuur (openbaar groen)."""
+    decisions, _ = classify([
+        ("Ligplaatsen", "Het college wijst zes nieuwe ligplaatsen aan voor woonschepen aan de oostkade."),
+        ("Donderdagmarkt", "De warenmarkt verhuist naar het plein; de kramen krijgen stroompunten."),
+        ("Ganzen", "De jacht op ganzen blijft beperkt; de fauna in de uiterwaarden wordt geteld."),
+    ])
+    assert [d.taakveld for d in decisions] == ["8.3", "3.3", "5.7"]
+
+
 def test_the_pipeline_fills_the_taakveld_of_sections_and_document(make_pdf, documents_of):
     page = Page()
     y = page.lines(56, 50, ["Sportaccommodaties"], size=16, bold=True) + 6
