@@ -6,9 +6,10 @@ threshold of `rules/text_layer.toml`), or added to (a page that is one big image
 layer: the OCR words the layer does not have are added). `--ocr force` OCRs every page, `off`
 none. `OcrReader` renders each page with pdfium, bounded in pixels, and runs Tesseract on it in a
 pool of threads (each Tesseract limited to one thread, so pages of a file are read in parallel
-without the workers fighting); its words (TSV output with boxes) become glyph records in the
-page's coordinates, so the normal page layer (lines, blocks, reading order, sections) carries on
-as for a born-digital page.
+without the workers fighting); its words (hOCR output: boxes, baselines, type sizes) become glyph records
+in the page's coordinates with the size and weight a born-digital layer would give them
+(`ocr_words.py`), so the normal page layer (lines, blocks, reading order, sections) carries on as
+for a born-digital page.
 
 Tesseract is a system program: Debian's `tesseract-ocr` and `tesseract-ocr-nld` (and
 `tesseract-ocr-eng` for `--ocr-lang nld+eng`). Without it, pages without a usable text layer stay
@@ -16,7 +17,6 @@ empty and the file ends as `needs_ocr` with a message saying how to install it.
 """
 from __future__ import annotations
 
-import csv
 import io
 import logging
 import math
@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from raadsstukken.extractors.layout.ocr_words import INK_LEVEL, OcrPage, words_to_chars
+
 _log = logging.getLogger(__name__)
 
 DPI = 300
@@ -38,19 +40,8 @@ OCR_MODES = ("auto", "force", "off")
 INSTALL_HINT = "install Tesseract with Dutch: apt-get install tesseract-ocr tesseract-ocr-nld"
 UNMAPPED_SHARE = 0.5
 """A text layer whose glyphs are mostly unmapped ("(cid:N)") is garbage: OCR the page instead."""
-MIN_CONFIDENCE = 20.0
-"""Tesseract words below this confidence (0-100) are noise (specks, rules, stamps)."""
 SCAN_SHARE = 0.3
 """An empty page is a scan when images cover at least this share of it (else it is blank)."""
-INK_LEVEL = 128
-"""Grey level (0-255) below which a pixel of a render is ink."""
-BOLD_INK = 1.5
-"""A line of OCR words whose ink covers this many times the share of its box that the page's
-median line covers is bold (a heading, a label): OCR gives no weight, the image does."""
-SAME_SIZE_SHARE = (0.35, 0.25)
-"""OCR line boxes vary with ascenders, descenders and capitals: a line within these shares below
-and above the page's median line height is set in the body size, so noise makes no headings of
-size (a line without ascenders or descenders is far lower than its type)."""
 MAX_PIXELS = 40_000_000
 """A render never has more pixels than this (an A4 page at 300 dpi has 8.7 million): a page with
 an absurd MediaBox is rendered at a lower resolution instead of allocating gigabytes."""
@@ -143,14 +134,6 @@ def ocr_decision(mode: str, chars: list, image_share: float, quality: float | No
     return None
 
 
-@dataclass(frozen=True)
-class OcrPage:
-    """The words Tesseract read on one page, as glyph records, and their mean confidence (0-1)."""
-
-    chars: list[dict]
-    confidence: float | None
-
-
 class OcrReader:
     """Renders pages of one PDF and OCRs them in a pool of Tesseract processes.
 
@@ -221,7 +204,7 @@ def render_scale(width: float, height: float, dpi: float, max_pixels: int = MAX_
 
 def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: float, page_height: float) -> OcrPage:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per Tesseract: pages run side by side
-    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", "3", "--dpi", str(round(dpi)), "tsv"],
+    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", "3", "--dpi", str(round(dpi)), "hocr"],
                             input=image, capture_output=True, timeout=600, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.decode(errors='replace')[:200]}")
@@ -244,74 +227,6 @@ def ocr_chars(pdf_path: Path | bytes, page_index: int, page_width: float, page_h
     """Glyph records (one per word, with a space between words) of one page read by Tesseract."""
     with OcrReader(pdf_path, settings) as reader:
         return reader.submit(page_index, page_width, page_height).result().chars
-
-
-def words_to_chars(tsv: str, page_width: float, page_height: float, dpi: float = DPI, ink=None) -> OcrPage:
-    """Tesseract's TSV as glyph records in points, one per word, a space between words of a line.
-
-    Each line gets one size (its box height, or the page's body size when it is within
-    SAME_SIZE_SHARE of the median line) and, with `ink` (the render's dark pixels), a bold font
-    when its words are inked BOLD_INK times as densely as the page's median line.
-    """
-    scale = 72.0 / dpi
-    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
-    kept: list[tuple[tuple, dict, float]] = []
-    line_height: dict[tuple, float] = {}
-    for r in rows:
-        key = (r.get("page_num"), r.get("block_num"), r.get("par_num"), r.get("line_num"))
-        if r.get("level") == "4":
-            line_height[key] = float(r["height"])
-        elif r.get("level") == "5" and (r.get("text") or "").strip():
-            conf = float(r.get("conf") or -1)
-            if conf >= MIN_CONFIDENCE:
-                kept.append((key, r, conf))
-    density = _line_density(kept, ink)
-    dens_median = _median([d for d in density.values() if d > 0])
-    height_median = _median([line_height[k] for k in {k for k, _, _ in kept} if k in line_height])
-    chars: list[dict] = []
-    confidences: list[float] = []
-    previous_line = None
-    for key, r, conf in kept:
-        text = r["text"].strip()
-        x0, top = float(r["left"]) * scale, float(r["top"]) * scale
-        x1, bottom = x0 + float(r["width"]) * scale, top + float(r["height"]) * scale
-        if not (0 <= x0 <= page_width and 0 <= top <= page_height):
-            continue
-        pixels = line_height.get(key, float(r["height"]))
-        if height_median and -SAME_SIZE_SHARE[0] <= pixels / height_median - 1 <= SAME_SIZE_SHARE[1]:
-            pixels = height_median
-        height = pixels * scale
-        size = round(max(height * 0.8, 4.0), 1)
-        line_top = min(top, bottom - height)
-        bold = bool(dens_median) and density.get(key, 0.0) >= BOLD_INK * dens_median
-        font = "ocr-bold" if bold else "ocr"
-        if previous_line == key and chars:
-            chars.append({"text": " ", "x0": chars[-1]["x1"], "x1": x0, "top": line_top, "bottom": line_top + height,
-                          "size": size, "fontname": font, "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
-        chars.append({"text": text, "x0": x0, "x1": x1, "top": line_top, "bottom": line_top + height, "size": size,
-                      "fontname": font, "matrix": (size, 0.0, 0.0, size, x0, 0.0)})
-        confidences.append(conf)
-        previous_line = key
-    mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None
-    return OcrPage(chars, mean)
-
-
-def _line_density(kept: list[tuple[tuple, dict, float]], ink) -> dict[tuple, float]:
-    """Per line, the share of its word boxes' pixels that are ink (empty without a render)."""
-    if ink is None:
-        return {}
-    area: dict[tuple, list[int]] = {}
-    for key, r, _ in kept:
-        x, y, w, h = int(r["left"]), int(r["top"]), int(r["width"]), int(r["height"])
-        acc = area.setdefault(key, [0, 0])
-        acc[0] += int(ink[y:y + h, x:x + w].sum())
-        acc[1] += max(w * h, 1)
-    return {key: dark / total for key, (dark, total) in area.items()}
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def run_settings(mode: str = "auto", language: str = LANGUAGE, jobs: int = 1) -> OcrSettings:

@@ -115,32 +115,3 @@ def test_a_page_of_mojibake_is_ocrd_in_auto_mode(monkeypatch):
     assert ocr_module.ocr_decision("auto", good, 0.0, 1.0, rules.min_quality, rules.sparse) is None
     assert ocr_module.ocr_decision("auto", _glyphs("12345"), 1.0, 1.0, rules.min_quality, rules.sparse) == ocr_module.ADD
     assert ocr_module.ocr_decision("off", bad, 1.0, quality, rules.min_quality, rules.sparse) is None
-
-
-def _tsv(lines):
-    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-    rows = [head]
-    for n, (top, height, words) in enumerate(lines, 1):
-        rows.append(f"4\t1\t1\t1\t{n}\t0\t100\t{top}\t900\t{height}\t-1\t")
-        x = 100
-        for w, text in enumerate(words.split(), 1):
-            rows.append(f"5\t1\t1\t1\t{n}\t{w}\t{x}\t{top}\t{len(text) * 20}\t{height}\t95\t{text}")
-            x += len(text) * 20 + 20
-    return "\n".join(rows) + "\n"
-
-
-def test_ocr_lines_get_the_body_size_unless_clearly_larger_and_bold_from_their_ink():
-    import numpy as np
-
-    lines = [(100, 40, "gewone regel met tekst"), (160, 44, "AANLEIDING"), (220, 36, "nog een regel"),
-             (280, 70, "Grote titel")]
-    ink = np.zeros((1200, 1200), dtype=bool)
-    for top, height, _ in lines:
-        ink[top:top + height:4, 100:1000] = True  # a light line of ink
-    ink[160:204, 100:1000] = True  # the second line is inked densely (bold)
-    page = ocr_module.words_to_chars(_tsv(lines), 595, 842, 300, ink)
-    by_text = {c["text"]: c for c in page.chars if c["text"].strip()}
-    assert by_text["gewone"]["size"] == by_text["nog"]["size"] == by_text["AANLEIDING"]["size"]  # noise of boxes
-    assert by_text["Grote"]["size"] > by_text["gewone"]["size"]
-    assert by_text["AANLEIDING"]["fontname"] == "ocr-bold" and by_text["gewone"]["fontname"] == "ocr"
-    assert page.confidence == pytest.approx(0.95)

@@ -1,0 +1,281 @@
+"""Tesseract's words (hOCR) as the glyph records a born-digital text layer would give the same page.
+
+What the later stages read off a glyph is its box, size and weight: lines are grouped by
+baseline, blocks by size, weight and line spacing, headings by being larger or bolder than the
+body. OCR gives none of those directly, so each is rebuilt from what Tesseract and the render do
+give, measured against the born-digital pages the scanned test pages were rendered from
+(bench/README, "Text conservation and OCR"):
+
+- **size**: Tesseract's estimate of each line's type size (hOCR `x_size`, x-height plus ascenders
+  plus descenders, in pixels) is the font size within a few per cent; a word box's height is not
+  (it varies with the letters and, on a skewed page, with the line's length). Sizes within
+  `SIZE_SNAP` of a more common size on the page are that size, so the noise of the estimate does
+  not split a paragraph or make a heading.
+- **weight**: the typical horizontal run of ink inside a word, against the line's size, is the
+  stroke width: bold strokes are half as thick again. OCR reports no weight, the render shows it.
+- **position**: a skewed scan's lines are slanted; each word is placed on its line's baseline and
+  the page turned upright by the median slope of its long lines, so words of one line share a
+  baseline and a column's left edge stays straight down the page.
+- **confidence**: words Tesseract is unsure of (specks, stamps, a smudge) get the body size and
+  weight, so noise never makes a heading; words under `MIN_CONFIDENCE` are dropped unless they
+  stand in a line between confident words (the word after a bullet is often read right but
+  scored low).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+DPI = 300
+MIN_CONFIDENCE = 20.0
+"""Tesseract words below this confidence (0-100) are noise (specks, rules, stamps) unless they
+stand next to a confident word of their line."""
+CONFIDENT = 60.0
+"""A word at least this confident may carry its own size and weight (a heading's words); a less
+confident one is set in the page's body style, and is the neighbour no low word is kept for."""
+SIZE_SNAP = 0.065
+"""Line sizes within this share of a more common size of the page are that size (the estimate's
+noise is ±4% on the test pages; a heading is set 10% or more larger)."""
+BOLD_STROKE = 0.115
+"""A word whose typical ink run is at least this share of its line's size is bold (regular
+strokes measure 0.08-0.105, bold 0.13-0.18 on the test pages)..."""
+BOLD_OVER_PAGE = 1.2
+"""...and at least this many times the page's typical stroke (a scan whose regular text prints
+heavy is not all bold)."""
+INK_LEVEL = 128
+"""Grey level (0-255) below which a pixel of a render is ink."""
+ASCENT, DESCENT = 0.8, 0.2
+"""Shares of the font size above and below the baseline of a glyph box, as pdfminer gives them."""
+MIN_SLOPE_WIDTH = 0.25
+"""Lines at least this share of the page's width wide tell the page's skew."""
+_LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
+_BBOX = re.compile(r"bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
+_BASELINE = re.compile(r"baseline (-?[\d.]+) (-?[\d.]+)")
+_NUMBER = {name: re.compile(name + r" (-?[\d.]+)") for name in ("x_size", "x_descenders", "x_ascenders", "x_wconf")}
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A word Tesseract read: its text, box in render pixels (x0, top, x1, bottom), confidence."""
+
+    text: str
+    box: tuple[int, int, int, int]
+    confidence: float
+
+
+@dataclass
+class OcrLine:
+    """A line Tesseract found: box, baseline (slope, offset from the box's bottom left) and the
+    size of its type in pixels (x-height plus ascenders plus descenders), with its words."""
+
+    box: tuple[int, int, int, int]
+    slope: float
+    offset: float
+    x_size: float | None
+    descenders: float | None
+    words: list[OcrWord] = field(default_factory=list)
+
+    def baseline_at(self, x: float) -> float:
+        return self.box[3] + self.offset + self.slope * (x - self.box[0])
+
+
+class _HocrReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[OcrLine] = []
+        self._word: dict[str, Any] | None = None
+        self._depth: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        cls, title = a.get("class", ""), a.get("title", "")
+        self._depth.append(cls)
+        box = _BBOX.search(title)
+        if box is None:
+            return
+        bbox = (int(box[1]), int(box[2]), int(box[3]), int(box[4]))
+        if cls in _LINE_CLASSES:
+            base = _BASELINE.search(title)
+            self.lines.append(OcrLine(bbox, float(base[1]) if base else 0.0, float(base[2]) if base else 0.0,
+                                      _number(title, "x_size"), _number(title, "x_descenders")))
+        elif cls == "ocrx_word" and self.lines:
+            conf = _number(title, "x_wconf")
+            self._word = {"box": bbox, "confidence": -1.0 if conf is None else conf, "text": ""}
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth and self._depth.pop() == "ocrx_word" and self._word is not None:
+            text = self._word["text"].strip()
+            if text:
+                self.lines[-1].words.append(OcrWord(text, self._word["box"], self._word["confidence"]))
+            self._word = None
+
+    def handle_data(self, data: str) -> None:
+        if self._word is not None:
+            self._word["text"] += data
+
+
+def _number(title: str, name: str) -> float | None:
+    m = _NUMBER[name].search(title)
+    return float(m[1]) if m else None
+
+
+def read_hocr(hocr: str) -> list[OcrLine]:
+    """The lines and words of Tesseract's hOCR output, in its reading order."""
+    reader = _HocrReader()
+    reader.feed(hocr)
+    reader.close()
+    return [line for line in reader.lines if line.words]
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """The words Tesseract read on one page, as glyph records, and their mean confidence (0-1)."""
+
+    chars: list[dict]
+    confidence: float | None
+
+
+def words_to_chars(hocr: str, page_width: float, page_height: float, dpi: float = DPI, ink: Any = None) -> OcrPage:
+    """Tesseract's hOCR as glyph records in points, one per word, a space between words of a line.
+
+    `ink` is the render as a boolean array of dark pixels (for the weight); without it every word
+    is regular.
+    """
+    lines = read_hocr(hocr)
+    scale = 72.0 / dpi
+    kept = [(line, [w for i, w in enumerate(line.words) if _kept(line.words, i)]) for line in lines]
+    kept = [(line, words) for line, words in kept if words]
+    sizes = _line_sizes([line for line, _ in kept])
+    strokes = {id(w): _stroke(ink, w.box) for _, words in kept for w in words} if ink is not None else {}
+    body_stroke = _median([s / sizes[id(line)] for line, words in kept for w in words
+                           if (s := strokes.get(id(w))) and w.confidence >= CONFIDENT])
+    body_size = _weighted_median([(sizes[id(line)], sum(len(w.text) for w in words)) for line, words in kept])
+    turn = _Deskew(_page_slope(lines, ink.shape[1] if ink is not None else page_width / scale),
+                   page_width / scale / 2, page_height / scale / 2)
+    chars: list[dict] = []
+    confidences: list[float] = []
+    for line, words in kept:
+        line_size = sizes[id(line)]
+        for i, w in enumerate(words):
+            x0, top, x1, bottom = w.box
+            middle = (x0 + x1) / 2
+            base = line.baseline_at(middle)
+            size = line_size
+            if not -0.25 * line_size <= bottom - base <= (line.descenders or 0.25 * line_size) + 0.25 * line_size:
+                base, size = bottom, line_size  # a word Tesseract put in a line it does not sit on
+            stroke = strokes.get(id(w))
+            bold = bool(stroke) and bool(body_stroke) and \
+                stroke / size >= max(BOLD_STROKE, BOLD_OVER_PAGE * body_stroke)  # type: ignore[operator]
+            if w.confidence < CONFIDENT:
+                size, bold = body_size or size, False
+            cx, cy = turn(middle, base)
+            half = (x1 - x0) / 2
+            pt = size * scale
+            left, right, baseline = (cx - half) * scale, (cx + half) * scale, cy * scale
+            if not (0 <= left <= page_width and 0 <= baseline <= page_height + pt):
+                continue
+            glyph_top = baseline + DESCENT * pt - pt
+            font = "ocr-bold" if bold else "ocr"
+            if i and chars:
+                prev = chars[-1]
+                chars.append({"text": " ", "x0": prev["x1"], "x1": max(left, prev["x1"]), "top": glyph_top,
+                              "bottom": glyph_top + pt, "size": round(pt, 2), "fontname": font,
+                              "matrix": (pt, 0.0, 0.0, pt, left, 0.0)})
+            chars.append({"text": w.text, "x0": left, "x1": right, "top": glyph_top, "bottom": glyph_top + pt,
+                          "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, left, 0.0)})
+            confidences.append(max(w.confidence, 0.0))
+    mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None
+    return OcrPage(chars, mean)
+
+
+def _kept(words: list[OcrWord], i: int) -> bool:
+    """A word is kept when confident enough, or when it has letters or digits and a confident
+    word of its line stands right beside it (and it is not taller than its neighbour by half)."""
+    w = words[i]
+    if w.confidence >= MIN_CONFIDENCE:
+        return True
+    if not any(ch.isalnum() for ch in w.text):
+        return False
+    height = w.box[3] - w.box[1]
+    return any(0 <= j < len(words) and words[j].confidence >= CONFIDENT
+               and height <= 1.5 * (words[j].box[3] - words[j].box[1]) for j in (i - 1, i + 1))
+
+
+def _line_sizes(lines: list[OcrLine]) -> dict[int, float]:
+    """Each line's type size in pixels, snapped to the page's more common sizes.
+
+    Sizes are taken most common first (by letters): each size still free takes every free line
+    within SIZE_SNAP of it, so the noise of the estimate never tells lines of one size apart.
+    """
+    raw = {id(line): line.x_size or float(line.box[3] - line.box[1]) for line in lines}
+    weight = {id(line): sum(len(w.text) for w in line.words) for line in lines}
+    free = dict(raw)
+    out: dict[int, float] = {}
+    while free:
+        votes: dict[float, int] = {}
+        for key, size in free.items():
+            votes[round(size)] = votes.get(round(size), 0) + weight[key]
+        centre = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+        members = [k for k, s in free.items() if abs(s / centre - 1) <= SIZE_SNAP]
+        size = _weighted_median([(free[k], weight[k]) for k in members]) if members else centre
+        for k in members or list(free):
+            out[k] = size
+            free.pop(k)
+    return out
+
+
+def _stroke(ink: Any, box: tuple[int, int, int, int]) -> float | None:
+    """The median length of the horizontal runs of ink inside a word's box (its stroke width, in
+    pixels), or None when the box holds too little ink to tell."""
+    import numpy as np
+
+    x0, top, x1, bottom = box
+    sub = ink[max(top, 0):max(bottom, 0), max(x0, 0):max(x1, 0)]
+    if sub.size == 0 or sub.sum() < 20:
+        return None
+    padded = np.pad(sub.astype(np.int8), ((0, 0), (1, 1)))
+    edges = np.diff(padded, axis=1)
+    runs = np.flatnonzero(edges.ravel() == -1) - np.flatnonzero(edges.ravel() == 1)
+    return float(np.median(runs)) if runs.size >= 4 else None
+
+
+def _page_slope(lines: list[OcrLine], width: float) -> float:
+    """The page's skew as the median baseline slope of its long lines (0 without any)."""
+    slopes = [line.slope for line in lines if line.box[2] - line.box[0] >= MIN_SLOPE_WIDTH * width]
+    return _median(slopes) if slopes else 0.0
+
+
+@dataclass(frozen=True)
+class _Deskew:
+    """A point of the render turned about the page's centre so that lines of `slope` lie level."""
+
+    slope: float
+    cx: float
+    cy: float
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        if not self.slope:
+            return x, y
+        angle = math.atan(self.slope)
+        cos, sin = math.cos(angle), math.sin(angle)
+        dx, dy = x - self.cx, y - self.cy
+        return self.cx + dx * cos + dy * sin, self.cy - dx * sin + dy * cos
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _weighted_median(pairs: list[tuple[float, int]]) -> float:
+    ordered = sorted(pairs)
+    total = sum(w for _, w in ordered)
+    acc = 0
+    for value, w in ordered:
+        acc += w
+        if 2 * acc >= total:
+            return value
+    return 0.0

@@ -1,0 +1,116 @@
+"""Tesseract's hOCR words become glyph records with the size, weight and position a born-digital
+layer would give them (extractors/layout/ocr_words.py). The hOCR here is written by hand, in
+Tesseract's format, so each rule is tested on its own; test_ocr_scans.py renders real pages."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from raadsstukken.extractors.layout.ocr_words import read_hocr, words_to_chars
+
+
+def _hocr(lines: list[dict]) -> str:
+    """hOCR as Tesseract writes it: one carea/par per line, words with boxes and confidences.
+
+    Each line: top (of its baseline), x_size, words [(text, width, conf)], optional slope, left,
+    descenders, and `raise` per word (pixels above the line's baseline)."""
+    out = ["<html><body><div class='ocr_page' id='page_1' title='bbox 0 0 2480 3508'>"]
+    for n, ln in enumerate(lines, 1):
+        x, base, size, slope = ln.get("left", 200), ln["base"], ln["x_size"], ln.get("slope", 0.0)
+        words = []
+        for k, (text, width, conf, *rest) in enumerate(ln["words"], 1):
+            lift = rest[0] if rest else 0
+            b = round(base + slope * (x - ln.get("left", 200))) - lift
+            words.append(f"<span class='ocrx_word' id='w_{n}_{k}' title='bbox {x} {b - int(0.7 * size)} {x + width} {b}; "
+                         f"x_wconf {conf}'>{text}</span>")
+            x += width + int(0.3 * size)
+        x0 = ln.get("left", 200)
+        end = x
+        bottom = round(base + max(slope * (end - x0), 0))
+        top = round(base - 0.7 * size + min(slope * (end - x0), 0))
+        out.append(f"<div class='ocr_carea' id='b_{n}' title='bbox {x0} {top} {end} {bottom}'>"
+                   f"<p class='ocr_par' id='p_{n}' title='bbox {x0} {top} {end} {bottom}'>"
+                   f"<span class='ocr_line' id='l_{n}' title='bbox {x0} {top} {end} {bottom}; "
+                   f"baseline {slope:.3f} 0; x_size {size}; x_descenders {int(0.2 * size)}; x_ascenders 10'>"
+                   + "".join(words) + "</span></p></div>")
+    out.append("</div></body></html>")
+    return "\n".join(out)
+
+
+def _body(base: float, text: str, size: int = 42, **kw) -> dict:
+    return {"base": base, "x_size": size, "words": [(w, 25 * len(w), 95) for w in text.split()], **kw}
+
+
+def _glyphs(page):
+    return {c["text"]: c for c in page.chars if c["text"].strip()}
+
+
+def test_hocr_is_read_into_lines_and_words():
+    lines = read_hocr(_hocr([_body(400, "een regel tekst"), _body(460, "nog een")]))
+    assert [[w.text for w in ln.words] for ln in lines] == [["een", "regel", "tekst"], ["nog", "een"]]
+    assert lines[0].x_size == 42 and lines[0].words[0].confidence == 95
+
+
+def test_the_type_size_is_the_lines_x_size_and_noise_of_the_estimate_is_snapped():
+    page = words_to_chars(_hocr([
+        _body(400, "de kwartiermaker schreef een notitie over het buurthuis", 42),
+        _body(460, "waarin de vrijwilligers hun wensen noemden voor later", 41),
+        _body(520, "kort", 44),  # +5%: the estimate's noise, the body size
+        _body(600, "Grotere kop", 54),  # +29%: a larger size of its own
+    ]), 595, 842, 300)
+    g = _glyphs(page)
+    body = g["kwartiermaker"]["size"]
+    assert body == pytest.approx(42 * 72 / 300, abs=0.3)
+    assert g["vrijwilligers"]["size"] == g["kort"]["size"] == body
+    assert g["Grotere"]["size"] == pytest.approx(54 * 72 / 300, abs=0.3)
+    # the glyph box is the size's, as pdfminer gives it: 0.8 above the baseline, 0.2 below
+    assert g["kwartiermaker"]["bottom"] - g["kwartiermaker"]["top"] == pytest.approx(body)
+    assert g["kwartiermaker"]["bottom"] == pytest.approx(400 * 72 / 300 + 0.2 * body, abs=0.05)
+
+
+def test_bold_is_read_off_the_stroke_width_in_the_render():
+    lines = [_body(400, "gewone regel met woorden"), _body(480, "VETTE KOP"), _body(560, "weer gewone tekst")]
+    ink = np.zeros((3508, 2480), dtype=bool)
+    for ln, stroke in zip(lines, (4, 8, 4)):  # vertical strokes 4 px (regular) or 8 px (bold) wide, 42 px size
+        base = ln["base"]
+        for col in range(200, 1200, 14):
+            ink[base - 29:base, col:col + stroke] = True
+    page = words_to_chars(_hocr(lines), 595, 842, 300, ink)
+    g = _glyphs(page)
+    assert g["VETTE"]["fontname"] == "ocr-bold" and g["KOP"]["fontname"] == "ocr-bold"
+    assert g["gewone"]["fontname"] == g["tekst"]["fontname"] == "ocr"
+
+
+def test_a_skewed_page_is_turned_upright_so_a_line_shares_one_baseline():
+    slope = 0.015  # about 0.9 degrees
+    page = words_to_chars(_hocr([
+        _body(400, "een lange regel die scheef over de bladzijde loopt zoals bij een scan", slope=slope),
+        _body(460, "en de volgende regel van dezelfde alinea loopt even scheef mee", slope=slope),
+    ]), 595, 842, 300)
+    words = [c for c in page.chars if c["text"].strip()]
+    first = [c for c in words if abs(c["top"] - words[0]["top"]) < 5]
+    assert len(first) >= 10
+    assert max(c["bottom"] for c in first) - min(c["bottom"] for c in first) < 0.3
+    # the two lines keep their leading
+    second = [c for c in words if c not in first]
+    assert second[0]["bottom"] - first[0]["bottom"] == pytest.approx(60 * 72 / 300, abs=0.5)
+
+
+def test_low_confidence_words_are_kept_beside_confident_ones_and_never_set_apart():
+    page = words_to_chars(_hocr([
+        {"base": 400, "x_size": 42, "words": [("•", 20, 70), ("fietsenstalling", 300, 8), ("bij", 60, 96),
+                                               ("het", 60, 95), ("station", 150, 96)]},
+        {"base": 700, "x_size": 80, "words": [("xq", 60, 12)]},  # a speck read as letters, alone
+        {"base": 900, "x_size": 80, "words": [("Vlek", 120, 40)]},  # large but unsure: not a heading's size
+        _body(1000, "gewone tekst van de alinea hieronder", 42),
+    ]), 595, 842, 300)
+    g = _glyphs(page)
+    assert "fietsenstalling" in g and "xq" not in g
+    assert g["Vlek"]["size"] == g["gewone"]["size"]
+
+
+def test_a_word_off_its_lines_baseline_keeps_its_own():
+    line = {"base": 400, "x_size": 42, "words": [("Aan", 80, 95), ("de", 50, 95), ("raad", 90, 95),
+                                                 ("kantlijn", 160, 95, 60)]}  # set 60 px higher (a sidebar)
+    g = _glyphs(words_to_chars(_hocr([line]), 595, 842, 300))
+    assert g["kantlijn"]["bottom"] < g["raad"]["bottom"] - 10
