@@ -604,6 +604,8 @@ class Family:
                 continue
             if b.get("h"):
                 num = b.get("number") or auto.get(i)
+                if p.get("kind") == "besluitenlijst":
+                    num = None  # a besluitenlijst's heading is written without its number, as the agenda items'
                 out.append(f"{num} {b['h']}" if num else b["h"])
             elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
                 # an agenda item's heading is its subject: its number is the agenda item (the

@@ -92,7 +92,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     block_of: dict[int, int] = {}  # id(line) -> index of its block, to end an intro's decision there
     for section in sections:
         if section.heading:
-            entries.append((section.heading, None))
+            entries.append((section.printed_heading or section.heading, None))
         for block in section.body:
             for line in block.lines:
                 block_of[id(line)] = id(block)
@@ -166,13 +166,14 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
 
 
 def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
-    """Whether a line is an agenda item's decision label alone ("Besluit", "Besloten:"), the
-    decision's text following on the next lines."""
+    """Whether a line is an agenda item's decision label alone ("Besluit", "Besloten:", or with
+    the item's number hanging before it: "4 Besluit:"), the decision's text following on the next
+    lines."""
     rules = rules or load_rules()
     label = rules.agenda_label.match(text.strip())
     if label is None:
         return False
-    return not label.group("item") and not (label.group("text") or "").strip()
+    return not (label.group("text") or "").strip()
 
 
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:

@@ -16,18 +16,13 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import join_letter_spacing
 
-LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÀ-ÿ] ){2,}[A-Za-zÀ-ÿ]\b")
 FIRST_LINES = 2
 """The lines (title block, first line of the body) a `first_line` cue looks at."""
 SEGMENT = re.compile(r"\s+[·•|–—]\s+")
 """What separates the parts of an export's header line ("Gemeente X · Besluitenlijst"); a plain
 hyphen does not: "Gemeente X - Verslag" is the running header of a report's later pages."""
-
-
-def join_letter_spacing(text: str) -> str:
-    """Letter-spaced words joined: "B E S L U I T :" -> "BESLUIT :"."""
-    return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 @dataclass(frozen=True)

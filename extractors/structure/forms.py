@@ -259,3 +259,22 @@ def form_value_blocks(page: PageLayout, label_rest) -> set[Block]:
             if abs(first.top - cell.bbox.top) <= 2 and first.x0 <= cell.bbox.x0 + 2 and first.x1 >= cell.bbox.x1 - 2:
                 found.add(block)
     return found
+
+
+def form_values(page: PageLayout, label_rest) -> list[str]:
+    """The values printed beside a form's labels on a page, each with the lines that continue it
+    in its column (a long subject wraps in its cell), in page order."""
+    rows = page_rows(page)
+
+    def is_label(cell: Cell) -> bool:
+        return label_rest(cell) is not None
+
+    out: list[str] = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row.cells[:-1]):
+            if label_rest(cell) != "":
+                continue
+            value = _value_beside(rows, r, c, is_label)
+            if value is not None and value.text:
+                out.append(_continue(rows, r, value, is_label).text)
+    return out

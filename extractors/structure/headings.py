@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.records import Block, BlockKind
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER, join_letter_spacing, list_marker, strip_bullets
 
 
 NAVIGATION = re.compile(r"^\s*[›»>→▶➔]\s*\w")
@@ -42,6 +42,7 @@ class HeadingRules:
     not_a_heading: tuple[re.Pattern[str], ...]
     same_style_run: int
     marked_run: int
+    agenda_number: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def load_rules() -> HeadingRules:
         not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
+        agenda_number=re.compile(data["agenda"]["item_number"]),
     )
 
 
@@ -74,8 +76,17 @@ def body_style(blocks: Sequence[Block]) -> BodyStyle:
 
 
 def clean_heading(text: str) -> str:
-    """Heading text as printed, without bullet or check glyphs in front (numbering kept)."""
-    return strip_bullets(text)
+    """Heading text as printed, without bullet or check glyphs in front (numbering kept), and
+    letter-spaced words joined ("B E S L U I T" is read as one word)."""
+    return join_letter_spacing(strip_bullets(text))
+
+
+def split_agenda_number(heading: str) -> tuple[str | None, str]:
+    """(agenda number, subject) of a besluitenlijst's item heading; (None, heading) without one."""
+    m = load_rules().agenda_number.match(heading)
+    if m is None:
+        return None, heading
+    return m.group("number"), m.group("subject")
 
 
 def numbering_depth(text: str) -> int:

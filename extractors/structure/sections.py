@@ -11,7 +11,8 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
-from raadsstukken.extractors.structure.headings import DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading, find_headings
+from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading, find_headings,
+                                                         split_agenda_number)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 
@@ -32,15 +33,26 @@ class Section:
     footnotes: list[Block] = field(default_factory=list)
     text: str = ""
     method: str = "typography"
+    number: str | None = None
+    """The agenda item number printed before the heading in a besluitenlijst, else None."""
+
+    @property
+    def printed_heading(self) -> str | None:
+        """The heading as printed, its agenda number included."""
+        return f"{self.number}. {self.heading}" if self.number and self.heading else self.heading
 
 
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
                    settings: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                   roles: Mapping[Block, BlockKind] | None = None) -> list[Section]:
+                   roles: Mapping[Block, BlockKind] | None = None,
+                   agenda_items: bool = False) -> list[Section]:
     """Sections of one document from its parsed pages (blocks already in reading order).
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
     are left out (they are the document's title) and its cover text is never a heading.
+    With `agenda_items` (a besluitenlijst) a heading that opens an agenda item is its subject:
+    the item's number is the agenda item (`Section.number`, `decisions.agenda_item`), not part of
+    the heading ("6. Voorstel …" -> "Voorstel …").
     """
     roles = roles or {}
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
@@ -53,13 +65,14 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            heading = clean_heading(block_text(block, vocabulary))
+            printed = clean_heading(block_text(block, vocabulary))
+            number, heading = split_agenda_number(printed) if agenda_items else (None, printed)
             current = Section(
                 order=len(sections), level=level, heading=heading,
                 heading_path=(parent.heading_path if parent else []) + [heading],
                 parent=parent.order if parent else None,
                 page_start=block.page, page_end=block.page, bbox=block.bbox,
-                method="heading:size+weight",
+                method="heading:size+weight", number=number,
             )
             sections.append(current)
             stack.append(current)

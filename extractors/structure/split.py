@@ -24,7 +24,7 @@ from raadsstukken.extractors.text.normalize import HEADING_NUMBER
 from raadsstukken.extractors.structure.doc_types import DocType, classify, starts_document
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
-from raadsstukken.extractors.structure.forms import form_value_blocks
+from raadsstukken.extractors.structure.forms import form_value_blocks, form_values
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, starts_with_label
 
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
@@ -149,6 +149,7 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             values.add(" ".join(block.text.split()).casefold())
             if block not in roles and block.kind is BlockKind.BODY:
                 roles[block] = BlockKind.LABEL
+        values.update(" ".join(v.split()).casefold() for v in form_values(page, form_label_rest))
     # a field's value printed again in large type (the subject repeated as the paper's title)
     for page in pages[:FORM_PAGES]:
         for block in page.blocks:
@@ -208,6 +209,8 @@ def _own_title(cue: PageCue) -> str | None:
     if cue.title is None:
         return None
     names_kind = classify_title(cue.title)
+    if names_kind and len(cue.title.split()) == 1:
+        return None  # a type line of one word ("BESLUIT") names the kind, not the paper
     return cue.title if cue.cover or not (names_kind and names_kind[1]) else None
 
 

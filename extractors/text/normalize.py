@@ -72,3 +72,11 @@ def heading_key(text: str) -> str:
     punctuation ignored."""
     text = heading_label(text).casefold().replace("&", " en ")
     return re.sub(r"\s+", " ", text).strip(" .;:")
+
+
+LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÀ-ÿ] ){2,}[A-Za-zÀ-ÿ]\b")
+
+
+def join_letter_spacing(text: str) -> str:
+    """Letter-spaced words joined: "B E S L U I T :" -> "BESLUIT :"."""
+    return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)

@@ -86,3 +86,13 @@ def test_numbered_agenda_items_ending_in_a_period_are_headings(make_pdf, section
     page.lines(56, y, ["Dit is een gewone zin die met een punt eindigt."])
     headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
     assert headings == ["1. Opening en mededelingen.", "2. Vaststelling van de parkeerverordening."]
+
+
+def test_a_letter_spaced_heading_is_read_as_its_word(make_pdf, sections_of):
+    """Typists space the letters of a short heading ("V O O R S T E L"); the heading is the word."""
+    page = Page()
+    y = page.lines(56, 60, ["O V E R W E G I N G E N"], size=12, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    page.lines(56, y, ["Toelichting op de k o s t e n"], size=12, bold=True)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["OVERWEGINGEN", "Toelichting op de kosten"]

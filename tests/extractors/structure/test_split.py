@@ -94,10 +94,51 @@ def test_letterhead_form_values_and_item_labels_are_never_headings(make_pdf, doc
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.doc_type == "besluitenlijst"
     headings = [s.heading for s in doc.sections if s.heading]
-    assert headings == ["1. Opening en mededelingen", "2. Baggerplan vaarten"]
+    # an agenda item's heading is its subject; its number is the decision's agenda item
+    assert headings == ["Opening en mededelingen", "Baggerplan vaarten"]
+    assert [s.number for s in doc.sections if s.heading] == ["1", "2"]
     assert doc.metadata.title == "Vergadering algemeen bestuur"
     assert [d.text for d in doc.decisions] == ["De agenda wordt ongewijzigd vastgesteld.",
                                                "Het baggerplan wordt conform vastgesteld."]
+    assert [d.agenda_item for d in doc.decisions] == ["1", "2"]
+
+
+def test_a_subject_repeated_large_under_a_wrapped_form_value_is_no_heading(make_pdf, documents_of):
+    """An export prints the subject in the form (wrapping in its cell, other fields beside it)
+    and again large below the form: the large copy is the form's value, not a first heading. A
+    type line of one word ("BESLUIT") above the form names the kind and is no heading either."""
+    page = Page().add(60, 50, "Hoogheemraadschap Polderland", size=18, bold=True)
+    page.add(60, 88, "BESLUIT", size=13, bold=True)
+    page.add(66, 116, "Onderwerp", size=9, bold=True).add(190, 116, "Regeling voor het onderhoud van", size=9)
+    page.add(190, 128, "kaden en boezemdijken", size=9)
+    page.add(66, 146, "Zaaknummer", size=9, bold=True).add(190, 146, "HP-2031-0412", size=9)
+    page.add(60, 190, "Regeling voor het onderhoud van kaden en boezemdijken", size=16, bold=True)
+    page.lines(60, 220, ["Het dagelijks bestuur van het hoogheemraadschap heeft kennisgenomen van het",
+                         "advies van de commissie waterkeringen over de staat van de kaden."])
+    page.add(60, 270, "Besluit:", bold=True).add(60, 286, "1. de regeling vast te stellen.")
+    page.add(60, 320, "Artikel 1. Werkingssfeer", size=12, bold=True)
+    page.lines(60, 340, ["Deze regeling geldt voor alle kaden en boezemdijken in het beheergebied."])
+    (doc,) = documents_of(make_pdf([page]))
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert headings == ["Besluit:", "Artikel 1. Werkingssfeer"]
+    assert doc.part.title is None  # "BESLUIT" names the kind, not the paper
+    assert doc.metadata.title == "Regeling voor het onderhoud van kaden en boezemdijken"
+
+
+def test_a_decision_label_with_its_item_number_hanging_is_no_heading(make_pdf, documents_of):
+    """Items without a subject hang their number before the decision label ("3 Besluit:"); the
+    label is a label, and its number the decision's agenda item."""
+    page = Page().add(60, 60, "Besluitenlijst van het dagelijks bestuur", size=15, bold=True)
+    page.add(60, 100, "3", size=10).add(84, 100, "Besluit:", size=10, bold=True)
+    page.add(84, 116, "Het bestuur stemt in met de aanbesteding van de gemalen.", size=10)
+    page.add(60, 140, "4", size=10).add(84, 140, "Besluit:", size=10, bold=True)
+    page.add(84, 156, "Het bestuur stelt de nota reserves en voorzieningen vast.", size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "besluitenlijst"
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert [(d.agenda_item, d.text) for d in doc.decisions] == [
+        ("3", "Het bestuur stemt in met de aanbesteding van de gemalen."),
+        ("4", "Het bestuur stelt de nota reserves en voorzieningen vast.")]
 
 
 def test_the_block_that_opens_a_first_page_is_the_title_not_a_heading(make_pdf, documents_of):
