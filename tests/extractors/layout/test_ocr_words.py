@@ -55,16 +55,18 @@ def test_the_type_size_is_the_lines_x_size_and_noise_of_the_estimate_is_snapped(
     page = words_to_chars(_hocr([
         _body(400, "de kwartiermaker schreef een notitie over het buurthuis", 42),
         _body(460, "waarin de vrijwilligers hun wensen noemden voor later", 41),
-        _body(520, "kort", 44),  # +5%: the estimate's noise, the body size
-        _body(600, "Grotere kop", 54),  # +29%: a larger size of its own
+        _body(520, "kort", 43),  # the estimate's noise: the body size
+        _body(600, "Grotere kop", 54),  # a larger size of its own
+        _body(700, "kleiner gezette toelichting bij het schema", 38),  # a point smaller: its own size
     ]), 595, 842, 300)
     g = _glyphs(page)
     body = g["kwartiermaker"]["size"]
     assert body == pytest.approx(42 * 72 / 300, abs=0.3)
     assert g["vrijwilligers"]["size"] == g["kort"]["size"] == body
     assert g["Grotere"]["size"] == pytest.approx(54 * 72 / 300, abs=0.3)
+    assert body - g["toelichting"]["size"] == pytest.approx(4 * 72 / 300, abs=0.3)
     # the glyph box is the size's, as pdfminer gives it: 0.8 above the baseline, 0.2 below
-    assert g["kwartiermaker"]["bottom"] - g["kwartiermaker"]["top"] == pytest.approx(body)
+    assert g["kwartiermaker"]["bottom"] - g["kwartiermaker"]["top"] == pytest.approx(body, abs=0.01)
     assert g["kwartiermaker"]["bottom"] == pytest.approx(400 * 72 / 300 + 0.2 * body, abs=0.05)
 
 
