@@ -9,7 +9,11 @@ import logging
 from dataclasses import dataclass
 from typing import Iterator
 
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.utils import apply_matrix_rect
 
 from raadsstukken.extractors.layout.checkboxes import VectorBox, find_vector_checkboxes
 
@@ -47,6 +51,79 @@ class PageChars:
     """Control and bidi-override characters dropped from the glyphs' text (text/controls.py)."""
 
 
+class _Glyph:
+    """A glyph with what `layout_chars` reads of pdfminer's LTChar, computed the same way."""
+
+    __slots__ = ("text", "matrix", "fontname", "x0", "y0", "x1", "y1", "size")
+    text: str
+    matrix: tuple[float, float, float, float, float, float]
+    fontname: str | bytes
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+    def get_text(self) -> str:
+        return self.text
+
+
+class _GlyphAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator (no layout analysis, as pdfplumber runs it), with each glyph a
+    light `_Glyph` instead of an LTChar: the same text, box, size, font and matrix by the same
+    arithmetic (pdfminer.converter.PDFLayoutAnalyzer.render_char and LTChar.__init__), without
+    the dozen other attributes and pdfplumber's marked-content tags nothing here reads. A third
+    of pdfminer's time per page went to building those."""
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+        try:
+            text = font.to_unichr(cid)
+            assert isinstance(text, str), str(type(text))
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        adv = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            textdisp = font.char_disp(cid)
+            assert isinstance(textdisp, tuple)
+            (vx, vy) = textdisp
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = font.get_descent() * fontsize
+            bbox = (0, descent + rise, adv, descent + rise + fontsize)
+        (x0, y0, x1, y1) = apply_matrix_rect(matrix, bbox)
+        if x1 < x0:
+            (x0, x1) = (x1, x0)
+        if y1 < y0:
+            (y0, y1) = (y1, y0)
+        glyph = _Glyph()
+        glyph.text, glyph.matrix, glyph.fontname = text, matrix, font.fontname
+        glyph.x0, glyph.y0, glyph.x1, glyph.y1 = x0, y0, x1, y1
+        glyph.size = x1 - x0 if vertical else y1 - y0
+        self.cur_item.add(glyph)  # type: ignore[arg-type]  # read back by _iter_objects only
+        return adv
+
+
+def page_layout(page):
+    """The pdfminer layout of a pdfplumber page, with light glyphs (`_GlyphAggregator`); not
+    cached on the page, so it is freed as soon as its glyphs are read. Errors are raised as
+    pdfplumber's `page.layout` raises them (PdfminerException around the cause)."""
+    from pdfplumber.page import Page
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if type(page) is not Page:  # a cropped or derived page: pdfplumber's own layout
+        return page.layout
+    device = _GlyphAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
+    try:
+        interpreter.process_page(page.page_obj)
+    except Exception as e:
+        raise PdfminerException(e) from e
+    return device.get_result()
+
+
 def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
     """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
     and the page's vector-drawn checkboxes.
@@ -60,11 +137,11 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
     chars = []
     shapes: list[tuple[float, float, float, float, object]] = []
     image_area = 0.0
-    for obj in _iter_objects(page.layout):
+    for obj in _iter_objects(page_layout(page)):
         if isinstance(obj, LTImage):
             image_area += max(obj.width, 0) * max(obj.height, 0)
             continue
-        if not isinstance(obj, LTChar):
+        if not isinstance(obj, (_Glyph, LTChar)):
             shapes.append((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top, obj))
             continue
         font = obj.fontname
@@ -79,9 +156,9 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
     return chars, (find_vector_checkboxes(shapes, chars) if shapes else []), share
 
 
-def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
+def _iter_objects(container) -> Iterator[_Glyph | LTChar | LTCurve | LTImage]:
     for obj in container:
-        if isinstance(obj, (LTChar, LTCurve, LTImage)):  # LTRect and LTLine are LTCurves
+        if isinstance(obj, (_Glyph, LTChar, LTCurve, LTImage)):  # LTRect and LTLine are LTCurves
             yield obj
         elif isinstance(obj, LTContainer):
             yield from _iter_objects(obj)
@@ -89,7 +166,9 @@ def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
 
 def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
-    raw, boxes, image_share = layout_chars(page) if hasattr(page, "layout") else (page.chars, [], 0.0)
+    # asked of the class first: `hasattr(page, "layout")` would run pdfplumber's whole layout property
+    has_layout = hasattr(type(page), "layout") or hasattr(page, "layout")
+    raw, boxes, image_share = layout_chars(page) if has_layout else (page.chars, [], 0.0)
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
@@ -100,31 +179,63 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     """Glyph records (pdfplumber's fields) turned upright, ligatures expanded, overprints dropped."""
     # pdfplumber's width and height are those of the page as shown, /Rotate applied (as are the glyphs')
     frame_w, frame_h = width, height
-    angles = [text_angle(c["matrix"]) if "matrix" in c else 0 for c in raw if not c["text"].isspace()]
-    angle = dominant_angle(angles)
+    # a glyph's direction depends on the first two entries of its matrix only: computed once per
+    # distinct pair (a page has a handful), not twice per glyph
+    angle_of: dict[tuple[float, float], int] = {}
+    glyph_angles: list[int | None] = []
+    for c in raw:
+        matrix = c.get("matrix")
+        if matrix is None or c["text"].isspace():
+            glyph_angles.append(None)
+            continue
+        pair = (matrix[0], matrix[1])
+        found = angle_of.get(pair)
+        if found is None:
+            found = angle_of[pair] = text_angle(matrix)
+        glyph_angles.append(found)
+    angle = dominant_angle(a for a in glyph_angles if a is not None)
     frame = UprightFrame(angle, float(frame_w), float(frame_h))
+    upright = angle == 0  # the frame maps points to themselves
+    box = frame.box
+    tolerance_cap = DUPLICATE_TOLERANCE
+    share = DUPLICATE_WIDTH_SHARE
 
     chars: list[Char] = []
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    columns: set[tuple[str, int]] = set()  # (text, round(x0)) of `seen`: most glyphs have no neighbour to test
     other = controls = 0
-    for c in raw:
+    for c, glyph_angle in zip(raw, glyph_angles):
         text = c["text"]
-        if "matrix" in c and not text.isspace() and text_angle(c["matrix"]) != angle:
+        if glyph_angle is not None and glyph_angle != angle:
             other += 1
             continue
         text = LIGATURES.get(text, text)
-        text, n = drop_controls(text)
-        if n:
-            controls += n
-            if not text:
-                continue
+        if not text.isprintable():
+            text, n = drop_controls(text)
+            if n:
+                controls += n
+                if not text:
+                    continue
         if text.startswith("(cid:"):
             text = UNMAPPED_GLYPH
-        x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
+        if upright:
+            ax, ay, bx, by = c["x0"], c["top"], c["x1"], c["bottom"]  # min and max as frame.box takes them
+            x0, x1 = (bx if bx < ax else ax), (bx if bx > ax else ax)
+            top, bottom = (by if by < ay else ay), (by if by > ay else ay)
+        else:
+            x0, top, x1, bottom = box(c["x0"], c["top"], c["x1"], c["bottom"])
         if not text.isspace():
-            if _is_overprint(seen, text, x0, top, min(DUPLICATE_TOLERANCE, DUPLICATE_WIDTH_SHARE * (x1 - x0))):
+            rx, ry = round(x0), round(top)
+            if ((text, rx) in columns or (text, rx - 1) in columns or (text, rx + 1) in columns) \
+                    and _is_overprint(seen, text, x0, top, min(tolerance_cap, share * (x1 - x0))):
                 continue
-            seen.setdefault((text, round(x0), round(top)), []).append((x0, top))
+            key = (text, rx, ry)
+            at = seen.get(key)
+            if at is None:
+                seen[key] = [(x0, top)]
+                columns.add((text, rx))
+            else:
+                at.append((x0, top))
         size = float(c["size"]) if angle in (0, 180) else bottom - top  # pdfminer's size is the shown box's height
         chars.append(Char(text, x0, top, x1, bottom, size, c["fontname"]))
     if other:
