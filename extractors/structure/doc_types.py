@@ -20,6 +20,11 @@ from raadsstukken.extractors.text.normalize import join_letter_spacing
 
 FIRST_LINES = 2
 """The lines (title block, first line of the body) a `first_line` cue looks at."""
+NOT_A_SUBJECT = frozenset({"van", "de", "het", "der", "den", "d", "dd", "aan", "voor"})
+"""Words after a type line's kind that name nothing: "Voorstel aan de raad van de gemeente X" names
+only the kind; "Subsidiebesluit cultuurfonds" and "Forumverslag 14-05-2018" name a paper."""
+BODY_NAME = re.compile(r"\b(?:van\s+)?(?:de\s+)?(?i:gemeente|provincie|waterschap|hoogheemraadschap)\s+"
+                       r"[A-Z'’][\w'’.()-]*(?:[\s-]+(?:(?:van|de|der|den|aan|op|in|en)\s+)?\(?[A-Z][\w'’.()-]*)*")
 SEGMENT = re.compile(r"\s+[·•|–—]\s+")
 """What separates the parts of an export's header line ("Gemeente X · Besluitenlijst"); a plain
 hyphen does not: "Gemeente X - Verslag" is the running header of a report's later pages."""
@@ -45,6 +50,7 @@ class DocTypeRules:
     min_weight: float
     starts_document: float
     order: tuple[str, ...]
+    type_line_kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,8 @@ def load_rules() -> DocTypeRules:
         for c in data["cue"])
     s = data["settings"]
     order = tuple(dict.fromkeys(c.doc_type for c in cues))
-    return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order)
+    return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order,
+                        frozenset(s["type_line_kinds"]))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None) -> DocType | None:
@@ -112,6 +119,26 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     if weight[best] < rules.min_weight:
         return None
     return DocType(best, weight[best], tuple(found[best]), title_weight.get(best, 0.0))
+
+
+def names_only_the_kind(title: str, rules: DocTypeRules | None = None) -> bool:
+    """Whether a title line says no more than the kind of paper ("RAADSVOORSTEL", "Voorstel aan
+    de gemeenteraad", "Raadsvoorstel gemeente X"): after what a title cue matches, no word is
+    left besides the body's name and particles. "Motie kinderen met …" or "Besluitenlijst
+    college X - 5 april 2024" name the kind and also the paper: they are titles."""
+    rules = rules or load_rules()
+    text = join_letter_spacing(title).strip()
+    for cue in rules.cues:
+        if cue.where not in ("title", "first_line") or cue.doc_type not in rules.type_line_kinds:
+            continue
+        for p in cue.patterns:
+            m = p.search(text)
+            if m and m.start() == 0:
+                rest = [w for w in re.findall(r"\w+", BODY_NAME.sub(" ", text[m.end():]))
+                        if w.casefold() not in NOT_A_SUBJECT]
+                if not rest:
+                    return True
+    return False
 
 
 def _segments(line: str) -> list[str]:

@@ -21,7 +21,7 @@ from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER
-from raadsstukken.extractors.structure.doc_types import DocType, classify, starts_document
+from raadsstukken.extractors.structure.doc_types import DocType, classify, names_only_the_kind, starts_document
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import form_value_blocks, form_values
@@ -35,6 +35,10 @@ ITEM_LABEL_KINDS = frozenset({"besluitenlijst"})
 
 TOP_SHARE = 0.3
 """A title counts when it starts in this top share of the page's body."""
+MAX_TITLE_LINES = 4
+"""Longest title, in lines."""
+TITLE_LINE_GAP = 0.6
+"""Largest gap between the lines of a wrapped title, in font sizes."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,10 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         return PageCue(None, None, False, False, False)
     words = sum(len(b.text.split()) for b in blocks)
     largest = max(b.size for b in blocks)
-    cover = words <= rules.max_words and largest >= rules.title_ratio * body_size
+    # a short page with a paragraph of running text is a short paper, not a cover
+    running = any(len(b.lines) >= 2 and abs(b.size - body_size) < 0.6 and b.text.rstrip()[-1:] in ".;:"
+                  for b in blocks)
+    cover = words <= rules.max_words and largest >= rules.title_ratio * body_size and not running
     title_blocks = _title_blocks(blocks, page, body_size, largest if cover else None)
     title = " ".join(b.text for b in title_blocks) or None
     # A kind named in the title block counts on a cover or a renumbered page; one named strongly
@@ -208,10 +215,9 @@ def _own_title(cue: PageCue) -> str | None:
     """The title block as the document's title, unless it only names the kind ("RAADSVOORSTEL")."""
     if cue.title is None:
         return None
-    names_kind = classify_title(cue.title)
-    if names_kind and len(cue.title.split()) == 1:
-        return None  # a type line of one word ("BESLUIT") names the kind, not the paper
-    return cue.title if cue.cover or not (names_kind and names_kind[1]) else None
+    if names_only_the_kind(cue.title):
+        return None  # a type line ("BESLUIT", "Voorstel aan de raad") names the kind, not the paper
+    return cue.title
 
 
 def top_lines(page: PageLayout) -> list[str]:
@@ -233,15 +239,33 @@ def document_type(pages: Sequence[PageLayout], title: str | None) -> DocType | N
 def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:
     """The title at the top of a page: the largest prominent block (and its continuation)."""
     if cover_size is not None:
-        big = [b for b in blocks if b.size >= 0.6 * cover_size and not is_letterhead(b)]
-        return sorted(big, key=lambda b: (b.bbox.top, b.bbox.x0))[:3]
+        # the large blocks that follow one another from the first: a heading after the paper's
+        # fields or text is a heading, also on a page short enough to look like a cover
+        run: list[Block] = []
+        for block in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+            if block.size >= 0.6 * cover_size and not is_letterhead(block):
+                run.append(block)
+            elif run and not is_letterhead(block):
+                break
+        return run[:3]
     top_limit = page.height * TOP_SHARE
     candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
                   and len(b.lines) <= 3 and not is_letterhead(b)]
     if not candidates:
         return []
     first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))
-    return [first]
+    found = [first]
+    # a title that wraps may come as blocks of its lines: the same size, aligned, right below
+    for block in sorted(blocks, key=lambda b: b.bbox.top):
+        last = found[-1]
+        if block.bbox.top <= last.bbox.top or sum(len(b.lines) for b in found) >= MAX_TITLE_LINES:
+            continue
+        if abs(block.size - first.size) < 0.5 and abs(block.bbox.x0 - first.bbox.x0) <= 3 \
+                and 0 <= block.bbox.top - last.bbox.bottom <= TITLE_LINE_GAP * first.size and not is_letterhead(block):
+            found.append(block)
+        elif block.bbox.top > last.bbox.bottom:
+            break
+    return found
 
 
 _LABEL_NUMBER = re.compile(r"(\d+)(?:\s*(?:/|van|of)\s*\d+)?\s*$")

@@ -90,3 +90,17 @@ def test_first_lines_and_headers_that_name_a_kind(lines, kind):
 def test_a_form_attachment_line_opens_no_annex():
     found = classify(["Bijlage(n): 2", "Raadsvoorstel"], [])
     assert found is not None and found.doc_type == "raadsvoorstel"
+
+
+def test_a_type_line_names_only_the_kind_a_title_names_the_paper():
+    """Exports print the kind above the title ("RAADSVOORSTEL", "Voorstel aan de raad van de
+    gemeente X"); a title may open with the kind and go on to name the paper."""
+    from raadsstukken.extractors.structure.doc_types import names_only_the_kind
+
+    for line in ["STATENVOORSTEL", "Voorstel aan de gemeenteraad", "Raadsvoorstel gemeente Bergen (NH)",
+                 "M O T I E", "Voorstel aan de raad van de gemeente Land van Cuijk"]:
+        assert names_only_the_kind(line), line
+    for line in ["Motie zwerfvuil langs de dijken", "Besluitenlijst dagelijks bestuur - 9 mei 2031",
+                 "Subsidiebesluit cultuurfonds", "Integraal Veiligheidsplan", "Uitvoeringsagenda Wonen",
+                 "Commissieverslag 03-02-2032"]:
+        assert not names_only_the_kind(line), line

@@ -162,3 +162,17 @@ def test_the_block_that_opens_a_first_page_is_the_title_not_a_heading(make_pdf, 
     numbered.lines(70, 208, ["Wij stellen voor de zones uit te breiden."], size=10)
     (doc,) = documents_of(make_pdf([numbered]))
     assert [s.heading for s in doc.sections if s.heading] == ["Deel 1: Aanleiding", "2. Voorstel"]
+
+
+def test_a_wrapped_title_is_whole_and_a_short_paper_keeps_its_headings(make_pdf, documents_of):
+    """A title set large over two lines is one title; a one-page paper with a paragraph of running
+    text is no cover page, so its headings stay headings."""
+    page = Page().add(56, 40, "Voorstel aan de gemeenteraad", size=8)
+    page.add(56, 56, "Kwijtschelding van leges voor", size=20, bold=True)
+    page.add(56, 80, "verenigingen 2032", size=20, bold=True)
+    page.add(56, 120, "Aanleiding", size=13, bold=True)
+    page.lines(56, 142, ["Verenigingen betalen leges voor hun evenementen; het college wil die",
+                         "voor een proefperiode van twee jaar kwijtschelden."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Kwijtschelding van leges voor verenigingen 2032"
+    assert [s.heading for s in doc.sections if s.heading] == ["Aanleiding"]
