@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from raadsstukken.extractors.layout.ocr_words import INK_LEVEL, OcrPage, words_to_chars
+from raadsstukken.extractors.layout.ocr_words import OcrPage, words_to_chars
 
 _log = logging.getLogger(__name__)
 
@@ -212,12 +212,13 @@ def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: fl
 
 
 def _ink(image: bytes):
-    """The render as a boolean array of dark pixels (ink), or None when numpy cannot read it."""
+    """The render as an array of grey levels (for weights and x-heights), or None when numpy
+    cannot read it."""
     try:
         import numpy as np
         from PIL import Image
 
-        return np.asarray(Image.open(io.BytesIO(image)).convert("L")) < INK_LEVEL
+        return np.asarray(Image.open(io.BytesIO(image)).convert("L"))
     except (ImportError, OSError, ValueError):
         return None
 

@@ -52,13 +52,23 @@ a label and its value, a sidebar beside the body (words are about a third of a s
 BULLET, BULLET_SIZE, BULLET_FILL = "\u2022", 0.45, 0.55
 """A one-glyph word at most BULLET_SIZE of its line's size high, about square, whose box is at
 least BULLET_FILL ink, is a bullet (a filled disc fills 0.79 of its box, a letter well under half)."""
-MIN_X_HEIGHT_LETTERS = 6
-"""Lower-case letters a line needs before its x-height is measured (not a line of figures)."""
+MIN_X_HEIGHT_LETTERS = 3
+"""Lower-case letters a line needs before its x-height is measured; at least half its characters
+are lower case (not a line of figures or capitals)."""
+PARAGRAPH_SNAP = 0.08
+"""Lines of one Tesseract paragraph within this share of its median size are that size: a
+line's measure strays by up to 6% (figures, brackets), a heading is set 10% or more apart."""
 X_HEIGHT_SHARE = (0.35, 0.7)
 """A measured x-height outside these shares of Tesseract's size estimate is no x-height (a line
 of capitals, a band merged with a rule)."""
-INK_LEVEL = 128
-"""Grey level (0-255) below which a pixel of a render is ink."""
+INK_LEVEL, GREY_TYPE = 128, 90
+"""A pixel is ink when darker than INK_LEVEL (the weights below are calibrated on it: black type,
+blurred thin strokes reach 75-90); type whose darkest pixels (the word's 5th percentile) are
+lighter than GREY_TYPE is grey (a coloured heading, a light label) and its level is raised by as
+much, so its strokes measure as thick as they are printed."""
+MIN_CONTRAST = 48
+"""Grey levels (0-255) between a word's paper and its darkest type below which its box holds no
+ink to measure (a smudge, an empty box)."""
 ASCENT, DESCENT = 0.8, 0.2
 """Shares of the font size above and below the baseline of a glyph box, as pdfminer gives them."""
 MIN_SLOPE_WIDTH = 0.25
@@ -89,6 +99,8 @@ class OcrLine:
     x_size: float | None
     descenders: float | None
     words: list[OcrWord] = field(default_factory=list)
+    paragraph: int = 0
+    """Tesseract's paragraph the line is in (its lines are mostly set in one size)."""
 
     def baseline_at(self, x: float) -> float:
         return self.box[3] + self.offset + self.slope * (x - self.box[0])
@@ -98,6 +110,7 @@ class _HocrReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[OcrLine] = []
+        self._paragraphs = 0
         self._word: dict[str, Any] | None = None
         self._depth: list[str] = []
 
@@ -109,10 +122,13 @@ class _HocrReader(HTMLParser):
         if box is None:
             return
         bbox = (int(box[1]), int(box[2]), int(box[3]), int(box[4]))
-        if cls in _LINE_CLASSES:
+        if cls == "ocr_par":
+            self._paragraphs += 1
+        elif cls in _LINE_CLASSES:
             base = _BASELINE.search(title)
             self.lines.append(OcrLine(bbox, float(base[1]) if base else 0.0, float(base[2]) if base else 0.0,
-                                      _number(title, "x_size"), _number(title, "x_descenders")))
+                                      _number(title, "x_size"), _number(title, "x_descenders"),
+                                      paragraph=self._paragraphs))
         elif cls == "ocrx_word" and self.lines:
             conf = _number(title, "x_wconf")
             self._word = {"box": bbox, "confidence": -1.0 if conf is None else conf, "text": ""}
@@ -153,8 +169,8 @@ class OcrPage:
 def words_to_chars(hocr: str, page_width: float, page_height: float, dpi: float = DPI, ink: Any = None) -> OcrPage:
     """Tesseract's hOCR as glyph records in points, one per word, a space between words of a line.
 
-    `ink` is the render as a boolean array of dark pixels (for the weight); without it every word
-    is regular.
+    `ink` is the render as an array of grey levels (or of booleans, True for ink) for the weights
+    and x-heights; without it every word is regular and sized by Tesseract's estimate.
     """
     lines = read_hocr(hocr)
     scale = 72.0 / dpi
@@ -218,7 +234,7 @@ def _segments(line: OcrLine) -> list[OcrLine]:
         parts[-1].append(w)
     if len(parts) == 1:
         return [line]
-    return [OcrLine(line.box, line.slope, line.offset, line.x_size, line.descenders, part) for part in parts]
+    return [replace(line, words=part) for part in parts]
 
 
 def _with_bullets(ink: Any, line: OcrLine) -> OcrLine:
@@ -238,7 +254,7 @@ def _is_bullet(ink: Any, w: OcrWord, size: float) -> bool:
     width, height = x1 - x0, bottom - top
     if not (0 < height <= BULLET_SIZE * size and 0.6 <= width / height <= 1.6):
         return False
-    box = ink[max(top, 0):bottom, max(x0, 0):x1]
+    box = _ink_in(ink, (top, bottom, x0, x1), w.box)
     return box.size > 0 and float(box.mean()) >= BULLET_FILL
 
 
@@ -271,6 +287,14 @@ def _line_sizes(lines: list[OcrLine], ink: Any = None) -> dict[int, float]:
     heights = {id(line): h for line in lines if ink is not None and (h := _x_height(ink, line, estimate[id(line)]))}
     ratio = _weighted_median([(estimate[k] / h, weight[k]) for k, h in heights.items()])
     raw = {k: heights[k] * ratio if k in heights and ratio else v for k, v in estimate.items()}
+    by_paragraph: dict[int, list[int]] = {}
+    for line in lines:
+        by_paragraph.setdefault(line.paragraph, []).append(id(line))
+    for keys in by_paragraph.values():  # the lines of a paragraph that differ by noise are one size
+        middle = _weighted_median([(raw[k], weight[k]) for k in keys])
+        for k in keys:
+            if abs(raw[k] / middle - 1) <= PARAGRAPH_SNAP:
+                raw[k] = middle
     free = dict(raw)
     out: dict[int, float] = {}
     while free:
@@ -299,6 +323,8 @@ def _x_height(ink: Any, line: OcrLine, size: float) -> float | None:
     above, below = int(1.2 * size), int(0.5 * size)
     profile = np.zeros(above + below, dtype=float)
     lower = 0
+    if sum(c.islower() for w in line.words for c in w.text) < 0.5 * sum(len(w.text) for w in line.words):
+        return None  # mostly figures or capitals: no x-height to read
     for w in line.words:
         letters = [c for c in w.text if c.isalpha()]
         if len(letters) < 2 or sum(c.islower() for c in letters) < 0.7 * len(letters):
@@ -308,7 +334,7 @@ def _x_height(ink: Any, line: OcrLine, size: float) -> float | None:
         base = int(round(line.baseline_at((x0 + x1) / 2)))
         if base - above < 0 or base + below > ink.shape[0] or x1 <= x0:
             continue
-        rows = ink[base - above:base + below, max(x0, 0):x1].sum(axis=1).astype(float)
+        rows = _ink_in(ink, (base - above, base + below, x0, x1), w.box).sum(axis=1).astype(float)
         rows[rows > 0.85 * (x1 - x0)] = 0.0
         profile += rows
     if lower < MIN_X_HEIGHT_LETTERS or profile.max() <= 0:
@@ -334,13 +360,35 @@ def _stroke(ink: Any, box: tuple[int, int, int, int]) -> float | None:
     import numpy as np
 
     x0, top, x1, bottom = box
-    sub = ink[max(top, 0):max(bottom, 0), max(x0, 0):max(x1, 0)]
+    sub = _ink_in(ink, (top, bottom, x0, x1), box)
     if sub.size == 0 or sub.sum() < 20:
         return None
     padded = np.pad(sub.astype(np.int8), ((0, 0), (1, 1)))
     edges = np.diff(padded, axis=1)
     runs = np.flatnonzero(edges.ravel() == -1) - np.flatnonzero(edges.ravel() == 1)
     return float(np.median(runs)) if runs.size >= 4 else None
+
+
+def _ink_in(render: Any, region: tuple[int, int, int, int], word: tuple[int, int, int, int]) -> Any:
+    """The ink (booleans) of a region (top, bottom, x0, x1) of the render, at INK_LEVEL raised for
+    grey type (judged on the word in box `word`, never past halfway to its paper): grey type (a coloured
+    heading, a light label) is as much ink as black, and light type on a dark band is ink too."""
+    import numpy as np
+
+    top, bottom, x0, x1 = (max(v, 0) for v in region)
+    sub = render[top:bottom, x0:x1]
+    if render.dtype == bool or sub.size == 0:
+        return sub
+    wx0, wtop, wx1, wbottom = (max(v, 0) for v in word)
+    box = render[wtop:wbottom, wx0:wx1]
+    if box.size == 0:
+        return np.zeros(sub.shape, dtype=bool)
+    dark, light = np.percentile(box, (5, 95))
+    if light - dark < MIN_CONTRAST:
+        return np.zeros(sub.shape, dtype=bool)
+    if (box < (dark + light) / 2).mean() > 0.5:  # light type on a dark band
+        return sub > min(255 - INK_LEVEL, (dark + light) / 2)
+    return sub < max(INK_LEVEL, min(INK_LEVEL + dark - GREY_TYPE, (dark + light) / 2))
 
 
 def _page_slope(lines: list[OcrLine], width: float) -> float:

@@ -10,29 +10,35 @@ from raadsstukken.extractors.layout.ocr_words import read_hocr, words_to_chars
 
 
 def _hocr(lines: list[dict]) -> str:
-    """hOCR as Tesseract writes it: one carea/par per line, words with boxes and confidences.
+    """hOCR as Tesseract writes it: lines in paragraphs, words with boxes and confidences.
 
-    Each line: top (of its baseline), x_size, words [(text, width, conf)], optional slope, left,
-    descenders, and `raise` per word (pixels above the line's baseline)."""
+    Each line: base (the baseline's y), x_size, words [(text, width, conf[, lift[, gap]])] (lift:
+    pixels above the baseline, gap: extra pixels before the word), optional slope, left and par
+    (lines with the same par number are one paragraph; each its own by default)."""
     out = ["<html><body><div class='ocr_page' id='page_1' title='bbox 0 0 2480 3508'>"]
+    pars: list[tuple[object, list[str]]] = []
     for n, ln in enumerate(lines, 1):
-        x, base, size, slope = ln.get("left", 200), ln["base"], ln["x_size"], ln.get("slope", 0.0)
-        words = []
+        x0, base, size, slope = ln.get("left", 200), ln["base"], ln["x_size"], ln.get("slope", 0.0)
+        x, words = x0, []
         for k, (text, width, conf, *rest) in enumerate(ln["words"], 1):
-            lift = rest[0] if rest else 0
-            b = round(base + slope * (x - ln.get("left", 200))) - lift
+            lift, gap = (list(rest) + [0, 0])[:2]
+            x += gap
+            b = round(base + slope * (x - x0)) - lift
             words.append(f"<span class='ocrx_word' id='w_{n}_{k}' title='bbox {x} {b - int(0.7 * size)} {x + width} {b}; "
                          f"x_wconf {conf}'>{text}</span>")
             x += width + int(0.3 * size)
-        x0 = ln.get("left", 200)
-        end = x
-        bottom = round(base + max(slope * (end - x0), 0))
-        top = round(base - 0.7 * size + min(slope * (end - x0), 0))
-        out.append(f"<div class='ocr_carea' id='b_{n}' title='bbox {x0} {top} {end} {bottom}'>"
-                   f"<p class='ocr_par' id='p_{n}' title='bbox {x0} {top} {end} {bottom}'>"
-                   f"<span class='ocr_line' id='l_{n}' title='bbox {x0} {top} {end} {bottom}; "
-                   f"baseline {slope:.3f} 0; x_size {size}; x_descenders {int(0.2 * size)}; x_ascenders 10'>"
-                   + "".join(words) + "</span></p></div>")
+        bottom = round(base + max(slope * (x - x0), 0))
+        top = round(base - 0.7 * size + min(slope * (x - x0), 0))
+        html = (f"<span class='ocr_line' id='l_{n}' title='bbox {x0} {top} {x} {bottom}; baseline {slope:.3f} 0; "
+                f"x_size {size}; x_descenders {int(0.2 * size)}; x_ascenders 10'>" + "".join(words) + "</span>")
+        par = ln.get("par", f"own-{n}")
+        if pars and pars[-1][0] == par:
+            pars[-1][1].append(html)
+        else:
+            pars.append((par, [html]))
+    for i, (_, htmls) in enumerate(pars, 1):
+        out.append(f"<div class='ocr_carea' id='b_{i}' title='bbox 0 0 2480 3508'><p class='ocr_par' id='p_{i}' "
+                   f"title='bbox 0 0 2480 3508'>" + "".join(htmls) + "</p></div>")
     out.append("</div></body></html>")
     return "\n".join(out)
 
@@ -116,3 +122,34 @@ def test_a_word_off_its_lines_baseline_keeps_its_own():
                                                  ("kantlijn", 160, 95, 60)]}  # set 60 px higher (a sidebar)
     g = _glyphs(words_to_chars(_hocr([line]), 595, 842, 300))
     assert g["kantlijn"]["bottom"] < g["raad"]["bottom"] - 10
+
+
+def _letters(ink, base: int, x0: int, x1: int, x_height: int) -> None:
+    """Ink like lower-case type: an x-height band of strokes with an ascender now and then."""
+    for col in range(x0, x1, 12):
+        ink[base - x_height:base, col:col + 4] = True
+        if col % 48 == 0:
+            ink[base - int(1.45 * x_height):base, col:col + 4] = True
+
+
+def test_a_label_and_its_value_on_one_tesseract_line_are_sized_apart_by_their_x_height():
+    ink = np.zeros((3508, 2480), dtype=bool)
+    lines = [{"base": 400, "x_size": 42, "words": [("kenmerk", 200, 95), ("zaaknummer", 300, 95, 0, 400)]}]
+    lines += [_body(460 + 60 * i, "gewone tekst van een alinea over de begroting", 42) for i in range(4)]
+    _letters(ink, 400, 200, 400, 19)  # the label: a point smaller than the body
+    _letters(ink, 400, 1100, 1400, 22)  # the value: the body's x-height
+    for i in range(4):
+        _letters(ink, 460 + 60 * i, 200, 1400, 22)
+    g = _glyphs(words_to_chars(_hocr(lines), 595, 842, 300, ink))
+    assert g["zaaknummer"]["size"] == g["gewone"]["size"]
+    assert g["gewone"]["size"] - g["kenmerk"]["size"] == pytest.approx(g["gewone"]["size"] * 3 / 22, abs=0.3)
+
+
+def test_lines_of_one_paragraph_share_its_size():
+    lines = [_body(400 + 60 * i, "regel van een alinea met gewone woorden erin", size, par=1)
+             for i, size in enumerate((42, 44, 41, 42))]
+    lines.append(_body(700, "Kop boven de volgende alinea", 50, par=1))  # set apart: its own size
+    g = words_to_chars(_hocr(lines), 595, 842, 300).chars
+    sizes = [c["size"] for c in g if c["text"] == "regel"]
+    assert len(set(sizes)) == 1
+    assert next(c["size"] for c in g if c["text"] == "Kop") > sizes[0] + 1
