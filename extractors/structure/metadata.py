@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from raadsstukken.extractors.text.dates import parse_date
-from raadsstukken.extractors.structure.forms import CheckboxState, Row, boxes_in, find_field, match_label, page_rows
+from raadsstukken.extractors.structure.forms import CheckboxState, FieldValue, Row, boxes_in, find_field, match_label, page_rows
 from raadsstukken.extractors.layout.records import PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
@@ -28,6 +28,10 @@ class MetadataRules:
     bodies: dict[str, tuple[re.Pattern[str], ...]]
     confidentiality_boxes: tuple[str, ...]
     confidentiality_lines: dict[str, tuple[re.Pattern[str], ...]]
+    confidentiality_values: dict[str, tuple[re.Pattern[str], ...]]
+    secrecy_labels: tuple[re.Pattern[str], ...]
+    answer_yes: tuple[re.Pattern[str], ...]
+    answer_no: tuple[re.Pattern[str], ...]
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
 
@@ -49,6 +53,10 @@ def load_rules() -> MetadataRules:
         bodies={k: _compile(v) for k, v in data["bodies"].items()},
         confidentiality_boxes=tuple(conf["boxes"]),
         confidentiality_lines={"openbaar": _compile(conf["openbaar"]), "besloten": _compile(conf["besloten"])},
+        confidentiality_values={"openbaar": _compile(conf["value_openbaar"]),
+                                "besloten": _compile(conf["value_besloten"])},
+        secrecy_labels=_compile(conf["secrecy_labels"]),
+        answer_yes=_compile(conf["answer_yes"]), answer_no=_compile(conf["answer_no"]),
         financial_no=_compile(data["financial"]["no"]),
         financial_yes=_compile(data["financial"]["yes"]),
     )
@@ -111,7 +119,9 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta.portfolio_holder = text_field("portfolio_holder")
     meta.team = text_field("team")
     meta.bodies = _bodies(rows, text_field("bodies"), rules)
-    meta.confidentiality = _confidentiality(rows, rules)
+    others = [p for other, ps in rules.labels.items() if other != "confidentiality" for p in ps]
+    meta.confidentiality = _confidentiality(
+        rows, rules, find_field(rows, rules.labels["confidentiality"], is_label, longer=others))
     meta.financial_consequences, how = _financial(text_field("financial_consequences"), sections, rules)
     if how:
         meta.methods["financial_consequences"] = how
@@ -157,13 +167,24 @@ def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> lis
     return found
 
 
-def _confidentiality(rows: Sequence[Row], rules: MetadataRules) -> str | None:
+def _confidentiality(rows: Sequence[Row], rules: MetadataRules, field: FieldValue | None) -> str | None:
+    """"openbaar" or "besloten": from a ticked box, a confidentiality field's value, or a line."""
     for row in rows:
         for cell in row.cells:
             for state, label in boxes_in(cell):
                 word = label.split()[0].lower() if label else ""
                 if state is CheckboxState.TICKED and word in rules.confidentiality_boxes:
                     return word
+    if field is not None and field.text.strip():
+        value = field.text.strip()
+        for name, patterns in rules.confidentiality_values.items():
+            if any(p.search(value) for p in patterns):
+                return name
+        secrecy = any(p.match(field.label.label.strip()) for p in rules.secrecy_labels)
+        if any(p.search(value) for p in rules.answer_yes):
+            return "besloten" if secrecy else "openbaar"
+        if any(p.search(value) for p in rules.answer_no):
+            return "openbaar" if secrecy else "besloten"
     for row in rows:
         text = " ".join(c.label for c in row.cells)
         for value, patterns in rules.confidentiality_lines.items():

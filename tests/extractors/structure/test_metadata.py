@@ -185,3 +185,29 @@ def test_a_sidebar_label_alone_names_the_body_below_it(make_pdf, documents_of):
     page.lines(56, 90, ["Geachte leden van de raad,", "Hierbij ontvangt u het voorstel over de kermis."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.bodies == ["Raad"]
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    ("Vertrouwelijkheid:", "openbare stukken", "openbaar"),
+    ("Geheimhouding:", "nee", "openbaar"),
+    ("Geheimhouding:", "ja, op grond van artikel 25 Gemeentewet", "besloten"),
+    ("Openbaar:", "neen", "besloten"),
+    ("Openbaarheid", "besloten vergadering", "besloten"),
+])
+def test_a_confidentiality_field_is_read_from_its_value_or_answer(make_pdf, documents_of, label, value, expected):
+    """Forms state openness in a field of its own: the word ("openbaar", "besloten") or a yes/no
+    answer whose sense depends on whether the label asks about secrecy or about openness."""
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    page.add(56, 90, "Onderwerp:", size=9).add(170, 90, "Onderhoud van de kademuren", size=9)
+    page.add(56, 106, label, size=9).add(170, 106, value, size=9)
+    page.lines(56, 140, ["Het college besluit over het onderhoud van de kademuren in de binnenstad."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.confidentiality == expected
+
+
+def test_a_field_that_says_nothing_of_openness_is_no_confidentiality(make_pdf, documents_of):
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    page.add(56, 90, "Geheimhouding:", size=9).add(170, 90, "zie toelichting", size=9)
+    page.lines(56, 140, ["Het college besluit over het onderhoud van de kademuren in de binnenstad."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.confidentiality is None
