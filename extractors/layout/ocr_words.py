@@ -56,8 +56,16 @@ BULLET, BULLET_SIZE, BULLET_FILL = "\u2022", 0.45, 0.55
 """A one-glyph word at most BULLET_SIZE of its line's size high, about square, whose box is at
 least BULLET_FILL ink, is a bullet (a filled disc fills 0.79 of its box, a letter well under half)."""
 MIN_X_HEIGHT_LETTERS = 3
-"""Lower-case letters a line needs before its x-height is measured; at least half its characters
-are lower case (not a line of figures or capitals)."""
+"""Letters (or, for a cap height, capitals and figures) a line needs before its band is measured;
+only words of at least 70% lower-case characters count for the x-height (not "5.000,--naar")."""
+CAP_HEIGHT_SHARE = (0.5, 0.9)
+"""A measured cap height outside these shares of Tesseract's size estimate is no cap height."""
+CAP_TO_X = 1.38
+"""Cap height over x-height of common text faces (Arial and Helvetica 1.37, Verdana 1.34, Times
+1.47): a line of capitals is sized from its cap height as if its x-height were this much lower..."""
+CAP_TRUST = 0.15
+"""...but only where Tesseract's estimate is this far off (it is within 7% on most lines of
+capitals, its outliers 45-50% too large)."""
 PARAGRAPH_SNAP = 0.08
 """Lines of one Tesseract paragraph within this share of its median size are that size: a
 line's measure strays by up to 6% (figures, brackets), a heading is set 10% or more apart."""
@@ -279,7 +287,7 @@ def _kept(words: list[OcrWord], i: int) -> bool:
 def _line_sizes(lines: list[OcrLine], ink: Any = None) -> dict[int, float]:
     """Each line's type size in pixels, snapped to the page's more common sizes.
 
-    A line's size is its x-height measured in the render (`_x_height`) times the page's ratio of
+    A line's size is its x-height measured in the render (`_band_height`) times the page's ratio of
     Tesseract's size estimate to that x-height: the x-height is read to a tenth of a pixel, the
     estimate only to whole pixels (9 and 10 pt lines measure 37-39 and 40-42 px at 300 dpi, their
     x-heights 18.7-19.3 and 20.8-21.6). Lines without a measurable x-height (capitals, figures)
@@ -289,14 +297,22 @@ def _line_sizes(lines: list[OcrLine], ink: Any = None) -> dict[int, float]:
     """
     estimate = {id(line): line.x_size or float(line.box[3] - line.box[1]) for line in lines}
     weight = {id(line): max(sum(len(w.text) for w in line.words), 1) for line in lines}
-    heights = {id(line): h for line in lines if ink is not None and (h := _x_height(ink, line, estimate[id(line)]))}
+    heights = {id(line): h for line in lines
+               if ink is not None and (h := _band_height(ink, line, estimate[id(line)], False))}
     ratio = _weighted_median([(estimate[k] / h, weight[k]) for k, h in heights.items()])
     raw = {k: heights[k] * ratio if k in heights and ratio else v for k, v in estimate.items()}
+    for line in lines:  # capitals and figures: Tesseract's estimate unless their cap height says far otherwise
+        k = id(line)
+        if k not in heights and ratio and ink is not None and (cap := _band_height(ink, line, estimate[k], True)):
+            from_cap = cap / CAP_TO_X * ratio
+            if abs(estimate[k] / from_cap - 1) > CAP_TRUST:
+                raw[k] = from_cap
     by_paragraph: dict[int, list[int]] = {}
     for line in lines:
         by_paragraph.setdefault(line.paragraph, []).append(id(line))
     for keys in by_paragraph.values():  # the lines of a paragraph that differ by noise are one size
-        middle = _weighted_median([(raw[k], weight[k]) for k in keys])
+        measured = [k for k in keys if k in heights] or keys
+        middle = _weighted_median([(raw[k], weight[k]) for k in measured])
         for k in keys:
             if abs(raw[k] / middle - 1) <= PARAGRAPH_SNAP:
                 raw[k] = middle
@@ -318,23 +334,23 @@ def _line_sizes(lines: list[OcrLine], ink: Any = None) -> dict[int, float]:
     return out
 
 
-def _x_height(ink: Any, line: OcrLine, size: float) -> float | None:
-    """The x-height of a line in pixels, read off the render: the band just above the baseline
-    where most of the ink of its lower-case words lies (rows inked to half the peak), its edges
-    interpolated between rows. Rows inked along most of a word (a rule, an underline) are left
-    out. None for a line without lower-case words or without a clear band."""
+def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool) -> float | None:
+    """The x-height of a line in pixels (or, with `capitals`, the cap height of its words of
+    capitals and figures), read off the render: the band just above the baseline where most of
+    the ink of those words lies (rows inked to half the peak), its edges interpolated between
+    rows. Rows inked along most of a word (a rule, an underline) are left out. None for a line
+    without such words or without a clear band."""
     import numpy as np
 
     above, below = int(1.2 * size), int(0.5 * size)
     profile = np.zeros(above + below, dtype=float)
-    lower = 0
-    if sum(c.islower() for w in line.words for c in w.text) < 0.5 * sum(len(w.text) for w in line.words):
-        return None  # mostly figures or capitals: no x-height to read
+    counted = 0
     for w in line.words:
-        letters = [c for c in w.text if c.isalpha()]
-        if len(letters) < 2 or sum(c.islower() for c in letters) < 0.7 * len(letters):
-            continue
-        lower += sum(c.islower() for c in letters)
+        chars = [c for c in w.text if c.isalnum()]
+        lower = sum(c.islower() for c in chars)
+        if len(chars) < 2 or (lower if capitals else len(w.text) - lower > 0.3 * len(w.text)):
+            continue  # x-height: words mostly of lower-case letters; cap height: none at all
+        counted += len(chars)
         x0, _, x1, _ = w.box
         base = int(round(line.baseline_at((x0 + x1) / 2)))
         if base - above < 0 or base + below > ink.shape[0] or x1 <= x0:
@@ -342,7 +358,7 @@ def _x_height(ink: Any, line: OcrLine, size: float) -> float | None:
         rows = _ink_in(ink, (base - above, base + below, x0, x1), w.box).sum(axis=1).astype(float)
         rows[rows > 0.85 * (x1 - x0)] = 0.0
         profile += rows
-    if lower < MIN_X_HEIGHT_LETTERS or profile.max() <= 0:
+    if counted < MIN_X_HEIGHT_LETTERS or profile.max() <= 0:
         return None
     half = profile.max() / 2
     peak = int(profile.argmax())
@@ -356,7 +372,8 @@ def _x_height(ink: Any, line: OcrLine, size: float) -> float | None:
     top = lo - (profile[lo] - half) / (profile[lo] - profile[lo - 1])
     bottom = hi + (profile[hi] - half) / (profile[hi] - profile[hi + 1])
     height = bottom - top
-    return height if X_HEIGHT_SHARE[0] * size <= height <= X_HEIGHT_SHARE[1] * size else None
+    low, high = CAP_HEIGHT_SHARE if capitals else X_HEIGHT_SHARE
+    return height if low * size <= height <= high * size else None
 
 
 def _stroke(ink: Any, box: tuple[int, int, int, int]) -> float | None:
