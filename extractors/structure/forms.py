@@ -138,11 +138,17 @@ def label_length(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> int | None:
         m = p.match(text)
         if m:
             rest = text[m.end():]
-            if rest and rest[0].isalnum() and m.end() and text[m.end() - 1].isalnum():
-                continue  # the label is only the start of a longer word
+            if m.end() and text[m.end() - 1].isalnum() and (
+                    rest[:1].isalnum() or (rest[:1] in "'’" and rest[1:2].isalnum())):
+                continue  # the label is only the start of a longer word ("programma's")
             if best is None or m.end() > best:
                 best = m.end()
     return best
+
+
+def _after_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str:
+    """The cell's text right after its label, unstripped of a colon."""
+    return cell.label.strip()[label_length(cell, patterns) or 0:].lstrip()
 
 
 def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
@@ -171,6 +177,8 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if other is not None and other > (label_length(cell, patterns) or 0):
                 continue
             value: FieldValue | None
+            if rest and not _after_label(cell, patterns).startswith(":") and rest[:1].islower():
+                continue  # a sentence that opens with the label's word ("programma vast te stellen")
             if rest:
                 value = FieldValue(rest, cell, (cell,), "form:inline")
             else:

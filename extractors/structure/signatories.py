@@ -27,6 +27,7 @@ class SignatureRules:
     submitter_labels: tuple[re.Pattern[str], ...] = ()
     max_submitters: int = 12
     name_end: re.Pattern[str] = re.compile(r"\s*,")
+    surname_below_role: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +42,7 @@ def load_rules() -> SignatureRules:
         submitter_labels=tuple(re.compile(p, re.IGNORECASE) for p in data["submitters"]["labels"]),
         max_submitters=int(data["submitters"]["max_names"]),
         name_end=re.compile(data["submitters"]["name_end"]),
+        surname_below_role=re.compile(data["surname_below_role"]),
     )
 
 
@@ -76,17 +78,24 @@ def _submitters_below(label: Line, below: list[Line], rules: SignatureRules) -> 
     """The names listed under a submitters' line, each with the party or role it carries."""
     names: list[str] = []
     last = label
-    for line in below:
+    for k, line in enumerate(below):
         if not _same_column(label, line) and not names:
             continue
+        if line is last:
+            continue  # the wrapped end of the name before
         if line.bbox.top > last.bbox.bottom + rules.max_name_distance * last.bbox.height:
             break
         text = line.text.strip()
-        head = rules.name_end.split(text, maxsplit=1)[0]
+        head = rules.name_end.split(text.rstrip(" -–,"), maxsplit=1)[0]
         if not is_name(head, rules):
             break
-        names.append(text)
         last = line
+        if text[-1:] in "-–,":  # the party wraps onto the next line of the column
+            rest = next((ln for ln in below[k + 1:] if _same_column(line, ln)
+                         and 0 <= ln.bbox.top - line.bbox.bottom <= line.bbox.height), None)
+            if rest is not None:
+                text, last = f"{text} {rest.text.strip()}", rest
+        names.append(text)
         if len(names) >= rules.max_submitters:
             break
     return names
@@ -106,7 +115,7 @@ def _name_below(role: Line, below: list[Line], rules: SignatureRules) -> str | N
         text = line.text.strip()
         if rules.role.match(text):
             return None
-        return text if is_name(text, rules) else None
+        return text if is_name(text, rules) or rules.surname_below_role.match(text) else None
     return None
 
 

@@ -211,3 +211,14 @@ def test_a_field_that_says_nothing_of_openness_is_no_confidentiality(make_pdf, d
     page.lines(56, 140, ["Het college besluit over het onderhoud van de kademuren in de binnenstad."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.confidentiality is None
+
+
+def test_a_sentence_that_opens_with_a_labels_word_is_no_field(make_pdf, documents_of):
+    """A field is taken from a label, never from running text: a wrapped line "programma vast."
+    or "programma's komen …" opens with the word of a label but is a sentence."""
+    page = Page().add(56, 50, "Raadsvoorstel", size=16, bold=True)
+    page.lines(56, 90, ["De raad stelt met dit besluit het uitvoerings-",
+                        "programma vast.",
+                        "programma’s voor de wijken volgen in het voorjaar."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.programme is None

@@ -38,3 +38,25 @@ def test_submitters_of_a_motion_are_listed_under_their_line(make_pdf, documents_
     (doc,) = documents_of(make_pdf([page]))
     assert [(s.role, s.name) for s in doc.signatories] == [
         ("indiener", "Pieter Zandvoort, Lokaal Belang"), ("indiener", "M.K. de Groot - Dorpspartij")]
+
+
+def test_forms_of_address_capitalised_particles_and_a_surname_under_its_role(make_pdf, documents_of):
+    """Signers printed as councils print them: after "Dhr."/"Mw.", with "Ten"/"Op de" capitalised,
+    initials without points, or the surname alone right under the role line."""
+    page = Page().add(56, 50, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 90, ["De raad stemt in met de jaarrekening van het recreatieschap."], size=10)
+    page.add(56, 140, "De voorzitter,").add(300, 140, "De griffier,")
+    page.add(56, 170, "Dhr. K. Ten Brink").add(300, 170, "Visscher")
+    page.add(56, 220, "de secretaris,").add(56, 250, "H Op den Kamp")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [
+        ("voorzitter", "Dhr. K. Ten Brink"), ("griffier", "Visscher"), ("secretaris", "H Op den Kamp")]
+
+
+def test_a_submitters_party_that_wraps_stays_with_the_name(make_pdf, documents_of):
+    page = Page().add(56, 50, "Amendement", size=16, bold=True)
+    page.lines(56, 90, ["De raad, in vergadering bijeen, besluit het voorstel als volgt te wijzigen."], size=10)
+    page.add(56, 140, "Ingediend door:", size=10)
+    page.lines(56, 160, ["Willemijn Bakker van Dam -", "Groen Dorp"], size=10, leading=12)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("indiener", "Willemijn Bakker van Dam - Groen Dorp")]
