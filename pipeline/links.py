@@ -21,26 +21,44 @@ def _similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a.casefold().strip(" .:"), b.casefold().strip(" .:")).ratio()
 
 
-def build_links(out: Path) -> list[LinkRecord]:
-    from raadsstukken.pipeline.notebook import load_output as load
+def _rows(out: Path, name: str, columns: list[str]) -> list[dict]:
+    """Some columns of a dataset of `out` as Python rows, in the order the dataset reads (read with
+    pyarrow alone: pandas would cost every run's process 0.5-1 s of import)."""
+    import pyarrow.dataset as pads
 
-    sections, goals, themes = load(out, "sections"), load(out, "goals"), load(out, "themes")
-    if goals.empty and themes.empty:
+    from raadsstukken.pipeline.writer import dataset_files
+    from raadsstukken.schemas import DATASETS
+
+    files = [str(p) for p in dataset_files(out, name)]
+    if not files:
         return []
-    goal_texts = [(g.goal_id, g.doc_id, [g.text, *list(g.variants if g.variants is not None else [])])
-                  for g in goals.itertuples()]
-    theme_labels = [(t.theme_id, t.doc_id, t.label) for t in themes.itertuples()]
+    return pads.dataset(files, format="parquet", schema=DATASETS[name].schema).to_table(columns=columns).to_pylist()
+
+
+def build_links(out: Path) -> list[LinkRecord]:
+    from raadsstukken.pipeline.notebook import check_output
+
+    out = check_output(out)
+    goals = _rows(out, "goals", ["goal_id", "doc_id", "text", "variants"])
+    themes = _rows(out, "themes", ["theme_id", "doc_id", "label"])
+    if not goals and not themes:
+        return []
+    sections = _rows(out, "sections", ["doc_id", "position", "section_id", "heading"])
+    goal_texts = [(g["goal_id"], g["doc_id"], [g["text"], *(g["variants"] or [])]) for g in goals]
+    theme_labels = [(t["theme_id"], t["doc_id"], t["label"]) for t in themes]
     found = []
-    for s in sections.dropna(subset=["heading"]).sort_values(["doc_id", "position"]).itertuples():
-        best = max(((max(_similar(s.heading, t) for t in texts), gid) for gid, did, texts in goal_texts
-                    if did != s.doc_id), default=(0.0, None))
+    headed = sorted((s for s in sections if s["heading"] is not None), key=lambda s: (s["doc_id"], s["position"]))
+    for s in headed:
+        heading, doc = s["heading"], s["doc_id"]
+        best = max(((max(_similar(heading, t) for t in texts), gid) for gid, did, texts in goal_texts
+                    if did != doc), default=(0.0, None))
         if best[0] >= GOAL_LINK:
-            found.append((s.doc_id, s.section_id, "goal", best[1], round(best[0], 3), "heading~goal"))
+            found.append((doc, s["section_id"], "goal", best[1], round(best[0], 3), "heading~goal"))
             continue
-        best = max(((_similar(s.heading, label), tid) for tid, did, label in theme_labels if did != s.doc_id),
+        best = max(((_similar(heading, label), tid) for tid, did, label in theme_labels if did != doc),
                    default=(0.0, None))
         if best[0] >= THEME_LINK:
-            found.append((s.doc_id, s.section_id, "theme", best[1], round(best[0], 3), "heading~theme"))
+            found.append((doc, s["section_id"], "theme", best[1], round(best[0], 3), "heading~theme"))
     ids = keyed_ids("lnk", "output", [(section, target) for _, section, _, target, _, _ in found])
     return [LinkRecord(link_id=i, source_doc_id=doc, source_section_id=section, target_kind=kind, target_id=target,
                        score=score, method=method) for i, (doc, section, kind, target, score, method) in zip(ids, found)]
