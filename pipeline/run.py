@@ -686,7 +686,7 @@ def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, sta
         _log.warning("%s: %s: %s", outcome.source_file, outcome.error_type, outcome.error)
         return False  # earlier rows of this file, if any, stay as they were
     try:
-        write_parts(out, part, outcome.tables)
+        write_parts(out, part, outcome.tables, validated=True)  # extract_file validated them
     except OSError as exc:  # a full disk, a folder that became unwritable: this file fails alone
         outcome.status, outcome.error_type, outcome.error = "failed", "write_error", f"cannot write its rows: {exc}"
         outcome.tables = {}

@@ -88,18 +88,20 @@ def write_part(out_dir: Path, dataset: str, part: str, table: pa.Table) -> Path 
     return written[0] if written else None
 
 
-def write_parts(out_dir: Path, part: str, tables: dict[str, pa.Table]) -> list[Path]:
+def write_parts(out_dir: Path, part: str, tables: dict[str, pa.Table], validated: bool = False) -> list[Path]:
     """Write one input file's tables for several datasets: all of them or none.
 
-    Every table is validated and written to a hidden temporary file first; only when all are
-    written are they renamed into place. A failure (a full disk) leaves no new part behind. A
-    dataset whose table is empty gets no part (an earlier one of the same name is removed).
+    Every table is validated (unless `validated`: the worker that made a file's tables validated
+    them already, so a run does not do it twice) and written to a hidden temporary file first;
+    only when all are written are they renamed into place. A failure (a full disk) leaves no new
+    part behind. A dataset whose table is empty gets no part (an earlier one of the same name is
+    removed).
     """
     staged: list[tuple[str, Path]] = []
     empty: list[str] = []
     try:
         for dataset, table in tables.items():
-            problems = validate_table(DATASETS[dataset], table)
+            problems = [] if validated else validate_table(DATASETS[dataset], table)
             if problems:
                 raise SchemaViolation("; ".join(str(p) for p in problems))
             if table.num_rows == 0 and part + ".parquet" != EMPTY_PART:
