@@ -141,7 +141,17 @@ def _read_layer(raw: _RawPage, glyphs: list[Char]) -> None:
     if is_ocr_layer(glyphs):
         glyphs = even_out(glyphs)
     raw.lines = build_lines(glyphs, raw.number)
-    raw.layer_chars = char_counts(c.text for c in glyphs)
+    raw.layer_chars = _glyph_counts(glyphs)
+
+
+def _glyph_counts(glyphs: list[Char]) -> Counter[str]:
+    """`char_counts` of the glyphs' texts, normalized once per distinct text (a page has a few
+    dozen) instead of once per glyph: the same multiset."""
+    out: Counter[str] = Counter()
+    for text, n in Counter(c.text for c in glyphs).items():
+        for ch, k in char_counts([text]).items():
+            out[ch] += k * n
+    return out
 
 
 def _finish_ocr(job: _PendingOcr) -> None:
@@ -158,7 +168,7 @@ def _finish_ocr(job: _PendingOcr) -> None:
     raw.ocr, raw.ocr_confidence = True, result.confidence
     raw.n_chars = max(raw.n_chars, sum(len(c.text) for c in words if not c.text.isspace()))
     raw.lines = build_lines(words, raw.number)
-    raw.layer_chars = char_counts(c.text for c in words)
+    raw.layer_chars = _glyph_counts(words)
 
 
 def _merged(layer: list[Char], words: list[Char]) -> list[Char]:

@@ -28,13 +28,25 @@ class Char:
 
     @property
     def bold(self) -> bool:
-        name = self.font.lower()
-        return "bold" in name or "black" in name or "heavy" in name or "semibold" in name
+        return font_style(self.font)[0]
 
     @property
     def italic(self) -> bool:
-        name = self.font.lower()
-        return "italic" in name or "oblique" in name
+        return font_style(self.font)[1]
+
+
+_FONT_STYLES: dict[str, tuple[bool, bool]] = {}
+
+
+def font_style(font: str) -> tuple[bool, bool]:
+    """(bold, italic) of a font by its name, worked out once per name (a page has a handful of fonts
+    and tens of thousands of glyphs)."""
+    style = _FONT_STYLES.get(font)
+    if style is None:
+        name = font.lower()
+        style = _FONT_STYLES[font] = ("bold" in name or "black" in name or "heavy" in name or "semibold" in name,
+                                      "italic" in name or "oblique" in name)
+    return style
 
 
 @dataclass(frozen=True, slots=True)
