@@ -145,7 +145,7 @@ class _HocrReader(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self._depth and self._depth.pop() == "ocrx_word" and self._word is not None:
-            text = self._word["text"].strip()
+            text = self._word["text"].strip().lstrip("_")  # Tesseract's "_" for a blot before a word
             if text:
                 self.lines[-1].words.append(OcrWord(text, self._word["box"], self._word["confidence"]))
             self._word = None
@@ -354,17 +354,22 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool) -> float 
         if base - above < 0 or base + below > ink.shape[0] or x1 <= x0:
             continue
         rows = _ink_in(ink, (base - above, base + below, x0, x1), w.box).sum(axis=1).astype(float)
-        rows[rows > 0.85 * (x1 - x0)] = 0.0
+        if x1 - x0 > 2 * size:
+            rows[rows > 0.95 * (x1 - x0)] = 0.0  # a rule or an underline through a long word
         profile += rows
     if counted < MIN_X_HEIGHT_LETTERS or profile.max() <= 0:
         return None
     half = profile.max() / 2
     peak = int(profile.argmax())
     lo, hi = peak, peak
-    while lo > 0 and profile[lo - 1] >= half:
-        lo -= 1
-    while hi < len(profile) - 1 and profile[hi + 1] >= half:
+    while lo > 0 and (profile[lo - 1] >= half or (lo > 2 and max(profile[lo - 3:lo - 1]) >= half)):
+        lo -= 1  # a dip of a row or two (a crossbar between the rows of arches) stays in the band
+    while hi < len(profile) - 1 and (profile[hi + 1] >= half or max(profile[hi + 2:hi + 4], default=0) >= half):
         hi += 1
+    while profile[lo] < half:
+        lo += 1
+    while profile[hi] < half:
+        hi -= 1
     if lo == 0 or hi == len(profile) - 1:
         return None
     top = lo - (profile[lo] - half) / (profile[lo] - profile[lo - 1])

@@ -153,3 +153,9 @@ def test_lines_of_one_paragraph_share_its_size():
     sizes = [c["size"] for c in g if c["text"] == "regel"]
     assert len(set(sizes)) == 1
     assert next(c["size"] for c in g if c["text"] == "Kop") > sizes[0] + 1
+
+
+def test_an_underscore_tesseract_reads_for_a_blot_before_a_word_is_left_out():
+    lines = read_hocr(_hocr([{"base": 400, "x_size": 42, "words": [("6", 20, 95), ("_", 20, 60), ("_Agendapunt", 200, 90),
+                                                                    ("gesloten", 160, 95)]}]))
+    assert [w.text for w in lines[0].words] == ["6", "Agendapunt", "gesloten"]
