@@ -197,7 +197,9 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         if agenda:
             return agenda
     for section in sections:
-        lines = [ln for b in section.body for ln in b.lines]
+        # a form's values read after the heading they sit beside (a label column, then the
+        # values) are no part of the decisions under it
+        lines = [ln for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
         start = None
         if section.heading and is_intro(section.heading, rules):
             start, intro = 0, section.heading
@@ -220,6 +222,9 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                 item.body = body
             return items
     return []
+
+
+NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE})
 
 
 def _not_a_decision(text: str, rules: DecisionRules) -> bool:

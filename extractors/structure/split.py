@@ -174,9 +174,10 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         return PageCue(None, None, False, False, False)
     words = sum(len(b.text.split()) for b in blocks)
     largest = max(b.size for b in blocks)
-    # a short page with a paragraph of running text is a short paper, not a cover
-    running = any(len(b.lines) >= 2 and abs(b.size - body_size) < 0.6 and b.text.rstrip()[-1:] in ".;:"
-                  for b in blocks)
+    # a short page with a paragraph of running text, or sentences, is a short paper, not a cover
+    sentences = [b for b in blocks if abs(b.size - body_size) < 0.6 and b.text.rstrip()[-1:] in ".;:"
+                 and len(b.text.split()) >= 6]
+    running = any(len(b.lines) >= 2 for b in sentences) or len(sentences) >= 2
     cover = words <= rules.max_words and largest >= rules.title_ratio * body_size and not running
     title_blocks = _title_blocks(blocks, page, body_size, largest if cover else None)
     title = " ".join(b.text for b in title_blocks) or None

@@ -103,6 +103,9 @@ def test_outcomes_as_councils_write_them():
     "B E S L U I T :", "Gedeputeerde Staten besluiten", "Te nemen besluit:", "2. Voorgesteld besluit",
     "Het college van burgemeester & wethouders stelt voor :", "De raad besluit unaniem:",
     "Draagt het college op:", "Verzoekt de burgemeester om:", "De indieners stellen het volgende amendement voor:",
+    # the verb of the decision with its object below; a proposal's closing line
+    "Het dagelijks bestuur besluit in te stemmen met:", "besluiten vast te stellen het volgende",
+    "Alles overwegende stellen wij u voor om te besluiten:",
 ])
 def test_decision_intros_as_councils_write_them(intro):
     from raadsstukken.extractors.structure.decisions import is_intro
@@ -111,7 +114,9 @@ def test_decision_intros_as_councils_write_them(intro):
 
 
 @pytest.mark.parametrize("line", ["Het besluit van 3 maart is gepubliceerd.", "Inleiding",
-                                  "Verzoekt het college een plan te maken,"])
+                                  "Verzoekt het college een plan te maken,",
+                                  "De raad besluit het voorstel over de kermis aan te nemen.",
+                                  "Het college besluit in te stemmen met het advies."])
 def test_running_text_is_no_intro(line):
     from raadsstukken.extractors.structure.decisions import is_intro
 
@@ -180,3 +185,23 @@ def test_an_intro_under_an_intro_heading_opens_the_same_list(make_pdf, documents
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == ["de subsidieregeling voor groene daken vast te stellen;",
                                                "de regeling na twee jaar te evalueren."]
+
+
+def test_form_values_read_beside_the_decision_heading_are_no_decisions(make_pdf, documents_of):
+    """A form's label column with its headings under it, the values in the column beside: the
+    values are read after the heading, but they are the form's, and the numbered items below
+    (roman numerals here) are the decisions."""
+    page = Page().add(56, 50, "Raadsvoorstel", size=15, bold=True)
+    for k, (label, value) in enumerate([("Onderwerp", "Vervanging van de brug over de"), ("", "Oude Vaart"),
+                                        ("Zaaknummer", "2031-00917"), ("Portefeuillehouder", "J. Terpstra")]):
+        if label:
+            page.add(62, 90 + 16 * k, label, size=9, bold=True)
+        page.add(200, 90 + 16 * k, value, size=9)
+    page.add(56, 170, "Voorgesteld raadsbesluit", size=11, bold=True)
+    page.add(56, 188, "De raad besluit:", size=10, bold=True)
+    page.add(56, 206, "I. een krediet van € 2.100.000 beschikbaar te stellen voor de vervanging van de brug;")
+    page.add(56, 222, "II. de begroting 2032 op deze punten te wijzigen.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [
+        "een krediet van € 2.100.000 beschikbaar te stellen voor de vervanging van de brug;",
+        "de begroting 2032 op deze punten te wijzigen."]
