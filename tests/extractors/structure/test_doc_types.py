@@ -39,6 +39,12 @@ from tests.pdfs import Page
      "brief"),
     (["Onderwerp: Stand van zaken warmtenet"], ["Aan de leden van de gemeenteraad", "Geachte raadsleden,",
                                                 "Met vriendelijke groet,"], "raadsmededeling"),
+    # no type line: the structure says it (the college itself deciding; points for the council)
+    (["Subsidie voor dorpshuizen"], ["Samenvatting", "Het college besluit:", "1. de subsidie te verlenen;"],
+     "nota_bw"),
+    (["Ophoging van de dijk bij Oosthaven"], ["Bestuursorgaan: Gemeenteraad", "Beslispunten",
+                                             "1. het krediet beschikbaar te stellen;"], "raadsvoorstel"),
+    (["Kennisgeving van het besluit van de raad over de kermisverordening"], [], "raadsbesluit"),
 ])
 def test_kinds_from_cues(title, text, kind):
     found = classify(title, text)
