@@ -36,10 +36,10 @@ stand next to a confident word of their line."""
 CONFIDENT = 60.0
 """A word at least this confident may carry its own size and weight (a heading's words); a less
 confident one is set in the page's body style, and is the neighbour no low word is kept for."""
-SIZE_SNAP = 0.03
-"""Line sizes within this share of a more common size of the page are that size: within a page
-the estimate of one size spreads over about ±2.5% (whole pixels), type a point smaller or larger
-is 10% away (9 pt lines measure 37-39 px, 10 pt lines 40-42 px at 300 dpi on the test pages)."""
+SIZE_SNAP = 0.05
+"""Line sizes within this share of a more common size of the page are that size: the x-heights of
+lines of one size spread over about ±2.5%, type a point smaller or larger is 8% or more away
+(9 and 10 pt lines measure 18.7-19.3 and 20.8-21.6 px at 300 dpi on the scanned test pages)."""
 BOLD_OVER_BODY = 1.2
 """A word is bold when its stroke is this many times the page's typical stroke, scaled up for type
 larger than the body (not down for smaller: a scan's blur sets a floor, regular 7-11 pt strokes
@@ -57,6 +57,15 @@ least BULLET_FILL ink, is a bullet (a filled disc fills 0.79 of its box, a lette
 MIN_X_HEIGHT_LETTERS = 3
 """Letters (or, for a cap height, capitals and figures) a line needs before its band is measured;
 only words of at least 70% lower-case characters count for the x-height (not "5.000,--naar")."""
+BAND_LEVELS = (0.5, 0.35)
+"""Shares of its peak from which a row of a line's ink profile is in its x-band. The band of
+lower-case type is inked most at its top and bottom (arches, bowls) and less between (stems):
+at half the peak a blurred line's band may be cut in two, at a third a bold line's ascenders may
+join it. The level whose band agrees best with Tesseract's estimate (at the page's ratio) wins."""
+FAR_OFF, FAR_OFF_LETTERS = 0.25, 8
+"""An x-height whose ratio to Tesseract's estimate is this far from the page's is believed only
+when read on this many lower-case letters (a short word's band is easily cut at its crossbars;
+Tesseract's estimate of a short line is easily 45% too large)."""
 CAP_HEIGHT_SHARE = (0.35, 0.9)
 """A measured cap height outside these shares of Tesseract's size estimate is no cap height."""
 CAP_TO_X = 1.38
@@ -176,13 +185,15 @@ class OcrPage:
     confidence: float | None
 
 
-def words_to_chars(hocr: str, page_width: float, page_height: float, dpi: float = DPI, ink: Any = None) -> OcrPage:
-    """Tesseract's hOCR as glyph records in points, one per word, a space between words of a line.
+def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: float, dpi: float = DPI,
+                   ink: Any = None) -> OcrPage:
+    """Tesseract's hOCR (or its lines, read) as glyph records in points, one per word, a space
+    between words of a line.
 
     `ink` is the render as an array of grey levels (or of booleans, True for ink) for the weights
     and x-heights; without it every word is regular and sized by Tesseract's estimate.
     """
-    lines = read_hocr(hocr)
+    lines = read_hocr(hocr) if isinstance(hocr, str) else hocr
     scale = 72.0 / dpi
     if ink is not None:
         lines = [_with_bullets(ink, line) for line in lines]
@@ -296,8 +307,19 @@ def _line_sizes(lines: list[OcrLine], ink: Any = None) -> dict[int, float]:
     estimate = {id(line): line.x_size or float(line.box[3] - line.box[1]) for line in lines}
     weight = {id(line): max(sum(len(w.text) for w in line.words), 1) for line in lines}
     heights = {id(line): h for line in lines
-               if ink is not None and (h := _band_height(ink, line, estimate[id(line)], False))}
+               if ink is not None and (h := _band_height(ink, line, estimate[id(line)], False, BAND_LEVELS[0]))}
     ratio = _weighted_median([(estimate[k] / h, weight[k]) for k, h in heights.items()])
+    for line in lines:  # the level whose band agrees best with the estimate
+        k = id(line)
+        if k in heights and ratio:
+            low = _band_height(ink, line, estimate[k], False, BAND_LEVELS[1])
+            if low is not None and abs(math.log(low * ratio / estimate[k])) < abs(math.log(heights[k] * ratio / estimate[k])):
+                heights[k] = low
+    for line in lines:  # a band far from the page's ratio is believed on enough letters only
+        k = id(line)
+        if k in heights and abs(estimate[k] / heights[k] / ratio - 1) > FAR_OFF and \
+                sum(c.islower() for w in line.words for c in w.text) < FAR_OFF_LETTERS:
+            del heights[k]
     raw = {k: heights[k] * ratio if k in heights and ratio else v for k, v in estimate.items()}
     for line in lines:  # capitals and figures: Tesseract's estimate unless their cap height says far otherwise
         k = id(line)
@@ -332,12 +354,11 @@ def _line_sizes(lines: list[OcrLine], ink: Any = None) -> dict[int, float]:
     return out
 
 
-def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool) -> float | None:
+def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: float = 0.5) -> float | None:
     """The x-height of a line in pixels (or, with `capitals`, the cap height of its words of
     capitals and figures), read off the render: the band just above the baseline where most of
-    the ink of those words lies (rows inked to half the peak), its edges interpolated between
-    rows. Rows inked along most of a word (a rule, an underline) are left out. None for a line
-    without such words or without a clear band."""
+    the ink of those words lies (`_band`). Rows inked along most of a long word (a rule, an
+    underline) are left out. None for a line without such words or without a clear band."""
     import numpy as np
 
     above, below = int(1.2 * size), int(0.5 * size)
@@ -348,22 +369,32 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool) -> float 
         lower = sum(c.islower() for c in chars)
         if len(chars) < 2 or (lower if capitals else len(w.text) - lower > 0.3 * len(w.text)):
             continue  # x-height: words mostly of lower-case letters; cap height: none at all
-        counted += len(chars)
         x0, _, x1, _ = w.box
         base = int(round(line.baseline_at((x0 + x1) / 2)))
         if base - above < 0 or base + below > ink.shape[0] or x1 <= x0:
             continue
+        counted += len(chars)
         rows = _ink_in(ink, (base - above, base + below, x0, x1), w.box).sum(axis=1).astype(float)
         if x1 - x0 > 2 * size:
-            rows[rows > 0.95 * (x1 - x0)] = 0.0  # a rule or an underline through a long word
+            rows[rows > 0.95 * (x1 - x0)] = 0.0
         profile += rows
-    if counted < MIN_X_HEIGHT_LETTERS or profile.max() <= 0:
+    if counted < MIN_X_HEIGHT_LETTERS:
         return None
-    half = profile.max() / 2
+    height = _band(profile, level)
+    low, high = CAP_HEIGHT_SHARE if capitals else X_HEIGHT_SHARE
+    return height if height is not None and low * size <= height <= high * size else None
+
+
+def _band(profile: Any, level: float) -> float | None:
+    """The height of the band around a profile's peak where it is at least `level` of the peak,
+    across dips of a row or two, its edges interpolated."""
+    if len(profile) < 3 or profile.max() <= 0:
+        return None
+    half = level * profile.max()
     peak = int(profile.argmax())
     lo, hi = peak, peak
     while lo > 0 and (profile[lo - 1] >= half or (lo > 2 and max(profile[lo - 3:lo - 1]) >= half)):
-        lo -= 1  # a dip of a row or two (a crossbar between the rows of arches) stays in the band
+        lo -= 1
     while hi < len(profile) - 1 and (profile[hi + 1] >= half or max(profile[hi + 2:hi + 4], default=0) >= half):
         hi += 1
     while profile[lo] < half:
@@ -374,9 +405,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool) -> float 
         return None
     top = lo - (profile[lo] - half) / (profile[lo] - profile[lo - 1])
     bottom = hi + (profile[hi] - half) / (profile[hi] - profile[hi + 1])
-    height = bottom - top
-    low, high = CAP_HEIGHT_SHARE if capitals else X_HEIGHT_SHARE
-    return height if low * size <= height <= high * size else None
+    return float(bottom - top)
 
 
 def _stroke(ink: Any, box: tuple[int, int, int, int]) -> float | None:
