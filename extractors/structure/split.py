@@ -189,6 +189,8 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     at_top = classify(([page.header] if renumbered and page.header else []) + top_lines(page), [])
     if starts_document(at_top) and not starts_document(found):
         found = at_top
+    elif found is None and renumbered:
+        found = at_top  # a kind named in the first lines of a page whose numbering restarts
     doc_type = found.doc_type if found else None
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks))
 

@@ -110,3 +110,22 @@ def test_a_type_line_names_only_the_kind_a_title_names_the_paper():
                  "Subsidiebesluit cultuurfonds", "Integraal Veiligheidsplan", "Uitvoeringsagenda Wonen",
                  "Commissieverslag 03-02-2032"]:
         assert not names_only_the_kind(line), line
+
+
+def test_a_weak_type_line_on_a_page_whose_numbering_restarts_opens_a_document(make_pdf, documents_of):
+    """Bound letters each print a small type line ("Besluit", which alone names no kind strongly)
+    and number their own pages: where the numbering restarts and the kind is named, a document
+    starts; a page that continues the numbering does not."""
+    pages = []
+    for addressee, labels in (("Aan de burgemeester", ["1/1"]), ("Aan het dagelijks bestuur", ["1/2", "2/2"])):
+        for n, label in enumerate(labels):
+            page = Page()
+            if n == 0:
+                page.add(56, 60, addressee).add(56, 90, "Besluit", size=9)
+                page.add(56, 110, "Onderwerp: Aanwijzing van een parkeerterrein")
+            page.lines(56, 150, ["Het bestuur heeft kennisgenomen van het verzoek en stelt vast dat de",
+                                 "aanwijzing in het belang van de openbare orde is."])
+            page.add(500, 805, label, size=8)
+            pages.append(page)
+    docs = documents_of(make_pdf(pages))
+    assert [(d.part.page_start, d.part.page_end) for d in docs] == [(1, 1), (2, 3)]
