@@ -7,10 +7,11 @@ baseline, and raised small glyphs (footnote calls, exponents) are kept as supers
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 
 from raadsstukken.extractors.layout.geometry import BBox
-from raadsstukken.extractors.layout.records import Char, Line, Word
+from raadsstukken.extractors.layout.records import Char, Line, Word, font_style
 from raadsstukken.extractors.layout.text_layer import OCR_LAYER_FONT
 from raadsstukken.extractors.settings import SAME_SIZE
 from raadsstukken.extractors.text.normalize import is_marker
@@ -43,11 +44,12 @@ DEFAULT_LINE_SETTINGS = LineSettings()
 def build_lines(chars: list[Char], page: int, settings: LineSettings = DEFAULT_LINE_SETTINGS) -> list[Line]:
     """Line segments of a page, each with its words, from characters in stream order."""
     lines: list[Line] = []
+    shared: dict[float, float] = {}  # one float object per value on the page (see _word)
     for group in _baseline_groups(_stream_runs(chars, settings), settings):
         segments = [seg for run in group for seg in _split_at_gaps(run, settings)]
         segments.sort(key=lambda seg: seg[0].x0)
         for segment, cells in _join_table_cells(segments, settings):
-            words = _words(segment, settings)
+            words = _words(segment, settings, shared)
             if words:
                 lines.append(Line(tuple(words), page, cells))
     return lines
@@ -116,18 +118,24 @@ def _strip_spaces(run: list[Char]) -> list[Char]:
     return run
 
 
-def _baseline(run: list[Char]) -> float:
-    size = _dominant_size(run)
+def _baseline(run: list[Char], size: float | None = None) -> float:
+    if size is None:
+        size = _dominant_size(run)
     bottoms = sorted(c.bottom for c in run if not c.text.isspace() and abs(c.size - size) < 0.01)
     return bottoms[len(bottoms) // 2] if bottoms else run[0].bottom
 
 
 def _dominant_size(chars: list[Char]) -> float:
+    sizes = [c.size for c in chars if not c.text.isspace()]
+    if not sizes:
+        return chars[0].size
+    first = sizes[0]
+    if sizes.count(first) == len(sizes):  # the common case: one size (asked tens of thousands of times a file)
+        return first
     counts: dict[float, int] = {}
-    for c in chars:
-        if not c.text.isspace():
-            counts[c.size] = counts.get(c.size, 0) + 1
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else chars[0].size
+    for size in sizes:
+        counts[size] = counts.get(size, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[Char]]]:
@@ -191,9 +199,9 @@ def _is_marker(chars: list[Char]) -> bool:
     return is_marker("".join(c.text for c in chars).strip())
 
 
-def _words(segment: list[Char], s: LineSettings) -> list[Word]:
+def _words(segment: list[Char], s: LineSettings, shared: dict[float, float] | None = None) -> list[Word]:
     size = _dominant_size(segment)
-    base = _baseline(segment)
+    base = _baseline(segment, size)
 
     def is_super(c: Char) -> bool:
         return c.size <= s.superscript_size * size and c.bottom < base - s.superscript_raise * size
@@ -205,7 +213,7 @@ def _words(segment: list[Char], s: LineSettings) -> list[Word]:
     for ch in segment:
         if ch.text.isspace():
             if current:
-                words.append(_word(current, current_super))
+                words.append(_word(current, current_super, shared))
                 current = []
             prev = None
             continue
@@ -215,25 +223,43 @@ def _words(segment: list[Char], s: LineSettings) -> list[Word]:
             or (prev is not None and ch.x0 - prev.x1 > s.word_gap * min(ch.size, prev.size))
         )
         if boundary:
-            words.append(_word(current, current_super))
+            words.append(_word(current, current_super, shared))
             current = []
         current.append(ch)
         current_super = sup
         prev = ch
     if current:
-        words.append(_word(current, current_super))
+        words.append(_word(current, current_super, shared))
     return words
 
 
-def _word(chars: list[Char], superscript: bool) -> Word:
-    box = BBox(min(c.x0 for c in chars), min(c.top for c in chars),
-               max(c.x1 for c in chars), max(c.bottom for c in chars))
+def _word(chars: list[Char], superscript: bool, shared: dict[float, float] | None = None) -> Word:
+    first = chars[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    bold = italic = 0
+    for c in chars:  # one pass for what min(), max() and sum() took five (ties keep the first, as they do)
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.top < top:
+            top = c.top
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.bottom > bottom:
+            bottom = c.bottom
+        b, i = font_style(c.font)
+        bold += b
+        italic += i
     n = len(chars)
+    size = round(_dominant_size(chars), 2)
+    if shared is not None:  # a page's words repeat a few tops, bottoms and sizes thousands of times:
+        # one object per value keeps a long file's pages in a third less memory (zero and NaN are
+        # left alone, so -0.0 stays -0.0)
+        x0, top, x1, bottom, size = (shared.setdefault(v, v) if v else v for v in (x0, top, x1, bottom, size))
     return Word(
-        text="".join(c.text for c in chars),
-        bbox=box,
-        size=round(_dominant_size(chars), 2),
-        bold=sum(c.bold for c in chars) * 2 > n,
-        italic=sum(c.italic for c in chars) * 2 > n,
+        text=sys.intern("".join(c.text for c in chars)),
+        bbox=BBox(x0, top, x1, bottom),
+        size=size,
+        bold=bold * 2 > n,
+        italic=italic * 2 > n,
         superscript=superscript,
     )

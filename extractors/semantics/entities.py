@@ -354,24 +354,20 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
             found.append(Entity(m.start(), m.end(), m.group(0), "LAW", lex.laws.get(m.group(0).lower()), "pattern:law"))
     found += _laws_cited_loosely(text, lex)
     found += _local_regulations(text, lex)
-    heads = "|".join(re.escape(h) for h in lex.organisation_heads)
-    connectives = "|".join(re.escape(w) for w in read_rules("entities")["shape_words"]["org_connectives"])
-    word = rf"(?!(?:{heads})\b){CAP}[\w&-]*"
-    for head in lex.organisation_heads:
-        pattern = rf"(?<!\w){re.escape(head)} +{word}(?: +(?:(?:{connectives}) +)?{word}){{0,4}}"
-        for m in re.finditer(pattern, text):
+    compiled = _compiled()
+    for pattern in compiled.heads:
+        for m in pattern.finditer(text):
             value = ACRONYM_THEN_EN.sub(r"\1", m.group(0))
             found.append(Entity(m.start(), m.start() + len(value), value, "ORG", value, "pattern:org"))
-    plural = "|".join(re.escape(h) for h in lex.plural_heads)
-    for m in re.finditer(rf"(?<!\w)(?:{plural}) (?P<names>{ACRONYM}(?:, {ACRONYM})*(?: en {ACRONYM})?)\b", text):
+    for m in compiled.plural.finditer(text):
         for part in re.finditer(ACRONYM, m.group("names")):
             start = m.start("names") + part.start()
             found.append(Entity(start, start + len(part.group(0)), part.group(0), "ORG",
                                 lex.organisations.get(part.group(0), part.group(0)), "pattern:org_list"))
     found += _names_after(text, lex.organisation_type_nouns, "ORG", "pattern:org_type")
-    endings = "|".join(re.escape(h) for h in lex.compound_heads)
-    for m in re.finditer(rf"(?<![\w-])(?P<head>[A-Za-zÀ-ÿ]{{3,}}(?:{endings})) (?P<name>{CAP}[\w-]+(?: {CAP}[\w-]+)?)", text):
-        if m.group("head").lower() not in lex.place_type_nouns + lex.organisation_type_nouns:
+    type_nouns = lex.place_type_nouns + lex.organisation_type_nouns
+    for m in compiled.compound.finditer(text):
+        if m.group("head").lower() not in type_nouns:
             found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_compound"))
     found += _names_after(text, lex.place_type_nouns, "LOC", "pattern:place_type", numbered=True)
     for m in lex.citation.finditer(text):
@@ -379,12 +375,9 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
                             lex.organisations.get(m.group("org"), m.group("org")), "pattern:citation"))
     for m in lex.web_name.finditer(text):
         found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:web_name"))
-    suffixes = "|".join(re.escape(x) for x in lex.organisation_suffixes)
-    for m in re.finditer(rf"\b(?:[A-Z][\w-]+ ){{1,3}}(?:{suffixes})\b", text):
+    for m in compiled.suffix.finditer(text):
         found.append(Entity(m.start(), m.end(), m.group(0), "ORG", m.group(0), "pattern:org_suffix"))
-    nouns = "|".join(re.escape(x) for x in lex.acronym_nouns)
-    long_form = _SHAPES["org_long_form"]
-    for m in re.finditer(rf"\b(?P<name>{long_form}(?:{nouns})(?: [\w-]+){{0,3}}) \((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)", text):
+    for m in compiled.long_form.finditer(text):
         for group in ("name", "acronym"):
             found.append(Entity(m.start(group), m.end(group), m.group(group), "ORG", m.group("name"), "pattern:acronym"))
     for m in re.finditer(_SHAPES["capitalised_word"], text):
@@ -412,15 +405,53 @@ def _patterns(text: str, lex: _Lexicons, municipality: str | None) -> list[Entit
     return found
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """The patterns of `_patterns` that are built from the lexicons: compiled once per process
+    (they were rebuilt, escaped and looked up in re's cache for every text)."""
+
+    heads: tuple[re.Pattern[str], ...]
+    plural: re.Pattern[str]
+    compound: re.Pattern[str]
+    suffix: re.Pattern[str]
+    long_form: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    lex = lexicons()
+    heads = "|".join(re.escape(h) for h in lex.organisation_heads)
+    connectives = "|".join(re.escape(w) for w in read_rules("entities")["shape_words"]["org_connectives"])
+    word = rf"(?!(?:{heads})\b){CAP}[\w&-]*"
+    head_patterns = tuple(re.compile(rf"(?<!\w){re.escape(head)} +{word}(?: +(?:(?:{connectives}) +)?{word}){{0,4}}")
+                          for head in lex.organisation_heads)
+    plural = "|".join(re.escape(h) for h in lex.plural_heads)
+    endings = "|".join(re.escape(h) for h in lex.compound_heads)
+    suffixes = "|".join(re.escape(x) for x in lex.organisation_suffixes)
+    nouns = "|".join(re.escape(x) for x in lex.acronym_nouns)
+    long_form = _SHAPES["org_long_form"]
+    return _Compiled(
+        head_patterns,
+        re.compile(rf"(?<!\w)(?:{plural}) (?P<names>{ACRONYM}(?:, {ACRONYM})*(?: en {ACRONYM})?)\b"),
+        re.compile(rf"(?<![\w-])(?P<head>[A-Za-zÀ-ÿ]{{3,}}(?:{endings})) (?P<name>{CAP}[\w-]+(?: {CAP}[\w-]+)?)"),
+        re.compile(rf"\b(?:[A-Z][\w-]+ ){{1,3}}(?:{suffixes})\b"),
+        re.compile(rf"\b(?P<name>{long_form}(?:{nouns})(?: [\w-]+){{0,3}}) \((?P<acronym>[A-Z][A-Za-z&]{{1,6}})\)"))
+
+
+@lru_cache(maxsize=8)
+def _names_after_pattern(nouns: tuple[str, ...], numbered: bool) -> tuple[re.Pattern[str], str]:
+    alternatives = "|".join(f"[{n[0].upper()}{n[0].lower()}]{re.escape(n[1:])}"
+                            for n in sorted(set(nouns), key=len, reverse=True))
+    one = rf"{NAME}(?: \d+[a-z]?\b)?" if numbered else NAME
+    return re.compile(rf"(?<![\w-])(?:{alternatives}) (?:{QUOTED}|(?P<names>{one}(?:, {one})*(?: en {one})?))"), one
+
+
 def _names_after(text: str, nouns: Sequence[str], label: str, method: str, numbered: bool = False) -> list[Entity]:
     """Each name of the list (or the quoted name) that follows one of `nouns`: "de wijken Hoograven en
     Lunetten" -> Hoograven, Lunetten. With `numbered`, a house or phase number stays with the name."""
     if not nouns:
         return []
-    alternatives = "|".join(f"[{n[0].upper()}{n[0].lower()}]{re.escape(n[1:])}"
-                            for n in sorted(set(nouns), key=len, reverse=True))
-    one = rf"{NAME}(?: \d+[a-z]?\b)?" if numbered else NAME
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives}) (?:{QUOTED}|(?P<names>{one}(?:, {one})*(?: en {one})?))")
+    pattern, one = _names_after_pattern(tuple(nouns), numbered)
     found: list[Entity] = []
     for m in pattern.finditer(text):
         if m.group("quoted"):
