@@ -159,11 +159,15 @@ def profile(files: list[Path]) -> dict:
     timers = Timers()
     parse = importlib.import_module("raadsstukken.extractors.layout.parse")
     saved = []
+    chars = importlib.import_module("raadsstukken.extractors.layout.chars")
+    if hasattr(chars, "page_layout"):  # pdfminer's parsing, by the page layer's own device
+        saved.append((chars, "page_layout", chars.page_layout))
+        chars.page_layout = timers.wrap("page: pdfminer parsing", chars.page_layout)
     for module, name, label in PAGE_LAYER:
         mod = parse if module == "parse" else importlib.import_module(module)
         saved.append((mod, name, getattr(mod, name)))
         setattr(mod, name, timers.wrap(label, getattr(mod, name)))
-    # pdfminer's own parsing: the first access to a page's layout (pdfplumber caches it)
+    # pdfminer's parsing through pdfplumber's page.layout (code before the page layer had its own device)
     from pdfplumber.page import Page
 
     layout_property = Page.layout
