@@ -24,7 +24,8 @@ Positional files and folders are added to the set.
 
 `--memory-scaling` generates (reportlab, deterministic, in a temp dir) a 50-page and a 2,000-page
 text-only council-style PDF (headings, paragraphs, a small table every 10 pages) and reports the
-peak RSS of `raadsstukken run --force` on each and their ratio (one run each unless --repeat is given).
+peak RSS of `raadsstukken run --force --timeout 7200` on each and their ratio (one run each unless
+--repeat is given).
 """
 from __future__ import annotations
 
@@ -366,7 +367,10 @@ def memory_scaling(repeat: int) -> dict:
             out = tmp / "out"
             runs = []
             for r in range(repeat):
-                fig = measure([*raadsstukken_cmd(), "run", "--force", "--out", str(out), str(pdf)], out)
+                # a budget far over the file's time: on a busy machine the 2,000-page file passes
+                # the default 300 s, and a file stopped at its budget says nothing about memory
+                fig = measure([*raadsstukken_cmd(), "run", "--force", "--timeout", "7200", "--out", str(out),
+                               str(pdf)], out)
                 runs.append(fig)
                 flag = f"  EXIT {fig['exit']}" if fig["exit"] else ""
                 print(f"  {pages} pages, run {r + 1}/{repeat}: cpu {fig['cpu_s']:.2f} s, wall {fig['wall_s']:.2f} s, "
