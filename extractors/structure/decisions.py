@@ -53,6 +53,8 @@ class DecisionRules:
     label_at_end: re.Pattern[str]
     outcomes: tuple[tuple[str, re.Pattern[str]], ...]
     votes: tuple[re.Pattern[str], ...]
+    operative: tuple[re.Pattern[str], ...] = ()
+    motion_closing: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,9 @@ def load_rules() -> DecisionRules:
         re.compile(agenda["item"]), re.compile(agenda["label"], re.IGNORECASE),
         tuple(re.compile(p, re.IGNORECASE) for p in agenda["stop"]), re.compile(agenda["label_at_end"], re.IGNORECASE),
         tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data["outcomes"].items()),
-        tuple(re.compile(p, re.IGNORECASE) for p in data["votes"]["patterns"]))
+        tuple(re.compile(p, re.IGNORECASE) for p in data["votes"]["patterns"]),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["operative"]),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["closing"]))
 
 
 def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -104,11 +108,22 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     intro_block: int | None = None  # a decision opened by an intro ("De raad besluit unaniem:") runs in its block
     intro_text = ""
     intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
+    intro_kind: str | None = None  # the marker kind of the list an intro opened
+    sub_open = False  # a sub-list inside that list's last item is running
     for text, line in entries:
         if intro_block is not None:
-            if line is not None and block_of.get(id(line)) == intro_block:
+            if line is not None and block_of.get(id(line)) == intro_block \
+                    and not any(p.match(text) for p in rules.agenda_stop):
                 marker = list_marker(text)
+                if marker and open_decision is not None and intro_kind and _marker_kind(marker) != intro_kind \
+                        and (sub_open or ITEM_INTRO.search(open_decision.text)):
+                    sub_open = True  # a sub-list of the item ("… vast te stellen: 1. …"): part of it
+                    open_decision.text = f"{open_decision.text} {text}"
+                    open_decision.lines.append(line)
+                    continue
                 if marker or open_decision is None:
+                    sub_open = False
+                    intro_kind = intro_kind or (_marker_kind(marker) if marker else None)
                     body_text = text[marker.end():] if marker else text
                     open_decision = DecisionPoint(len(decisions) + 1, body_text, line.page, line.bbox, body,
                                                   "decisions:agenda_intro", [line], agenda_item=current_item)
@@ -121,6 +136,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             intro_block, open_decision = None, None
         if line is not None and is_intro(text, rules) and not rules.agenda_label.match(text):
             intro_block, intro_text, open_decision = block_of.get(id(line)), text, None
+            intro_kind, sub_open = None, False
             continue
         label = rules.agenda_label.match(text)
         item = rules.agenda_item.match(text)
@@ -221,7 +237,36 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
             for item in items:
                 item.body = body
             return items
+    if doc_type == "motie":
+        return find_operative_clauses(sections, vocabulary, rules)
     return []
+
+
+def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
+                           rules: DecisionRules | None = None) -> list[DecisionPoint]:
+    """A motion's decisions when no intro line opens a list: each operative clause ("verzoekt de
+    regering … te …;"), from its verb to the end of its sentence, the verb included."""
+    rules = rules or load_rules()
+    found: list[DecisionPoint] = []
+    current: DecisionPoint | None = None
+    for section in sections:
+        for line in (ln for b in section.body for ln in b.lines):
+            text = line.text.strip()
+            if any(p.match(text) for p in rules.motion_closing):
+                return found
+            if any(p.match(text) for p in rules.operative) and not is_intro(text, rules):
+                current = DecisionPoint(len(found) + 1, text, line.page, line.bbox, None,
+                                        "decisions:operative_clause", [line])
+                found.append(current)
+            elif current is not None and not ITEM_END.search(current.text.rstrip(",")) \
+                    and not current.text.endswith(","):
+                current.text = join_running_text(current.text, text, vocabulary)
+                current.lines.append(line)
+                if line.page == current.page:
+                    current.bbox = current.bbox.union(line.bbox)
+            else:
+                current = None
+    return found
 
 
 NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE})
@@ -276,6 +321,8 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
             if line.page == last.page:
                 last.bbox = last.bbox.union(line.bbox)
             continue
+        if m and list_kind is not None and _marker_kind(m) != list_kind:
+            break  # a line numbered otherwise after the list (a numbered heading set as body text)
         if m:
             number = marker_number(m, len(items))
             list_kind = list_kind or _marker_kind(m)

@@ -28,9 +28,17 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"^\s*{body}\s+(?=\S)"), re.compile(rf"^{body}$"), leading
 
 
+MONTH_AFTER = re.compile(r"(?i)(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|juni?|juli?|aug(?:ustus)?"
+                         r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+
+
 def list_marker(text: str) -> re.Match[str] | None:
-    """The list marker that opens a line ("1. …", "a) …", "• …"), or None."""
-    return _markers()[0].match(text)
+    """The list marker that opens a line ("1. …", "a) …", "• …"), or None. A bare number before a
+    month is a date that wrapped to the line's start ("1 mei 2015"), not a marker."""
+    m = _markers()[0].match(text)
+    if m and m.group("num") and m.group("num").isdigit() and MONTH_AFTER.match(text, m.end()):
+        return None
+    return m
 
 
 def is_marker(text: str) -> bool:

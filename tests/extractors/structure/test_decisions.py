@@ -106,6 +106,7 @@ def test_outcomes_as_councils_write_them():
     # the verb of the decision with its object below; a proposal's closing line
     "Het dagelijks bestuur besluit in te stemmen met:", "besluiten vast te stellen het volgende",
     "Alles overwegende stellen wij u voor om te besluiten:",
+    "Geadviseerd besluit", "Beslispunten, advies en alternatieven",
 ])
 def test_decision_intros_as_councils_write_them(intro):
     from raadsstukken.extractors.structure.decisions import is_intro
@@ -205,3 +206,44 @@ def test_form_values_read_beside_the_decision_heading_are_no_decisions(make_pdf,
     assert [d.text for d in doc.decisions] == [
         "een krediet van € 2.100.000 beschikbaar te stellen voor de vervanging van de brug;",
         "de begroting 2032 op deze punten te wijzigen."]
+
+
+def test_a_motions_operative_clauses_are_its_decisions(make_pdf, documents_of):
+    """Parliament's and councils' moties without an intro line: each operative clause ("verzoekt
+    de regering … ;") up to the end of its sentence is a decision, up to the closing formula."""
+    page = Page().add(56, 40, "MOTIE VAN HET LID DE BOER", size=12, bold=True)
+    page.lines(56, 80, ["De Kamer,", "gehoord de beraadslaging,", "constaterende dat veel bermen worden gemaaid",
+                        "voordat de bloemen zaad hebben gezet;",
+                        "verzoekt de regering met de provincies een maaibeleid af te spreken dat",
+                        "rekening houdt met de bloeitijd van bermplanten;",
+                        "verzoekt de regering de Kamer voor de zomer over de afspraken te informeren,",
+                        "en gaat over tot de orde van de dag."], leading=15)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "motie"
+    assert [d.text for d in doc.decisions] == [
+        "verzoekt de regering met de provincies een maaibeleid af te spreken dat rekening houdt met de "
+        "bloeitijd van bermplanten;",
+        "verzoekt de regering de Kamer voor de zomer over de afspraken te informeren,"]
+
+
+def test_an_agenda_decision_ends_at_its_vote_and_keeps_its_sub_list_and_dates(make_pdf, documents_of):
+    """In a besluitenlijst the vote ("Tegen het voorstel stemden …") follows the decision and is no
+    part of it; an item's own sub-list stays in it; a date that wraps to a line's start ("3 maart
+    2031") is no list number; an intro may carry the votes in brackets."""
+    page = Page().add(56, 40, "Besluitenlijst van de raadsvergadering", size=14, bold=True)
+    page.add(56, 80, "4. Voorstel over de jachthaven", size=10, bold=True)
+    page.lines(56, 98, ["De raad besluit in meerderheid (20 stemmen voor en 7 stemmen tegen):",
+                        "a. de nota jachthaven van het college van",
+                        "3 maart 2031 vast te stellen;",
+                        "b. de volgende uitgangspunten vast te stellen:",
+                        "1. de haven blijft openbaar;",
+                        "2. de liggelden stijgen niet meer dan de inflatie;",
+                        "c. de begroting hierop aan te passen.",
+                        "Tegen het voorstel stemden de fracties van de Waterpartij en Dorpsbelang."], leading=14)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.agenda_item, d.text) for d in doc.decisions] == [
+        ("4", "de nota jachthaven van het college van 3 maart 2031 vast te stellen;"),
+        ("4", "de volgende uitgangspunten vast te stellen: 1. de haven blijft openbaar; "
+              "2. de liggelden stijgen niet meer dan de inflatie;"),
+        ("4", "de begroting hierop aan te passen.")]
+    assert {(d.votes_for, d.votes_against) for d in doc.decisions} == {(20, 7)}
