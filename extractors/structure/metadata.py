@@ -32,6 +32,7 @@ class MetadataRules:
     secrecy_labels: tuple[re.Pattern[str], ...]
     answer_yes: tuple[re.Pattern[str], ...]
     answer_no: tuple[re.Pattern[str], ...]
+    citation: re.Pattern[str]
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
 
@@ -57,6 +58,7 @@ def load_rules() -> MetadataRules:
                                 "besloten": _compile(conf["value_besloten"])},
         secrecy_labels=_compile(conf["secrecy_labels"]),
         answer_yes=_compile(conf["answer_yes"]), answer_no=_compile(conf["answer_no"]),
+        citation=re.compile(data["reference"]["citation"], re.IGNORECASE),
         financial_no=_compile(data["financial"]["no"]),
         financial_yes=_compile(data["financial"]["yes"]),
     )
@@ -112,7 +114,9 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
 
     meta.title = text_field("title", continuation=True)
     reference = text_field("reference")
-    meta.reference = _reference(reference) if reference else None
+    meta.reference = _reference(reference) if reference else _citation(rows, rules)
+    if meta.reference and not reference:
+        meta.methods["reference"] = "citation"
     meta.document_date = parse_date(text_field("document_date"))
     meta.decision_date = parse_date(text_field("decision_date"))
     meta.programme = text_field("programme")
@@ -146,6 +150,15 @@ def _reference(text: str) -> str | None:
         return value
     m = _REFERENCE.search(value)
     return m.group(0).strip() if m else None
+
+
+def _citation(rows: Sequence[Row], rules: MetadataRules) -> str | None:
+    """An official publication's citation on a line of its own, as printed."""
+    for row in rows:
+        text = " ".join(c.text for c in row.cells).strip()
+        if rules.citation.match(text):
+            return text
+    return None
 
 
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:

@@ -222,3 +222,14 @@ def test_a_sentence_that_opens_with_a_labels_word_is_no_field(make_pdf, document
                         "programma’s voor de wijken volgen in het voorjaar."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.programme is None
+
+
+@pytest.mark.parametrize("line", ["Gemeenteblad 2031, 40417", "Provinciaal blad, 2031, nr. 8812"])
+def test_an_official_publications_citation_is_the_reference(make_pdf, documents_of, line):
+    """Gemeenteblad and Provinciaal blad publications print their citation under the title; a
+    labelled reference would win, the page label ("Nr. 40417") is furniture."""
+    page = Page().add(56, 40, "GEMEENTEBLAD", size=14, bold=True)
+    page.add(56, 80, "Verordening op de kinderopvang 2031", size=13, bold=True).add(56, 100, line)
+    page.lines(56, 130, ["De raad van de gemeente Oosterveld;", "gelet op artikel 149 van de Gemeentewet;"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == line
