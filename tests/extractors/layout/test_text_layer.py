@@ -10,7 +10,7 @@ from raadsstukken.extractors.layout.chars import clean_chars
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.parse import parse_pdf
 from raadsstukken.extractors.layout.records import Char
-from raadsstukken.extractors.layout.text_layer import even_out, is_ocr_layer
+from raadsstukken.extractors.layout.text_layer import even_out, fit_advances, is_ocr_layer
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -88,3 +88,48 @@ def test_overlapping_words_of_an_ocr_layer_are_not_glued_together():
         glyphs += [_at(t, x0 + i * width, width, size, top=top) for i, t in enumerate(text)]
     words = [w.text for line in build_lines(even_out(glyphs), 1) for w in line.words]
     assert "deel" in words and "Maakt" in words, words
+
+
+def _pdf_with_wide_glyphs(path: Path) -> Path:
+    """A page set in a font whose /Widths make 'n' 1.5 em wide, the text set with TJ
+    offsets that bring each next glyph back to where it belongs (as a redaction tool's re-embedded
+    fonts do): pdfminer gives those glyphs boxes reaching far over the next letter."""
+    widths = [556] * 95
+    widths[ord("n") - 32] = 1500
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Breedschrift /Encoding /WinAnsiEncoding /FirstChar 32 "
+            b"/LastChar 126 /Widths [" + b" ".join(b"%d" % w for w in widths) + b"] >>")
+
+    def tj(text: str) -> bytes:
+        parts = []
+        for ch in text:
+            parts.append(b"(" + ch.encode() + b")")
+            if ch == "n":
+                parts.append(b"944")  # back by 0.944 em: a 0.556 em advance
+        return b"[" + b" ".join(parts) + b"] TJ"
+
+    content = b"BT /F1 6 Tf 1 0 0 1 60 760 Tm " + tj("Datum 22 juni 2022") + b" ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>", font, b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_glyph_boxes_wider_than_their_advances_do_not_split_words(tmp_path):
+    parsed = parse_pdf(_pdf_with_wide_glyphs(tmp_path / "breed.pdf"), False)
+    text = " ".join(line.text for page in parsed.pages for block in page.blocks for line in block.lines)
+    assert text == "Datum 22 juni 2022"
+
+
+def test_typeset_glyphs_keep_their_boxes():
+    glyphs = [Char(t, 10 + 5.5 * i, 0, 10 + 5.5 * (i + 1) + 0.1, 10, 10, "Helvetica") for i, t in enumerate("kerning")]
+    assert fit_advances(glyphs) == glyphs  # boxes ending where the next glyph starts, kerning aside
