@@ -27,7 +27,8 @@ from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSett
                                                 tesseract)
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
-from raadsstukken.extractors.layout.text_layer import char_counts, even_out, is_ocr_layer, quality_rules, text_quality
+from raadsstukken.extractors.layout.text_layer import (char_counts, even_out, fit_advances, is_ocr_layer,
+                                                       quality_rules, text_quality)
 from raadsstukken.extractors.layout.rotation import UprightFrame, reading_rotation
 
 _log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
 def _read_layer(raw: _RawPage, glyphs: list[Char]) -> None:
     if is_ocr_layer(glyphs):
         glyphs = even_out(glyphs)
+    glyphs = fit_advances(glyphs)
     raw.lines = build_lines(glyphs, raw.number)
     raw.layer_chars = _glyph_counts(glyphs)
 
