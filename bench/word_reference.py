@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Word recall of an output against two readings of each PDF's text layer: poppler's `pdftotext`
-(the reference of ../shared/eval/conservation.py) and pdfplumber's `extract_text()`.
+"""Word recall of an output against three readings of each PDF's text layer: poppler's `pdftotext`
+(the reference of ../shared/eval/conservation.py), pdfplumber's `extract_text()`, and the glyphs in
+the order the content stream draws them, cut into words at the file's own space glyphs and where
+the next glyph leaves the line (no tool's guess of word gaps from glyph boxes).
 
 usage: python bench/word_reference.py OUT PDF [PDF ...]
 
@@ -39,6 +41,23 @@ def output_text(out: Path, file_id: str) -> str:
     return "\n".join(texts)
 
 
+def stream_text(pdf: Path) -> str:
+    """The page's glyphs in content-stream order, a line break where a glyph leaves the previous
+    one's baseline or jumps back left; spaces only where the file draws a space glyph."""
+    parts: list[str] = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            prev = None
+            for c in page.chars:
+                if prev is not None and (abs(c["bottom"] - prev["bottom"]) > 0.5 * max(c["size"], 1)
+                                         or c["x0"] < prev["x0"] - 2 * c["size"]):
+                    parts.append("\n")
+                parts.append(c["text"])
+                prev = c
+            parts.append("\n")
+    return "".join(parts)
+
+
 def main() -> int:
     out, pdfs = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
     for pdf in pdfs:
@@ -46,7 +65,8 @@ def main() -> int:
         poppler = words(subprocess.run(["pdftotext", "-q", str(pdf), "-"], capture_output=True, text=True).stdout)
         with pdfplumber.open(pdf) as doc:
             plumber = words("\n".join(page.extract_text() or "" for page in doc.pages))
-        for name, ref in (("pdftotext", poppler), ("pdfplumber", plumber)):
+        stream = words(stream_text(pdf))
+        for name, ref in (("pdftotext", poppler), ("pdfplumber", plumber), ("stream", stream)):
             missing = ref - got
             share = 1 - sum(missing.values()) / max(sum(ref.values()), 1)
             print(f"{pdf.name[:50]:50s} against {name:10s} words {sum(ref.values()):6d}  recall {share:.3f}  "
