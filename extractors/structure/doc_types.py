@@ -51,6 +51,7 @@ class DocTypeRules:
     starts_document: float
     order: tuple[str, ...]
     type_line_kinds: frozenset[str] = frozenset()
+    thread_cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def load_rules() -> DocTypeRules:
     s = data["settings"]
     order = tuple(dict.fromkeys(c.doc_type for c in cues))
     return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order,
-                        frozenset(s["type_line_kinds"]))
+                        frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None) -> DocType | None:

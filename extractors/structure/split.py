@@ -96,6 +96,7 @@ class PageCue:
     cover: bool
     renumbered: bool
     title_blocks: tuple[Block, ...] = ()
+    cue_names: tuple[str, ...] = ()
 
 
 def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
@@ -106,8 +107,11 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     body = body_style([b for p in pages for b in p.blocks if b.kind is BlockKind.BODY])
     cues = [_page_cue(page, pages[i - 1] if i else None, body.size, rules) for i, page in enumerate(pages)]
     starts: list[int] = [0]
+    thread = load_doc_type_rules().thread_cues
     for i, cue in enumerate(cues[1:], 1):
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
+            if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
+                continue  # the next message of an e-mail thread
             starts.append(i)
     parts: list[DocumentPart] = []
     for n, first in enumerate(starts):
@@ -192,7 +196,8 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     elif found is None and renumbered:
         found = at_top  # a kind named in the first lines of a page whose numbering restarts
     doc_type = found.doc_type if found else None
-    return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks))
+    return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks),
+                   found.cues if found else ())
 
 
 def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:

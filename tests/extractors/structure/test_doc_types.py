@@ -129,3 +129,27 @@ def test_a_weak_type_line_on_a_page_whose_numbering_restarts_opens_a_document(ma
             pages.append(page)
     docs = documents_of(make_pdf(pages))
     assert [(d.part.page_start, d.part.page_end) for d in docs] == [(1, 1), (2, 3)]
+
+
+def test_an_email_thread_is_one_document_and_a_bare_annex_line_opens_an_annex(make_pdf, documents_of):
+    """A released e-mail prints the messages it answers below it, each with its own header: one
+    document. A page whose first line is "Bijlage C" alone opens the annex."""
+    pages = []
+    for sender in ("a.visser@waterland.example", "j.bakker@waterland.example"):
+        page = Page().add(56, 40, f"Van: {sender}").add(56, 56, "Verzonden: dinsdag 4 maart 2031 10:12")
+        page.add(56, 72, "Onderwerp: RE: planning dijkversterking")
+        page.lines(56, 110, ["Dag allen, de planning van de dijkversterking schuift een maand op omdat de",
+                             "vergunning later komt. Met vriendelijke groet, Anna"])
+        pages.append(page)
+    annex = Page().add(56, 40, "Bijlage C").add(56, 70, "Artikel 5.1 Uitzonderingen", size=11, bold=True)
+    annex.lines(56, 90, ["Het verstrekken van informatie blijft achterwege voor zover dit de veiligheid",
+                         "van de staat kan schaden."])
+    pages.append(annex)
+    docs = documents_of(make_pdf(pages))
+    assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [("brief", 1, 2), ("bijlage", 3, 3)]
+
+
+def test_a_letter_whose_subject_names_a_besluit_is_a_besluit():
+    found = classify(["Betreft:", "Wob-deelbesluit over de subsidies aan sportclubs"],
+                     ["Geachte heer Jansen,", "Met vriendelijke groet,"])
+    assert found is not None and found.doc_type == "besluit"
