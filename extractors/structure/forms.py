@@ -168,6 +168,7 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
     A cell whose label one of the `longer` patterns (other fields' labels) covers further belongs
     to that field: "Datum besluit" is not a "Datum".
     """
+    empty: FieldValue | None = None
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
             rest = match_label(cell, patterns)
@@ -184,11 +185,12 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             else:
                 value = _value_beside(rows, r, c, is_label) or _value_below(rows, r, cell, is_label)
                 if value is None:
-                    return FieldValue("", cell, (), "form:empty")
+                    empty = empty or FieldValue("", cell, (), "form:empty")
+                    continue  # printed without a value here; the label may come again with one
             if continuation:
                 value = _continue(rows, r, value, is_label)
             return value
-    return None
+    return empty
 
 
 def _value_beside(rows: Sequence[Row], r: int, c: int, is_label) -> FieldValue | None:
@@ -202,23 +204,25 @@ def _value_beside(rows: Sequence[Row], r: int, c: int, is_label) -> FieldValue |
 
 
 def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldValue | None:
-    if r + 1 >= len(rows):
-        return None
-    below = rows[r + 1]
-    if below.top - rows[r].bottom > 2.0 * label.bbox.height:
-        return None
-    for cell in below.cells:
-        if abs(cell.bbox.x0 - label.bbox.x0) <= 6 and cell.checkbox is None and not is_label(cell) \
-                and len(cell.text) <= 80 and not cell.bold:
-            return FieldValue(cell.text, label, (cell,), "form:below")
+    """The value under a label alone, in its column: the first cell aligned with it in the rows
+    right below (a line of the body beside a sidebar may sit between label and value)."""
+    for below in rows[r + 1:r + 3]:
+        if below.top - label.bbox.bottom > 2.0 * label.bbox.height:
+            return None
+        for cell in below.cells:
+            if abs(cell.bbox.x0 - label.bbox.x0) <= 6:
+                if cell.checkbox is None and not is_label(cell) and len(cell.text) <= 80 and not cell.bold:
+                    return FieldValue(cell.text, label, (cell,), "form:below")
+                return None
     return None
 
 
 def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> FieldValue:
     last = value.cells[-1] if value.cells else value.label
     text, cells = value.text, list(value.cells)
-    while r + 1 < len(rows) and any(c is last for c in rows[r + 1].cells):
-        r += 1  # the value itself sits below its label
+    for k in range(r + 1, min(r + 3, len(rows))):
+        if any(c is last for c in rows[k].cells):
+            r = k  # the value itself sits below its label
     for row in rows[r + 1:r + 4]:
         cell = _column_cell(row, last, value.label)
         if cell is None or row.top - last.bbox.bottom > last.bbox.height or cell.checkbox is not None \

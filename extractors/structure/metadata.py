@@ -122,7 +122,7 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta.programme = text_field("programme")
     meta.portfolio_holder = text_field("portfolio_holder")
     meta.team = text_field("team")
-    meta.bodies = _bodies(rows, text_field("bodies"), rules)
+    meta.bodies = _bodies(rows, text_field("bodies", continuation=True), rules)
     others = [p for other, ps in rules.labels.items() if other != "confidentiality" for p in ps]
     meta.confidentiality = _confidentiality(
         rows, rules, find_field(rows, rules.labels["confidentiality"], is_label, longer=others))

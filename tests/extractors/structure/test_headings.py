@@ -96,3 +96,15 @@ def test_a_letter_spaced_heading_is_read_as_its_word(make_pdf, sections_of):
     page.lines(56, y, ["Toelichting op de k o s t e n"], size=12, bold=True)
     sections = sections_of(make_pdf([page]))
     assert [s.heading for s in sections if s.heading] == ["OVERWEGINGEN", "Toelichting op de kosten"]
+
+
+def test_a_bold_line_with_a_sentence_ending_inside_is_running_text(make_pdf, sections_of):
+    """An e-mail reply set in bold ("Prima, dan wachten we. Ik bel je morgen") is text, not a
+    heading; a heading with a number and a period ("Artikel 3. Aanvraag") stays one."""
+    page = Page()
+    y = page.lines(56, 60, ["Prima, dan wachten we af. Ik bel je morgen nog"], bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["Artikel 3. Aanvraag"], size=12, bold=True) + 4
+    page.lines(56, y, BODY)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Artikel 3. Aanvraag"]

@@ -233,3 +233,20 @@ def test_an_official_publications_citation_is_the_reference(make_pdf, documents_
     page.lines(56, 130, ["De raad van de gemeente Oosterveld;", "gelet op artikel 149 van de Gemeentewet;"])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.reference == line
+
+
+def test_a_sidebar_value_below_a_body_line_between_it_and_its_label(make_pdf, documents_of):
+    """In a letter the body's lines fall between the sidebar's rows: a label alone ("onderwerp",
+    "bestemd voor") takes the value aligned under it, wrapped over its lines, also when a line of
+    the body sits in between; the body's own "Onderwerp:" line comes later."""
+    page = Page().add(56, 40, "Gemeente Noorderveld", size=14, bold=True)
+    page.add(430, 80, "onderwerp", size=6.5)
+    page.add(56, 86, "Onderwerp: Herinrichting van de haven van", size=11)
+    page.add(430, 92, "Herinrichting van de", size=8).add(56, 104, "Noorderveld", size=11)
+    page.add(430, 104, "haven van Noorderveld", size=8)
+    page.add(430, 124, "bestemd voor", size=6.5).add(56, 128, "Geachte leden van de raad,", size=11)
+    page.add(430, 136, "Burgemeester en", size=8).add(430, 148, "wethouders, Raad", size=8)
+    page.lines(56, 170, ["Wij stellen u voor de haven opnieuw in te richten."], size=11)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Herinrichting van de haven van Noorderveld"
+    assert doc.metadata.bodies == ["B&W", "Raad"]
