@@ -309,7 +309,7 @@ def gold_decisions(p: dict) -> list[dict]:
 def gold_headings(p: dict, fam=None) -> list[str]:
     """The headings as printed: with the number the source gives ("Artikel 3.", "2.") or the
     template adds (auto-numbered families), as the samples' gold writes them; an agenda item's
-    subject without its number."""
+    subject with its number."""
     if fam is not None:
         return fam.printed_headings(p)
     out = []
@@ -319,15 +319,11 @@ def gold_headings(p: dict, fam=None) -> list[str]:
         if b.get("h"):
             out.append(b["h"])
         elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
-            out.append(b["agenda_item"]["subject"])
+            num = b["agenda_item"].get("number")
+            out.append(f"{num}. {b['agenda_item']['subject']}" if num else b["agenda_item"]["subject"])
         elif b.get("decision_intro"):
-            out.append(join_letter_spacing(b["decision_intro"]))
+            out.append(b["decision_intro"])
     return out
-
-
-def join_letter_spacing(text: str) -> str:
-    """ "b e s l u i t:" -> "besluit:" (a reader reads one word)."""
-    return re.sub(r"\b(?:\w ){2,}\w\b", lambda m: m.group(0).replace(" ", ""), text)
 
 
 ABBREV = {"nr", "mr", "dhr", "mevr", "drs", "dr", "ir", "ing", "bijv", "o.a", "art", "jl", "e.d", "m.b.t",
@@ -604,17 +600,18 @@ class Family:
                 continue
             if b.get("h"):
                 num = b.get("number") or auto.get(i)
-                if p.get("kind") == "besluitenlijst":
-                    num = None  # a besluitenlijst's heading is written without its number, as the agenda items'
                 out.append(f"{num} {b['h']}" if num else b["h"])
             elif "agenda_item" in b and isinstance(b["agenda_item"], dict) and b["agenda_item"].get("subject"):
-                # an agenda item's heading is its subject: its number is the agenda item (the
-                # convention of ../shared/corpus-real's besluitenlijst gold)
-                out.append(b["agenda_item"]["subject"])
+                # an agenda item's heading as printed, its number included (every printed word is
+                # in a row; ../shared/corpus-real's besluitenlijst gold writes the subject alone)
+                a = b["agenda_item"]
+                num = a.get("number")
+                out.append((f"{num}. " if num and getattr(self, "agenda_dot", True) else f"{num} " if num else "")
+                           + a["subject"])
             elif b.get("decision_intro"):
                 # set bold on a line of its own, like a heading: the samples' gold counts such a
-                # decision intro ("Besloten wordt:", "BESLUIT") as a heading; letter-spacing joined
-                out.append(join_letter_spacing(b["decision_intro"]))
+                # decision intro ("Besloten wordt:", "BESLUIT") as a heading, as printed
+                out.append(b["decision_intro"])
         return out
 
     def blocks(self, p):

@@ -96,7 +96,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     block_of: dict[int, int] = {}  # id(line) -> index of its block, to end an intro's decision there
     for section in sections:
         if section.heading:
-            entries.append((section.printed_heading or section.heading, None))
+            entries.append((section.heading, None))
         for block in section.body:
             for line in block.lines:
                 block_of[id(line)] = id(block)

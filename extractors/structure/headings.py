@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.records import Block, BlockKind
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.normalize import HEADING_NUMBER, join_letter_spacing, list_marker, strip_bullets
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
 
 
 NAVIGATION = re.compile(r"^\s*[›»>→▶➔]\s*\w")
@@ -76,9 +76,10 @@ def body_style(blocks: Sequence[Block]) -> BodyStyle:
 
 
 def clean_heading(text: str) -> str:
-    """Heading text as printed, without bullet or check glyphs in front (numbering kept), and
-    letter-spaced words joined ("B E S L U I T" is read as one word)."""
-    return join_letter_spacing(strip_bullets(text))
+    """Heading text as printed, without bullet or check glyphs in front (numbering and
+    letter-spacing kept: every printed word reaches a row; the rules that read a heading join
+    letter-spaced words themselves)."""
+    return strip_bullets(text)
 
 
 def split_agenda_number(heading: str) -> tuple[str | None, str]:

@@ -34,12 +34,8 @@ class Section:
     text: str = ""
     method: str = "typography"
     number: str | None = None
-    """The agenda item number printed before the heading in a besluitenlijst, else None."""
-
-    @property
-    def printed_heading(self) -> str | None:
-        """The heading as printed, its agenda number included."""
-        return f"{self.number}. {self.heading}" if self.number and self.heading else self.heading
+    """In a besluitenlijst, the agenda item number printed before the heading, else None (the
+    heading keeps it, as printed: every word of the page reaches a row)."""
 
 
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
@@ -50,9 +46,8 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
     are left out (they are the document's title) and its cover text is never a heading.
-    With `agenda_items` (a besluitenlijst) a heading that opens an agenda item is its subject:
-    the item's number is the agenda item (`Section.number`, `decisions.agenda_item`), not part of
-    the heading ("6. Voorstel …" -> "Voorstel …").
+    With `agenda_items` (a besluitenlijst) the number before a heading is the agenda item it
+    opens (`Section.number`; "6. Voorstel …" -> "6"); the heading stays as printed.
     """
     roles = roles or {}
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
@@ -65,8 +60,8 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            printed = clean_heading(block_text(block, vocabulary))
-            number, heading = split_agenda_number(printed) if agenda_items else (None, printed)
+            heading = clean_heading(block_text(block, vocabulary))
+            number = split_agenda_number(heading)[0] if agenda_items else None
             current = Section(
                 order=len(sections), level=level, heading=heading,
                 heading_path=(parent.heading_path if parent else []) + [heading],
