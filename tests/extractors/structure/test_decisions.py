@@ -96,6 +96,8 @@ def test_outcomes_as_councils_write_them():
     assert find_outcome("De notulen worden ongewijzigd vastgesteld.")[0] == "vastgesteld"
     assert find_outcome("Overeenkomstig het advies (conform).")[0] == "conform"
     assert find_outcome("Voor: 21, tegen: 12.")[1:] == (21, 12)
+    assert find_outcome("De raad besluit het amendement te verwerpen met 19 stemmen tegen en 8 voor.") == (
+        "verworpen", 8, 19)
     assert find_outcome("Er wordt gesproken over de planning.") == (None, None, None)
 
 
