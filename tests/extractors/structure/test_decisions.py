@@ -229,7 +229,7 @@ def test_a_motions_operative_clauses_are_its_decisions(make_pdf, documents_of):
 
 
 def test_an_agenda_decision_ends_at_its_vote_and_keeps_its_sub_list_and_dates(make_pdf, documents_of):
-    """In a besluitenlijst the vote ("Tegen het voorstel stemden …") follows the decision and is no
+    """In a besluitenlijst the vote ("Voor het voorstel stemde …") follows the decision and is no
     part of it; an item's own sub-list stays in it; a date that wraps to a line's start ("3 maart
     2031") is no list number; an intro may carry the votes in brackets."""
     page = Page().add(56, 40, "Besluitenlijst van de raadsvergadering", size=14, bold=True)
@@ -241,7 +241,7 @@ def test_an_agenda_decision_ends_at_its_vote_and_keeps_its_sub_list_and_dates(ma
                         "1. de haven blijft openbaar;",
                         "2. de liggelden stijgen niet meer dan de inflatie;",
                         "c. de begroting hierop aan te passen.",
-                        "Tegen het voorstel stemden de fracties van de Waterpartij en Dorpsbelang."], leading=14)
+                        "Voor het voorstel stemde alleen de fractie van de Waterpartij."], leading=14)
     (doc,) = documents_of(make_pdf([page]))
     assert [(d.agenda_item, d.text) for d in doc.decisions] == [
         ("4", "de nota jachthaven van het college van 3 maart 2031 vast te stellen;"),
