@@ -55,6 +55,10 @@ class DecisionRules:
     votes: tuple[re.Pattern[str], ...]
     operative: tuple[re.Pattern[str], ...] = ()
     motion_closing: tuple[re.Pattern[str], ...] = ()
+    vote_result: re.Pattern[str] = re.compile(r"(?!)")
+    share_for: re.Pattern[str] = re.compile(r"(?!)")
+    carried: str = "aangenomen"
+    defeated: str = "verworpen"
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +73,23 @@ def load_rules() -> DecisionRules:
         tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data["outcomes"].items()),
         tuple(re.compile(p, re.IGNORECASE) for p in data["votes"]["patterns"]),
         tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["operative"]),
-        tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["closing"]))
+        tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["closing"]),
+        re.compile(agenda["vote_result"], re.IGNORECASE), re.compile(data["votes"]["share_for"], re.IGNORECASE),
+        data["votes"]["carried"], data["votes"]["defeated"])
+
+
+def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
+    """(outcome, votes for, votes against) of a vote result line's text ("voor 100%", "20 stemmen
+    voor en 9 tegen"): carried with more than half the votes for, defeated with fewer."""
+    rules = rules or load_rules()
+    outcome, votes_for, votes_against = find_outcome(text, rules)
+    if outcome is None and votes_for is not None and votes_against is not None and votes_for != votes_against:
+        outcome = rules.carried if votes_for > votes_against else rules.defeated
+    share = rules.share_for.search(text)
+    if outcome is None and share:
+        pct = float(share.group("pct").replace(",", "."))
+        outcome = rules.carried if pct > 50 else rules.defeated if pct < 50 else None
+    return outcome, votes_for, votes_against
 
 
 def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -110,7 +130,12 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
     intro_kind: str | None = None  # the marker kind of the list an intro opened
     sub_open = False  # a sub-list inside that list's last item is running
+    vote_of: dict[str | None, str] = {}  # agenda item -> its vote result line ("Stemuitslag: voor 100%")
     for text, line in entries:
+        vote = rules.vote_result.search(text)
+        if vote:
+            item_here = rules.agenda_item.match(text)
+            vote_of[item_here.group("item") if item_here else current_item] = vote.group("text")
         if intro_block is not None:
             if line is not None and block_of.get(id(line)) == intro_block \
                     and not any(p.match(text) for p in rules.agenda_stop):
@@ -178,6 +203,10 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     for n, d in enumerate(kept, 1):
         d.number = n
         d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
+        if d.outcome is None and d.agenda_item in vote_of:
+            d.outcome, vf, va = vote_outcome(vote_of[d.agenda_item], rules)
+            if d.votes_for is None and d.votes_against is None:
+                d.votes_for, d.votes_against = vf, va
     return kept
 
 

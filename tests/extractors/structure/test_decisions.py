@@ -249,3 +249,16 @@ def test_an_agenda_decision_ends_at_its_vote_and_keeps_its_sub_list_and_dates(ma
               "2. de liggelden stijgen niet meer dan de inflatie;"),
         ("4", "de begroting hierop aan te passen.")]
     assert {(d.votes_for, d.votes_against) for d in doc.decisions} == {(20, 7)}
+
+
+def test_a_vote_result_line_of_an_item_gives_its_decision_an_outcome(make_pdf, documents_of):
+    """Exports print the vote of an item on a line of its own ("Stemuitslag: voor 85%") before or
+    after its decision; a decision whose own words name no outcome takes it from there."""
+    page = Page().add(56, 40, "Besluitenlijst raadsvergadering", size=14, bold=True)
+    page.lines(56, 80, ["3.a Stemuitslag: voor 85%. voor: Dorpsbelang (6), Waterpartij (5)",
+                        "Besluit: De raad benoemt mevrouw K. Ates tot lid van de rekenkamer.",
+                        "3.b Stemuitslag: 9 stemmen voor en 14 stemmen tegen",
+                        "Besluit: De raad stelt de nota over het hondenbeleid niet vast."], leading=16)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.agenda_item, d.outcome, d.votes_for, d.votes_against) for d in doc.decisions] == [
+        ("3.a", "aangenomen", None, None), ("3.b", "verworpen", 9, 14)]
