@@ -253,14 +253,14 @@ def _column_cell(row: Row, above: Cell, label: Cell) -> Cell | None:
     return cell
 
 
-def form_value_blocks(page: PageLayout, label_rest) -> set[Block]:
+def form_value_blocks(page: PageLayout, rows: Sequence[Row], label_rest) -> set[Block]:
     """The blocks of a page that print a form field's value in the cell beside its label (the
     subject set large and bold in a form is the value of "Onderwerp", not a heading).
 
-    `label_rest(cell)` is what follows a label in the cell ('' for a label alone), None for a
-    cell that is no label.
+    `rows` are the page's `page_rows`; `label_rest(cell)` is what follows a label in the cell
+    ('' for a label alone), None for a cell that is no label.
     """
-    values = [row.cells[c + 1] for row in page_rows(page) for c, cell in enumerate(row.cells[:-1])
+    values = [row.cells[c + 1] for row in rows for c, cell in enumerate(row.cells[:-1])
               if label_rest(cell) == ""]
     found: set[Block] = set()
     for cell in values:
@@ -273,10 +273,9 @@ def form_value_blocks(page: PageLayout, label_rest) -> set[Block]:
     return found
 
 
-def form_values(page: PageLayout, label_rest) -> list[str]:
-    """The values printed beside a form's labels on a page, each with the lines that continue it
-    in its column (a long subject wraps in its cell), in page order."""
-    rows = page_rows(page)
+def form_values(rows: Sequence[Row], label_rest) -> list[str]:
+    """The values printed beside a form's labels in a page's `rows`, each with the lines that
+    continue it in its column (a long subject wraps in its cell), in page order."""
 
     def is_label(cell: Cell) -> bool:
         return label_rest(cell) is not None

@@ -24,7 +24,7 @@ from raadsstukken.extractors.text.normalize import HEADING_NUMBER
 from raadsstukken.extractors.structure.doc_types import DocType, classify, names_only_the_kind, starts_document
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
-from raadsstukken.extractors.structure.forms import form_value_blocks, form_values
+from raadsstukken.extractors.structure.forms import form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, starts_with_label
 
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
@@ -153,11 +153,12 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
                 roles[block] = BlockKind.LETTERHEAD
     values: set[str] = set()
     for page in pages[:FORM_PAGES]:
-        for block in form_value_blocks(page, form_label_rest):
+        rows = page_rows(page)
+        for block in form_value_blocks(page, rows, form_label_rest):
             values.add(" ".join(block.text.split()).casefold())
             if block not in roles and block.kind is BlockKind.BODY:
                 roles[block] = BlockKind.LABEL
-        values.update(" ".join(v.split()).casefold() for v in form_values(page, form_label_rest))
+        values.update(" ".join(v.split()).casefold() for v in form_values(rows, form_label_rest))
     # a field's value printed again in large type (the subject repeated as the paper's title)
     for page in pages[:FORM_PAGES]:
         for block in page.blocks:
