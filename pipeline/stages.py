@@ -164,10 +164,7 @@ def split_documents(result: FileResult) -> FileResult:
 def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
     from raadsstukken.extractors.structure.sections import build_sections
 
-    from raadsstukken.extractors.structure.split import ITEM_LABEL_KINDS
-
-    sections = build_sections(doc.pages, result.parsed.vocabulary, roles=doc.roles,
-                              agenda_items=doc.part.doc_type in ITEM_LABEL_KINDS)
+    sections = build_sections(doc.pages, result.parsed.vocabulary, roles=doc.roles)
     return replace(doc, sections=sections,
                    section_ids=keyed_ids("sec", doc.key, [tuple(s.heading_path) for s in sections]))
 

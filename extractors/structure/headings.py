@@ -42,7 +42,6 @@ class HeadingRules:
     not_a_heading: tuple[re.Pattern[str], ...]
     same_style_run: int
     marked_run: int
-    agenda_number: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +51,6 @@ def load_rules() -> HeadingRules:
         not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
-        agenda_number=re.compile(data["agenda"]["item_number"]),
     )
 
 
@@ -80,14 +78,6 @@ def clean_heading(text: str) -> str:
     letter-spacing kept: every printed word reaches a row; the rules that read a heading join
     letter-spaced words themselves)."""
     return strip_bullets(text)
-
-
-def split_agenda_number(heading: str) -> tuple[str | None, str]:
-    """(agenda number, subject) of a besluitenlijst's item heading; (None, heading) without one."""
-    m = load_rules().agenda_number.match(heading)
-    if m is None:
-        return None, heading
-    return m.group("number"), m.group("subject")
 
 
 def numbering_depth(text: str) -> int:

@@ -11,8 +11,7 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
-from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading, find_headings,
-                                                         split_agenda_number)
+from raadsstukken.extractors.structure.headings import DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading, find_headings
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 
@@ -33,21 +32,15 @@ class Section:
     footnotes: list[Block] = field(default_factory=list)
     text: str = ""
     method: str = "typography"
-    number: str | None = None
-    """In a besluitenlijst, the agenda item number printed before the heading, else None (the
-    heading keeps it, as printed: every word of the page reaches a row)."""
 
 
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
                    settings: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                   roles: Mapping[Block, BlockKind] | None = None,
-                   agenda_items: bool = False) -> list[Section]:
+                   roles: Mapping[Block, BlockKind] | None = None) -> list[Section]:
     """Sections of one document from its parsed pages (blocks already in reading order).
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
     are left out (they are the document's title) and its cover text is never a heading.
-    With `agenda_items` (a besluitenlijst) the number before a heading is the agenda item it
-    opens (`Section.number`; "6. Voorstel …" -> "6"); the heading stays as printed.
     """
     roles = roles or {}
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
@@ -61,13 +54,12 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
                 stack.pop()
             parent = stack[-1] if stack else None
             heading = clean_heading(block_text(block, vocabulary))
-            number = split_agenda_number(heading)[0] if agenda_items else None
             current = Section(
                 order=len(sections), level=level, heading=heading,
                 heading_path=(parent.heading_path if parent else []) + [heading],
                 parent=parent.order if parent else None,
                 page_start=block.page, page_end=block.page, bbox=block.bbox,
-                method="heading:size+weight", number=number,
+                method="heading:size+weight",
             )
             sections.append(current)
             stack.append(current)
