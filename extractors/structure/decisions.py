@@ -22,6 +22,8 @@ from raadsstukken.extractors.structure.doc_types import join_letter_spacing
 from raadsstukken.extractors.text.normalize import heading_label, is_marker, list_marker, marker_number
 
 ITEM_END = re.compile(r"[.;:!?]['’\"”)]*$")
+CLAUSE_END = re.compile(r"[.;:!?,]['’\"”)]*$")
+"""Where a motion's operative clause ends: its sentence, or the comma before the next clause."""
 ITEM_INTRO = re.compile(r":\s*$")
 """An item that ends in a colon announces a sub-list of its own."""
 
@@ -287,8 +289,7 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
                 current = DecisionPoint(len(found) + 1, text, line.page, line.bbox, None,
                                         "decisions:operative_clause", [line])
                 found.append(current)
-            elif current is not None and not ITEM_END.search(current.text.rstrip(",")) \
-                    and not current.text.endswith(","):
+            elif current is not None and not CLAUSE_END.search(current.text):
                 current.text = join_running_text(current.text, text, vocabulary)
                 current.lines.append(line)
                 if line.page == current.page:
