@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
+from raadsstukken.extractors.layout.ocr_marks import ImageBox, find_image_checkboxes, numeral_rules, read_bars
+
 DPI = 300
 MIN_CONFIDENCE = 20.0
 """Tesseract words below this confidence (0-100) are noise (specks, rules, stamps) unless they
@@ -195,13 +197,18 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
     """
     lines = read_hocr(hocr) if isinstance(hocr, str) else hocr
     scale = 72.0 / dpi
+    boxes: set[int] = set()
     if ink is not None:
         lines = [_with_bullets(ink, line) for line in lines]
+        lines = _with_checkboxes(lines, find_image_checkboxes(ink, dpi / 72.0))
+        lines = _with_margin_numerals(ink, lines)
+        boxes = {id(w) for line in lines for w in line.words if w.confidence == _BOX}
     kept = [(seg, [w for i, w in enumerate(seg.words) if _kept(seg.words, i)])
             for line in lines for seg in _segments(line)]
     kept = [(line, words) for line, words in kept if words]
     sizes = _line_sizes([line for line, _ in kept], ink)
-    strokes = {id(w): _stroke(ink, w.box) for _, words in kept for w in words} if ink is not None else {}
+    strokes = {id(w): _stroke(ink, w.box) for _, words in kept for w in words if id(w) not in boxes} \
+        if ink is not None else {}
     body_stroke = _median([s for _, words in kept for w in words if (s := strokes.get(id(w))) and w.confidence >= CONFIDENT])
     body_size = _weighted_median([(sizes[id(line)], sum(len(w.text) for w in words)) for line, words in kept])
     turn = _Deskew(_page_slope(lines, ink.shape[1] if ink is not None else page_width / scale),
@@ -239,7 +246,8 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
                               "matrix": (pt, 0.0, 0.0, pt, left, 0.0)})
             chars.append({"text": w.text, "x0": left, "x1": right, "top": glyph_top, "bottom": glyph_top + pt,
                           "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, left, 0.0)})
-            confidences.append(max(w.confidence, 0.0))
+            if id(w) not in boxes:
+                confidences.append(max(w.confidence, 0.0))
     mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None
     return OcrPage(chars, mean)
 
@@ -257,6 +265,57 @@ def _segments(line: OcrLine) -> list[OcrLine]:
     if len(parts) == 1:
         return [line]
     return [replace(line, words=part) for part in parts]
+
+
+_BOX = 1000.0
+"""The confidence given to a mark read off the image itself, a checkbox or a margin numeral (above
+any of Tesseract's, 0-100: it is kept, sized with its line, and left out of the page's mean)."""
+
+
+def _with_margin_numerals(render: Any, lines: list[OcrLine]) -> list[OcrLine]:
+    """The lines with the roman numerals of hanging list markers read off their strokes
+    (`ocr_marks.read_bars`): one Tesseract dropped left of a line's first word ("II." hung before a
+    list item) becomes its first word, and a short word it misread ("|.", "Il.") is read again."""
+    ink = render if render.dtype == bool else render < INK_LEVEL
+    rules = numeral_rules()
+    words = [w.box for line in lines for w in line.words]
+    out = []
+    for line in lines:
+        first = line.words[0]
+        size = line.x_size or float(line.box[3] - line.box[1])
+        base = line.baseline_at(first.box[0])
+        top, bottom = round(base - 0.95 * size), round(base + 0.3 * size)
+        reread = [w if not (len(w.text) <= rules.max_bars + 2 and w.text.endswith(".")) or any(c.isdigit() for c in w.text) else
+                  replace(w, text=found[0]) if (found := read_bars(ink, (w.box[0] - 2, top, w.box[2] + 2, bottom),
+                                                                    size, base, rules)) else w for w in line.words]
+        x0, x1 = round(first.box[0] - rules.max_gap * size), round(first.box[0] - 0.2 * size)
+        for box in words:  # only ink no word of the page covers
+            if box[2] > x0 and box[0] < x1 and box[3] > top and box[1] < bottom:
+                x0 = max(x0, box[2] + 1)
+        found = read_bars(ink, (x0, top, x1, bottom), size, base, rules) if x1 - x0 > 0.2 * size else None
+        out.append(replace(line, words=[OcrWord(found[0], found[1], _BOX), *reread] if found else reread))
+    return out
+
+
+def _with_checkboxes(lines: list[OcrLine], boxes: list[ImageBox]) -> list[OcrLine]:
+    """The lines with each checkbox of the image as a ☒ / ☐ word of the line it stands in (in
+    its place from the left), and without the words Tesseract made of the box ("0", "&"); a box
+    on no line is a line of its own."""
+    if not boxes:
+        return lines
+    out = [replace(line, words=[w for w in line.words if not any(b.covers(w.box) for b in boxes)]) for line in lines]
+    for b in boxes:
+        word = OcrWord(b.text, (b.x0, b.top, b.x1, b.bottom), _BOX)
+        middle = (b.top + b.bottom) / 2
+        near = [line for line in out if line.box[1] <= middle <= line.box[3]
+                and line.box[0] - 4 * (b.x1 - b.x0) <= b.x0 <= line.box[2] + 4 * (b.x1 - b.x0)]
+        if near:
+            line = min(near, key=lambda ln: abs(ln.box[1] + ln.box[3] - 2 * middle))
+            line.words.insert(sum(1 for w in line.words if w.box[0] < b.x0), word)
+        else:
+            at = sum(1 for line in out if line.box[1] <= b.top)
+            out.insert(at, OcrLine(word.box, 0.0, 0.0, None, None, [word], paragraph=-1))
+    return [line for line in out if line.words]
 
 
 def _with_bullets(ink: Any, line: OcrLine) -> OcrLine:

@@ -4,8 +4,6 @@ lines, blocks and headings. Pages are typeset here in wording of their own, rend
 makes the corpus's scans), rebuilt as image-only PDFs and read by OCR."""
 from __future__ import annotations
 
-import io
-import random
 import re
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 from raadsstukken.extractors.layout.ocr import OcrSettings, tesseract
 from raadsstukken.extractors.layout.parse import parse_pdf
 from raadsstukken.extractors.structure.headings import find_headings
+from tests.extractors.layout.scanning import scan
 from tests.pdfs import Page
 
 needs_tesseract = pytest.mark.skipif(tesseract() is None, reason="Tesseract with Dutch is not installed")
@@ -40,20 +39,7 @@ def _born(make_pdf):
 
 
 def _scan(born, dpi: int, angle: float, seed: int, target):
-    """The page as a scanner gives it: rendered, turned, grained, blurred, JPEG-compressed."""
-    import pypdfium2 as pdfium
-    from PIL import Image, ImageChops, ImageFilter
-
-    image = pdfium.PdfDocument(str(born))[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-    image = image.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
-    noise = Image.frombytes("L", image.size, random.Random(seed).randbytes(image.size[0] * image.size[1]))
-    image = ImageChops.multiply(image, noise.point(lambda v: 255 - (v % 7)))
-    image = ImageChops.darker(image, noise.point(lambda v: 90 if v == 0 else 255))
-    image = image.filter(ImageFilter.GaussianBlur(0.7 * dpi / 200)).point(lambda v: int(16 + v * 0.93))
-    buf = io.BytesIO()
-    image.save(buf, "JPEG", quality=45)
-    Image.open(buf).save(target, resolution=dpi)
-    return target
+    return scan(born, dpi, angle, seed, target)
 
 
 def _norm(text: str) -> str:
