@@ -51,31 +51,95 @@ class PageChars:
     """Control and bidi-override characters dropped from the glyphs' text (text/controls.py)."""
 
 
-class _Glyph:
-    """A glyph with what `layout_chars` reads of pdfminer's LTChar, computed the same way."""
-
-    __slots__ = ("text", "matrix", "fontname", "x0", "y0", "x1", "y1", "size")
-    text: str
-    matrix: tuple[float, float, float, float, float, float]
-    fontname: str | bytes
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
-
-    def get_text(self) -> str:
-        return self.text
+_pdfdevice_log = logging.getLogger("pdfminer.pdfdevice")
 
 
 class _GlyphAggregator(PDFPageAggregator):
-    """pdfminer's page aggregator (no layout analysis, as pdfplumber runs it), with each glyph a
-    light `_Glyph` instead of an LTChar: the same text, box, size, font and matrix by the same
-    arithmetic (pdfminer.converter.PDFLayoutAnalyzer.render_char and LTChar.__init__), without
-    the dozen other attributes and pdfplumber's marked-content tags nothing here reads. A third
-    of pdfminer's time per page went to building those."""
+    """pdfminer's page aggregator (no layout analysis, as pdfplumber runs it) that hands each
+    glyph straight to `glyphs` as the record `layout_chars` returns (pdfplumber's fields, in its
+    top-left coordinates), in drawing order, with the same text, box, size, font and matrix by the
+    same arithmetic as pdfminer (PDFTextDevice.render_string_horizontal, PDFLayoutAnalyzer.render_char,
+    LTChar.__init__, utils.translate_matrix and apply_matrix_rect, every product and sum in the same
+    order, so every float is the same). It builds no LTChar and no pdfplumber marked-content tags,
+    and works out a glyph's text, width, the font's descent and name once per font and code
+    instead of once per glyph: a third of pdfminer's time per page went to building LTChars, and
+    most of the rest of it to the per-glyph calls this fuses into one loop. Drawings and images
+    still go to the layout tree (`cur_item`)."""
+
+    def __init__(self, rsrcmgr, pageno: int, laparams, height: float, x_shift: float, top_shift: float) -> None:
+        super().__init__(rsrcmgr, pageno=pageno, laparams=laparams)
+        self.glyphs: list[dict] = []
+        self._height, self._x_shift, self._top_shift = height, x_shift, top_shift
+        self._fonts: dict[object, tuple[dict[int, tuple[str, float]], float, str]] = {}
+
+    def _font(self, font) -> tuple[dict[int, tuple[str, float]], float, str]:
+        """(codes seen -> (text, width), descent, name) of a font, made on its first glyph."""
+        known = self._fonts.get(font)
+        if known is None:
+            name = font.fontname
+            if isinstance(name, bytes):
+                name = name.decode("latin-1")
+            known = self._fonts[font] = ({}, font.get_descent(), name)
+        return known
+
+    def _code(self, font, codes: dict[int, tuple[str, float]], cid: int) -> tuple[str, float]:
+        """(text, width) of a code: a code without a Unicode mapping is asked again every time
+        (`handle_undefined_char` logs each), so only mapped codes are kept."""
+        try:
+            text = font.to_unichr(cid)
+            assert isinstance(text, str), str(type(text))
+        except PDFUnicodeNotDefined:
+            return self.handle_undefined_char(font, cid), font.char_width(cid)
+        found = codes[cid] = (text, font.char_width(cid))
+        return found
+
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,
+                                 dxscale, ncs, graphicstate):
+        (x, y) = pos
+        (a, b, c, d, e, f) = matrix
+        codes, font_descent, fontname = self._font(font)
+        descent = font_descent * fontsize
+        y0b = descent + rise
+        y1b = descent + rise + fontsize
+        height, x_shift, top_shift = self._height, self._x_shift, self._top_shift
+        append = self.glyphs.append
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    known = codes.get(cid)
+                    text, width = known if known is not None else self._code(font, codes, cid)
+                    adv = width * fontsize * scaling
+                    # translate_matrix(matrix, (x, y)), then apply_matrix_rect(that, bbox)
+                    e1 = x * a + y * c + e
+                    f1 = x * b + y * d + f
+                    left1, bottom1 = a * 0 + c * y0b + e1, b * 0 + d * y0b + f1
+                    right1, bottom2 = a * adv + c * y0b + e1, b * adv + d * y0b + f1
+                    right2, top1 = a * adv + c * y1b + e1, b * adv + d * y1b + f1
+                    left2, top2 = a * 0 + c * y1b + e1, b * 0 + d * y1b + f1
+                    x0 = min(left1, left2, right1, right2)
+                    y0 = min(bottom1, bottom2, top1, top2)
+                    x1 = max(left1, left2, right1, right2)
+                    y1 = max(bottom1, bottom2, top1, top2)
+                    append({"text": text, "x0": x0 + x_shift, "x1": x1 + x_shift,
+                            "top": height - y1 + top_shift, "bottom": height - y0 + top_shift,
+                            "size": y1 - y0, "fontname": fontname, "matrix": (a, b, c, d, e1, f1)})
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+            else:
+                _pdfdevice_log.warning("Cannot render horizontal string because %r is not a valid int, float or bytes.",
+                                       obj)
+        return (x, y)
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+        """One glyph of a vertical string (pdfminer's render_string_vertical calls this per code)."""
         try:
             text = font.to_unichr(cid)
             assert isinstance(text, str), str(type(text))
@@ -98,30 +162,28 @@ class _GlyphAggregator(PDFPageAggregator):
             (x0, x1) = (x1, x0)
         if y1 < y0:
             (y0, y1) = (y1, y0)
-        glyph = _Glyph()
-        glyph.text, glyph.matrix, glyph.fontname = text, matrix, font.fontname
-        glyph.x0, glyph.y0, glyph.x1, glyph.y1 = x0, y0, x1, y1
-        glyph.size = x1 - x0 if vertical else y1 - y0
-        self.cur_item.add(glyph)  # type: ignore[arg-type]  # read back by _iter_objects only
+        fontname = self._font(font)[2]
+        self.glyphs.append({"text": text, "x0": x0 + self._x_shift, "x1": x1 + self._x_shift,
+                            "top": self._height - y1 + self._top_shift, "bottom": self._height - y0 + self._top_shift,
+                            "size": x1 - x0 if vertical else y1 - y0, "fontname": fontname, "matrix": matrix})
         return adv
 
 
 def page_layout(page):
-    """The pdfminer layout of a pdfplumber page, with light glyphs (`_GlyphAggregator`); not
-    cached on the page, so it is freed as soon as its glyphs are read. Errors are raised as
-    pdfplumber's `page.layout` raises them (PdfminerException around the cause)."""
-    from pdfplumber.page import Page
+    """The pdfminer layout of a pdfplumber page (drawings and images; not cached on the page, so
+    it is freed as soon as it is read) and its glyphs as `layout_chars` records, read by
+    `_GlyphAggregator`. Errors are raised as pdfplumber's `page.layout` raises them
+    (PdfminerException around the cause)."""
     from pdfplumber.utils.exceptions import PdfminerException
 
-    if type(page) is not Page:  # a cropped or derived page: pdfplumber's own layout
-        return page.layout
-    device = _GlyphAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    device = _GlyphAggregator(page.pdf.rsrcmgr, page.page_number, page.pdf.laparams, page.height,
+                              page.mediabox[0], page.mediabox[1])
     interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
     try:
         interpreter.process_page(page.page_obj)
     except Exception as e:
         raise PdfminerException(e) from e
-    return device.get_result()
+    return device.get_result(), device.glyphs
 
 
 def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
@@ -132,16 +194,21 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
     same coordinates, without converting every attribute of every layout object: about a third
     of pdfplumber's time on a text-heavy page.
     """
+    from pdfplumber.page import Page
+
     height = page.height
     mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
-    chars = []
+    if type(page) is Page:
+        layout, chars = page_layout(page)
+    else:  # a cropped or derived page: pdfplumber's own layout, LTChars read as they are
+        layout, chars = page.layout, []
     shapes: list[tuple[float, float, float, float, object]] = []
     image_area = 0.0
-    for obj in _iter_objects(page_layout(page)):
+    for obj in _iter_objects(layout):
         if isinstance(obj, LTImage):
             image_area += max(obj.width, 0) * max(obj.height, 0)
             continue
-        if not isinstance(obj, (_Glyph, LTChar)):
+        if not isinstance(obj, LTChar):
             shapes.append((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top, obj))
             continue
         font = obj.fontname
@@ -156,9 +223,9 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
     return chars, (find_vector_checkboxes(shapes, chars) if shapes else []), share
 
 
-def _iter_objects(container) -> Iterator[_Glyph | LTChar | LTCurve | LTImage]:
+def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
     for obj in container:
-        if isinstance(obj, (_Glyph, LTChar, LTCurve, LTImage)):  # LTRect and LTLine are LTCurves
+        if isinstance(obj, (LTChar, LTCurve, LTImage)):  # LTRect and LTLine are LTCurves
             yield obj
         elif isinstance(obj, LTContainer):
             yield from _iter_objects(obj)
