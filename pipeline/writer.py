@@ -1,7 +1,9 @@
 """Writing datasets: validated, atomic parts, compacted into a few segment files per dataset.
 
 A run writes one *part* per input file and dataset (`<dataset>/<part>.parquet`, the part named by
-the file's id), and none for a dataset where the file has no rows. A part is written to a hidden
+the file's id), and none for a dataset where the file has no rows; a large run writes its files'
+rows in batches straight as segments instead (`write_segments`), what compaction would make of
+their parts. A part is written to a hidden
 temporary file and renamed into place, so no reader ever sees half a file; every table is
 validated against its dataset definition first.
 
@@ -47,7 +49,7 @@ ROW_GROUP_ROWS = 128 * 1024
 """Rows per row group of a segment (whole sources: a source's rows are never split over two groups
 unless it alone has more)."""
 AUTO_COMPACT_PARTS = 32
-"""A run compacts a dataset when it holds at least this many loose parts."""
+"""A run compacts a dataset when it holds at least this many loose parts (or small segments)."""
 UNCOMPACTED = frozenset({"empty", "cross-document"})
 """Parts rewritten whole by every run (the schema carrier, the links): never merged into a segment."""
 PARTITION_COLUMNS = ("municipality_code", "year")
@@ -133,6 +135,49 @@ def write_parts(out_dir: Path, part: str, tables: dict[str, pa.Table], validated
         if path is not None:
             path.unlink(missing_ok=True)
     return targets
+
+
+def write_segments(out_dir: Path, batch: list[tuple[str, dict[str, pa.Table]]], replace: Iterable[str] = ()) -> None:
+    """Write the tables of several input files at once, straight as segments (what `compact`
+    makes of their parts: one segment per dataset, the parts in name order, split at about
+    SEGMENT_BYTES), so a large run writes each row once instead of a part per file that its
+    compaction reads back and writes again. The rows are the same.
+
+    `batch` is [(part, {dataset: table})] of validated tables (the worker validated them).
+    `replace`: parts of the batch that the output already holds (an earlier run's rows of the
+    same input): they are removed first, and only then are the new segments renamed into place
+    (journaled like a compaction, so a crash half-way is rolled forward). A crash in between
+    leaves those parts absent, never doubled: their manifest entries then name rows that are not
+    there and the next run extracts them again. Nothing of the batch is visible until its
+    segments are renamed in; a failure before that (a full disk) leaves none of them.
+    """
+    staged: dict[str, list[tuple[str, str]]] = {}
+    try:
+        for name in DATASETS:
+            items = sorted(((part, conform(tables[name], name)) for part, tables in batch
+                            if name in tables and tables[name].num_rows), key=lambda item: item[0])
+            if not items:
+                continue
+            folder = out_dir / name
+            folder.mkdir(parents=True, exist_ok=True)
+            for chunk in _by_size(items):
+                tmp = temporary(folder, ".partial")
+                staged.setdefault(name, []).append(
+                    (tmp.name, f"{SEGMENT_PREFIX}{uuid.uuid4().hex[:12]}.parquet"))
+                _write_segment(tmp, name, [(p, t.num_rows) for p, t in chunk], [t for _, t in chunk])
+    except BaseException:
+        for name, adds in staged.items():
+            for tmp_name, _ in adds:
+                _unlink_quietly(out_dir / name / tmp_name)
+        raise
+    remove_parts(out_dir, replace)
+    for name, adds in staged.items():
+        folder = out_dir / name
+        journal = temporary(folder, ".json")
+        journal.write_text(json.dumps({"add": adds, "remove": []}), encoding="utf-8")
+        os.replace(journal, folder / JOURNAL)
+        _roll_forward(folder)
+        (folder / EMPTY_PART).unlink(missing_ok=True)
 
 
 def _unlink_quietly(path: Path) -> None:
@@ -346,7 +391,9 @@ def compact(out_dir: Path, datasets: Iterable[str] | None = None, *, partition_b
             per_folder[p.parent] = per_folder.get(p.parent, 0) + 1
         mergeable = any(n > 1 for n in per_folder.values()) or any(
             _partition_dir(folder, p) != _expected_dir(partition_by, partitions, segment_parts(p)) for p in small)
-        if misplaced or (loose and len(loose) >= min_parts) or (min_parts <= 1 and mergeable):
+        # small segments count like loose parts: a large run writes its rows as segments (write_segments), and
+        # the tail segment each such run leaves would otherwise pile up run after run
+        if misplaced or (loose and len(loose) >= min_parts) or (mergeable and (min_parts <= 1 or len(small) >= min_parts)):
             pass
         else:
             stats.append(CompactionStats(name, len(before), len(before)))
