@@ -518,21 +518,35 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
             if todo and settings.executor == "local":
                 worker.preload()  # once, here: every worker process forked from this one shares it
             last_save = time.perf_counter()
+            batch = (_Batch(set().union(*writer.present_parts(out).values()))
+                     if settings.compact and not manifest.partition_by and len(todo) >= writer.AUTO_COMPACT_PARTS
+                     else None)
+
+            def commit(outcome: FileOutcome) -> bool:
+                if batch is None:
+                    return _commit(out, manifest, outcome, chash, stale_parts)
+                return batch.add(outcome) and batch.flush(out, manifest, chash, stale_parts)
+
             try:
                 with pool:
                     for outcome in pool.map(process_file, todo):
                         with signals.deferred():
-                            changed |= _commit(out, manifest, outcome, chash, stale_parts)
+                            changed |= commit(outcome)
                             outcomes.append(outcome)
                             progress.update(outcome, outcome.stat[0] if outcome.stat else 0)
                             if time.perf_counter() - last_save > SAVE_EVERY:
                                 manifest.save(out)
                                 last_save = time.perf_counter()
+                if batch is not None:
+                    with signals.deferred():
+                        changed |= batch.flush(out, manifest, chash, stale_parts)
             except (Interrupted, KeyboardInterrupt):
                 signals.critical += 1  # from here on a signal only records itself
                 for outcome in pool.finished():
-                    changed |= _commit(out, manifest, outcome, chash, stale_parts)
+                    changed |= commit(outcome)
                     outcomes.append(outcome)
+                if batch is not None:
+                    changed |= batch.flush(out, manifest, chash, stale_parts)
                 raise
             finally:
                 progress.close()
@@ -681,17 +695,28 @@ def _prune(out: Path, manifest: Manifest, present_inputs: set[str], present: dic
 def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, stale_parts: set[str] | None = None) -> bool:
     """Write a file's parts, then (only then) record it in the manifest. True when rows changed."""
     part = outcome.file_id[:16]
-    previous = manifest.files.get(outcome.source_file)
     if outcome.status == "failed":
         _log.warning("%s: %s: %s", outcome.source_file, outcome.error_type, outcome.error)
         return False  # earlier rows of this file, if any, stay as they were
     try:
         write_parts(out, part, outcome.tables, validated=True)  # extract_file validated them
     except OSError as exc:  # a full disk, a folder that became unwritable: this file fails alone
-        outcome.status, outcome.error_type, outcome.error = "failed", "write_error", f"cannot write its rows: {exc}"
-        outcome.tables = {}
-        _log.warning("%s: %s", outcome.source_file, outcome.error)
+        _write_failed(outcome, exc)
         return False
+    _record(manifest, out, outcome, chash, stale_parts)
+    return True
+
+
+def _write_failed(outcome: FileOutcome, exc: OSError) -> None:
+    outcome.status, outcome.error_type, outcome.error = "failed", "write_error", f"cannot write its rows: {exc}"
+    outcome.tables = {}
+    _log.warning("%s: %s", outcome.source_file, outcome.error)
+
+
+def _record(manifest: Manifest, out: Path, outcome: FileOutcome, chash: str, stale_parts: set[str] | None) -> None:
+    """A file whose rows are written: its manifest entry, and its earlier part (of other content) removed."""
+    part = outcome.file_id[:16]
+    previous = manifest.files.get(outcome.source_file)
     stale = set()
     if previous is not None and previous.part and previous.part != part:
         if not any(e.part == previous.part for k, e in manifest.files.items() if k != outcome.source_file):
@@ -704,4 +729,48 @@ def _commit(out: Path, manifest: Manifest, outcome: FileOutcome, chash: str, sta
     manifest.files[outcome.source_file] = FileEntry(
         outcome.source_file, outcome.file_id, outcome.status, outcome.n_pages, part, __version__, chash, outcome.path,
         *(outcome.stat or (None, None, None)), datasets={n: t.num_rows for n, t in sorted(outcome.tables.items()) if t.num_rows})
-    return True
+
+
+BATCH_BYTES = 64 << 20
+"""Arrow bytes of rows a large run holds before it writes them as segments."""
+BATCH_SECONDS = 60.0
+"""...and seconds: a crash costs at most this much work (those files are extracted again)."""
+
+
+@dataclass
+class _Batch:
+    """A large run's finished files, held until their rows are written together as segments
+    (`writer.write_segments`): each row written once, instead of a part per file that the
+    compaction after the run reads back and writes again. Used when the run would compact anyway
+    (AUTO_COMPACT_PARTS files or more to do, compaction on, no partitioning)."""
+
+    present: set[str]
+    """Parts the output held when the run started (replaced when a file of the batch has one)."""
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    nbytes: int = 0
+    since: float = field(default_factory=time.perf_counter)
+
+    def add(self, outcome: FileOutcome) -> bool:
+        """Hold a finished file; True when the batch is due to be written."""
+        if outcome.status == "failed":
+            _log.warning("%s: %s: %s", outcome.source_file, outcome.error_type, outcome.error)
+            return False  # earlier rows of this file, if any, stay as they were
+        self.outcomes.append(outcome)
+        self.nbytes += sum(t.nbytes for t in outcome.tables.values())
+        return self.nbytes >= BATCH_BYTES or time.perf_counter() - self.since >= BATCH_SECONDS
+
+    def flush(self, out: Path, manifest: Manifest, chash: str, stale_parts: set[str]) -> bool:
+        """Write the held files' rows, then (only then) record them in the manifest. True when rows changed."""
+        held, self.outcomes, self.nbytes, self.since = self.outcomes, [], 0, time.perf_counter()
+        if not held:
+            return False
+        parts = [(o.file_id[:16], o.tables) for o in held]
+        try:
+            writer.write_segments(out, parts, replace={p for p, _ in parts if p in self.present})
+        except OSError as exc:  # a full disk: the files of this batch fail, nothing of them is written
+            for outcome in held:
+                _write_failed(outcome, exc)
+            return False
+        for outcome in held:
+            _record(manifest, out, outcome, chash, stale_parts)
+        return True
