@@ -170,9 +170,10 @@ def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
 
 
 def read_metadata(result: FileResult, doc: DocumentResult) -> DocumentResult:
-    from raadsstukken.extractors.structure.metadata import extract_metadata
+    from raadsstukken.extractors.structure.metadata import extract_metadata, meeting_date_from_title
 
-    return replace(doc, metadata=extract_metadata(doc.pages, doc.sections))
+    meta = extract_metadata(doc.pages, doc.sections)
+    return replace(doc, metadata=meeting_date_from_title(meta, meta.title or doc.part.title, doc.part.doc_type))
 
 
 def read_signatories(result: FileResult, doc: DocumentResult) -> DocumentResult:

@@ -127,19 +127,38 @@ def names_only_the_kind(title: str, rules: DocTypeRules | None = None) -> bool:
     de gemeenteraad", "Raadsvoorstel gemeente X"): after what a title cue matches, no word is
     left besides the body's name and particles. "Motie kinderen met …" or "Besluitenlijst
     college X - 5 april 2024" name the kind and also the paper: they are titles."""
+    return subject_after_kind(title, rules) == []
+
+
+def names_kind_and_subject(title: str, rules: DocTypeRules | None = None) -> bool:
+    """Whether a line opens with the kind of paper and goes on to name the paper itself
+    ("Motie van de leden A en B", "Besluitenlijst raadsvergadering 3 maart 2031"): a title of its
+    own, also when it is set in the body's size."""
+    return bool(subject_after_kind(title, rules))
+
+
+def subject_after_kind(title: str, rules: DocTypeRules | None = None) -> list[str] | None:
+    """The words a type line says after the kind it opens with (the body's name and particles
+    left out), or None when the line does not open with a kind of paper. A cue pattern that
+    takes the paper's name along with its kind ("Bijlage 2: Zienswijzen") marks it as the group
+    `subject`."""
     rules = rules or load_rules()
     text = join_letter_spacing(title).strip()
+    found: list[str] | None = None
     for cue in rules.cues:
         if cue.where not in ("title", "first_line") or cue.doc_type not in rules.type_line_kinds:
             continue
         for p in cue.patterns:
             m = p.search(text)
             if m and m.start() == 0:
-                rest = [w for w in re.findall(r"\w+", BODY_NAME.sub(" ", text[m.end():]))
+                after = m.group("subject") if "subject" in p.groupindex else text[m.end():]
+                rest = [w for w in re.findall(r"\w+", BODY_NAME.sub(" ", after))
                         if w.casefold() not in NOT_A_SUBJECT]
                 if not rest:
-                    return True
-    return False
+                    return []
+                if found is None or len(rest) < len(found):
+                    found = rest
+    return found
 
 
 def _segments(line: str) -> list[str]:

@@ -35,6 +35,8 @@ class MetadataRules:
     citation: re.Pattern[str]
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
+    meeting_title: re.Pattern[str] | None = None
+    meeting_kinds: frozenset[str] = frozenset()
 
     @property
     def all_labels(self) -> list[re.Pattern[str]]:
@@ -61,6 +63,8 @@ def load_rules() -> MetadataRules:
         citation=re.compile(data["reference"]["citation"], re.IGNORECASE),
         financial_no=_compile(data["financial"]["no"]),
         financial_yes=_compile(data["financial"]["yes"]),
+        meeting_title=re.compile(data["meeting_title"]["pattern"], re.IGNORECASE),
+        meeting_kinds=frozenset(data["meeting_title"]["kinds"]),
     )
 
 
@@ -223,6 +227,21 @@ def _financial(value: str | None, sections: Sequence[Section], rules: MetadataRu
         if answer:
             return None, f"{how}:undecided"
     return None, None
+
+
+def meeting_date_from_title(meta: DocumentMetadata, title: str | None, doc_type: str) -> DocumentMetadata:
+    """A paper of a meeting (a besluitenlijst) whose title names the meeting and its date
+    ("Besluitenlijst raadsvergadering 3 maart 2031") was decided on that date: the metadata with
+    it as `decision_date` when no label gave one (a copy)."""
+    rules = load_rules()
+    if meta.decision_date is not None or not title or doc_type not in rules.meeting_kinds \
+            or rules.meeting_title is None:
+        return meta
+    m = rules.meeting_title.search(title)
+    day = parse_date(title[m.end():]) if m else None
+    if day is None:
+        return meta
+    return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "title:meeting"})
 
 
 def budgeted_consequences(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> DocumentMetadata:

@@ -21,7 +21,8 @@ from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER
-from raadsstukken.extractors.structure.doc_types import DocType, classify, names_only_the_kind, starts_document
+from raadsstukken.extractors.structure.doc_types import (DocType, classify, names_kind_and_subject, names_only_the_kind,
+                                                          starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import form_value_blocks, form_values, page_rows
@@ -63,6 +64,7 @@ class CoverRules:
     title_ratio: float
     letterhead_words: int = 5
     letterhead: tuple[re.Pattern[str], ...] = ()
+    title_tail: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,8 @@ def load_rules() -> CoverRules:
     data = read_rules("doc_types")
     head = data["letterhead"]
     return CoverRules(int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]),
-                      int(head["max_words"]), tuple(re.compile(p, re.IGNORECASE) for p in head["patterns"]))
+                      int(head["max_words"]), tuple(re.compile(p, re.IGNORECASE) for p in head["patterns"]),
+                      tuple(re.compile(p, re.IGNORECASE) for p in data["title"]["tail"]))
 
 
 def is_letterhead(block: Block, rules: CoverRules | None = None) -> bool:
@@ -151,6 +154,12 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE \
                     and is_letterhead(block):
                 roles[block] = BlockKind.LETTERHEAD
+        # what a paper prints above its title (a series' name, a dossier number and title, a
+        # volume number) is its masthead: text, never its first headings
+        tops = [b.bbox.top for b in part.title_blocks if b.page == page.number]
+        for block in page.blocks:
+            if tops and block not in roles and block.kind is BlockKind.BODY and block.bbox.bottom <= min(tops) + 1:
+                roles[block] = BlockKind.COVER
     values: set[str] = set()
     for page in pages[:FORM_PAGES]:
         rows = page_rows(page)
@@ -185,6 +194,10 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     running = any(len(b.lines) >= 2 for b in sentences) or len(sentences) >= 2
     cover = words <= rules.max_words and largest >= rules.title_ratio * body_size and not running
     title_blocks = _title_blocks(blocks, page, body_size, largest if cover else None)
+    if not cover:
+        typed = _type_line_title(blocks, body_size)
+        if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
+            title_blocks = [typed]
     title = " ".join(b.text for b in title_blocks) or None
     # A kind named in the title block counts on a cover or a renumbered page; one named strongly
     # anywhere in the first lines (a type line, an opening formula) opens a document by itself.
@@ -226,7 +239,10 @@ def _own_title(cue: PageCue) -> str | None:
         return None
     if names_only_the_kind(cue.title):
         return None  # a type line ("BESLUIT", "Voorstel aan de raad") names the kind, not the paper
-    return cue.title
+    title = cue.title
+    for tail in load_rules().title_tail:
+        title = tail.sub("", title)
+    return title.strip() or None
 
 
 def top_lines(page: PageLayout) -> list[str]:
@@ -245,6 +261,32 @@ def document_type(pages: Sequence[PageLayout], title: str | None) -> DocType | N
     return classify(([title] if title else []) + header + top_lines(pages[0]), text)
 
 
+def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
+    """A line at the top of a page that names the kind of paper and the paper itself ("Motie van de
+    leden A en B", "Besluitenlijst raadsvergadering 3 maart 2031"), set apart from the body (bold,
+    capitals or larger) but not necessarily large: the document's title, and the kind it names
+    is a title cue. A prominent block above it that names no kind (a series' name, a dossier
+    title) gives way to it."""
+    seen = 0
+    limit = load_doc_type_rules().title_lines
+    for block in blocks:
+        if seen >= limit:
+            break
+        seen += len(block.lines)
+        if len(block.lines) > MAX_TITLE_LINES or is_letterhead(block) or not _has_words(block.text):
+            continue
+        letters = [ch for ch in block.text if ch.isalpha()]
+        capitals = len(block.text.split()) >= 2 and all(ch.isupper() for ch in letters)
+        if (block.bold or capitals or block.size >= body_size + 1) and names_kind_and_subject(block.text):
+            return block
+    return None
+
+
+def _has_words(text: str) -> bool:
+    """Whether a block prints a word (two letters or more): a large digit is a series number."""
+    return re.search(r"[^\W\d_]{2}", text) is not None
+
+
 def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover_size: float | None) -> list[Block]:
     """The title at the top of a page: the largest prominent block (and its continuation)."""
     if cover_size is not None:
@@ -252,14 +294,14 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
         # fields or text is a heading, also on a page short enough to look like a cover
         run: list[Block] = []
         for block in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
-            if block.size >= 0.6 * cover_size and not is_letterhead(block):
+            if block.size >= 0.6 * cover_size and not is_letterhead(block) and _has_words(block.text):
                 run.append(block)
             elif run and not is_letterhead(block):
                 break
         return run[:3]
     top_limit = page.height * TOP_SHARE
     candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
-                  and len(b.lines) <= 3 and not is_letterhead(b)]
+                  and len(b.lines) <= 3 and not is_letterhead(b) and _has_words(b.text)]
     if not candidates:
         return []
     first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))

@@ -175,3 +175,47 @@ def test_a_wrapped_title_is_whole_and_a_short_paper_keeps_its_headings(make_pdf,
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.title == "Kwijtschelding van leges voor verenigingen 2032"
     assert [s.heading for s in doc.sections if s.heading] == ["Aanleiding"]
+
+
+def test_a_type_line_that_names_the_paper_is_its_title_in_the_body_size(make_pdf, documents_of):
+    """Convention of besluitenlijsten, moties and parliamentary papers: the first line names the
+    kind and the paper ("Besluitenlijst van de commissievergadering …", "MOTIE VAN HET LID …"),
+    set bold or in capitals but hardly larger than the body. It is the title (a meeting's start
+    time cut off), not the first heading; and the besluitenlijst was decided on the date it names."""
+    page = Page().add(60, 60, "Besluitenlijst van de commissievergadering 14 maart 2033, aanvang 20.15 uur",
+                      size=11.5, bold=True)
+    page.add(60, 90, "1. Vaststellen van de agenda", bold=True)
+    page.lines(60, 104, ["De commissie stelt de agenda zonder wijzigingen vast."])
+    page.add(60, 130, "2. Parkeerbeleid Noordkwartier", bold=True)
+    page.lines(60, 144, ["De commissie adviseert het voorstel als hamerstuk te behandelen."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Besluitenlijst van de commissievergadering 14 maart 2033"
+    assert doc.metadata.decision_date == date(2033, 3, 14)
+    assert [s.heading for s in doc.sections if s.heading] == ["1. Vaststellen van de agenda",
+                                                              "2. Parkeerbeleid Noordkwartier"]
+
+    motie = Page().add(60, 50, "Provinciale Staten van Oostmark", size=16, bold=True)
+    motie.add(60, 100, "17", size=40)
+    motie.add(60, 160, "412", size=12).add(200, 160, "Waterkwaliteit", size=12, bold=True)
+    motie.add(200, 200, "MOTIE VAN HET LID VEENSTRA-BOSMA", size=9, bold=True)
+    motie.lines(200, 214, ["De Staten, in vergadering bijeen,", "gehoord de beraadslaging,",
+                           "constaterende dat de meetpunten in de polders al jaren niet zijn vernieuwd;",
+                           "overwegende dat de zomers droger worden en de kwaliteit daalt;",
+                           "verzoeken het college de meetpunten uit te breiden,",
+                           "en gaan over tot de orde van de dag."], size=9)
+    (doc,) = documents_of(make_pdf([motie]))
+    assert doc.part.doc_type == "motie"
+    assert doc.part.title == "MOTIE VAN HET LID VEENSTRA-BOSMA"
+    # the series' name, volume number and dossier above the title are its masthead, not headings
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert "Waterkwaliteit" in " ".join(s.text for s in doc.sections)
+
+
+def test_an_annex_title_names_the_annex():
+    """"Bijlage 3: Zienswijzen" names the annex; "Bijlage 3" alone only the kind of paper."""
+    from raadsstukken.extractors.structure.doc_types import names_kind_and_subject, names_only_the_kind
+
+    assert names_kind_and_subject("Bijlage II overzicht van de ingediende zienswijzen")
+    assert names_only_the_kind("Bijlage 4") and not names_kind_and_subject("Bijlage 4")
+    assert names_kind_and_subject("Motie van de leden Bakker en De Wit")
+    assert not names_kind_and_subject("Het college stelt voor")
