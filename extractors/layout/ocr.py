@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from raadsstukken.extractors.layout.ocr_words import OcrPage, words_to_chars
+from raadsstukken.extractors.layout.ocr_regions import find_unread, merged, place_lines, plain_crop, unread_rules
+from raadsstukken.extractors.layout.ocr_words import OcrPage, read_hocr, with_marks, words_to_chars
 
 _log = logging.getLogger(__name__)
 
@@ -203,12 +204,32 @@ def render_scale(width: float, height: float, dpi: float, max_pixels: int = MAX_
 
 
 def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: float, page_height: float) -> OcrPage:
+    """One page read: Tesseract's page reading, then the regions it left unread (light type,
+    white type on a dark band; `ocr_regions.py`) read again one line each, made plain."""
+    lines = read_hocr(_run(exe, image, dpi, language, 3))
+    grey = _ink(image)
+    if grey is not None:
+        lines = with_marks(lines, grey, dpi)
+        rules = unread_rules()
+        found = []
+        for i, region in enumerate(find_unread(grey, lines, dpi / 72.0, rules)):
+            crop = plain_crop(grey, region, lines, dpi / 72.0, rules)
+            buf = io.BytesIO()
+            crop.image.save(buf, format="PPM")
+            read = read_hocr(_run(exe, buf.getvalue(), dpi * crop.scale, language, 7))
+            found.append((region, place_lines(read, crop, -1 - i)))
+        lines = merged(lines, found, rules.confident)
+    return words_to_chars(lines, page_width, page_height, dpi, grey, marked=True)
+
+
+def _run(exe: str, image: bytes, dpi: float, language: str, psm: int) -> str:
+    """Tesseract's hOCR of an image (PGM bytes), page segmentation mode `psm`."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per Tesseract: pages run side by side
-    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", "3", "--dpi", str(round(dpi)), "hocr"],
+    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", str(psm), "--dpi", str(round(dpi)), "hocr"],
                             input=image, capture_output=True, timeout=600, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.decode(errors='replace')[:200]}")
-    return words_to_chars(result.stdout.decode("utf-8", errors="replace"), page_width, page_height, dpi, _ink(image))
+    return result.stdout.decode("utf-8", errors="replace")
 
 
 def _ink(image: bytes):

@@ -187,22 +187,28 @@ class OcrPage:
     confidence: float | None
 
 
+def with_marks(lines: list[OcrLine], ink: Any, dpi: float = DPI) -> list[OcrLine]:
+    """The lines with the marks read off the render (`ink`: grey levels or booleans) that
+    Tesseract has no letter for: bullets, checkboxes, roman numerals of hanging list markers."""
+    lines = [_with_bullets(ink, line) for line in lines]
+    lines = _with_checkboxes(lines, find_image_checkboxes(ink, dpi / 72.0))
+    return _with_margin_numerals(ink, lines)
+
+
 def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: float, dpi: float = DPI,
-                   ink: Any = None) -> OcrPage:
+                   ink: Any = None, marked: bool = False) -> OcrPage:
     """Tesseract's hOCR (or its lines, read) as glyph records in points, one per word, a space
     between words of a line.
 
     `ink` is the render as an array of grey levels (or of booleans, True for ink) for the weights
-    and x-heights; without it every word is regular and sized by Tesseract's estimate.
+    and x-heights, and the marks of `with_marks` (unless the lines are `marked` already); without it
+    every word is regular and sized by Tesseract's estimate.
     """
     lines = read_hocr(hocr) if isinstance(hocr, str) else hocr
     scale = 72.0 / dpi
-    boxes: set[int] = set()
-    if ink is not None:
-        lines = [_with_bullets(ink, line) for line in lines]
-        lines = _with_checkboxes(lines, find_image_checkboxes(ink, dpi / 72.0))
-        lines = _with_margin_numerals(ink, lines)
-        boxes = {id(w) for line in lines for w in line.words if w.confidence == _BOX}
+    if ink is not None and not marked:
+        lines = with_marks(lines, ink, dpi)
+    boxes = {id(w) for line in lines for w in line.words if w.confidence == _BOX}
     kept = [(seg, [w for i, w in enumerate(seg.words) if _kept(seg.words, i)])
             for line in lines for seg in _segments(line)]
     kept = [(line, words) for line, words in kept if words]

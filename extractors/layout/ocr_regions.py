@@ -1,0 +1,224 @@
+"""Regions of a page image Tesseract's page reading left unread, read again once made plain.
+
+Tesseract reads a page at one threshold: type much lighter than the body (small grey sidebar
+labels of a letter, "kenmerk", "datum") falls below it and white type on a dark band (a heading
+printed in a coloured bar, a box listing those present) is read as a dark blot; both come out as no
+words or as a few unsure ones. The render shows where they are: ink (down to a light grey) that no
+confident word covers. `find_unread` finds such regions line by line; `plain_crop` cuts one out
+with the words around it blanked, inverted when it is light type on a dark band, its contrast
+stretched and small type enlarged, so that Tesseract, asked to read it as one line
+(`--psm 7`), reads it as it reads black body type (`ocr.py` runs it and `place_lines` puts the
+words back in the page's pixels). The thresholds are `rules/ocr.toml [unread]`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from raadsstukken.extractors.layout.ocr_words import OcrLine
+from raadsstukken.extractors.rules import read_rules
+
+
+@dataclass(frozen=True)
+class UnreadRules:
+    ink_level: float
+    dark_level: float
+    confident: float
+    tile: float
+    min_height: float
+    max_height: float
+    min_width: float
+    word_gap: float
+    min_ink: int
+    max_regions: int
+    band_share: float
+    enlarge_below: float
+    pad: float
+    rule_share: float
+    light_type: float
+    stretch: float
+
+
+@lru_cache(maxsize=1)
+def unread_rules() -> UnreadRules:
+    v = read_rules("ocr")["unread"]
+    return UnreadRules(float(v["ink_level"]), float(v["dark_level"]), float(v["confident"]), float(v["tile"]),
+                       float(v["min_height"]), float(v["max_height"]), float(v["min_width"]), float(v["word_gap"]),
+                       int(v["min_ink"]), int(v["max_regions"]), float(v["band_share"]),
+                       float(v["enlarge_below"]), float(v["pad"]), float(v["rule_share"]),
+                       float(v["light_type"]), float(v["stretch"]))
+
+
+@dataclass(frozen=True)
+class Region:
+    """A line of unread ink in render pixels (x0, top, x1, bottom exclusive); `inverted` when it is
+    light type on a dark band."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    inverted: bool
+
+
+def _covered(shape: tuple[int, int], lines: list[OcrLine], confident: float, pad: int) -> Any:
+    import numpy as np
+
+    mask = np.zeros(shape, dtype=bool)
+    for line in lines:
+        for w in line.words:
+            if w.confidence >= confident:
+                x0, top, x1, bottom = w.box
+                mask[max(top - pad, 0):bottom + pad, max(x0 - pad, 0):x1 + pad] = True
+    return mask
+
+
+def find_unread(grey: Any, lines: list[OcrLine], px_per_pt: float, rules: UnreadRules | None = None) -> list[Region]:
+    """The lines of ink on the render (`grey`, 0-255) that no confident word of `lines` covers,
+    each at most `max_height` points high: at most `max_regions`, the most inked first."""
+    import numpy as np
+
+    r = rules or unread_rules()
+    covered = _covered(grey.shape, lines, r.confident, max(2, round(0.5 * px_per_pt)))
+    ink = (grey < r.ink_level) & ~covered
+    t = max(2, round(r.tile * px_per_pt))
+    h, w = (grey.shape[0] // t) * t, (grey.shape[1] // t) * t
+    tiles = ink[:h, :w].reshape(h // t, t, w // t, t).sum(axis=(1, 3)) >= max(2, t * t // 8)
+    regions: list[tuple[int, Region]] = []
+    rows = tiles.any(axis=1)
+    for r0, r1 in _runs(rows, 1):
+        cols = tiles[r0:r1].any(axis=0)
+        gap = max(1, round(r.word_gap * (r1 - r0)))
+        for c0, c1 in _runs(cols, gap):
+            sub = tiles[r0:r1, c0:c1].any(axis=1)
+            inked = np.flatnonzero(sub)
+            top, bottom = (r0 + int(inked[0])) * t, (r0 + int(inked[-1]) + 1) * t
+            x0, x1 = c0 * t, c1 * t
+            height, width = (bottom - top) / px_per_pt, (x1 - x0) / px_per_pt
+            n_ink = int(ink[top:bottom, x0:x1].sum())
+            if not (r.min_height <= height <= r.max_height and width >= r.min_width and n_ink >= r.min_ink):
+                continue
+            box = grey[top:bottom, x0:x1]
+            dark = float((box < r.dark_level).mean())
+            if dark >= r.band_share:
+                if not _read_inside(lines, (x0, top, x1, bottom), r.confident):
+                    regions.append((n_ink, _band(box, x0, top, r)))
+                continue  # a dark band, read unless Tesseract read type on it
+            if float(ink[top:bottom, x0:x1].any(axis=0).mean()) > r.rule_share:
+                continue  # a rule (an underline, a table's edge): type leaves paper between letters
+            if _read_inside(lines, (x0, top, x1, bottom), -1.0) and \
+                    float(np.percentile(box[ink[top:bottom, x0:x1]], 5)) < r.light_type:
+                continue  # an unsure word of black type: read alone, Tesseract reads it no better
+            regions.append((n_ink, Region(x0, top, x1, bottom, False)))
+    regions.sort(key=lambda nr: -nr[0])
+    return sorted((reg for _, reg in regions[:r.max_regions]), key=lambda reg: (reg.top, reg.x0))
+
+
+def _band(box: Any, x0: int, top: int, r: UnreadRules) -> Region:
+    """The dark band within a region: the rows and columns of `box` mostly dark, a pixel in."""
+    import numpy as np
+
+    dark = box < r.dark_level
+    rows = np.flatnonzero(dark.mean(axis=1) >= r.band_share)
+    cols = np.flatnonzero(dark.mean(axis=0) >= r.band_share)
+    if not len(rows) or not len(cols):
+        return Region(x0, top, x0 + box.shape[1], top + box.shape[0], True)
+    return Region(x0 + int(cols[0]) + 1, top + int(rows[0]) + 1, x0 + int(cols[-1]), top + int(rows[-1]), True)
+
+
+def _read_inside(lines: list[OcrLine], box: tuple[int, int, int, int], confident: float) -> bool:
+    x0, top, x1, bottom = box
+    return any(w.confidence >= confident and x0 <= (w.box[0] + w.box[2]) / 2 <= x1
+               and top <= (w.box[1] + w.box[3]) / 2 <= bottom for line in lines for w in line.words)
+
+
+def _runs(flags: Any, gap: int) -> list[tuple[int, int]]:
+    """Runs of True in a 1-d array (start, end exclusive), joined across gaps up to `gap` long."""
+    out: list[tuple[int, int]] = []
+    start = None
+    last = -10**9
+    for i, v in enumerate(flags.tolist()):
+        if not v:
+            continue
+        if start is None:
+            start = i
+        elif i - last > gap + 1:
+            out.append((start, last + 1))
+            start = i
+        last = i
+    if start is not None:
+        out.append((start, last + 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Crop:
+    """A region cut out for Tesseract: the image (grey levels), the scale it was enlarged by, and
+    the render pixel its (unpadded) top-left corner maps to."""
+
+    image: Any
+    scale: float
+    origin: tuple[float, float]
+
+
+def plain_crop(grey: Any, region: Region, lines: list[OcrLine], px_per_pt: float,
+               rules: UnreadRules | None = None) -> Crop:
+    """The region as plain black type on white: the confident words around it blanked, inverted
+    when light on dark, its darkest type stretched to black and its paper to white, enlarged when
+    small, with a margin of paper."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    r = rules or unread_rules()
+    pad = 0 if region.inverted else round(r.pad * (region.bottom - region.top))
+    top, x0 = max(region.top - pad, 0), max(region.x0 - pad, 0)
+    bottom, x1 = min(region.bottom + pad, grey.shape[0]), min(region.x1 + pad, grey.shape[1])
+    crop = grey[top:bottom, x0:x1].astype(float)
+    if region.inverted:
+        crop = 255.0 - crop
+    else:
+        mask = _covered(grey.shape, lines, r.confident, 1)[top:bottom, x0:x1]
+        crop[mask] = 255.0
+    image = Image.fromarray(crop.astype(np.uint8)).filter(ImageFilter.MedianFilter(3))  # grain specks out
+    crop = np.asarray(image).astype(float)
+    dark, paper = np.percentile(crop, (1, 50))
+    if paper - dark > 1:  # the type's darkest to black, from halfway to the paper on white
+        crop = np.clip((crop - dark) / (r.stretch * (paper - dark)) * 255.0, 0, 255)
+    image = Image.fromarray(crop.astype(np.uint8))
+    scale = 2.0 if (region.bottom - region.top) / px_per_pt < r.enlarge_below else 1.0
+    if scale != 1.0:
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS)
+    margin = round(0.5 * (region.bottom - region.top) * scale)
+    framed = Image.new("L", (image.width + 2 * margin, image.height + 2 * margin), 255)
+    framed.paste(image, (margin, margin))
+    return Crop(framed, scale, (x0 - margin / scale, top - margin / scale))
+
+
+def place_lines(read: list[OcrLine], crop: Crop, paragraph: int) -> list[OcrLine]:
+    """Lines Tesseract read in a crop, in the render's pixels, as one paragraph of their own."""
+    s, (ox, oy) = crop.scale, crop.origin
+
+    def at(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        return (round(ox + box[0] / s), round(oy + box[1] / s), round(ox + box[2] / s), round(oy + box[3] / s))
+
+    return [replace(line, box=at(line.box), offset=line.offset / s,
+                    x_size=line.x_size / s if line.x_size else None,
+                    descenders=line.descenders / s if line.descenders else None, paragraph=paragraph,
+                    words=[replace(w, box=at(w.box)) for w in line.words]) for line in read]
+
+
+def merged(lines: list[OcrLine], found: list[tuple[Region, list[OcrLine]]], confident: float) -> list[OcrLine]:
+    """The page's lines with those read in unread regions added (the page layer orders lines by
+    their place), and the
+    unsure words Tesseract's page reading made of those regions left out."""
+    regions = [reg for reg, read in found if any(w.confidence >= confident for ln in read for w in ln.words)]
+
+    def inside(box: tuple[int, int, int, int]) -> bool:
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return any(reg.x0 <= cx <= reg.x1 and reg.top <= cy <= reg.bottom for reg in regions)
+
+    out = [replace(line, words=[w for w in line.words if w.confidence >= confident or not inside(w.box)])
+           for line in lines]
+    out.extend(line for _, read in found for line in read)
+    return [line for line in out if line.words]

@@ -1,0 +1,101 @@
+"""Regions of a page image Tesseract's page reading leaves unread are read again, made plain
+(extractors/layout/ocr_regions.py): light grey labels of a letter's sidebar and white type on a dark
+band. Pages are typeset here in wording of their own and scanned as the corpus's scans are
+(tests/extractors/layout/scanning.py)."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from raadsstukken.extractors.layout.ocr import OcrSettings, tesseract
+from raadsstukken.extractors.layout.ocr_regions import find_unread
+from raadsstukken.extractors.layout.ocr_words import OcrLine, OcrWord
+from raadsstukken.extractors.layout.parse import parse_pdf
+from tests.extractors.layout.scanning import scan
+
+needs_tesseract = pytest.mark.skipif(tesseract() is None, reason="Tesseract with Dutch is not installed")
+
+PX = 300 / 72
+
+
+def _line(box: tuple[int, int, int, int], confidence: float) -> OcrLine:
+    return OcrLine(box, 0.0, 0.0, 40.0, 8.0, [OcrWord("woord", box, confidence)])
+
+
+def _type(grey: np.ndarray, x0: int, top: int, x1: int, level: int) -> None:
+    """Letter-like strokes 5 px wide, 6 px apart, 30 px high, in grey `level`."""
+    for x in range(x0, x1, 11):
+        grey[top:top + 30, x:x + 5] = level
+
+
+def test_light_type_and_unread_bands_are_found_and_black_type_and_rules_are_not():
+    grey = np.full((900, 1200), 248, dtype=np.uint8)
+    _type(grey, 100, 100, 400, 20)  # black type Tesseract read
+    _type(grey, 100, 200, 300, 190)  # light grey type it did not
+    grey[300:304, 100:900] = 30  # a rule
+    grey[400:470, 100:700] = 80  # a dark band with white type it did not read
+    _type(grey, 150, 420, 400, 245)
+    grey[550:620, 100:700] = 80  # a dark band whose type it read
+    _type(grey, 150, 570, 400, 245)
+    _type(grey, 100, 700, 300, 20)  # black type it read unsure of
+    _type(grey, 600, 700, 800, 185)  # light type it read unsure of
+    lines = [_line((95, 95, 405, 135), 95), _line((145, 565, 405, 605), 90), _line((95, 695, 305, 735), 40),
+             _line((595, 695, 805, 735), 35)]
+    found = {(round(r.x0 / 10), round(r.top / 10), r.inverted) for r in find_unread(grey, lines, PX)}
+    assert found == {(10, 20, False), (10, 40, True), (60, 70, False)}, found
+
+
+def _page(path, dpi_band: bool = True):
+    """A letter: light grey sidebar labels of 6.5 pt over black values, a heading in white on a
+    grey band, body text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    height = A4[1]
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(56, height - 70, "Waterschap De Lage Polder")
+    y = height - 160
+    for label, value in (("behandelaar", "J. de Vries"), ("verzonden", "3 maart 2031"), ("bijlagen", "twee")):
+        c.setFillGray(0.62)
+        c.setFont("Times-Roman", 6.5)
+        c.drawString(430, y, label)
+        c.setFillGray(0)
+        c.setFont("Times-Roman", 8)
+        c.drawString(430, y - 9, value)
+        y -= 26
+    c.setFillGray(0.22)
+    c.rect(56, height - 262, 300, 20, stroke=0, fill=1)
+    c.setFillGray(1)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(62, height - 256, "3. Uitvoering")
+    c.setFillGray(0)
+    c.setFont("Helvetica", 10)
+    for i, text in enumerate(("Het bestuur heeft de plannen voor de versterking van de dijk bekeken.",
+                              "De werkzaamheden beginnen na het broedseizoen en duren twee jaar.")):
+        c.drawString(56, height - 290 - 14 * i, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _words(parsed) -> list[str]:
+    text = " ".join(line.text for page in parsed.pages for block in page.blocks for line in block.lines)
+    return re.findall(r"\w+", text.casefold())
+
+
+@needs_tesseract
+@pytest.mark.parametrize("dpi, angle", [(300, 0.5), (200, -0.4)])
+def test_light_labels_and_a_heading_on_a_band_are_read(tmp_path, dpi, angle):
+    born = _page(tmp_path / "born.pdf")
+    read = parse_pdf(scan(born, dpi, angle, dpi, tmp_path / "scan.pdf"), OcrSettings("auto", workers=1))
+    words = _words(read)
+    for label in ("behandelaar", "verzonden", "bijlagen"):
+        assert label in words, words
+    assert "uitvoering" in words, words
+    blocks = {b.text: b for page in read.pages for b in page.blocks}
+    band = next(b for text, b in blocks.items() if "Uitvoering" in text)
+    body = next(b for text, b in blocks.items() if "broedseizoen" in text)
+    assert band.bold and band.size > body.size  # read as the bold heading it is
