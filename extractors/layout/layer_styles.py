@@ -1,0 +1,371 @@
+"""Size and weight of an OCR layer's lines, measured from the page image they lie over.
+
+A scanning suite's OCR layer (`text_layer.py`) sets every word in an invisible font at a size
+taken from its box: the glyphs say nothing of weight, and their sizes vary with the letters of
+each word. `text_layer.even_out` therefore reads such a page at one size and no weight, which
+keeps every word but leaves a bold or larger heading indistinguishable from the paragraph under
+it. The page image shows what the layer does not: this module renders the page (pdfium, grey, at
+the low resolution of `rules/text_layer.toml [styles]`) and measures, for each line the layer
+gives, the stroke width of its ink and its x-height with the same measures `ocr_words.py` applies
+to pages the product OCRs itself. Against the body of the page (the letter-weighted median line)
+a line is bold when its strokes are clearly thicker, and larger when its x-height is clearly
+taller; every other line keeps the body's size, so measurement noise never splits a paragraph.
+Lines are measured whole (a line is one run of words of one style far more often than not), so a
+single word's noise cannot make it a heading.
+
+Only the words' sizes and weights change: the lines, their words and their boxes stay as the
+layer gave them, so every word still reaches a row. A word over a redaction box (a dark band
+with a code such as "5.1.2e" in light type) is not measured, so a redaction never reads as bold.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import statistics
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from raadsstukken.extractors.layout.ocr import render_scale
+from raadsstukken.extractors.layout.ocr_words import (BAND_LEVELS, CAP_TO_X, GREY_TYPE, OcrLine, OcrWord,
+                                                     _band_height, _ink_in, _stroke, _weighted_median)
+from raadsstukken.extractors.layout.records import Line
+from raadsstukken.extractors.rules import read_rules
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StyleRules:
+    """Thresholds of `rules/text_layer.toml [styles]` (each described there)."""
+
+    dpi: float
+    x_height_share: float
+    larger_by: float
+    size_snap: float
+    bold_over_body: float
+    line_bold: float
+    max_over_body: float
+    min_stroke_letters: int
+    min_class_letters: int
+    redaction_dark: float
+    redaction_rows: float
+    pad: float
+
+
+@lru_cache(maxsize=1)
+def style_rules() -> StyleRules:
+    data = read_rules("text_layer")["styles"]
+    return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["larger_by"]),
+                      float(data["size_snap"]), float(data["bold_over_body"]), float(data["line_bold"]),
+                      float(data["max_over_body"]), int(data["min_stroke_letters"]), int(data["min_class_letters"]),
+                      float(data["redaction_dark"]), float(data["redaction_rows"]), float(data["pad"]))
+
+
+_TURN = {0: 0, 90: -1, 180: 2, 270: 1}
+"""np.rot90 turns that bring a render into the upright frame of a page read at that angle."""
+
+
+class PageImages:
+    """Grey renders of the pages of one PDF, for measuring the ink under an OCR layer.
+
+    The document is opened with pdfium on the first render only (a file without OCR-layer pages
+    never opens it) and closed with this object.
+    """
+
+    def __init__(self, source: Path | bytes, rules: StyleRules | None = None) -> None:
+        self.source, self.rules = source, rules or style_rules()
+        self._pdf: Any = None
+
+    def __enter__(self) -> PageImages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    def render(self, page_index: int, angle: int = 0) -> tuple[Any, float] | None:
+        """The page as an array of grey levels in the upright frame of text read at `angle`, and
+        its pixels per point; None when pdfium cannot render it."""
+        try:
+            import numpy as np
+            import pypdfium2 as pdfium
+
+            if self._pdf is None:
+                src = self.source
+                self._pdf = pdfium.PdfDocument(src if isinstance(src, bytes) else str(src))
+            page = self._pdf[page_index]
+            try:
+                width, height = page.get_size()
+                scale = render_scale(width, height, self.rules.dpi)
+                image = np.asarray(page.render(scale=scale, grayscale=True).to_pil().convert("L"))
+            finally:
+                page.close()
+        except (ImportError, OSError, ValueError, RuntimeError) as exc:  # pdfium's PdfiumError is a RuntimeError
+            _log.warning("page %d: no render to measure its OCR layer's styles: %s", page_index + 1, exc)
+            return None
+        return np.rot90(image, _TURN.get(angle % 360, 0)), scale
+
+    def styled(self, lines: list[Line], page_index: int, angle: int = 0) -> list[Line]:
+        """`styled_lines` of a page's OCR-layer lines, measured on its render (the lines unchanged
+        when the page cannot be rendered)."""
+        if not lines:
+            return lines
+        rendered = self.render(page_index, angle)
+        if rendered is None:
+            return lines
+        return styled_lines(lines, rendered[0], rendered[1], self.rules)
+
+
+@dataclass(frozen=True)
+class _WordInk:
+    stroke: float | None
+    """Stroke width in pixels; None for a word on a redaction mark or with too little ink."""
+    letters: int
+    grey: bool
+    """Its darkest ink is grey, not black (coloured or light type: thinner strokes at one weight)."""
+
+
+@dataclass
+class _Measure:
+    line: Line
+    words: list[_WordInk]
+    bands: tuple[float | None, ...] = ()
+    """The line's x-height in pixels at each level of BAND_LEVELS (None where its ink shows no
+    clear band there)."""
+    cap: float | None = None
+    """Its cap height over CAP_TO_X, for a line of capitals and figures without an x-band."""
+    height: float = 1.0
+    """The height of its layer box in pixels."""
+    x_height: float | None = None
+    """The x-height chosen (`_choose_bands`)."""
+
+    @property
+    def letters(self) -> int:
+        return sum(w.letters for w in self.words if w.stroke is not None)
+
+
+def _choose_bands(measures: list[_Measure]) -> None:
+    """Each line's x-height: of its bands at the levels of BAND_LEVELS, the one whose ratio to its
+    box height is nearest the page's (the median line's at the first level). Lower-case type is
+    inked most at its arches and bowls: at half the peak a blurred line's band may be cut in two
+    (read at half its height), at a third a bold line's ascenders may join it."""
+    ratios = [(m.bands[0] / m.height, max(m.letters, 1)) for m in measures if m.bands and m.bands[0]]
+    page = _weighted_median(ratios) if ratios else 0.0
+    for m in measures:
+        found = [b for b in m.bands if b]
+        if found and page:
+            m.x_height = min(found, key=lambda b: abs(math.log(b / m.height / page)))
+        elif found:
+            m.x_height = found[0]
+        else:
+            m.x_height = m.cap
+
+
+def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | None = None) -> list[Line]:
+    """The lines of an OCR layer with the size and weight their ink in `ink` (the page's render in
+    grey levels, `scale` pixels per point) shows.
+
+    Size: a line's x-height over `x_height_share` of the type size, the sizes of a page snapped
+    (`_sizes`) so that the lines of one paragraph and the headings of one style share one size,
+    and the lines of no clear x-height set in the page's body size.
+
+    Weight: a word is bold when its stroke is `bold_over_body` times the body's (the median word
+    of its ink, black or grey: coloured type measures thinner at one weight), scaled up for type
+    larger than the body, or `line_bold` of that in a line that is bold as a whole (its words
+    pooled). A line reads bold when most of its letters are (`Line.bold`), so one word's noise
+    neither makes nor breaks a heading, and a bold label before a regular value ("Datum: 3 mei")
+    leaves its line regular, as in a born-digital layer. Strokes past `max_over_body` of the
+    body's are no type (a logo, a stamp) and stay regular.
+    """
+    rules = rules or style_rules()
+    measures = [_measure(line, ink, scale, rules) for line in lines]
+    _choose_bands(measures)
+    if not any(m.letters for m in measures):
+        return lines
+    sizes, body_size = _sizes(measures, scale, rules)
+    refs = _body_strokes(measures, sizes, body_size, rules)
+    out: list[Line] = []
+    for m in measures:
+        size = sizes.get(id(m), body_size)
+        factor = max(1.0, size / body_size)
+        rel = [(w.stroke / refs[w.grey] / factor if w.stroke is not None and refs[w.grey] else None, w.letters)
+               for w in m.words]
+        rel = [(r if r is not None and r <= rules.max_over_body else None, n) for r, n in rel]
+        known = [(r, n) for r, n in rel if r is not None and n]
+        pooled = sum(r * n for r, n in known) / sum(n for _, n in known) if known else 0.0
+        whole = sum(n for _, n in known) >= rules.min_stroke_letters and pooled >= rules.bold_over_body
+        bold = [r is not None and ((n >= rules.min_stroke_letters and r >= rules.bold_over_body)
+                                   or (whole and r >= rules.line_bold * rules.bold_over_body)) for r, n in rel]
+        out.append(_restyled(m.line, round(size * 2) / 2, bold))
+    return out
+
+
+def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[dict[int, float], float]:
+    """Each measured line's type size in points, and the page's body size.
+
+    A line's raw size is its x-height over `x_height_share`. Lines that follow each other in one
+    column within `larger_by` of each other are one paragraph, set in its median size (one line's
+    measure strays by a few per cent with its letters); the page's sizes are then taken most
+    common first (by letters), those within `size_snap` of it one size, their mean. The body is
+    the size of most letters, and a size within `larger_by` of it is the body's.
+    """
+    raw = {id(m): m.x_height / scale / rules.x_height_share for m in measures if m.x_height is not None}
+    weight = {id(m): max(m.letters, 1) for m in measures}
+    if not raw:
+        size = statistics.median(m.line.size for m in measures)
+        return {}, size
+    groups = _paragraphs([m for m in measures if id(m) in raw], raw, rules.larger_by)
+    for keys in groups:
+        middle = _weighted_median([(raw[k], weight[k]) for k in keys])
+        for k in keys:
+            raw[k] = middle
+    free = dict(raw)
+    out: dict[int, float] = {}
+    clusters: list[tuple[float, int]] = []
+    while free:
+        votes: dict[float, int] = {}
+        for k, v in free.items():
+            votes[round(v * 2) / 2] = votes.get(round(v * 2) / 2, 0) + weight[k]
+        centre = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+        members = {k for k, v in free.items() if abs(v / centre - 1) <= rules.size_snap} or \
+            {min(free, key=lambda k: abs(free[k] - centre))}
+        mean = sum(free[k] * weight[k] for k in members) / sum(weight[k] for k in members)
+        for k in members:
+            out[k] = mean
+            free.pop(k)
+        clusters.append((mean, sum(weight[k] for k in members)))
+    body = max(clusters, key=lambda c: c[1])[0]
+    return {k: body if abs(v / body - 1) < rules.larger_by else v for k, v in out.items()}, body
+
+
+def _paragraphs(measures: list[_Measure], raw: dict[int, float], within: float) -> list[list[int]]:
+    """Lines that follow each other in one column (the next one down overlapping it, less than
+    a line's height under it) and whose sizes are within `within` of each other, as groups."""
+    parent = {id(m): id(m) for m in measures}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    ordered = sorted(measures, key=lambda m: m.line.bbox.top)
+    for i, m in enumerate(ordered):
+        box = m.line.bbox
+        for n in ordered[i + 1:]:
+            other = n.line.bbox
+            if other.top - box.bottom > box.bottom - box.top:
+                break
+            overlap = min(box.x1, other.x1) - max(box.x0, other.x0)
+            if other.top > box.top and overlap > 0.5 * min(box.x1 - box.x0, other.x1 - other.x0) and \
+                    abs(raw[id(n)] / raw[id(m)] - 1) <= within:
+                parent[root(id(n))] = root(id(m))
+                break
+    groups: dict[int, list[int]] = {}
+    for m in measures:
+        groups.setdefault(root(id(m)), []).append(id(m))
+    return list(groups.values())
+
+
+def _body_strokes(measures: list[_Measure], sizes: dict[int, float], body_size: float,
+                  rules: StyleRules) -> dict[bool, float]:
+    """The body's stroke width for black and for grey ink: the letter-weighted median word of
+    that ink in lines of the body's size (of all words where too few are of that ink)."""
+    pooled: dict[bool, list[tuple[float, int]]] = {False: [], True: []}
+    for m in measures:
+        if abs(sizes.get(id(m), body_size) - body_size) > 0.01:
+            continue
+        for w in m.words:
+            if w.stroke is not None and w.letters >= rules.min_stroke_letters:
+                pooled[w.grey].append((w.stroke, w.letters))
+    every = pooled[False] + pooled[True]
+    fallback = _weighted_median(every) if every else 0.0
+    return {grey: _weighted_median(v) if sum(n for _, n in v) >= rules.min_class_letters else fallback
+            for grey, v in pooled.items()}
+
+
+def _restyled(line: Line, size: float, bold: list[bool]) -> Line:
+    if abs(size - line.size) < 0.01 and not any(bold) and not any(w.bold or w.italic for w in line.words):
+        return line
+    return replace(line, words=tuple(replace(w, size=size, bold=b, italic=False) for w, b in zip(line.words, bold)))
+
+
+def _measure(line: Line, ink: Any, scale: float, rules: StyleRules) -> _Measure:
+    """A line's words' stroke widths and its x-height, in pixels of the render, its redacted
+    words left out.
+
+    The ink is read once per line (`ocr_words._ink_in`, at the level its measured words' greys
+    call for) on a crop of the render that holds the line's word boxes, widened by `pad` of the
+    line's height so a layer slightly off its image still covers their ink, and nothing else:
+    the lines above and below cannot join its x-band.
+    """
+    import numpy as np
+
+    height = max((line.bbox.bottom - line.bbox.top) * scale, 1.0)
+    pad = rules.pad * height
+    rows, cols = ink.shape[:2]
+    words = [_WordInk(None, sum(c.isalnum() for c in w.text), False) for w in line.words]
+    boxes: list[tuple[int, tuple[int, int, int, int], bool]] = []
+    for i, w in enumerate(line.words):
+        box = (max(int(w.bbox.x0 * scale - pad), 0), max(int(w.bbox.top * scale - pad), 0),
+               min(int(w.bbox.x1 * scale + pad) + 1, cols), min(int(w.bbox.bottom * scale + pad) + 1, rows))
+        if not words[i].letters or box[2] <= box[0] or box[3] <= box[1]:
+            continue
+        darkest = _darkest(ink, w.bbox, scale, rules)
+        if darkest is not None:
+            boxes.append((i, box, darkest >= GREY_TYPE))
+    if not boxes:
+        return _Measure(line, words)
+    x0, x1 = min(b[0] for _, b, _ in boxes), max(b[2] for _, b, _ in boxes)
+    top, bottom = min(b[1] for _, b, _ in boxes), max(b[3] for _, b, _ in boxes)
+    estimate = _ESTIMATE * height
+    crop_top = max(bottom - int(pad) - int(1.2 * estimate) - 2, 0)
+    crop_bottom = min(bottom + int(0.5 * estimate) + 2, rows)
+    seen = _ink_in(ink, (crop_top, crop_bottom, x0, x1), (x0, top, x1, bottom))
+    crop = np.zeros(seen.shape, dtype=bool)
+    shifted: list[OcrWord] = []
+    for i, (a, t, b, d), _ in boxes:
+        box = (a - x0, t - crop_top, b - x0, d - crop_top)
+        crop[box[1]:box[3], box[0]:box[2]] = seen[box[1]:box[3], box[0]:box[2]]
+        shifted.append(OcrWord(line.words[i].text, box, 100.0))
+    for (i, _, grey), w in zip(boxes, shifted):
+        words[i] = _WordInk(_stroke(crop, w.box), words[i].letters, grey)
+    base = bottom - int(pad) - crop_top  # the layer's word boxes end at the baseline or the descenders
+    band_line = OcrLine((0, top - crop_top, x1 - x0, bottom - crop_top), 0.0, float(base - (bottom - crop_top)),
+                        estimate, None, shifted)
+    bands = tuple(_band_height(crop, band_line, estimate, False, level) for level in BAND_LEVELS)
+    cap = _band_height(crop, band_line, estimate, True) if not any(bands) else None
+    return _Measure(line, words, bands, cap / CAP_TO_X if cap is not None else None, height)
+
+
+_ESTIMATE = 1.25
+"""A line's type size over the height of its layer box (the ink of its letters: ascenders to
+descenders, or no more than the x-height and a "t" in "nota"), so the band `_band_height` looks
+for fits the window and the share it allows."""
+
+
+def _darkest(ink: Any, bbox: Any, scale: float, rules: StyleRules) -> float | None:
+    """The grey level of a word's darkest ink (the 5th percentile of its box), or None when the
+    word lies on a redaction mark: a band filled black or grey, perhaps with a code in light
+    type, that leaves at least `redaction_dark` of the box darker than halfway between its
+    darkest and lightest grey, or fills `redaction_rows` of its rows from end to end. Type, even
+    bold, leaves most of its box paper. A short word of dense letters may read as one too, which
+    only leaves it unmeasured."""
+    import numpy as np
+
+    box = ink[int(bbox.top * scale):int(bbox.bottom * scale) + 1, int(bbox.x0 * scale):int(bbox.x1 * scale) + 1]
+    if box.size == 0:
+        return None
+    flat = box.ravel()
+    low, high = int(0.05 * (flat.size - 1)), int(0.95 * (flat.size - 1))
+    levels = np.partition(flat, (low, high))  # the 5th and 95th percentiles, without np.percentile's cost
+    dark = box < (int(levels[low]) + int(levels[high])) / 2
+    if float(dark.mean()) >= rules.redaction_dark or float((dark.mean(axis=1) >= 0.8).mean()) >= rules.redaction_rows:
+        return None
+    return float(levels[low])
