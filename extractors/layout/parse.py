@@ -22,6 +22,7 @@ from raadsstukken.extractors.layout.dense import MAX_OBJECTS, read_dense
 from raadsstukken.extractors.layout.footnotes import with_footnotes
 from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
+from raadsstukken.extractors.layout.layer_styles import PageImages
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract)
@@ -104,7 +105,8 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
     pending: list[_PendingOcr] = []
     notes: list[str] = []
     with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf, \
-            OcrReader(data if data is not None else path, settings) as reader:
+            OcrReader(data if data is not None else path, settings) as reader, \
+            PageImages(data if data is not None else path) as images:
         repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
         for page in pdf.pages:
             dense = read_dense(page, data if data is not None else path)
@@ -128,7 +130,7 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
                                            float(page.width), float(page.height)))
             else:
                 raw.needs_ocr = needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality)
-                _read_layer(raw, glyphs)
+                _read_layer(raw, glyphs, images)
             raw_pages.append(raw)
             page.close()
         for job in pending:
@@ -138,11 +140,14 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
     return parsed
 
 
-def _read_layer(raw: _RawPage, glyphs: list[Char]) -> None:
-    if is_ocr_layer(glyphs):
+def _read_layer(raw: _RawPage, glyphs: list[Char], images: PageImages | None = None) -> None:
+    ocr_layer = is_ocr_layer(glyphs)
+    if ocr_layer:
         glyphs = even_out(glyphs)
     glyphs = fit_advances(glyphs)
     raw.lines = build_lines(glyphs, raw.number)
+    if ocr_layer and images is not None:  # sizes and weights the layer lacks, from the page image
+        raw.lines = images.styled(raw.lines, raw.number - 1, raw.frame.angle)
     raw.layer_chars = _glyph_counts(glyphs)
 
 
