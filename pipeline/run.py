@@ -139,6 +139,20 @@ class FileOutcome:
     path: str = ""
     stat: tuple[int, int, int] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent from the worker with its empty tables as their names only: most datasets have no
+        rows in a given file, and pickling an empty table is pickling its schema (the half of the
+        bytes, and of the time, of a file's outcome on the dev corpus)."""
+        state = dict(self.__dict__)
+        state["tables"] = [(n, t if t.num_rows else None) for n, t in self.tables.items()]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        tables = state["tables"]
+        if isinstance(tables, list):
+            state["tables"] = {n: DATASETS[n].empty_table() if t is None else t for n, t in tables}
+        self.__dict__.update(state)
+
 
 @dataclass
 class RunSummary:
