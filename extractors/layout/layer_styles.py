@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from raadsstukken.extractors.layout.ocr import render_scale
-from raadsstukken.extractors.layout.ocr_words import (BAND_LEVELS, CAP_TO_X, GREY_TYPE, OcrLine, OcrWord,
-                                                     _band_height, _ink_in, _stroke, _weighted_median)
+from raadsstukken.extractors.layout.ocr_words import (BAND_LEVELS, CAP_TO_X, INK_LEVEL, MIN_CONTRAST, OcrLine, OcrWord,
+                                                     _band_height, _stroke, _weighted_median)
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
 
@@ -48,7 +48,7 @@ class StyleRules:
     line_bold: float
     max_over_body: float
     min_stroke_letters: int
-    min_class_letters: int
+    grey_type: float
     redaction_dark: float
     redaction_rows: float
     pad: float
@@ -59,8 +59,9 @@ def style_rules() -> StyleRules:
     data = read_rules("text_layer")["styles"]
     return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["larger_by"]),
                       float(data["size_snap"]), float(data["bold_over_body"]), float(data["line_bold"]),
-                      float(data["max_over_body"]), int(data["min_stroke_letters"]), int(data["min_class_letters"]),
-                      float(data["redaction_dark"]), float(data["redaction_rows"]), float(data["pad"]))
+                      float(data["max_over_body"]), int(data["min_stroke_letters"]),
+                      float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_rows"]),
+                      float(data["pad"]))
 
 
 _TURN = {0: 0, 90: -1, 180: 2, 270: 1}
@@ -127,8 +128,6 @@ class _WordInk:
     stroke: float | None
     """Stroke width in pixels; None for a word on a redaction mark or with too little ink."""
     letters: int
-    grey: bool
-    """Its darkest ink is grey, not black (coloured or light type: thinner strokes at one weight)."""
 
 
 @dataclass
@@ -176,7 +175,7 @@ def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | 
     and the lines of no clear x-height set in the page's body size.
 
     Weight: a word is bold when its stroke is `bold_over_body` times the body's (the median word
-    of its ink, black or grey: coloured type measures thinner at one weight), scaled up for type
+    of the lines of the body's size), scaled up for type
     larger than the body, or `line_bold` of that in a line that is bold as a whole (its words
     pooled). A line reads bold when most of its letters are (`Line.bold`), so one word's noise
     neither makes nor breaks a heading, and a bold label before a regular value ("Datum: 3 mei")
@@ -189,13 +188,14 @@ def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | 
     if not any(m.letters for m in measures):
         return lines
     sizes, body_size = _sizes(measures, scale, rules)
-    refs = _body_strokes(measures, sizes, body_size, rules)
+    ref = _body_stroke(measures, sizes, body_size, rules)
+    if not ref:
+        return lines
     out: list[Line] = []
     for m in measures:
         size = sizes.get(id(m), body_size)
         factor = max(1.0, size / body_size)
-        rel = [(w.stroke / refs[w.grey] / factor if w.stroke is not None and refs[w.grey] else None, w.letters)
-               for w in m.words]
+        rel = [(w.stroke / ref / factor if w.stroke is not None else None, w.letters) for w in m.words]
         rel = [(r if r is not None and r <= rules.max_over_body else None, n) for r, n in rel]
         known = [(r, n) for r, n in rel if r is not None and n]
         pooled = sum(r * n for r, n in known) / sum(n for _, n in known) if known else 0.0
@@ -273,21 +273,11 @@ def _paragraphs(measures: list[_Measure], raw: dict[int, float], within: float) 
     return list(groups.values())
 
 
-def _body_strokes(measures: list[_Measure], sizes: dict[int, float], body_size: float,
-                  rules: StyleRules) -> dict[bool, float]:
-    """The body's stroke width for black and for grey ink: the letter-weighted median word of
-    that ink in lines of the body's size (of all words where too few are of that ink)."""
-    pooled: dict[bool, list[tuple[float, int]]] = {False: [], True: []}
-    for m in measures:
-        if abs(sizes.get(id(m), body_size) - body_size) > 0.01:
-            continue
-        for w in m.words:
-            if w.stroke is not None and w.letters >= rules.min_stroke_letters:
-                pooled[w.grey].append((w.stroke, w.letters))
-    every = pooled[False] + pooled[True]
-    fallback = _weighted_median(every) if every else 0.0
-    return {grey: _weighted_median(v) if sum(n for _, n in v) >= rules.min_class_letters else fallback
-            for grey, v in pooled.items()}
+def _body_stroke(measures: list[_Measure], sizes: dict[int, float], body_size: float, rules: StyleRules) -> float:
+    """The body's stroke width: the letter-weighted median word of the lines of the body's size."""
+    pooled = [(w.stroke, w.letters) for m in measures if abs(sizes.get(id(m), body_size) - body_size) <= 0.01
+              for w in m.words if w.stroke is not None and w.letters >= rules.min_stroke_letters]
+    return _weighted_median(pooled) if pooled else 0.0
 
 
 def _restyled(line: Line, size: float, bold: list[bool]) -> Line:
@@ -300,42 +290,40 @@ def _measure(line: Line, ink: Any, scale: float, rules: StyleRules) -> _Measure:
     """A line's words' stroke widths and its x-height, in pixels of the render, its redacted
     words left out.
 
-    The ink is read once per line (`ocr_words._ink_in`, at the level its measured words' greys
-    call for) on a crop of the render that holds the line's word boxes, widened by `pad` of the
-    line's height so a layer slightly off its image still covers their ink, and nothing else:
-    the lines above and below cannot join its x-band.
+    Each word's ink is read at its own level (`_ink_level`), so a coloured word's strokes measure
+    about as wide as a black word's of the same weight.
+    The line is measured on a crop of the render that holds its word boxes, widened by `pad` of
+    its height so a layer slightly off its image still covers their ink, and nothing else: the
+    lines above and below cannot join its x-band.
     """
     import numpy as np
 
     height = max((line.bbox.bottom - line.bbox.top) * scale, 1.0)
     pad = rules.pad * height
     rows, cols = ink.shape[:2]
-    words = [_WordInk(None, sum(c.isalnum() for c in w.text), False) for w in line.words]
-    boxes: list[tuple[int, tuple[int, int, int, int], bool]] = []
+    words = [_WordInk(None, sum(c.isalnum() for c in w.text)) for w in line.words]
+    boxes: list[tuple[int, tuple[int, int, int, int], float]] = []
     for i, w in enumerate(line.words):
         box = (max(int(w.bbox.x0 * scale - pad), 0), max(int(w.bbox.top * scale - pad), 0),
                min(int(w.bbox.x1 * scale + pad) + 1, cols), min(int(w.bbox.bottom * scale + pad) + 1, rows))
         if not words[i].letters or box[2] <= box[0] or box[3] <= box[1]:
             continue
-        darkest = _darkest(ink, w.bbox, scale, rules)
-        if darkest is not None:
-            boxes.append((i, box, darkest >= GREY_TYPE))
+        level = _ink_level(ink, w.bbox, scale, rules)
+        if level is not None:
+            boxes.append((i, box, level))
     if not boxes:
         return _Measure(line, words)
     x0, x1 = min(b[0] for _, b, _ in boxes), max(b[2] for _, b, _ in boxes)
     top, bottom = min(b[1] for _, b, _ in boxes), max(b[3] for _, b, _ in boxes)
     estimate = _ESTIMATE * height
     crop_top = max(bottom - int(pad) - int(1.2 * estimate) - 2, 0)
-    crop_bottom = min(bottom + int(0.5 * estimate) + 2, rows)
-    seen = _ink_in(ink, (crop_top, crop_bottom, x0, x1), (x0, top, x1, bottom))
-    crop = np.zeros(seen.shape, dtype=bool)
+    crop = np.zeros((min(bottom + int(0.5 * estimate) + 2, rows) - crop_top, x1 - x0), dtype=bool)
     shifted: list[OcrWord] = []
-    for i, (a, t, b, d), _ in boxes:
-        box = (a - x0, t - crop_top, b - x0, d - crop_top)
-        crop[box[1]:box[3], box[0]:box[2]] = seen[box[1]:box[3], box[0]:box[2]]
-        shifted.append(OcrWord(line.words[i].text, box, 100.0))
-    for (i, _, grey), w in zip(boxes, shifted):
-        words[i] = _WordInk(_stroke(crop, w.box), words[i].letters, grey)
+    for i, (a, t, b, d), level in boxes:
+        crop[t - crop_top:d - crop_top, a - x0:b - x0] |= ink[t:d, a:b] < level
+        shifted.append(OcrWord(line.words[i].text, (a - x0, t - crop_top, b - x0, d - crop_top), 100.0))
+    for (i, _, _), w in zip(boxes, shifted):
+        words[i] = _WordInk(_stroke(crop, w.box), words[i].letters)
     base = bottom - int(pad) - crop_top  # the layer's word boxes end at the baseline or the descenders
     band_line = OcrLine((0, top - crop_top, x1 - x0, bottom - crop_top), 0.0, float(base - (bottom - crop_top)),
                         estimate, None, shifted)
@@ -350,13 +338,17 @@ descenders, or no more than the x-height and a "t" in "nota"), so the band `_ban
 for fits the window and the share it allows."""
 
 
-def _darkest(ink: Any, bbox: Any, scale: float, rules: StyleRules) -> float | None:
-    """The grey level of a word's darkest ink (the 5th percentile of its box), or None when the
-    word lies on a redaction mark: a band filled black or grey, perhaps with a code in light
-    type, that leaves at least `redaction_dark` of the box darker than halfway between its
-    darkest and lightest grey, or fills `redaction_rows` of its rows from end to end. Type, even
-    bold, leaves most of its box paper. A short word of dense letters may read as one too, which
-    only leaves it unmeasured."""
+def _ink_level(ink: Any, bbox: Any, scale: float, rules: StyleRules) -> float | None:
+    """The grey level under which a word's box is its ink: INK_LEVEL (as `ocr_words` reads ink),
+    raised by as much as the word's darkest grey (its box's 5th percentile) is lighter than
+    `grey_type`, so coloured type measures about as thick as black type of its weight, and never
+    past halfway to its paper (the 95th percentile).
+
+    None for a box without contrast (no ink to measure) and for a word on a redaction mark: a
+    band filled black or grey, perhaps with a code in light type, that leaves at least
+    `redaction_dark` of the box darker than halfway to its paper, or fills `redaction_rows` of its
+    rows from end to end. Type, even bold, leaves most of its box paper; a short word of dense
+    letters may read as a mark too, which only leaves it unmeasured."""
     import numpy as np
 
     box = ink[int(bbox.top * scale):int(bbox.bottom * scale) + 1, int(bbox.x0 * scale):int(bbox.x1 * scale) + 1]
@@ -365,7 +357,11 @@ def _darkest(ink: Any, bbox: Any, scale: float, rules: StyleRules) -> float | No
     flat = box.ravel()
     low, high = int(0.05 * (flat.size - 1)), int(0.95 * (flat.size - 1))
     levels = np.partition(flat, (low, high))  # the 5th and 95th percentiles, without np.percentile's cost
-    dark = box < (int(levels[low]) + int(levels[high])) / 2
-    if float(dark.mean()) >= rules.redaction_dark or float((dark.mean(axis=1) >= 0.8).mean()) >= rules.redaction_rows:
+    dark, light = int(levels[low]), int(levels[high])
+    if light - dark < MIN_CONTRAST:
         return None
-    return float(levels[low])
+    middle = (dark + light) / 2
+    inked = box < middle
+    if float(inked.mean()) >= rules.redaction_dark or float((inked.mean(axis=1) >= 0.8).mean()) >= rules.redaction_rows:
+        return None
+    return min(INK_LEVEL + max(dark - rules.grey_type, 0), middle)
