@@ -218,7 +218,7 @@ def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: fl
             crop.image.save(buf, format="PPM")
             read = read_hocr(_run(exe, buf.getvalue(), dpi * crop.scale, language, 7))
             found.append((region, place_lines(read, crop, -1 - i)))
-        lines = merged(lines, found, rules.confident)
+        lines = merged(lines, found, grey, rules)
     return words_to_chars(lines, page_width, page_height, dpi, grey, marked=True)
 
 

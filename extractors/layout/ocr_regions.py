@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from raadsstukken.extractors.layout.ocr_words import OcrLine
+from raadsstukken.extractors.layout.ocr_words import MIN_CONFIDENCE, OcrLine, OcrWord
 from raadsstukken.extractors.rules import read_rules
 
 
@@ -38,6 +38,7 @@ class UnreadRules:
     rule_share: float
     light_type: float
     stretch: float
+    rule_evenness: float
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,8 @@ def unread_rules() -> UnreadRules:
                        float(v["min_height"]), float(v["max_height"]), float(v["min_width"]), float(v["word_gap"]),
                        int(v["min_ink"]), int(v["max_regions"]), float(v["band_share"]),
                        float(v["enlarge_below"]), float(v["pad"]), float(v["rule_share"]),
-                       float(v["light_type"]), float(v["stretch"]))
+                       float(v["light_type"]), float(v["stretch"]),
+                       float(v["rule_evenness"]))
 
 
 @dataclass(frozen=True)
@@ -62,15 +64,26 @@ class Region:
     inverted: bool
 
 
-def _covered(shape: tuple[int, int], lines: list[OcrLine], confident: float, pad: int) -> Any:
+def _reading(grey: Any, lines: list[OcrLine], r: UnreadRules) -> list[tuple[int, int, int, int]]:
+    """The boxes of the words whose reading is trusted: confident, and of type that is not light
+    (Tesseract's reading of light type, at the page's threshold, is often a fragment: "eh" for
+    the end of "portefeuillehouder")."""
+    return [w.box for line in lines for w in line.words if w.confidence >= r.confident and not _light(grey, w.box, r)]
+
+
+def _light(grey: Any, box: tuple[int, int, int, int], r: UnreadRules) -> bool:
+    import numpy as np
+
+    sub = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
+    return bool(sub.size) and grey.dtype != bool and float(np.percentile(sub, 5)) >= r.light_type
+
+
+def _covered(shape: tuple[int, int], boxes: list[tuple[int, int, int, int]], pad: int) -> Any:
     import numpy as np
 
     mask = np.zeros(shape, dtype=bool)
-    for line in lines:
-        for w in line.words:
-            if w.confidence >= confident:
-                x0, top, x1, bottom = w.box
-                mask[max(top - pad, 0):bottom + pad, max(x0 - pad, 0):x1 + pad] = True
+    for x0, top, x1, bottom in boxes:
+        mask[max(top - pad, 0):bottom + pad, max(x0 - pad, 0):x1 + pad] = True
     return mask
 
 
@@ -80,14 +93,16 @@ def find_unread(grey: Any, lines: list[OcrLine], px_per_pt: float, rules: Unread
     import numpy as np
 
     r = rules or unread_rules()
-    covered = _covered(grey.shape, lines, r.confident, max(2, round(0.5 * px_per_pt)))
+    trusted = _reading(grey, lines, r)
+    kept = [w.box for line in lines for w in line.words if w.confidence >= MIN_CONFIDENCE]
+    covered = _covered(grey.shape, trusted, max(2, round(0.5 * px_per_pt)))
     ink = (grey < r.ink_level) & ~covered
     t = max(2, round(r.tile * px_per_pt))
     h, w = (grey.shape[0] // t) * t, (grey.shape[1] // t) * t
     tiles = ink[:h, :w].reshape(h // t, t, w // t, t).sum(axis=(1, 3)) >= max(2, t * t // 8)
     regions: list[tuple[int, Region]] = []
     rows = tiles.any(axis=1)
-    for r0, r1 in _runs(rows, 1):
+    for r0, r1 in _runs(rows, 0):
         cols = tiles[r0:r1].any(axis=0)
         gap = max(1, round(r.word_gap * (r1 - r0)))
         for c0, c1 in _runs(cols, gap):
@@ -102,14 +117,16 @@ def find_unread(grey: Any, lines: list[OcrLine], px_per_pt: float, rules: Unread
             box = grey[top:bottom, x0:x1]
             dark = float((box < r.dark_level).mean())
             if dark >= r.band_share:
-                if not _read_inside(lines, (x0, top, x1, bottom), r.confident):
+                if not _read_inside(trusted, (x0, top, x1, bottom)):
                     regions.append((n_ink, _band(box, x0, top, r)))
                 continue  # a dark band, read unless Tesseract read type on it
-            if float(ink[top:bottom, x0:x1].any(axis=0).mean()) > r.rule_share:
-                continue  # a rule (an underline, a table's edge): type leaves paper between letters
-            if _read_inside(lines, (x0, top, x1, bottom), -1.0) and \
+            per_column = ink[top:bottom, x0:x1].sum(axis=0)
+            if float((per_column > 0).mean()) > r.rule_share and \
+                    float(per_column.std()) < r.rule_evenness * float(per_column.mean()):
+                continue  # a rule (an underline, a table's edge): inked evenly along, as type is not
+            if _read_inside(kept, (x0, top, x1, bottom)) and \
                     float(np.percentile(box[ink[top:bottom, x0:x1]], 5)) < r.light_type:
-                continue  # an unsure word of black type: read alone, Tesseract reads it no better
+                continue  # black type Tesseract kept a word of, unsure: read alone, it reads no better
             regions.append((n_ink, Region(x0, top, x1, bottom, False)))
     regions.sort(key=lambda nr: -nr[0])
     return sorted((reg for _, reg in regions[:r.max_regions]), key=lambda reg: (reg.top, reg.x0))
@@ -127,10 +144,9 @@ def _band(box: Any, x0: int, top: int, r: UnreadRules) -> Region:
     return Region(x0 + int(cols[0]) + 1, top + int(rows[0]) + 1, x0 + int(cols[-1]), top + int(rows[-1]), True)
 
 
-def _read_inside(lines: list[OcrLine], box: tuple[int, int, int, int], confident: float) -> bool:
-    x0, top, x1, bottom = box
-    return any(w.confidence >= confident and x0 <= (w.box[0] + w.box[2]) / 2 <= x1
-               and top <= (w.box[1] + w.box[3]) / 2 <= bottom for line in lines for w in line.words)
+def _read_inside(boxes: list[tuple[int, int, int, int]], region: tuple[int, int, int, int]) -> bool:
+    x0, top, x1, bottom = region
+    return any(x0 <= (b[0] + b[2]) / 2 <= x1 and top <= (b[1] + b[3]) / 2 <= bottom for b in boxes)
 
 
 def _runs(flags: Any, gap: int) -> list[tuple[int, int]]:
@@ -178,7 +194,7 @@ def plain_crop(grey: Any, region: Region, lines: list[OcrLine], px_per_pt: float
     if region.inverted:
         crop = 255.0 - crop
     else:
-        mask = _covered(grey.shape, lines, r.confident, 1)[top:bottom, x0:x1]
+        mask = _covered(grey.shape, _reading(grey, lines, r), 1)[top:bottom, x0:x1]
         crop[mask] = 255.0
     image = Image.fromarray(crop.astype(np.uint8)).filter(ImageFilter.MedianFilter(3))  # grain specks out
     crop = np.asarray(image).astype(float)
@@ -208,17 +224,30 @@ def place_lines(read: list[OcrLine], crop: Crop, paragraph: int) -> list[OcrLine
                     words=[replace(w, box=at(w.box)) for w in line.words]) for line in read]
 
 
-def merged(lines: list[OcrLine], found: list[tuple[Region, list[OcrLine]]], confident: float) -> list[OcrLine]:
-    """The page's lines with those read in unread regions added (the page layer orders lines by
-    their place), and the
-    unsure words Tesseract's page reading made of those regions left out."""
-    regions = [reg for reg, read in found if any(w.confidence >= confident for ln in read for w in ln.words)]
+def merged(lines: list[OcrLine], found: list[tuple[Region, list[OcrLine]]], grey: Any,
+           rules: UnreadRules | None = None) -> list[OcrLine]:
+    """The page's lines with the readings of unread regions in place of the words Tesseract's page
+    reading made of them that are not trusted (unsure, or of light type), where a region's reading
+    is the surer one (its letters weighted by confidence: "dat um" read alone does not replace a
+    "datum" read on the page, "portefeuillehouder" read alone does replace "eh"). The page layer
+    orders lines by their place, so the readings are added at the end."""
+    r = rules or unread_rules()
+    dropped: set[int] = set()
+    added: list[OcrLine] = []
+    for region, read in found:
+        page = [w for line in lines for w in line.words if _inside(w.box, region)
+                and (w.confidence < r.confident or _light(grey, w.box, r))]
+        if _sureness([w for line in read for w in line.words]) > _sureness(page):
+            dropped |= {id(w) for w in page}
+            added.extend(read)
+    out = [replace(line, words=[w for w in line.words if id(w) not in dropped]) for line in lines]
+    return [line for line in out + added if line.words]
 
-    def inside(box: tuple[int, int, int, int]) -> bool:
-        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-        return any(reg.x0 <= cx <= reg.x1 and reg.top <= cy <= reg.bottom for reg in regions)
 
-    out = [replace(line, words=[w for w in line.words if w.confidence >= confident or not inside(w.box)])
-           for line in lines]
-    out.extend(line for _, read in found for line in read)
-    return [line for line in out if line.words]
+def _inside(box: tuple[int, int, int, int], region: Region) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region.x0 <= cx <= region.x1 and region.top <= cy <= region.bottom
+
+
+def _sureness(words: list[OcrWord]) -> float:
+    return sum(sum(c.isalnum() for c in w.text) * max(w.confidence, 0.0) for w in words)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
+from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.layout.ocr_marks import ImageBox, find_image_checkboxes, numeral_rules, read_bars
 
 DPI = 300
@@ -107,6 +108,8 @@ class OcrWord:
     text: str
     box: tuple[int, int, int, int]
     confidence: float
+    spaced: tuple[tuple[str, int, int], ...] = ()
+    """For a letter-spaced word: its parts (text, x0, x1 in render pixels), written apart."""
 
 
 @dataclass
@@ -188,11 +191,46 @@ class OcrPage:
 
 
 def with_marks(lines: list[OcrLine], ink: Any, dpi: float = DPI) -> list[OcrLine]:
-    """The lines with the marks read off the render (`ink`: grey levels or booleans) that
-    Tesseract has no letter for: bullets, checkboxes, roman numerals of hanging list markers."""
+    """The lines with what the render (`ink`: grey levels or booleans) shows and Tesseract's words
+    do not: bullets, checkboxes, roman numerals of hanging list markers, letter spacing."""
     lines = [_with_bullets(ink, line) for line in lines]
     lines = _with_checkboxes(lines, find_image_checkboxes(ink, dpi / 72.0))
-    return _with_margin_numerals(ink, lines)
+    lines = _with_margin_numerals(ink, lines)
+    return [_with_letter_spacing(ink, line) for line in lines]
+
+
+def _with_letter_spacing(render: Any, line: OcrLine) -> OcrLine:
+    """The line with each letter-spaced word ("BESLUIT" read off "B E S L U I T") marked with its
+    letters, written apart (`rules/ocr.toml [letter_spacing]`): a word whose characters are each
+    one run of ink columns, all standing far apart for its size. It is sized and weighed whole."""
+    import numpy as np
+
+    rules = read_rules("ocr")["letter_spacing"]
+    size = line.x_size or float(line.box[3] - line.box[1])
+    out: list[OcrWord] = []
+    for w in line.words:
+        x0, top, x1, bottom = w.box
+        if len(w.text) < int(rules["min_letters"]) or w.confidence < CONFIDENT or x1 - x0 < 2 * len(w.text):
+            out.append(w)
+            continue
+        cols = _ink_in(render, (top, bottom, x0, x1), w.box).any(axis=0)
+        edges = np.diff(np.concatenate(([0], cols.astype(np.int8), [0])))
+        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        gaps = (starts[1:] - ends[:-1]).tolist()
+        stop = 1 if not w.text[-1].isalnum() else 0  # a colon or stop after the last letter may stand close
+        wide = float(rules["min_gap"]) * size
+        if len(starts) != len(w.text) or len(gaps) <= stop or min(gaps[:len(gaps) - stop]) < wide \
+                or not w.text[:len(w.text) - stop].isalpha():  # letters only: initials ("C.J.M.") stand apart too
+            out.append(w)
+            continue
+        pieces: list[tuple[str, int, int]] = [(w.text[0], x0 + int(starts[0]), x0 + int(ends[0]))]
+        for ch, a, b, gap in zip(w.text[1:], starts[1:].tolist(), ends[1:].tolist(), gaps):
+            if gap >= wide:
+                pieces.append((ch, x0 + a, x0 + b))
+            else:
+                pieces[-1] = (pieces[-1][0] + ch, pieces[-1][1], x0 + b)
+        out.append(replace(w, spaced=tuple(pieces)))
+    return replace(line, words=out)
 
 
 def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: float, dpi: float = DPI,
@@ -250,8 +288,14 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
                 chars.append({"text": " ", "x0": prev["x1"], "x1": max(left, prev["x1"]), "top": glyph_top,
                               "bottom": glyph_top + pt, "size": round(pt, 2), "fontname": font,
                               "matrix": (pt, 0.0, 0.0, pt, left, 0.0)})
-            chars.append({"text": w.text, "x0": left, "x1": right, "top": glyph_top, "bottom": glyph_top + pt,
-                          "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, left, 0.0)})
+            parts = [(text, left + (a - x0) * scale, left + (b - x0) * scale) for text, a, b in w.spaced] \
+                or [(w.text, left, right)]
+            for k, (text, a, b) in enumerate(parts):
+                if k:
+                    chars.append({"text": " ", "x0": chars[-1]["x1"], "x1": a, "top": glyph_top, "bottom": glyph_top + pt,
+                                  "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, a, 0.0)})
+                chars.append({"text": text, "x0": a, "x1": b, "top": glyph_top, "bottom": glyph_top + pt,
+                              "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, a, 0.0)})
             if id(w) not in boxes:
                 confidences.append(max(w.confidence, 0.0))
     mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None

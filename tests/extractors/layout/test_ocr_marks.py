@@ -105,3 +105,30 @@ def test_a_scanned_form_reads_its_boxes_and_a_numbered_list_its_numerals(make_pd
                          OcrSettings("auto", workers=1))
     texts = [line.text for page in numbered.pages for block in page.blocks for line in block.lines]
     assert [t.split()[0] for t in texts if t.split()[0] in ("I.", "II.", "III.")] == ["I.", "II.", "III."], texts
+
+
+def _spaced_line(text: str, gap: int) -> tuple[np.ndarray, list]:
+    """A 42 px line on baseline 400 of one word, each character a blob 18 px wide, `gap` px apart."""
+    from raadsstukken.extractors.layout.ocr_words import OcrLine, OcrWord
+
+    ink = np.zeros((600, 1400), dtype=bool)
+    x = 200
+    for ch in text:
+        height = 8 if not ch.isalnum() else 30
+        ink[400 - height:400, x:x + 18] = True
+        ink[400 - height + 4:400 - 4, x + 5:x + 13] = False  # a counter, so strokes measure as type
+        x += 18 + gap
+    box = (200, 370, x - gap, 400)
+    return ink, [OcrLine(box, 0.0, 0.0, 42.0, 8.0, [OcrWord(text, box, 95.0)])]
+
+
+def test_a_letter_spaced_word_is_written_with_its_letters_apart():
+    from raadsstukken.extractors.layout.ocr_words import words_to_chars
+
+    def text(word: str, gap: int) -> str:
+        ink, lines = _spaced_line(word, gap)
+        return "".join(c["text"] for c in words_to_chars(lines, 595, 842, 300, ink).chars)
+
+    assert text("VOORSTEL", 16) == "V O O R S T E L"  # letters 0.38 of the size apart: spaced out
+    assert text("VOORSTEL", 4) == "VOORSTEL"  # 0.1 apart: a word
+    assert text("A.B.C.", 16) == "A.B.C."  # initials stand apart too, and are no spaced word
