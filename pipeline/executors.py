@@ -100,6 +100,10 @@ class Pool:
         tasks = list(tasks)
         if not tasks:
             return
+        if self.jobs > 1:
+            # largest first (bytes as the measure of work): the last file to finish is a small one, so
+            # no worker idles at the end while another works through a long file alone
+            tasks.sort(key=lambda t: -(getattr(t, "size", 0) or 0))
         todo: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for task in tasks:
             todo.put(task)
