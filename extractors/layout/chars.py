@@ -269,48 +269,78 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     box = frame.box
     tolerance_cap = DUPLICATE_TOLERANCE
     share = DUPLICATE_WIDTH_SHARE
+    size_of_glyph = angle in (0, 180)  # else pdfminer's size is the shown box's height
 
     chars: list[Char] = []
+    append = chars.append
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
-    columns: set[tuple[str, int]] = set()  # (text, round(x0)) of `seen`: most glyphs have no neighbour to test
+    columns: dict[str, dict[int, set[int]]] = {}  # text -> round(x0) -> round(top) of `seen`: the cells to test
+    texts: dict[str, tuple[str | None, int, bool]] = {}  # a glyph's text -> what it is read as (a page has a few dozen)
     other = controls = 0
     for c, glyph_angle in zip(raw, glyph_angles):
-        text = c["text"]
         if glyph_angle is not None and glyph_angle != angle:
             other += 1
             continue
-        text = LIGATURES.get(text, text)
-        if not text.isprintable():
-            text, n = drop_controls(text)
-            if n:
-                controls += n
-                if not text:
-                    continue
-        if text.startswith("(cid:"):
-            text = UNMAPPED_GLYPH
+        known = texts.get(c["text"])
+        if known is None:
+            known = texts[c["text"]] = _glyph_text(c["text"])
+        text, n, space = known
+        controls += n
+        if text is None:
+            continue
         if upright:
             ax, ay, bx, by = c["x0"], c["top"], c["x1"], c["bottom"]  # min and max as frame.box takes them
             x0, x1 = (bx if bx < ax else ax), (bx if bx > ax else ax)
             top, bottom = (by if by < ay else ay), (by if by > ay else ay)
         else:
             x0, top, x1, bottom = box(c["x0"], c["top"], c["x1"], c["bottom"])
-        if not text.isspace():
+        if not space:
             rx, ry = round(x0), round(top)
-            if ((text, rx) in columns or (text, rx - 1) in columns or (text, rx + 1) in columns) \
-                    and _is_overprint(seen, text, x0, top, min(tolerance_cap, share * (x1 - x0))):
-                continue
+            near = columns.get(text)
+            if near is not None:
+                # a glyph of the same text in a neighbouring cell of `seen` (rounded x and top within 1)
+                rows = near.get(rx)
+                hit = rows is not None and (ry in rows or ry - 1 in rows or ry + 1 in rows)
+                if not hit:
+                    rows = near.get(rx - 1)
+                    hit = rows is not None and (ry in rows or ry - 1 in rows or ry + 1 in rows)
+                if not hit:
+                    rows = near.get(rx + 1)
+                    hit = rows is not None and (ry in rows or ry - 1 in rows or ry + 1 in rows)
+                if hit and _is_overprint(seen, text, x0, top, min(tolerance_cap, share * (x1 - x0))):
+                    continue
             key = (text, rx, ry)
             at = seen.get(key)
             if at is None:
                 seen[key] = [(x0, top)]
-                columns.add((text, rx))
+                if near is None:
+                    columns[text] = {rx: {ry}}
+                else:
+                    rows = near.get(rx)
+                    if rows is None:
+                        near[rx] = {ry}
+                    else:
+                        rows.add(ry)
             else:
                 at.append((x0, top))
-        size = float(c["size"]) if angle in (0, 180) else bottom - top  # pdfminer's size is the shown box's height
-        chars.append(Char(text, x0, top, x1, bottom, size, c["fontname"]))
+        append(Char(text, x0, top, x1, bottom, float(c["size"]) if size_of_glyph else bottom - top, c["fontname"]))
     if other:
         _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page_number, other, angle)
     return PageChars(chars, frame, len(raw), other, n_controls=controls)
+
+
+def _glyph_text(text: str) -> tuple[str | None, int, bool]:
+    """What a glyph's text is read as: (text with ligatures expanded, controls dropped and an
+    unmapped glyph marked, or None when nothing is left; controls dropped; whether it is space)."""
+    text = LIGATURES.get(text, text)
+    n = 0
+    if not text.isprintable():
+        text, n = drop_controls(text)
+        if n and not text:
+            return None, n, False
+    if text.startswith("(cid:"):
+        text = UNMAPPED_GLYPH
+    return text, n, text.isspace()
 
 
 def _is_overprint(seen: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x0: float, top: float,
