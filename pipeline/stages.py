@@ -170,9 +170,9 @@ def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
 
 
 def read_metadata(result: FileResult, doc: DocumentResult) -> DocumentResult:
-    from raadsstukken.extractors.structure.metadata import extract_metadata, meeting_date_from_title
+    from raadsstukken.extractors.structure.metadata import email_header, extract_metadata, meeting_date_from_title
 
-    meta = extract_metadata(doc.pages, doc.sections)
+    meta = email_header(extract_metadata(doc.pages, doc.sections), doc.pages)
     return replace(doc, metadata=meeting_date_from_title(meta, meta.title or doc.part.title, doc.part.doc_type))
 
 

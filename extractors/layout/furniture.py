@@ -34,6 +34,8 @@ class FurnitureRules:
     masthead_top: tuple[re.Pattern[str], ...] = ()
     masthead_bottom: tuple[re.Pattern[str], ...] = ()
     label_anywhere: tuple[re.Pattern[str], ...] = ()
+    stamp_band: float = 0.0
+    stamp: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,8 @@ def load_rules() -> FurnitureRules:
         masthead_top=tuple(re.compile(p, re.IGNORECASE) for p in data["masthead"]["top"]),
         masthead_bottom=tuple(re.compile(p, re.IGNORECASE) for p in data["masthead"]["bottom"]),
         label_anywhere=tuple(re.compile(p, re.IGNORECASE) for p in labels.get("anywhere", [])),
+        stamp_band=float(data["stamp"]["band"]),
+        stamp=tuple(re.compile(p, re.IGNORECASE) for p in data["stamp"]["patterns"]),
     )
 
 
@@ -163,6 +167,10 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             if (top or bottom) and not found.contains(line):
                 (found.header if top else found.footer).append(line)
                 found.methods.add("masthead")
+            elif y < rules.stamp_band * height and not found.contains(line) \
+                    and any(p.match(line.text.strip()) for p in rules.stamp):
+                found.header.append(line)
+                found.methods.add("stamp")
             elif not found.contains(line) and any(p.match(line.text.strip()) for p in rules.label_anywhere):
                 (found.header if y < height / 2 else found.footer).append(line)
                 found.methods.add("page_label")

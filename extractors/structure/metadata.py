@@ -14,7 +14,7 @@ from typing import Sequence
 
 from raadsstukken.extractors.text.dates import parse_date
 from raadsstukken.extractors.structure.forms import CheckboxState, FieldValue, Row, boxes_in, find_field, match_label, page_rows
-from raadsstukken.extractors.layout.records import PageLayout
+from raadsstukken.extractors.layout.records import BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
 
@@ -37,6 +37,10 @@ class MetadataRules:
     financial_yes: tuple[re.Pattern[str], ...]
     meeting_title: re.Pattern[str] | None = None
     meeting_kinds: frozenset[str] = frozenset()
+    email_lines: int = 8
+    parliamentary: re.Pattern[str] = re.compile(r"(?!)")
+    email_label: re.Pattern[str] = re.compile(r"(?!)")
+    email_sent: re.Pattern[str] = re.compile(r"(?!)")
 
     @property
     def all_labels(self) -> list[re.Pattern[str]]:
@@ -65,6 +69,10 @@ def load_rules() -> MetadataRules:
         financial_yes=_compile(data["financial"]["yes"]),
         meeting_title=re.compile(data["meeting_title"]["pattern"], re.IGNORECASE),
         meeting_kinds=frozenset(data["meeting_title"]["kinds"]),
+        email_lines=int(data["email"]["header_lines"]),
+        parliamentary=re.compile(data["reference"]["parliamentary"], re.IGNORECASE),
+        email_label=re.compile(data["email"]["label"], re.IGNORECASE),
+        email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
     )
 
 
@@ -118,7 +126,7 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
 
     meta.title = text_field("title", continuation=True)
     reference = text_field("reference")
-    meta.reference = _reference(reference) if reference else _citation(rows, rules)
+    meta.reference = _reference(reference) if reference else _citation(rows, rules) or _self_citation(pages, rules)
     if meta.reference and not reference:
         meta.methods["reference"] = "citation"
     meta.document_date = parse_date(text_field("document_date"))
@@ -162,6 +170,17 @@ def _citation(rows: Sequence[Row], rules: MetadataRules) -> str | None:
         text = " ".join(c.text for c in row.cells).strip()
         if rules.citation.match(text):
             return text
+    return None
+
+
+def _self_citation(pages: Sequence[PageLayout], rules: MetadataRules) -> str | None:
+    """The dossier and number a parliamentary paper cites itself by in its footer."""
+    for page in pages[:FORM_PAGES]:
+        for text in (page.footer, page.header):
+            for part in (text or "").split(" | "):  # the furniture lines of a band, joined
+                m = rules.parliamentary.match(" ".join(part.split()))
+                if m:
+                    return m.group("reference")
     return None
 
 
@@ -242,6 +261,27 @@ def meeting_date_from_title(meta: DocumentMetadata, title: str | None, doc_type:
     if day is None:
         return meta
     return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "title:meeting"})
+
+
+def email_header(meta: DocumentMetadata, pages: Sequence[PageLayout]) -> DocumentMetadata:
+    """An e-mail printed with its header: the date it was sent (month first, as mail programs
+    print it) as its document date, where no label gave one (a copy; unchanged for other papers)."""
+    rules = load_rules()
+    if not pages or meta.document_date is not None:
+        return meta
+    lines = [ln.text for b in pages[0].blocks if b.kind is BlockKind.BODY for ln in b.lines][: rules.email_lines]
+    if not any(rules.email_label.search(t) for t in lines):
+        return meta
+    for text in lines:
+        sent = rules.email_sent.search(text)
+        if sent is None:
+            continue
+        try:
+            day = date(int(sent.group("year")), int(sent.group("month")), int(sent.group("day")))
+        except ValueError:
+            continue
+        return replace(meta, document_date=day, methods={**meta.methods, "document_date": "email:sent"})
+    return meta
 
 
 def budgeted_consequences(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> DocumentMetadata:

@@ -28,14 +28,17 @@ class SignatureRules:
     max_submitters: int = 12
     name_end: re.Pattern[str] = re.compile(r"\s*,")
     surname_below_role: re.Pattern[str] = re.compile(r"(?!)")
+    role_with_name: re.Pattern[str] = re.compile(r"(?!)")
+    closing: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> SignatureRules:
     data = read_rules("signatures")
     roles = "|".join(re.escape(r) for r in sorted(data["roles"], key=len, reverse=True))
+    role_of = data["role_of"]
     return SignatureRules(
-        role=re.compile(rf"^(?:de |het )?(?P<role>{roles})\s*[,.]?$", re.IGNORECASE),
+        role=re.compile(rf"^(?:de |het )?(?P<role>(?:{roles}){role_of})\s*[,.]?$", re.IGNORECASE),
         names=tuple(re.compile(p) for p in data["names"]),
         max_name_distance=float(data["max_name_distance"]),
         submitter_role=data["submitters"]["role"],
@@ -43,6 +46,9 @@ def load_rules() -> SignatureRules:
         max_submitters=int(data["submitters"]["max_names"]),
         name_end=re.compile(data["submitters"]["name_end"]),
         surname_below_role=re.compile(data["surname_below_role"]),
+        role_with_name=re.compile(rf"^(?:de |het )?(?P<role>(?:{roles}){role_of})\s*,\s*(?P<name>\S.*?)[,.]?$",
+                                  re.IGNORECASE),
+        closing=tuple(re.compile(p, re.IGNORECASE) for p in data["submitters"]["closing"]),
     )
 
 
@@ -59,10 +65,17 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
         lines = [ln for b in page.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
         lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
         for i, line in enumerate(lines):
-            if any(p.match(line.text.strip()) for p in rules.submitter_labels):
-                for submitter in _submitters_below(line, lines[i + 1:], rules):
+            closing = any(p.match(line.text.strip()) for p in rules.closing)
+            if closing or any(p.match(line.text.strip()) for p in rules.submitter_labels):
+                for submitter in _submitters_below(line, lines[i + 1:], rules, surnames=closing):
                     if not any(s.name == submitter for s in found):
                         found.append(Signatory(rules.submitter_role, submitter, page.number))
+                continue
+            signed = rules.role_with_name.match(line.text.strip())
+            if signed and (is_name(signed.group("name"), rules) or rules.surname_below_role.match(signed.group("name"))):
+                role, name = signed.group("role").lower(), signed.group("name")
+                if not any(s.name == name and s.role == role for s in found):
+                    found.append(Signatory(role, name, page.number))
                 continue
             m = rules.role.match(line.text.strip())
             if not m:
@@ -74,8 +87,9 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
     return found
 
 
-def _submitters_below(label: Line, below: list[Line], rules: SignatureRules) -> list[str]:
-    """The names listed under a submitters' line, each with the party or role it carries."""
+def _submitters_below(label: Line, below: list[Line], rules: SignatureRules, surnames: bool = False) -> list[str]:
+    """The names listed under a submitters' line, each with the party or role it carries
+    (`surnames`: under a motion's closing formula a surname alone is a name)."""
     names: list[str] = []
     last = label
     for k, line in enumerate(below):
@@ -87,7 +101,7 @@ def _submitters_below(label: Line, below: list[Line], rules: SignatureRules) -> 
             break
         text = line.text.strip()
         head = rules.name_end.split(text.rstrip(" -–,"), maxsplit=1)[0]
-        if not is_name(head, rules):
+        if not (is_name(head, rules) or (surnames and rules.surname_below_role.match(head))):
             break
         last = line
         if text[-1:] in "-–,":  # the party wraps onto the next line of the column

@@ -154,11 +154,11 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE \
                     and is_letterhead(block):
                 roles[block] = BlockKind.LETTERHEAD
-        # what a paper prints above its title (a series' name, a dossier number and title, a
-        # volume number) is its masthead: text, never its first headings
+        # what a paper prints above its title or beside it (a series' name, a dossier number and
+        # title, a volume number, the paper's number) is its masthead: text, never its headings
         tops = [b.bbox.top for b in part.title_blocks if b.page == page.number]
         for block in page.blocks:
-            if tops and block not in roles and block.kind is BlockKind.BODY and block.bbox.bottom <= min(tops) + 1:
+            if tops and block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= min(tops) + 1:
                 roles[block] = BlockKind.COVER
     values: set[str] = set()
     for page in pages[:FORM_PAGES]:
@@ -294,7 +294,7 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
         # fields or text is a heading, also on a page short enough to look like a cover
         run: list[Block] = []
         for block in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
-            if block.size >= 0.6 * cover_size and not is_letterhead(block) and _has_words(block.text):
+            if block.size >= 0.6 * cover_size and not is_letterhead(block) and (run or _has_words(block.text)):
                 run.append(block)
             elif run and not is_letterhead(block):
                 break

@@ -101,3 +101,21 @@ def test_a_page_of_n_label_in_a_letter_sidebar_is_furniture_wherever_it_stands(m
     parsed = parse_pdf(make_pdf(pages))
     assert [p.page_label for p in parsed.pages] == ["Pagina 1 van 3", "Pagina 2 van 3", "Pagina 3 van 3"]
     assert "Pagina" not in text_of(make_pdf(pages))
+
+
+def test_a_parliamentary_papers_print_lines_and_a_release_stamp_are_furniture(make_pdf):
+    """A parliamentary paper prints its citation ("Eerste Kamer, vergaderjaar …, nr. …"), its code
+    and its series' ISSN at the foot of a page; a release stamps the document's number at the top
+    edge. On a page of their own they are furniture, kept out of the body."""
+    page = Page()
+    page.add(500, 20, "4471203", size=8)
+    page.add(56, 120, "Voorstel van wet tot wijziging van de Waterwet", size=12, bold=True)
+    page.lines(56, 150, ["De leden van de commissie hebben met belangstelling kennisgenomen van het voorstel."])
+    page.add(56, 760, "kst-40112-9", size=6).add(56, 768, "ISSN 1234 - 567X", size=6)
+    page.add(56, 790, "Eerste Kamer, vergaderjaar 2031–2032, 40 112, nr. 9", size=8)
+    (parsed_page,) = parse_pdf(make_pdf([page])).pages
+    body = " ".join(b.text for b in parsed_page.blocks)
+    assert "4471203" not in body and "ISSN" not in body and "kst-" not in body and "vergaderjaar" not in body
+    assert "4471203" in (parsed_page.header or "")
+    assert "Eerste Kamer, vergaderjaar 2031–2032, 40 112, nr. 9" in (parsed_page.footer or "")
+    assert "De leden van de commissie" in body

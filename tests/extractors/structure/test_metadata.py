@@ -250,3 +250,28 @@ def test_a_sidebar_value_below_a_body_line_between_it_and_its_label(make_pdf, do
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.title == "Herinrichting van de haven van Noorderveld"
     assert doc.metadata.bodies == ["B&W", "Raad"]
+
+
+def test_a_parliamentary_paper_is_referenced_by_its_dossier_and_number(make_pdf, documents_of):
+    """Convention of parliamentary papers: the footer cites the paper ("Tweede Kamer, vergaderjaar
+    2031–2032, 40 112, nr. 9"); its dossier and number are the reference."""
+    page = Page().add(56, 60, "Verslag van een notaoverleg", size=12, bold=True)
+    page.lines(56, 90, ["De vaste commissie voor Infrastructuur heeft op 3 maart een overleg gevoerd."])
+    page.add(56, 790, "Tweede Kamer, vergaderjaar 2031–2032, 40 112 A, nr. 9", size=8)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == "40 112 A, nr. 9"
+
+
+def test_a_printed_e_mail_is_dated_when_it_was_sent_and_titled_by_its_subject(make_pdf, documents_of):
+    """An e-mail printed with its header (as Woo releases publish mail): the header's first
+    date-time, month first as mail programs print it, is its date; "Subject:" its title."""
+    page = Page()
+    page.add(50, 50, "From:", size=8).add(110, 50, "Vos, Ineke <i.vos@voorbeeld.nl>", size=8)
+    page.add(50, 60, "Sent:", size=8).add(110, 60, "Tue 3/11/2031 4:05:12 PM", size=8)
+    page.add(50, 70, "Subject:", size=8).add(110, 70, "RE: planning inspraakavond", size=8)
+    page.lines(50, 100, ["Dag allen,", "Hierbij de planning voor de inspraakavond van volgende week.",
+                         "Met vriendelijke groet,", "Ineke Vos"], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "brief"
+    assert doc.metadata.document_date == date(2031, 3, 11)
+    assert doc.metadata.title == "RE: planning inspraakavond"

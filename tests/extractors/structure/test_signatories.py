@@ -60,3 +60,25 @@ def test_a_submitters_party_that_wraps_stays_with_the_name(make_pdf, documents_o
     page.lines(56, 160, ["Willemijn Bakker van Dam -", "Groen Dorp"], size=10, leading=12)
     (doc,) = documents_of(make_pdf([page]))
     assert [(s.role, s.name) for s in doc.signatories] == [("indiener", "Willemijn Bakker van Dam - Groen Dorp")]
+
+
+def test_a_role_and_its_name_on_one_line(make_pdf, documents_of):
+    """A report's signature may name the role's body and the signer on one line ("De voorzitter
+    van de commissie, Bakker")."""
+    page = Page().add(56, 50, "Verslag van een rondetafelgesprek", size=14, bold=True)
+    page.lines(56, 90, ["De commissie heeft op 4 april gesproken met deskundigen over de jeugdzorg.", "",
+                        "De voorzitter van de commissie, Wijnands", "", "De griffier van de commissie, Ter Horst"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [
+        ("voorzitter van de commissie", "Wijnands"), ("griffier van de commissie", "Ter Horst")]
+
+
+def test_a_motions_submitters_sign_under_its_closing_formula(make_pdf, documents_of):
+    """Convention of moties in parliament: under "en gaat over tot de orde van de dag." the
+    submitters' surnames, one per line, a particle capitalised ("Van der Meulen")."""
+    page = Page().add(56, 50, "MOTIE VAN DE LEDEN BRINKHORST EN VAN DER MEULEN", size=10, bold=True)
+    page.lines(56, 80, ["De Kamer, gehoord de beraadslaging,",
+                        "verzoekt de regering de veerdiensten te behouden,",
+                        "en gaat over tot de orde van de dag.", "", "Brinkhorst", "Van der Meulen"], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [s.name for s in doc.signatories] == ["Brinkhorst", "Van der Meulen"]
