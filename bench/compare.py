@@ -1,6 +1,6 @@
 """Side by side: `raadsstukken run` against bare pdfplumber and pymupdf4llm, CPU, wall and peak RSS.
 
-usage: python bench/compare.py [INPUT ...] [--set samples|real|corpus] [--repeat N] [--json FILE]
+usage: python bench/compare.py [INPUT ...] [--set samples|real|corpus|all] [--repeat N] [--tools A,A2,C] [--json FILE]
        python bench/compare.py --memory-scaling [--json FILE]
 
 On the same PDFs, each tool runs as its own process under `/usr/bin/time -v`, alternately
@@ -19,8 +19,10 @@ CPU seconds = user + system time; the table gives medians of CPU and wall, the m
 and the ratio of each median CPU to that of (B) and of (C).
 
 Input sets: `--set samples` is raw/; `--set real` the PDFs of ../shared/corpus-real/pdf whose
-MANIFEST.tsv says text_layer=yes; `--set corpus` bench/corpus/pdf without its scanned-* folders.
-Positional files and folders are added to the set.
+MANIFEST.tsv says text_layer=yes; `--set corpus` bench/corpus/pdf without its scanned-* folders;
+`--set all` the three together (115 files). Positional files and folders are added to the set.
+`--tools A,A2` runs only those next to (B) (what every ratio divides by); with both A and A2 the
+wall of one worker over that of two is given per round and as its median (`--jobs 2` scaling).
 
 `--memory-scaling` generates (reportlab, deterministic, in a temp dir) a 50-page and a 2,000-page
 text-only council-style PDF (headings, paragraphs, a small table every 10 pages) and reports the
@@ -86,6 +88,8 @@ def pdf_files(inputs: list[Path]) -> list[Path]:
 
 
 def set_files(name: str) -> list[Path]:
+    if name == "all":
+        return [f for part in ("samples", "real", "corpus") for f in set_files(part)]
     base = SETS[name]
     if name == "samples":
         return pdf_files([base])
@@ -230,7 +234,7 @@ def header(meta: dict) -> str:
 
 # ---------------------------------------------------------------- side by side
 
-def compare(files: list[Path], repeat: int, with_legacy: bool, label: str) -> dict:
+def compare(files: list[Path], repeat: int, with_legacy: bool, label: str, only: tuple[str, ...] = ()) -> dict:
     pages = count_pages(files)
     paths = [str(f) for f in files]
     py = sys.executable
@@ -246,6 +250,8 @@ def compare(files: list[Path], repeat: int, with_legacy: bool, label: str) -> di
     if with_legacy:
         tools.append(("C0", "(C0) pymupdf4llm.to_markdown, use_layout(False)",
                       [py, "-c", PYMUPDF4LLM_LEGACY_SCRIPT, *paths], None))
+    if only:
+        tools = [t for t in tools if t[0] in only or t[0] == "B"]  # (B) is what every ratio divides by
     runs: dict[str, list[dict]] = {key: [] for key, *_ in tools}
     try:
         for r in range(repeat):
@@ -261,10 +267,14 @@ def compare(files: list[Path], repeat: int, with_legacy: bool, label: str) -> di
     summary = {key: summarise(runs[key], tool=name, pages=pages) for key, name, *_ in tools}
     for s in summary.values():
         s["cpu_vs_B"] = round(s["cpu_s_median"] / summary["B"]["cpu_s_median"], 2)
-        s["cpu_vs_C"] = round(s["cpu_s_median"] / summary["C"]["cpu_s_median"], 2)
+        s["cpu_vs_C"] = round(s["cpu_s_median"] / summary["C"]["cpu_s_median"], 2) if "C" in summary else None
         s["pages_per_cpu_s"] = round(pages / s["cpu_s_median"], 2)
-    return {"set": label, "files": [str(f) for f in files], "n_files": len(files), "pages": pages,
-            "repeat": repeat, "order": [k for k, *_ in tools], "summary": summary, "runs": runs}
+    out = {"set": label, "files": [str(f) for f in files], "n_files": len(files), "pages": pages,
+           "repeat": repeat, "order": [k for k, *_ in tools], "summary": summary, "runs": runs}
+    if "A" in runs and "A2" in runs:  # wall of one worker over that of two, round by round (alternating)
+        pairs = [a["wall_s"] / b["wall_s"] for a, b in zip(runs["A"], runs["A2"]) if not a["exit"] and not b["exit"]]
+        out["jobs2_speedup"] = round(statistics.median(pairs), 2) if pairs else None
+    return out
 
 
 def summarise(rs: list[dict], **fields) -> dict:
@@ -293,8 +303,12 @@ def print_compare(result: dict, meta: dict) -> None:
     print("| tool | pages | CPU s (median) | wall s (median) | peak RSS MB (max) | CPU vs (B) | CPU vs (C) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for s in result["summary"].values():
+        vs_c = f"{s['cpu_vs_C']:.2f}" if s["cpu_vs_C"] is not None else "–"
         print(f"| {s['tool']}{failed_note(s)} | {s['pages']} | {s['cpu_s_median']:.2f} | {s['wall_s_median']:.2f} | "
-              f"{s['rss_mb_max']:.0f} | {s['cpu_vs_B']:.2f} | {s['cpu_vs_C']:.2f} |")
+              f"{s['rss_mb_max']:.0f} | {s['cpu_vs_B']:.2f} | {vs_c} |")
+    if result.get("jobs2_speedup") is not None:
+        print(f"\n--jobs 2: wall of one worker / wall of two, median over the rounds: {result['jobs2_speedup']} "
+              f"({result['n_files']} files)")
 
 
 # ---------------------------------------------------------------- memory scaling
@@ -403,10 +417,11 @@ def print_memory(result: dict, meta: dict) -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="*", type=Path, help="PDF files or folders (added to --set)")
-    ap.add_argument("--set", choices=sorted(SETS), dest="preset")
+    ap.add_argument("--set", choices=sorted(SETS) + ["all"], dest="preset")
     ap.add_argument("--repeat", type=int, default=None, help="rounds (default 3; 1 for --memory-scaling)")
     ap.add_argument("--with-legacy", action="store_true",
                     help="add (C0): pymupdf4llm.to_markdown after use_layout(False)")
+    ap.add_argument("--tools", default="", help="only these tools, comma-separated (A, A2, C, C0); (B) always runs")
     ap.add_argument("--memory-scaling", action="store_true")
     ap.add_argument("--json", type=Path, help="write all figures, every run included")
     args = ap.parse_args(argv)
@@ -426,7 +441,8 @@ def main(argv: list[str]) -> int:
         label = args.preset and f"--set {args.preset}" or "inputs"
         if args.preset and args.inputs:
             label += " + inputs"
-        result = compare(files, args.repeat or 3, args.with_legacy, label)
+        only = tuple(t.strip() for t in args.tools.split(",") if t.strip())
+        result = compare(files, args.repeat or 3, args.with_legacy, label, only)
         print_compare(result, meta)
     if args.json:
         args.json.write_text(json.dumps({**meta, **result}, indent=1, ensure_ascii=False))

@@ -9,7 +9,9 @@ parsing itself: the page layer (`raadsstukken.extractors.layout.parse.parse_pdf`
 `extract_text()`, which is what matters on large batches where start-up is paid once.
 
 `--profile` runs the whole work of a file in this process (parse, every stage, rows, validation,
-writing a part) over the inputs once and prints CPU seconds (process time) and share per stage:
+the outcome pickled and unpickled as it goes from a worker to the parent, and writing: a part per
+file, or for AUTO_COMPACT_PARTS files or more one batch of segments, as a run does) over the inputs
+once and prints CPU seconds (process time) and share per stage:
 the page layer split into pdfminer's parsing, glyph cleaning, text-layer statistics, lines,
 furniture, blocks, footnotes and reading order; then each stage of `pipeline.stages.STAGES`, the
 row mapping per dataset, validation and the Parquet writing. Timers are exclusive (a timed call
@@ -145,8 +147,12 @@ def profile(files: list[Path]) -> dict:
     t0 = time.process_time()
     import importlib
 
+    import datetime as dt
+    import pickle
+
     from raadsstukken.extractors.model import FileResult
     from raadsstukken.pipeline import stages as stage_module
+    from raadsstukken.pipeline.run import FileOutcome
     from raadsstukken.pipeline import writer
     from raadsstukken.schemas import DATASETS, validate_table
     imports = time.process_time() - t0
@@ -156,6 +162,7 @@ def profile(files: list[Path]) -> dict:
     pipeline()
     model = time.process_time() - t0
 
+    started = dt.datetime.now(dt.timezone.utc)
     timers = Timers()
     parse = importlib.import_module("raadsstukken.extractors.layout.parse")
     saved = []
@@ -186,9 +193,11 @@ def profile(files: list[Path]) -> dict:
     stages = tuple(replace_stage(s, timers) for s in stage_module.STAGES)
     out = Path(tempfile.mkdtemp(prefix="speed-profile-"))
     pages = 0
+    batch = len(files) >= writer.AUTO_COMPACT_PARTS  # as a run does: segments at once, else a part per file
+    held: list[tuple[str, dict]] = []
     try:
         timers.enter("total")
-        for f in files:
+        for n, f in enumerate(files):
             data = f.read_bytes()
             timers.enter("page: pdfplumber open, OCR decision, vocabulary (rest)")
             parsed = parse.parse_pdf(f, data=data)
@@ -206,9 +215,20 @@ def profile(files: list[Path]) -> dict:
             for name, table in tables.items():
                 validate_table(DATASETS[name], table)
             timers.leave()
-            timers.enter("writing")
-            writer.write_parts(out, f.name.replace(".", "_"), tables)
+            timers.enter("outcome to the parent (pickle)")
+            outcome = pickle.loads(pickle.dumps(FileOutcome(f.name, "0" * 64, "ok", started, tables=tables)))
             timers.leave()
+            timers.enter("writing")
+            part = f"{n:016x}"
+            if batch:
+                held.append((part, outcome.tables))
+            else:
+                writer.write_parts(out, part, outcome.tables, validated=True)
+            timers.leave()
+        timers.enter("writing")
+        if held:
+            writer.write_segments(out, held)
+        timers.leave()
         timers.leave()
     finally:
         for mod, name, function in saved:
@@ -249,7 +269,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--profile", action="store_true", help="CPU seconds per stage, in process, one pass")
-    ap.add_argument("--set", choices=("samples", "real", "corpus"), dest="preset",
+    ap.add_argument("--set", choices=("samples", "real", "corpus", "all"), dest="preset",
                     help="the input sets of bench/compare.py")
     args = ap.parse_args(argv)
     files = pdf_files(args.inputs)
