@@ -132,3 +132,17 @@ def test_a_letter_spaced_word_is_written_with_its_letters_apart():
     assert text("VOORSTEL", 16) == "V O O R S T E L"  # letters 0.38 of the size apart: spaced out
     assert text("VOORSTEL", 4) == "VOORSTEL"  # 0.1 apart: a word
     assert text("A.B.C.", 16) == "A.B.C."  # initials stand apart too, and are no spaced word
+
+
+def test_a_dash_whose_ink_is_a_dot_is_a_middle_dot():
+    from raadsstukken.extractors.layout.ocr_words import OcrLine, OcrWord, words_to_chars
+
+    ink = np.zeros((600, 1400), dtype=bool)
+    ink[385:391, 300:306] = True  # a dot at mid-height: "Waterschap X · Nieuwsbrief"
+    ink[385:389, 512:528] = True  # a hyphen: four times as wide as high
+    words = [OcrWord("Waterschap", (200, 370, 290, 400), 95.0), OcrWord("-", (298, 383, 308, 393), 80.0),
+             OcrWord("Nieuwsbrief", (320, 370, 500, 400), 95.0), OcrWord("-", (510, 383, 530, 391), 90.0),
+             OcrWord("zomer", (542, 370, 632, 400), 95.0)]
+    lines = [OcrLine((200, 370, 632, 400), 0.0, 0.0, 42.0, 8.0, words)]
+    text = "".join(c["text"] for c in words_to_chars(lines, 595, 842, 300, ink).chars)
+    assert text == "Waterschap \u00b7 Nieuwsbrief - zomer"

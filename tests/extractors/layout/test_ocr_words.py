@@ -159,3 +159,15 @@ def test_an_underscore_tesseract_reads_for_a_blot_before_a_word_is_left_out():
     lines = read_hocr(_hocr([{"base": 400, "x_size": 42, "words": [("6", 20, 95), ("_", 20, 60), ("_Agendapunt", 200, 90),
                                                                     ("gesloten", 160, 95)]}]))
     assert [w.text for w in lines[0].words] == ["6", "Agendapunt", "gesloten"]
+
+
+def test_lines_tesseract_sizes_alike_are_one_size_however_far_their_bands_stray():
+    ink = np.zeros((3508, 2480), dtype=bool)
+    lines = [_body(400 + 80 * i, "regel van een titel over meerdere regels", 60, par=1) for i in range(3)]
+    lines += [_body(700 + 60 * i, "gewone tekst van een alinea over de begroting", 42) for i in range(4)]
+    for i, x_height in enumerate((29, 33, 33)):  # the first line's band measures 12% lower
+        _letters(ink, 400 + 80 * i, 200, 1400, x_height)
+    for i in range(4):
+        _letters(ink, 700 + 60 * i, 200, 1400, 22)
+    sizes = [c["size"] for c in words_to_chars(_hocr(lines), 595, 842, 300, ink).chars if c["text"] == "regel"]
+    assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
