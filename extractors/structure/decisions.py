@@ -3,7 +3,7 @@
 Items are read off the lines after the intro: a line opening with a marker ("1", "1.", "1)",
 "a.", "-", "•") starts an item; an indented line, or a lower-case line after an unfinished item,
 continues it (also on the next page); anything else ends the list. Without markers the first
-paragraph after the intro is the single decision.
+paragraph after the intro is the single decision: its first sentence (what follows explains it).
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.metadata import starts_with_label
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.sentences import first_sentence
 from raadsstukken.extractors.structure.doc_types import join_letter_spacing
 from raadsstukken.extractors.text.normalize import heading_label, is_marker, list_marker, marker_number
 
@@ -383,6 +384,15 @@ def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
             text = ""
             for line in lines:
                 text = join_running_text(text, line.text, vocabulary)
+            # a paragraph states its decision in its first sentence and goes on to explain it
+            decision = first_sentence(text)
+            if len(decision) < len(text):
+                text, kept = decision, []
+                for line in lines:
+                    kept.append(line)
+                    if len(join_running_text("", " ".join(ln.text for ln in kept), vocabulary)) >= len(decision):
+                        break
+                lines = kept
             box = union_all(ln.bbox for ln in lines if ln.page == first.page)
             return [DecisionPoint(1, text, first.page, box, None, "decisions:paragraph", list(lines))]
     return []

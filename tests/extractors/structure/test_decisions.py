@@ -48,6 +48,19 @@ def test_unnumbered_proposal_is_one_decision(make_pdf, documents_of):
     assert [(d.number, d.text) for d in doc.decisions] == [(1, "Het beleidskader sportaccommodaties 2025 vast te stellen.")]
 
 
+def test_an_unnumbered_decision_paragraph_is_its_first_sentence(make_pdf, documents_of):
+    """A decision written as prose ("Besluit" and a paragraph, as in a decision letter) states the
+    decision in its first sentence and explains it after; abbreviations and initials end none."""
+    page = Page().add(56, 50, "Besluit op uw verzoek", size=16, bold=True)
+    page.add(56, 90, "Besluit", size=11, bold=True)
+    page.lines(56, 108, ["Hierbij verleen ik dhr. K.L. Smit de gevraagde ontheffing o.a. voor de",
+                         "standplaats aan de Kerkstraat. De ontheffing geldt tot en met 31 december.",
+                         "Zij kan worden ingetrokken als de voorwaarden niet worden nageleefd."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [
+        "Hierbij verleen ik dhr. K.L. Smit de gevraagde ontheffing o.a. voor de standplaats aan de Kerkstraat."]
+
+
 def _besluitenlijst(style: str) -> Page:
     """A besluitenlijst of three agenda items, the decision label written three ways."""
     page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
