@@ -50,7 +50,7 @@ class StyleRules:
     min_stroke_letters: int
     grey_type: float
     redaction_dark: float
-    redaction_rows: float
+    redaction_runs: float
     pad: float
 
 
@@ -60,7 +60,7 @@ def style_rules() -> StyleRules:
     return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["larger_by"]),
                       float(data["size_snap"]), float(data["bold_over_body"]), float(data["line_bold"]),
                       float(data["max_over_body"]), int(data["min_stroke_letters"]),
-                      float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_rows"]),
+                      float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_runs"]),
                       float(data["pad"]))
 
 
@@ -346,9 +346,10 @@ def _ink_level(ink: Any, bbox: Any, scale: float, rules: StyleRules) -> float | 
 
     None for a box without contrast (no ink to measure) and for a word on a redaction mark: a
     band filled black or grey, perhaps with a code in light type, that leaves at least
-    `redaction_dark` of the box darker than halfway to its paper, or fills `redaction_rows` of its
-    rows from end to end. Type, even bold, leaves most of its box paper; a short word of dense
-    letters may read as a mark too, which only leaves it unmeasured."""
+    `redaction_dark` of the box darker than halfway to its paper, or holds `redaction_runs` of its
+    ink in horizontal runs longer than 1.5 times the box's height (`_long_runs`). Type, even
+    bold, leaves most of its box paper; a short word of dense letters may read as a mark too,
+    which only leaves it unmeasured."""
     import numpy as np
 
     box = ink[int(bbox.top * scale):int(bbox.bottom * scale) + 1, int(bbox.x0 * scale):int(bbox.x1 * scale) + 1]
@@ -362,6 +363,18 @@ def _ink_level(ink: Any, bbox: Any, scale: float, rules: StyleRules) -> float | 
         return None
     middle = (dark + light) / 2
     inked = box < middle
-    if float(inked.mean()) >= rules.redaction_dark or float((inked.mean(axis=1) >= 0.8).mean()) >= rules.redaction_rows:
+    if float(inked.mean()) >= rules.redaction_dark or _long_runs(inked) >= rules.redaction_runs:
         return None
     return min(INK_LEVEL + max(dark - rules.grey_type, 0), middle)
+
+
+def _long_runs(inked: Any) -> float:
+    """The share of a box's ink in horizontal runs longer than 1.5 times the box's height: a
+    filled band's, not type's (whose runs are strokes, a crossbar, at most an underline)."""
+    import numpy as np
+
+    padded = np.pad(inked.astype(np.int8), ((0, 0), (1, 1)))
+    edges = np.diff(padded, axis=1).ravel()
+    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    total = int(runs.sum())
+    return float(runs[runs > 1.5 * inked.shape[0]].sum()) / total if total else 0.0
