@@ -38,6 +38,7 @@ class MetadataRules:
     meeting_title: re.Pattern[str] | None = None
     meeting_kinds: frozenset[str] = frozenset()
     email_lines: int = 8
+    unit_name: re.Pattern[str] = re.compile(r"(?!)")
     parliamentary: re.Pattern[str] = re.compile(r"(?!)")
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
@@ -70,6 +71,7 @@ def load_rules() -> MetadataRules:
         meeting_title=re.compile(data["meeting_title"]["pattern"], re.IGNORECASE),
         meeting_kinds=frozenset(data["meeting_title"]["kinds"]),
         email_lines=int(data["email"]["header_lines"]),
+        unit_name=re.compile(data["team"]["unit_name"], re.IGNORECASE),
         parliamentary=re.compile(data["reference"]["parliamentary"], re.IGNORECASE),
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
@@ -122,6 +124,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
         if found is None or not found.text.strip(" -–,;:"):
             return None
         meta.methods[name] = found.method
+        if name == "team" and found.method == "form:inline" and rules.unit_name.match(found.label.label.strip()):
+            return found.label.label.strip().rstrip(",;").strip()  # "Directie X": the kind is in the name
         return found.text.strip().rstrip(",;").strip() or None
 
     meta.title = text_field("title", continuation=True)

@@ -275,3 +275,18 @@ def test_a_printed_e_mail_is_dated_when_it_was_sent_and_titled_by_its_subject(ma
     assert doc.part.doc_type == "brief"
     assert doc.metadata.document_date == date(2031, 3, 11)
     assert doc.metadata.title == "RE: planning inspraakavond"
+
+
+@pytest.mark.parametrize(("line", "team"), [
+    ("Directie Bodem en Water", "Directie Bodem en Water"),
+    ("Afdeling: Openbare Ruimte", "Openbare Ruimte"),
+    ("Programmadirectie Stikstof", "Programmadirectie Stikstof"),
+])
+def test_a_unit_named_without_a_colon_keeps_its_kind_in_the_name(make_pdf, documents_of, line, team):
+    """A letter's sidebar names the sending unit with its kind ("Directie Bodem en Water"); a
+    label with a colon ("Afdeling: …") is a label."""
+    page = Page().add(56, 50, "Nota aan de gedeputeerde", size=14, bold=True)
+    page.add(400, 90, line, size=7)
+    page.lines(56, 110, ["De provincie wil de meetpunten in de polders uitbreiden en vraagt daarvoor geld."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.team == team
