@@ -54,6 +54,12 @@ the bold stroke on (a short word's few strokes measure a pixel either way)."""
 SEGMENT_GAP = 1.0
 """A gap between two words of a Tesseract line wider than this many type sizes parts the line:
 a label and its value, a sidebar beside the body (words are about a third of a size apart)."""
+OWN_BASELINE, SMALLER_PART = 0.2, 0.9
+"""A part of a cut line whose words' feet lie more than OWN_BASELINE type sizes off the line's
+baseline, and whose words are under SMALLER_PART of the height of the rest's, stands on a baseline
+of its own: a sidebar's smaller type Tesseract joined to the body's line beside it (a form label in
+a shaded cell has a taller box and stays)."""
+_DESCENDERS = frozenset("gjpqy,;()")
 BULLET, BULLET_SIZE, BULLET_FILL = "\u2022", 0.45, 0.55
 """A one-glyph word at most BULLET_SIZE of its line's size high, about square, whose box is at
 least BULLET_FILL ink, is a bullet (a filled disc fills 0.79 of its box, a letter well under half)."""
@@ -329,7 +335,10 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
 def _segments(line: OcrLine) -> list[OcrLine]:
     """A line of Tesseract's cut where a gap between words is wider than SEGMENT_GAP sizes (a
     form's label and its value, a sidebar beside the body): each part is sized on its own, as a
-    born-digital layer sets them. The parts keep the line's box and baseline."""
+    born-digital layer sets them. The parts keep the line's box and baseline, unless a part's own
+    words sit off it (Tesseract joined a sidebar's smaller line to the body's beside it): that part
+    gets the baseline its words stand on, and a size estimate scaled by its words' height to the
+    rest's."""
     size = line.x_size or float(line.box[3] - line.box[1])
     parts: list[list[OcrWord]] = [[]]
     for w in line.words:
@@ -338,7 +347,20 @@ def _segments(line: OcrLine) -> list[OcrLine]:
         parts[-1].append(w)
     if len(parts) == 1:
         return [line]
-    return [replace(line, words=part) for part in parts]
+    out = []
+    tall = max(w.box[3] - w.box[1] for w in line.words)
+    for part in parts:
+        feet = [w.box[3] for w in part if not _DESCENDERS.intersection(w.text)] or [w.box[3] for w in part]
+        foot, middle = _median([float(f) for f in feet]), (part[0].box[0] + part[-1].box[2]) / 2
+        rest = [w.box[3] - w.box[1] for other in parts if other is not part for w in other]
+        own = size * max(w.box[3] - w.box[1] for w in part) / max(rest or [tall])  # its type, not the line's
+        if abs(foot - line.baseline_at(middle)) > OWN_BASELINE * size and own < SMALLER_PART * size \
+                and sum(c.isalpha() for w in part for c in w.text) >= 3:  # words, not a bullet
+            out.append(replace(line, words=part, offset=foot - line.box[3] - line.slope * (middle - line.box[0]),
+                               x_size=own))
+        else:
+            out.append(replace(line, words=part))
+    return out
 
 
 _BOX = 1000.0

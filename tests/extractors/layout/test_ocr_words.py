@@ -171,3 +171,18 @@ def test_lines_tesseract_sizes_alike_are_one_size_however_far_their_bands_stray(
         _letters(ink, 700 + 60 * i, 200, 1400, 22)
     sizes = [c["size"] for c in words_to_chars(_hocr(lines), 595, 842, 300, ink).chars if c["text"] == "regel"]
     assert len(sizes) == 3 and len(set(sizes)) == 1, sizes
+
+
+def test_a_sidebars_smaller_line_tesseract_joined_to_the_body_line_gets_its_own_baseline_and_size():
+    from raadsstukken.extractors.layout.ocr_words import OcrLine, OcrWord
+
+    body = [OcrWord(t, (200 + 150 * i, 370, 330 + 150 * i, 400), 95.0) for i, t in enumerate("Geachte leden van".split())]
+    side = [OcrWord("Afdeling", (1800, 392, 1890, 414), 95.0), OcrWord("Vergunningen", (1900, 392, 2040, 414), 95.0)]
+    lines = [OcrLine((200, 370, 2040, 414), 0.0, -14.0, 42.0, 8.0, body + side)]  # baseline 400, the body's
+    chars = {c["text"]: c for c in words_to_chars(lines, 595, 842, 300).chars if c["text"].strip()}
+    def baseline(c: dict) -> float:
+        return c["bottom"] - 0.2 * c["size"]  # glyph boxes reach a fifth of the size below it
+
+    assert baseline(chars["Afdeling"]) - baseline(chars["Geachte"]) == pytest.approx(14 * 72 / 300, abs=0.3)
+    assert chars["Afdeling"]["size"] < 0.85 * chars["Geachte"]["size"]
+    assert chars["Afdeling"]["bottom"] == chars["Vergunningen"]["bottom"]  # one baseline for the part
