@@ -87,12 +87,20 @@ def _stream_runs(chars: list[Char], s: LineSettings) -> list[list[Char]]:
     runs: list[list[Char]] = []
     current: list[Char] = []
     prev: Char | None = None
+    min_overlap = s.min_vertical_overlap
     for ch in chars:
         if ch.text.isspace():
             if current:
                 current.append(ch)
             continue
-        if prev is not None and _continues(prev, ch, s):
+        if prev is not None:  # _continues(prev, ch, s), inlined: it is asked for every glyph of a file
+            p_top, p_bottom, c_top, c_bottom = prev.top, prev.bottom, ch.top, ch.bottom
+            overlap = min(p_bottom, c_bottom) - max(p_top, c_top)
+            smaller = max(min(p_bottom - p_top, c_bottom - c_top), 0.1)
+            joins = overlap / smaller >= min_overlap and ch.x0 >= prev.x1 - 0.5 * min(prev.size, ch.size)
+        else:
+            joins = False
+        if joins:
             current.append(ch)
         else:
             if current:
@@ -121,7 +129,7 @@ def _strip_spaces(run: list[Char]) -> list[Char]:
 def _baseline(run: list[Char], size: float | None = None) -> float:
     if size is None:
         size = _dominant_size(run)
-    bottoms = sorted(c.bottom for c in run if not c.text.isspace() and abs(c.size - size) < 0.01)
+    bottoms = sorted([c.bottom for c in run if not c.text.isspace() and abs(c.size - size) < 0.01])
     return bottoms[len(bottoms) // 2] if bottoms else run[0].bottom
 
 
@@ -140,29 +148,34 @@ def _dominant_size(chars: list[Char]) -> float:
 
 def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[Char]]]:
     """Runs sharing a baseline, left to right, with fragments of one line drawn apart joined."""
-    keyed = sorted(((_baseline(r), r[0].x0, i) for i, r in enumerate(runs)))
+    dominant = [_dominant_size(r) for r in runs]  # once per run (asked several times below)
+    keyed = sorted(((_baseline(r, dominant[i]), r[0].x0, i) for i, r in enumerate(runs)))
     groups: list[list[list[Char]]] = []
     group: list[tuple[float, float, int]] = []
 
     def flush() -> None:
         group.sort(key=lambda t: t[1])
         out: list[list[Char]] = []
+        last_size = 0.0  # _dominant_size(out[-1]), kept as out[-1] grows
         for _base, _, i in group:
             run = runs[i]
+            run_size = dominant[i]
             if out:
                 last = out[-1]
-                size = min(_dominant_size(last), _dominant_size(run))
+                size = min(last_size, run_size)
                 gap = run[0].x0 - max(c.x1 for c in last)
-                if -0.5 * size <= gap <= s.segment_gap * size and abs(_dominant_size(last) - _dominant_size(run)) < SAME_SIZE:
+                if -0.5 * size <= gap <= s.segment_gap * size and abs(last_size - run_size) < SAME_SIZE:
                     if run[0].font == OCR_LAYER_FONT:  # an OCR layer's word never spans two runs
                         last.append(replace(run[0], text=" ", x1=run[0].x0))
                     last.extend(run)
+                    last_size = _dominant_size(last)
                     continue
             out.append(list(run))
+            last_size = run_size
         groups.append(out)
 
     for item in keyed:
-        if group and abs(item[0] - group[0][0]) > 0.2 * _dominant_size(runs[item[2]]):
+        if group and abs(item[0] - group[0][0]) > 0.2 * dominant[item[2]]:
             flush()
             group = []
         group.append(item)
@@ -202,9 +215,9 @@ def _is_marker(chars: list[Char]) -> bool:
 def _words(segment: list[Char], s: LineSettings, shared: dict[float, float] | None = None) -> list[Word]:
     size = _dominant_size(segment)
     base = _baseline(segment, size)
-
-    def is_super(c: Char) -> bool:
-        return c.size <= s.superscript_size * size and c.bottom < base - s.superscript_raise * size
+    super_size = s.superscript_size * size  # a glyph at most this size and above `raised` is superscript
+    raised = base - s.superscript_raise * size
+    word_gap = s.word_gap
 
     words: list[Word] = []
     current: list[Char] = []
@@ -217,10 +230,10 @@ def _words(segment: list[Char], s: LineSettings, shared: dict[float, float] | No
                 current = []
             prev = None
             continue
-        sup = is_super(ch)
+        sup = ch.size <= super_size and ch.bottom < raised
         boundary = bool(current) and (
             sup != current_super
-            or (prev is not None and ch.x0 - prev.x1 > s.word_gap * min(ch.size, prev.size))
+            or (prev is not None and ch.x0 - prev.x1 > word_gap * min(ch.size, prev.size))
         )
         if boundary:
             words.append(_word(current, current_super, shared))
@@ -236,6 +249,8 @@ def _words(segment: list[Char], s: LineSettings, shared: dict[float, float] | No
 def _word(chars: list[Char], superscript: bool, shared: dict[float, float] | None = None) -> Word:
     first = chars[0]
     x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    first_size = first.size
+    uniform = True
     bold = italic = 0
     for c in chars:  # one pass for what min(), max() and sum() took five (ties keep the first, as they do)
         if c.x0 < x0:
@@ -246,17 +261,20 @@ def _word(chars: list[Char], superscript: bool, shared: dict[float, float] | Non
             x1 = c.x1
         if c.bottom > bottom:
             bottom = c.bottom
+        if c.size != first_size:
+            uniform = False
         b, i = font_style(c.font)
         bold += b
         italic += i
     n = len(chars)
-    size = round(_dominant_size(chars), 2)
+    # a word's glyphs are never spaces, so one size throughout is _dominant_size's common case
+    size = round(first_size if uniform else _dominant_size(chars), 2)
     if shared is not None:  # a page's words repeat a few tops, bottoms and sizes thousands of times:
         # one object per value keeps a long file's pages in a third less memory (zero and NaN are
         # left alone, so -0.0 stays -0.0)
         x0, top, x1, bottom, size = (shared.setdefault(v, v) if v else v for v in (x0, top, x1, bottom, size))
     return Word(
-        text=sys.intern("".join(c.text for c in chars)),
+        text=sys.intern("".join([c.text for c in chars])),
         bbox=BBox(x0, top, x1, bottom),
         size=size,
         bold=bold * 2 > n,
