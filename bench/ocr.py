@@ -2,7 +2,7 @@
 """OCR speed and word recall: the pipeline's page layer against a plain `pdftoppm -r 300` +
 `tesseract -l nld`, on the same scanned pages, in one run.
 
-usage: python bench/ocr.py [PDF_OR_DIR ...] [--json FILE] [--dpi N] [--workers N]
+usage: python bench/ocr.py [PDF_OR_DIR ...] [--json FILE] [--dpi N] [--workers N] [--no-plain]
 
 Default input: the scanned variants of the development corpus (bench/corpus/pdf/scanned-*). The
 reference text of a scanned page is the text layer of the born-digital PDF it was rendered from
@@ -15,6 +15,7 @@ order); its text is every line of every block plus header, footer and page label
 (B) for each PDF `pdftoppm -r 300 -png`, then `tesseract PAGE.png stdout -l nld` per page, one
 after the other, with Tesseract's own default threading: what a user would script.
 
+`--no-plain` runs (A) alone (to measure a change of the page layer; (B) does not change with it).
 Wall seconds are measured per tool over all pages (A first, then B); pages per second = pages /
 wall seconds. The machine is shared, so run it when it is quiet or read the figures as a ratio.
 """
@@ -97,6 +98,7 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--dpi", type=int, default=300, help="resolution of (A)'s renders")
     ap.add_argument("--workers", type=int, default=0, help="(A)'s Tesseract processes (0: one per CPU)")
+    ap.add_argument("--no-plain", action="store_true", help="run (A) only, not (B)")
     a = ap.parse_args()
     inputs = a.inputs or sorted(CORPUS.glob("scanned-*"))
     pdfs = sorted(p for i in inputs for p in ([i] if i.suffix == ".pdf" else i.rglob("*.pdf")))
@@ -108,10 +110,12 @@ def main() -> int:
     print(f"{len(pdfs)} PDFs, {pages} pages; nproc {os.cpu_count()}, load {os.getloadavg()[0]:.1f}; {tess}; "
           f"Python {platform.python_version()}", file=sys.stderr)
     a_s, a_text = ours(pdfs, a.dpi, a.workers)
-    b_s, b_text = plain(pdfs)
+    tools = [(f"(A) raadsstukken page layer, {a.dpi} dpi, workers {a.workers or os.cpu_count()}", a_s, a_text)]
+    if not a.no_plain:
+        b_s, b_text = plain(pdfs)
+        tools.append(("(B) pdftoppm -r 300 + tesseract -l nld", b_s, b_text))
     rows = []
-    for name, secs, texts in ((f"(A) raadsstukken page layer, {a.dpi} dpi, workers {a.workers or os.cpu_count()}",
-                               a_s, a_text), ("(B) pdftoppm -r 300 + tesseract -l nld", b_s, b_text)):
+    for name, secs, texts in tools:
         ref_all, got_all = Counter(), Counter()
         per_file = []
         for p, ref in ref_words.items():
