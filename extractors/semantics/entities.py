@@ -138,7 +138,9 @@ def _law_key(name: str, function_words: frozenset[str]) -> str:
 @lru_cache(maxsize=1)
 def pipeline() -> tuple[Language, PhraseMatcher, PhraseMatcher]:
     """The spaCy pipeline and its matchers (built once per process)."""
-    import spacy
+    from raadsstukken.extractors.semantics.entities_spacy import import_spacy
+
+    spacy = import_spacy()  # without spacy.cli (a third of the import)
     from spacy.matcher import PhraseMatcher
 
     # The shipped model's tokenizer is spaCy's Dutch default (`train-ner` starts from spacy.blank("nl")),
