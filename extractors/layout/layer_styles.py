@@ -42,6 +42,7 @@ class StyleRules:
 
     dpi: float
     x_height_share: float
+    paragraph_snap: float
     larger_by: float
     size_snap: float
     bold_over_body: float
@@ -57,7 +58,8 @@ class StyleRules:
 @lru_cache(maxsize=1)
 def style_rules() -> StyleRules:
     data = read_rules("text_layer")["styles"]
-    return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["larger_by"]),
+    return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["paragraph_snap"]),
+                      float(data["larger_by"]),
                       float(data["size_snap"]), float(data["bold_over_body"]), float(data["line_bold"]),
                       float(data["max_over_body"]), int(data["min_stroke_letters"]),
                       float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_runs"]),
@@ -210,8 +212,8 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
     """Each measured line's type size in points, and the page's body size.
 
     A line's raw size is its x-height over `x_height_share`. Lines that follow each other in one
-    column within `larger_by` of each other are one paragraph, set in its median size (one line's
-    measure strays by a few per cent with its letters); the page's sizes are then taken most
+    column within `paragraph_snap` of each other are one paragraph, set in its median size (one
+    line's measure strays by up to 8% with its letters); the page's sizes are then taken most
     common first (by letters), those within `size_snap` of it one size, their mean. The body is
     the size of most letters, and a size within `larger_by` of it is the body's.
     """
@@ -220,7 +222,7 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
     if not raw:
         size = statistics.median(m.line.size for m in measures)
         return {}, size
-    groups = _paragraphs([m for m in measures if id(m) in raw], raw, rules.larger_by)
+    groups = _paragraphs([m for m in measures if id(m) in raw], raw, rules.paragraph_snap)
     for keys in groups:
         middle = _weighted_median([(raw[k], weight[k]) for k in keys])
         for k in keys:
@@ -245,32 +247,31 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
 
 
 def _paragraphs(measures: list[_Measure], raw: dict[int, float], within: float) -> list[list[int]]:
-    """Lines that follow each other in one column (the next one down overlapping it, less than
-    a line's height under it) and whose sizes are within `within` of each other, as groups."""
-    parent = {id(m): id(m) for m in measures}
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    """Lines that follow each other in one column (each overlapping the line above it, less than
+    a line's height under it) as groups: a line joins the group of the line above when its size
+    is within `within` of that group's median, so one line measured a little off neither breaks a
+    paragraph in two nor drags the next line out of it."""
+    weight = {id(m): max(m.letters, 1) for m in measures}
+    group_of: dict[int, list[int]] = {}
     ordered = sorted(measures, key=lambda m: m.line.bbox.top)
-    for i, m in enumerate(ordered):
-        box = m.line.bbox
-        for n in ordered[i + 1:]:
-            other = n.line.bbox
-            if other.top - box.bottom > box.bottom - box.top:
-                break
+    for i, n in enumerate(ordered):
+        other = n.line.bbox
+        above = None
+        for m in reversed(ordered[:i]):
+            box = m.line.bbox
             overlap = min(box.x1, other.x1) - max(box.x0, other.x0)
-            if other.top > box.top and overlap > 0.5 * min(box.x1 - box.x0, other.x1 - other.x0) and \
-                    abs(raw[id(n)] / raw[id(m)] - 1) <= within:
-                parent[root(id(n))] = root(id(m))
+            if box.top < other.top and other.top - box.bottom <= box.bottom - box.top and \
+                    overlap > 0.5 * min(box.x1 - box.x0, other.x1 - other.x0):
+                above = m
                 break
-    groups: dict[int, list[int]] = {}
-    for m in measures:
-        groups.setdefault(root(id(m)), []).append(id(m))
-    return list(groups.values())
+        group = group_of.get(id(above)) if above is not None else None
+        if group is not None and abs(raw[id(n)] / _weighted_median([(raw[k], weight[k]) for k in group]) - 1) <= within:
+            group.append(id(n))
+            group_of[id(n)] = group
+        else:
+            group_of[id(n)] = [id(n)]
+    unique = {id(g): g for g in group_of.values()}
+    return list(unique.values())
 
 
 def _body_stroke(measures: list[_Measure], sizes: dict[int, float], body_size: float, rules: StyleRules) -> float:
