@@ -42,13 +42,17 @@ class HeadingRules:
     not_a_heading: tuple[re.Pattern[str], ...]
     same_style_run: int
     marked_run: int
+    number_only: re.Pattern[str] = re.compile(r"(?!)")
+    contents: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> HeadingRules:
     data = read_rules("headings")
     return HeadingRules(
-        not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
+        not_a_heading=tuple(re.compile(p) for k, p in data["not_a_heading"].items() if k != "number_only"),
+        number_only=re.compile(data["not_a_heading"]["number_only"]),
+        contents=re.compile(data["contents"]["heading"]),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )
@@ -114,7 +118,7 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         # ("6. Voorstel tot vaststelling van de verordening.")
         if not (text[-1] == "." and HEADING_NUMBER.match(text) and len(block.lines) <= s.max_lines):
             return False
-    if any(p.search(text) for p in load_rules().not_a_heading):
+    if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()):
         return False
     larger = block.size >= body.size + s.larger_by
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
@@ -132,6 +136,7 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     kinds = [roles.get(b, b.kind) for b in blocks]
     body = body_style([b for b, k in zip(blocks, kinds) if k in (BlockKind.BODY, BlockKind.COVER)])
     flags = [is_heading_candidate(b, body, s, k) for b, k in zip(blocks, kinds)]
+    _drop_contents(blocks, flags)
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
@@ -160,18 +165,36 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Seq
             announced = block.text.rstrip().endswith(":")
 
 
-def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
-    """Runs of same-style candidates with nothing between them are lists or box grids."""
+def _drop_contents(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """The entries of a table of contents (the rest of the page under its heading) are no headings."""
     rules = load_rules()
+    page: int | None = None
+    for i, block in enumerate(blocks):
+        if flags[i] and rules.contents.match(clean_heading(block.text).strip()):
+            page = block.page
+        elif page is not None and block.page == page:
+            flags[i] = False
+        elif page is not None:
+            page = None
+
+
+def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """Runs of same-style candidates with nothing between them are lists or box grids (a
+    heading's number hung apart from it counts as nothing between)."""
+    rules = load_rules()
+    numbers = [rules.number_only.match(b.text.strip()) is not None for b in blocks]
     i, n = 0, len(blocks)
     while i < n:
         if not flags[i]:
             i += 1
             continue
         j = i
-        while j + 1 < n and flags[j + 1] and style_key(blocks[j + 1]) == style_key(blocks[i]):
+        run_blocks = [i]
+        while j + 1 < n and (numbers[j + 1] or (flags[j + 1] and style_key(blocks[j + 1]) == style_key(blocks[i]))):
             j += 1
-        run = range(i, j + 1)
+            if not numbers[j]:
+                run_blocks.append(j)
+        run = run_blocks
         marked = [k for k in run if list_marker(blocks[k].text)]
         if len(run) >= rules.same_style_run:
             for k in run:

@@ -108,3 +108,24 @@ def test_a_bold_line_with_a_sentence_ending_inside_is_running_text(make_pdf, sec
     page.lines(56, y, BODY)
     sections = sections_of(make_pdf([page]))
     assert [s.heading for s in sections if s.heading] == ["Artikel 3. Aanvraag"]
+
+
+def test_a_hanging_number_and_a_table_of_contents(make_pdf, sections_of):
+    """Conventions of reports: a chapter's number hung in the margin ("II" beside its title) is no
+    heading of its own and does not make the headings under it a list; the entries under
+    "Inhoudsopgave", set like the headings they list, are text."""
+    toc = Page().add(60, 60, "Inhoudsopgave", size=11, bold=True)
+    toc.add(60, 90, "I", size=11, bold=True).add(96, 90, "Ontwikkelingen in de wijken", size=11, bold=True)
+    toc.add(60, 110, "II", size=11, bold=True).add(96, 110, "Antwoord van het college", size=11, bold=True)
+    body = Page().add(60, 60, "I", size=11, bold=True).add(96, 60, "Ontwikkelingen in de wijken", size=11, bold=True)
+    body.add(60, 84, "Bijdrage van de fractie van de Dorpslijst", size=11, bold=True)
+    body.lines(60, 104, ["De fractie vraagt hoeveel woningen er in de wijken worden gebouwd en hoeveel",
+                         "daarvan sociale huurwoningen zijn; zij wil ook weten wanneer de bouw begint."], size=11)
+    body.add(60, 150, "II", size=11, bold=True).add(96, 150, "Antwoord van het college", size=11, bold=True)
+    body.lines(60, 170, ["Het college verwacht er driehonderd, waarvan de helft in de sociale huur, en",
+                         "begint met de bouw zodra de vergunningen onherroepelijk zijn geworden."], size=11)
+    sections = sections_of(make_pdf([toc, body]))
+    assert [s.heading for s in sections if s.heading] == [
+        "Inhoudsopgave", "Ontwikkelingen in de wijken", "Bijdrage van de fractie van de Dorpslijst",
+        "Antwoord van het college"]
+    assert "Ontwikkelingen in de wijken" in sections[0].text
