@@ -747,7 +747,7 @@ def _record(manifest: Manifest, out: Path, outcome: FileOutcome, chash: str, sta
 
 BATCH_BYTES = 64 << 20
 """Arrow bytes of rows a large run holds before it writes them as segments."""
-BATCH_SECONDS = 60.0
+BATCH_SECONDS = 300.0
 """...and seconds: a crash costs at most this much work (those files are extracted again)."""
 
 
