@@ -43,6 +43,7 @@ class StyleRules:
     dpi: float
     x_height_share: float
     paragraph_snap: float
+    min_size_letters: int
     larger_by: float
     size_snap: float
     bold_over_body: float
@@ -59,7 +60,7 @@ class StyleRules:
 def style_rules() -> StyleRules:
     data = read_rules("text_layer")["styles"]
     return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["paragraph_snap"]),
-                      float(data["larger_by"]),
+                      int(data["min_size_letters"]), float(data["larger_by"]),
                       float(data["size_snap"]), float(data["bold_over_body"]), float(data["line_bold"]),
                       float(data["max_over_body"]), int(data["min_stroke_letters"]),
                       float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_runs"]),
@@ -213,7 +214,8 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
 
     A line's raw size is its x-height over `x_height_share`. Lines that follow each other in one
     column within `paragraph_snap` of each other are one paragraph, set in its median size (one
-    line's measure strays by up to 8% with its letters); the page's sizes are then taken most
+    line's measure strays by up to 8% with its letters), a paragraph of fewer than
+    `min_size_letters` letters in the body's size; the page's sizes are then taken most
     common first (by letters), those within `size_snap` of it one size, their mean. The body is
     the size of most letters, and a size within `larger_by` of it is the body's.
     """
@@ -224,9 +226,14 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
         return {}, size
     groups = _paragraphs([m for m in measures if id(m) in raw], raw, rules.paragraph_snap)
     for keys in groups:
-        middle = _weighted_median([(raw[k], weight[k]) for k in keys])
+        trusted = [(raw[k], weight[k]) for k in keys if weight[k] >= rules.min_size_letters]
         for k in keys:
-            raw[k] = middle
+            if trusted:
+                raw[k] = _weighted_median(trusted)
+            else:  # a few letters tell no size (a label read off a stamp, a smudge): the body's
+                del raw[k]
+    if not raw:
+        return {}, statistics.median(m.line.size for m in measures)
     free = dict(raw)
     out: dict[int, float] = {}
     clusters: list[tuple[float, int]] = []
