@@ -5,17 +5,20 @@ taken from its box: the glyphs say nothing of weight, and their sizes vary with 
 each word. `text_layer.even_out` therefore reads such a page at one size and no weight, which
 keeps every word but leaves a bold or larger heading indistinguishable from the paragraph under
 it. The page image shows what the layer does not: this module renders the page (pdfium, grey, at
-the low resolution of `rules/text_layer.toml [styles]`) and measures, for each line the layer
-gives, the stroke width of its ink and its x-height with the same measures `ocr_words.py` applies
-to pages the product OCRs itself. Against the body of the page (the letter-weighted median line)
-a line is bold when its strokes are clearly thicker, and larger when its x-height is clearly
-taller; every other line keeps the body's size, so measurement noise never splits a paragraph.
-Lines are measured whole (a line is one run of words of one style far more often than not), so a
-single word's noise cannot make it a heading.
+the resolution of `rules/text_layer.toml [styles]`) and measures, under each line the layer
+gives, the stroke width of each word's ink and the line's x-height, with the measures
+`ocr_words.py` applies to pages the product OCRs itself (`_stroke`, `_band_height`).
+
+Sizes are read per line and snapped per paragraph and page, so a paragraph keeps one size and a
+line within a few per cent of the page's body is the body's (`_sizes`). Weights are read per
+word against the body's stroke and settled per line: a line that is bold as a whole makes its
+words bold from a little under the threshold, and a line reads bold only when most of its
+letters are, so one word's noise makes no heading (`styled_lines`).
 
 Only the words' sizes and weights change: the lines, their words and their boxes stay as the
-layer gave them, so every word still reaches a row. A word over a redaction box (a dark band
-with a code such as "5.1.2e" in light type) is not measured, so a redaction never reads as bold.
+layer gave them, so every word still reaches a row. A word on a redaction mark (a band filled
+black or grey, often with a code such as "5.1.2e" in light type) is not measured, so a redaction
+never reads as bold.
 """
 from __future__ import annotations
 
@@ -178,12 +181,12 @@ def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | 
     and the lines of no clear x-height set in the page's body size.
 
     Weight: a word is bold when its stroke is `bold_over_body` times the body's (the median word
-    of the lines of the body's size), scaled up for type
-    larger than the body, or `line_bold` of that in a line that is bold as a whole (its words
-    pooled). A line reads bold when most of its letters are (`Line.bold`), so one word's noise
-    neither makes nor breaks a heading, and a bold label before a regular value ("Datum: 3 mei")
-    leaves its line regular, as in a born-digital layer. Strokes past `max_over_body` of the
-    body's are no type (a logo, a stamp) and stay regular.
+    of the lines of the body's size), scaled up for type larger than the body, or `line_bold` of
+    that in a line that is bold as a whole (its words pooled). A line reads bold when most of its
+    letters are (`Line.bold`), so one word's noise neither makes nor breaks a heading, and a bold
+    label before a regular value ("Datum: 3 mei") leaves its line regular, as in a born-digital
+    layer. Strokes past `max_over_body` of the body's are no type (a logo, a stamp) and stay
+    regular.
     """
     rules = rules or style_rules()
     measures = [_measure(line, ink, scale, rules) for line in lines]
@@ -289,6 +292,8 @@ def _body_stroke(measures: list[_Measure], sizes: dict[int, float], body_size: f
 
 
 def _restyled(line: Line, size: float, bold: list[bool]) -> Line:
+    """The line with its words in `size` and each word's weight (the line itself when nothing
+    changes); the evened-out layer has no italics, and none are guessed."""
     if abs(size - line.size) < 0.01 and not any(bold) and not any(w.bold or w.italic for w in line.words):
         return line
     return replace(line, words=tuple(replace(w, size=size, bold=b, italic=False) for w, b in zip(line.words, bold)))
