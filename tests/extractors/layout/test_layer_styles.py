@@ -51,13 +51,14 @@ def _born_with_room_for_a_mark(tmp_path: Path) -> tuple[Path, tuple[float, float
 
 
 def _layered(born: Path, tmp_path: Path, dpi: int = 200, shift: float = 0.0, seed: int = 5,
-             marks: tuple[tuple[float, float, float, float], ...] = ()) -> Path:
+             marks: tuple[tuple[float, float, float, float], ...] = (), turn: int = 0) -> Path:
     """The scan of `born` with an OCR layer over it: each word of the page in render mode 3
     (invisible), in a font named like a scanning suite's, sized to its own box (a word without
     ascenders or descenders smaller, a few per cent of noise) and stretched to its width, the
     whole layer `shift` points off the image. Each of `marks` is a redaction mark painted on the
     scan (a grey band with a code in white, as Woo releases print them), with a word of its own
-    in the layer, as a recogniser reads one."""
+    in the layer, as a recogniser reads one. With `turn` (90, 180, 270) the scan and its layer are
+    printed turned by that angle on the sheet (a landscape page scanned sideways)."""
     import pdfplumber
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
@@ -79,7 +80,10 @@ def _layered(born: Path, tmp_path: Path, dpi: int = 200, shift: float = 0.0, see
     words += [("IEEEE", *mark) for mark in marks]
     pdfmetrics.registerFont(TTFont("InvisibleScanFont", str(DEJAVU)))
     path = tmp_path / "layered.pdf"
-    c = canvas.Canvas(str(path), pagesize=(width, height), invariant=1)
+    sheet = (height, width) if turn in (90, 270) else (width, height)
+    c = canvas.Canvas(str(path), pagesize=sheet, invariant=1)
+    c.translate(*{0: (0, 0), 90: (sheet[0], 0), 180: sheet, 270: (0, sheet[1])}[turn])
+    c.rotate(turn)
     c.drawImage(ImageReader(image), 0, 0, width, height)
     noise = random.Random(seed)
     for text, x0, top, x1, bottom in words:
@@ -143,3 +147,11 @@ def test_a_redaction_mark_under_an_ocr_layer_is_no_bold_heading(tmp_path):
     marked = [line for b in blocks for line in b.lines if "IEEEE" in line.text]
     assert marked and not any(line.bold for line in marked)
     assert _headings(blocks) == ["Staat van de speelplekken"]
+
+
+@needs_dejavu
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_scanned_sideways_is_measured_upright(tmp_path, turn):
+    (page,) = parse_pdf(_layered(_born(tmp_path), tmp_path, turn=turn), ocr=False).pages
+    assert page.frame is not None and page.frame.angle == turn
+    assert _headings(page.blocks) == ["Staat van de speelplekken", "Voorstel voor het onderhoud"]
