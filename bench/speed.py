@@ -170,6 +170,13 @@ def profile(files: list[Path]) -> dict:
     if hasattr(chars, "page_layout"):  # pdfminer's parsing, by the page layer's own device
         saved.append((chars, "page_layout", chars.page_layout))
         chars.page_layout = timers.wrap("page: pdfminer parsing", chars.page_layout)
+    try:  # an OCR layer's sizes and weights measured on the page's render (code of 2026-12-01 evening on)
+        images = importlib.import_module("raadsstukken.extractors.layout.layer_styles").PageImages
+    except (ImportError, AttributeError):
+        images = None
+    if images is not None:
+        saved.append((images, "styled", images.styled))
+        images.styled = timers.wrap("page: OCR-layer styles (page render)", images.styled)
     for module, name, label in PAGE_LAYER:
         mod = parse if module == "parse" else importlib.import_module(module)
         saved.append((mod, name, getattr(mod, name)))
