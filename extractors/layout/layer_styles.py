@@ -52,6 +52,7 @@ class StyleRules:
     bold_over_body: float
     line_bold: float
     max_over_body: float
+    min_x_height: float
     min_stroke_letters: int
     grey_type: float
     redaction_dark: float
@@ -65,7 +66,8 @@ def style_rules() -> StyleRules:
     return StyleRules(float(data["dpi"]), float(data["x_height_share"]), float(data["paragraph_snap"]),
                       int(data["min_size_letters"]), float(data["larger_by"]),
                       float(data["size_snap"]), float(data["bold_over_body"]), float(data["line_bold"]),
-                      float(data["max_over_body"]), int(data["min_stroke_letters"]),
+                      float(data["max_over_body"]), float(data["min_x_height"]),
+                      int(data["min_stroke_letters"]),
                       float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_runs"]),
                       float(data["pad"]))
 
@@ -84,6 +86,9 @@ class PageImages:
     def __init__(self, source: Path | bytes, rules: StyleRules | None = None) -> None:
         self.source, self.rules = source, rules or style_rules()
         self._pdf: Any = None
+        self.bodies: list[float] = []
+        """The body sizes of the pages styled so far: a page whose body is within `larger_by` of
+        one of them is set in that size, so one text size reads the same on every page."""
 
     def __enter__(self) -> PageImages:
         return self
@@ -126,7 +131,7 @@ class PageImages:
         rendered = self.render(page_index, angle)
         if rendered is None:
             return lines
-        return styled_lines(lines, rendered[0], rendered[1], self.rules)
+        return styled_lines(lines, rendered[0], rendered[1], self.rules, self.bodies)
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,8 @@ def _choose_bands(measures: list[_Measure]) -> None:
             m.x_height = m.cap
 
 
-def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | None = None) -> list[Line]:
+def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | None = None,
+                 bodies: list[float] | None = None) -> list[Line]:
     """The lines of an OCR layer with the size and weight their ink in `ink` (the page's render in
     grey levels, `scale` pixels per point) shows.
 
@@ -187,16 +193,32 @@ def styled_lines(lines: list[Line], ink: Any, scale: float, rules: StyleRules | 
     label before a regular value ("Datum: 3 mei") leaves its line regular, as in a born-digital
     layer. Strokes past `max_over_body` of the body's are no type (a logo, a stamp) and stay
     regular.
+
+    A page whose body's x-height is under `min_x_height` pixels (type of 4 or 5 points: a
+    dashboard's labels, a map) is left as the layer gives it: a pixel either way is a fifth of
+    its size. `bodies` holds the body sizes of the document's pages styled before; a page whose
+    body is within `larger_by` of one of them takes that size, its other sizes scaled alike
+    (and its own is added when new).
     """
     rules = rules or style_rules()
     measures = [_measure(line, ink, scale, rules) for line in lines]
     _choose_bands(measures)
     if not any(m.letters for m in measures):
         return lines
+    heights = [(m.x_height, m.letters) for m in measures if m.x_height is not None]
+    if not heights or _weighted_median(heights) < rules.min_x_height:
+        return lines
     sizes, body_size = _sizes(measures, scale, rules)
     ref = _body_stroke(measures, sizes, body_size, rules)
     if not ref:
         return lines
+    if bodies is not None:
+        nearest = min(bodies, key=lambda b: abs(b / body_size - 1), default=None)
+        if nearest is not None and abs(nearest / body_size - 1) < rules.larger_by:
+            sizes = {k: v * nearest / body_size for k, v in sizes.items()}
+            body_size = nearest
+        else:
+            bodies.append(body_size)
     out: list[Line] = []
     for m in measures:
         size = sizes.get(id(m), body_size)

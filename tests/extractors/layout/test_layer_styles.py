@@ -155,3 +155,37 @@ def test_a_page_scanned_sideways_is_measured_upright(tmp_path, turn):
     (page,) = parse_pdf(_layered(_born(tmp_path), tmp_path, turn=turn), ocr=False).pages
     assert page.frame is not None and page.frame.angle == turn
     assert _headings(page.blocks) == ["Staat van de speelplekken", "Voorstel voor het onderhoud"]
+
+
+@needs_dejavu
+def test_a_page_of_tiny_type_keeps_the_layers_one_size(tmp_path):
+    # two columns of 4 pt regular type (a dashboard's labels, a map's): at the render's resolution
+    # a pixel is a fifth of their x-height, so their sizes and weights are not read off the image
+    page = Page()
+    for x, lines in ((60, LINES), (300, LINES[:3])):
+        page.add(x, 70, "Staat van de speelplekken", size=4)
+        page.lines(x, 75.6, lines, size=4, leading=5.4)
+    blocks = _blocks(_layered(write_pdf(tmp_path / "born.pdf", [page]), tmp_path))
+    lines = [line for b in blocks for line in b.lines]
+    assert len({line.size for line in lines}) == 1 and not any(line.bold for line in lines)
+    assert len(_words(" ".join(b.text for b in blocks))) == 2 * 4 + len(WORDS) + len(_words(" ".join(LINES[:3])))
+
+
+@needs_dejavu
+def test_a_body_measured_a_little_off_takes_the_size_of_the_pages_before(tmp_path):
+    from raadsstukken.extractors.layout.chars import read_chars
+    from raadsstukken.extractors.layout.layer_styles import PageImages
+    from raadsstukken.extractors.layout.lines import build_lines
+    from raadsstukken.extractors.layout.text_layer import even_out
+    import pdfplumber
+
+    path = _layered(_born(tmp_path), tmp_path)
+    with pdfplumber.open(path) as pdf:
+        lines = build_lines(even_out(read_chars(pdf.pages[0]).chars), 1)
+    with PageImages(path) as images:
+        first = images.styled(lines, 0)
+        body = min(line.size for line in first)
+        images.bodies[:] = [body * 1.06]  # as an earlier page of the document measured its body
+        again = images.styled(lines, 0)
+    assert {line.size for line in again if not line.bold} == {round(body * 1.06 * 2) / 2}
+    assert [line.bold for line in again] == [line.bold for line in first]
