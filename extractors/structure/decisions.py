@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
+from raadsstukken.extractors.layout.paragraphs import ends_mid_sentence
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.metadata import starts_with_label
 from raadsstukken.extractors.structure.sections import Section
@@ -112,7 +113,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     ("Besluit:", "Besloten:", "Conclusie:"), with the outcome and votes the text states.
 
     The item is the last agenda number seen (a heading or a line "6", "004.b", "3. Voorstel …",
-    or a number before the label itself); a decision runs until the next item, label or motion line.
+    or a number before the label itself); a decision runs until the next item, label or motion line,
+    and no further than its paragraph (unless that ends mid-sentence, on a colon or a list follows).
     """
     rules = load_rules()
     entries: list[tuple[str, Line | None]] = []
@@ -197,6 +199,11 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 current_item = number.group("item") if number else current_item
             open_decision = None
             continue
+        if open_decision is not None and open_decision.text and open_decision.lines \
+                and block_of.get(id(line)) != block_of.get(id(open_decision.lines[-1])) \
+                and not (ends_mid_sentence(open_decision.text) or ITEM_INTRO.search(open_decision.text)
+                         or list_marker(text)):
+            open_decision = None  # a decision is its paragraph: the discussion after it is none of it
         if open_decision is not None:
             open_decision.text = join_running_text(open_decision.text, text, vocabulary) if open_decision.text else text
             open_decision.lines.append(line)

@@ -166,16 +166,33 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Seq
 
 
 def _drop_contents(blocks: Sequence[Block], flags: list[bool]) -> None:
-    """The entries of a table of contents (the rest of the page under its heading) are no headings."""
+    """The entries of a table of contents (under its heading, on its page, before any running
+    text) are no headings; a section headed "Inhoud" that opens with its text is a section."""
     rules = load_rules()
     page: int | None = None
     for i, block in enumerate(blocks):
-        if flags[i] and rules.contents.match(clean_heading(block.text).strip()):
+        if flags[i] and rules.contents.match(clean_heading(block.text).strip()) and _lists_entries(blocks, i):
             page = block.page
-        elif page is not None and block.page == page:
+        elif page is not None and block.page == page and not _running_text(block):
             flags[i] = False
         elif page is not None:
             page = None
+
+
+def _lists_entries(blocks: Sequence[Block], i: int) -> bool:
+    """Whether several short entries follow a contents heading on its page before running text."""
+    entries = 0
+    for block in blocks[i + 1:]:
+        if block.page != blocks[i].page or _running_text(block):
+            break
+        entries += 1
+    return entries >= 2
+
+
+def _running_text(block: Block) -> bool:
+    """A paragraph of sentences (a table of contents' entries end in no full stop)."""
+    text = block.text.rstrip()
+    return text[-1:] in ".!?" and len(text.split()) >= 8
 
 
 def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:

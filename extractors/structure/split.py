@@ -100,6 +100,8 @@ class PageCue:
     renumbered: bool
     title_blocks: tuple[Block, ...] = ()
     cue_names: tuple[str, ...] = ()
+    type_line: bool = False
+    """A kind of paper is named in the page's first lines (a type line over the title block)."""
 
 
 def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
@@ -124,7 +126,8 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         doc_type = found.doc_type if found else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
         method += f";{found.method}" if found else ""
-        marks = cue.doc_type is not None or cue.cover or _heads_the_page(cue.title_blocks, pages[first:last + 1])
+        marks = cue.doc_type is not None or cue.cover or cue.type_line \
+            or _heads_the_page(cue.title_blocks, pages[first:last + 1])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
                                   _own_title(cue), f"split:{method}",
                                   title_blocks=cue.title_blocks if marks else (),
@@ -210,8 +213,10 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     elif found is None and renumbered:
         found = at_top  # a kind named in the first lines of a page whose numbering restarts
     doc_type = found.doc_type if found else None
+    type_line = bool(title_blocks) and any(classify_title(b.text) for b in blocks[:3]
+                                           if b not in title_blocks and b.bbox.bottom <= title_blocks[0].bbox.top + 1)
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks),
-                   found.cues if found else ())
+                   found.cues if found else (), type_line)
 
 
 def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:

@@ -275,3 +275,18 @@ def test_a_vote_result_line_of_an_item_gives_its_decision_an_outcome(make_pdf, d
     (doc,) = documents_of(make_pdf([page]))
     assert [(d.agenda_item, d.outcome, d.votes_for, d.votes_against) for d in doc.decisions] == [
         ("3.a", "aangenomen", None, None), ("3.b", "verworpen", 9, 14)]
+
+
+def test_a_besluitenlijst_decision_is_its_paragraph_and_the_proposal_opens_the_next(make_pdf, documents_of):
+    """Exports without printed item numbers set each item as "Voorstel: …" and "Besluit: …"; the
+    discussion printed after the decision is not part of it."""
+    page = Page().add(56, 40, "Besluitenlijst commissie Ruimte", size=16, bold=True)
+    page.lines(56, 80, ["Voorstel: het verslag van de vorige vergadering vast te stellen.",
+                        "Besluit: Het verslag wordt met een tekstuele wijziging vastgesteld."])
+    page.lines(56, 120, ["De heer Oldenkamp vraagt naar de stand van zaken rond de fietsbrug; de wethouder",
+                         "zegt toe daar in de volgende vergadering op terug te komen."])
+    page.lines(56, 160, ["Voorstel: de ingekomen brieven voor kennisgeving aan te nemen.",
+                         "Besluit: Conform."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.text, d.outcome) for d in doc.decisions] == [
+        ("Het verslag wordt met een tekstuele wijziging vastgesteld.", "vastgesteld"), ("Conform.", "conform")]

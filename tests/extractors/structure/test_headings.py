@@ -129,3 +129,17 @@ def test_a_hanging_number_and_a_table_of_contents(make_pdf, sections_of):
         "Inhoudsopgave", "Ontwikkelingen in de wijken", "Bijdrage van de fractie van de Dorpslijst",
         "Antwoord van het college"]
     assert "Ontwikkelingen in de wijken" in sections[0].text
+
+
+def test_a_section_headed_inhoud_that_opens_with_text_is_a_section(make_pdf, sections_of):
+    """Some proposals head their body "Inhoud" (content, not contents): running text under it ends
+    any table of contents, so the headings after it stay headings."""
+    page = Page().add(60, 60, "Inhoud", size=12, bold=True)
+    page.add(60, 84, "Aanleiding", size=10, bold=True)
+    page.lines(60, 100, ["Het gemeentehuis krijgt nieuwe verlichting omdat de oude armaturen versleten zijn."])
+    page.add(60, 130, "Financiën", size=10, bold=True)
+    page.lines(60, 146, ["De kosten worden gedekt uit de reserve onderhoud gebouwen van de gemeente."])
+    page.add(60, 176, "Planning", size=10, bold=True)
+    page.lines(60, 192, ["De werkzaamheden beginnen na de zomer en duren ongeveer zes weken in totaal."])
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Inhoud", "Aanleiding", "Financiën", "Planning"]
