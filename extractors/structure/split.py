@@ -65,6 +65,7 @@ class CoverRules:
     letterhead_words: int = 5
     letterhead: tuple[re.Pattern[str], ...] = ()
     title_tail: tuple[re.Pattern[str], ...] = ()
+    carry_on: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,8 @@ def load_rules() -> CoverRules:
     head = data["letterhead"]
     return CoverRules(int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]),
                       int(head["max_words"]), tuple(re.compile(p, re.IGNORECASE) for p in head["patterns"]),
-                      tuple(re.compile(p, re.IGNORECASE) for p in data["title"]["tail"]))
+                      tuple(re.compile(p, re.IGNORECASE) for p in data["title"]["tail"]),
+                      frozenset(w.casefold() for w in data["title"]["carry_on"]))
 
 
 def is_letterhead(block: Block, rules: CoverRules | None = None) -> bool:
@@ -251,8 +253,18 @@ def _own_title(cue: PageCue) -> str | None:
 
 
 def top_lines(page: PageLayout) -> list[str]:
-    """The first lines of a page's body in reading order (what a title block and type line are)."""
-    lines = [ln.text for b in page.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
+    """The first lines of a page's body in reading order (what a title block and type line are);
+    a line that carries on a sentence from the line above ("… middels een" / "Raadsinformatiebrief
+    aan te bieden") is left out: it names no kind of paper."""
+    carry_on = load_rules().carry_on
+    lines: list[str] = []
+    for b in page.blocks:
+        if b.kind is BlockKind.FOOTNOTE:
+            continue
+        for k, ln in enumerate(b.lines):
+            words = b.lines[k - 1].text.split() if k else []
+            if not (words and words[-1].casefold() in carry_on):
+                lines.append(ln.text)
     return lines[: load_doc_type_rules().title_lines]
 
 

@@ -153,3 +153,24 @@ def test_a_letter_whose_subject_names_a_besluit_is_a_besluit():
     found = classify(["Betreft:", "Wob-deelbesluit over de subsidies aan sportclubs"],
                      ["Geachte heer Jansen,", "Met vriendelijke groet,"])
     assert found is not None and found.doc_type == "besluit"
+
+
+def test_a_letter_to_a_college_and_a_kind_named_inside_a_sentence(make_pdf, documents_of):
+    """Conventions of letters: "Geacht college," (the neuter salutation) and a closing formula make
+    a brief, also when a sentence wraps onto a line that opens "aan de raad …"; a kind of paper
+    named on a line that carries on a decision ("… door middel van een" / "Raadsmemo …") is no
+    type line."""
+    letter = Page().add(60, 60, "Verlenging van de pilot deelauto's", size=14, bold=True)
+    letter.lines(60, 100, ["Geacht college,", "",
+                           "Wij sturen u de evaluatie van de pilot; een afschrift gaat ter kennisname",
+                           "aan de raad van Oosterveld.", "", "Met vriendelijke groet,", "", "J. Hoekstra"])
+    (doc,) = documents_of(make_pdf([letter]))
+    assert doc.part.doc_type == "brief"
+
+    decision = Page().add(60, 40, "Gemeente Oosterveld", size=9)
+    decision.add(60, 60, "Evaluatie pilot deelauto's", size=16, bold=True)
+    decision.add(60, 100, "Het college besluit:", bold=True)
+    decision.lines(60, 116, ["1. de evaluatie van de pilot ter kennis te brengen van de raad door middel van een",
+                             "Raadsmemo met de resultaten;", "2. de pilot met een jaar te verlengen."])
+    (doc,) = documents_of(make_pdf([decision]))
+    assert doc.part.doc_type != "raadsmededeling"
