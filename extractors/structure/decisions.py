@@ -361,6 +361,16 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
             continue
         if m and list_kind is not None and _marker_kind(m) != list_kind:
             break  # a line numbered otherwise after the list (a numbered heading set as body text)
+        if m and items and list_kind == _marker_kind(m) and marker_number(m, len(items)) != items[-1].number + 1 \
+                and ends_mid_sentence(items[-1].text):
+            # a number that breaks the count at the start of a wrapped line ("… artikel 25 lid" /
+            # "3 Gemeentewet.") carries on the item
+            last = items[-1]
+            last.text = join_running_text(last.text, text, vocabulary)
+            last.lines.append(line)
+            if line.page == last.page:
+                last.bbox = last.bbox.union(line.bbox)
+            continue
         if m:
             number = marker_number(m, len(items))
             list_kind = list_kind or _marker_kind(m)

@@ -31,6 +31,8 @@ from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_re
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
 """A heading numbered with its kind ("Hoofdstuk 1: …", "Artikel 3.", "Deel II – …")."""
 
+FIELD_LABEL = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:")
+"""A line that opens with a label and its colon ("Sent:", "Datum vergadering:")."""
 ITEM_LABEL_KINDS = frozenset({"besluitenlijst"})
 """Kinds whose items each carry a decision label ("Besluit:"), a label and not a heading."""
 
@@ -290,8 +292,9 @@ def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
         if seen >= limit:
             break
         seen += len(block.lines)
-        if len(block.lines) > MAX_TITLE_LINES or is_letterhead(block) or not _has_words(block.text):
-            continue
+        if len(block.lines) > MAX_TITLE_LINES or is_letterhead(block) or not _has_words(block.text) \
+                or FIELD_LABEL.match(block.text):
+            continue  # a header's or form's label ("Sent:", "Onderwerp:") is no title
         letters = [ch for ch in block.text if ch.isalpha()]
         capitals = len(block.text.split()) >= 2 and all(ch.isupper() for ch in letters)
         if (block.bold or capitals or block.size >= body_size + 1) and names_kind_and_subject(block.text):

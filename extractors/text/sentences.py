@@ -22,8 +22,12 @@ def sentence_ends(text: str) -> list[int]:
     for m in _END.finditer(text):
         before = text[: m.start() + 1].split()[-1] if text[: m.start() + 1].split() else ""
         word = before.casefold().lstrip("(\"“‘'")
-        if text[m.start()] == "." and (word in _abbreviations() or re.fullmatch(r"(?:[^\W\d_]\.)+", word)):
-            continue  # an abbreviation or an initial, not a sentence's end
+        if text[m.start()] == "." and (word in _abbreviations() or re.fullmatch(r"(?:[^\W\d_]\.)+", word)
+                                       or re.fullmatch(r"\d+(?:\.\d+)+\.?", word)):
+            continue  # an abbreviation, an initial or a section number ("3.8.2."), not a sentence's end
+        before_stop = text[: m.start()]
+        if before_stop.count("‘") > before_stop.count("’") or before_stop.count("“") > before_stop.count("”"):
+            continue  # inside a quotation
         ends.append(m.start() + 1)
     return ends
 

@@ -121,7 +121,7 @@ def test_outcomes_as_councils_write_them():
     # the verb of the decision with its object below; a proposal's closing line
     "Het dagelijks bestuur besluit in te stemmen met:", "besluiten vast te stellen het volgende",
     "Alles overwegende stellen wij u voor om te besluiten:",
-    "Geadviseerd besluit", "Beslispunten, advies en alternatieven",
+    "Geadviseerd besluit", "Beslispunten, advies en alternatieven", "Het algemeen bestuur besluit om:",
 ])
 def test_decision_intros_as_councils_write_them(intro):
     from raadsstukken.extractors.structure.decisions import is_intro
@@ -290,3 +290,17 @@ def test_a_besluitenlijst_decision_is_its_paragraph_and_the_proposal_opens_the_n
     (doc,) = documents_of(make_pdf([page]))
     assert [(d.text, d.outcome) for d in doc.decisions] == [
         ("Het verslag wordt met een tekstuele wijziging vastgesteld.", "vastgesteld"), ("Conform.", "conform")]
+
+
+def test_a_number_that_breaks_the_count_on_a_wrapped_line_carries_on_the_item(make_pdf, documents_of):
+    """A decision wrapped after "lid" puts the article's number at the start of the next line
+    ("1 van de Gemeentewet."): not item 1 again after item 2, but the rest of item 2."""
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    page.add(56, 90, "Het college besluit:", bold=True)
+    page.lines(56, 108, ["1. de rapportage over de haven vast te stellen;",
+                         "2. de raad voor te stellen de opgelegde geheimhouding te bekrachtigen op grond van artikel 25 lid",
+                         "1 van de Gemeentewet."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [
+        "de rapportage over de haven vast te stellen;",
+        "de raad voor te stellen de opgelegde geheimhouding te bekrachtigen op grond van artikel 25 lid 1 van de Gemeentewet."]

@@ -143,3 +143,18 @@ def test_a_section_headed_inhoud_that_opens_with_text_is_a_section(make_pdf, sec
     page.lines(60, 192, ["De werkzaamheden beginnen na de zomer en duren ongeveer zes weken in totaal."])
     sections = sections_of(make_pdf([page]))
     assert [s.heading for s in sections if s.heading] == ["Inhoud", "Aanleiding", "Financiën", "Planning"]
+
+
+def test_a_printed_e_mails_bold_label_column_is_neither_title_nor_heading(make_pdf, documents_of):
+    """A printed e-mail's header sets its labels bold in a column of their own ("Sent: Subject:");
+    they are text (every word kept), not the paper's title or a heading."""
+    page = Page()
+    page.add(50, 50, "From:", size=9, bold=True).add(120, 50, "Bakker, Lotte", size=9)
+    page.add(50, 62, "Sent: Subject:", size=9, bold=True).add(120, 62, "Mon 2/3/2031 9:15:00 AM", size=9)
+    page.add(120, 74, "Planning raadsavond", size=9)
+    page.lines(50, 110, ["Hallo allemaal,", "In de bijlage vinden jullie de planning voor de raadsavond van maart.",
+                         "Met vriendelijke groet,", "Lotte Bakker"], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title != "Sent: Subject:"
+    assert [s.heading for s in doc.sections if s.heading] == []
+    assert "Sent: Subject:" in " ".join(s.text for s in doc.sections)

@@ -12,6 +12,9 @@ from raadsstukken.extractors.text.sentences import first_sentence
     ("Het krediet dekt o.a. de kosten van art. 4. Verder niets.", "Het krediet dekt o.a. de kosten van art. 4."),
     ("Is de raad akkoord? Dan volgt het besluit.", "Is de raad akkoord?"),
     ("Eén zin zonder punt aan het eind", "Eén zin zonder punt aan het eind"),
+    ("In paragraaf 4.2.1. Wonen het getal te wijzigen. Klaar.", "In paragraaf 4.2.1. Wonen het getal te wijzigen."),
+    ("De zin “Het plein wordt autovrij. Fietsen mag.” te schrappen. Verder niets.",
+     "De zin “Het plein wordt autovrij. Fietsen mag.” te schrappen."),
 ])
 def test_first_sentence(text, first):
     assert first_sentence(text) == first
