@@ -101,7 +101,9 @@ def _submitters_below(label: Line, below: list[Line], rules: SignatureRules, sur
             break
         text = line.text.strip()
         head = rules.name_end.split(text.rstrip(" -–,"), maxsplit=1)[0]
-        if not (is_name(head, rules) or (surnames and rules.surname_below_role.match(head))):
+        tail = text.split(",", 1)[1].strip(" ,") if "," in text else ""
+        if not (is_name(head, rules) or (surnames and rules.surname_below_role.match(head))
+                or (tail and is_name(tail, rules))):  # or the party first: "Lokaal Belang, Pieter Zandvoort"
             break
         last = line
         if text[-1:] in "-–,":  # the party wraps onto the next line of the column

@@ -82,3 +82,13 @@ def test_a_motions_submitters_sign_under_its_closing_formula(make_pdf, documents
                         "en gaat over tot de orde van de dag.", "", "Brinkhorst", "Van der Meulen"], size=10)
     (doc,) = documents_of(make_pdf([page]))
     assert [s.name for s in doc.signatories] == ["Brinkhorst", "Van der Meulen"]
+
+
+def test_a_submitter_may_be_printed_party_first(make_pdf, documents_of):
+    """"Ingediend door:" and lines "Party, Name" (the party first) list the submitters too."""
+    page = Page().add(56, 50, "Amendement", size=16, bold=True)
+    page.lines(56, 90, ["De raad, in vergadering bijeen, besluit het voorstel als volgt te wijzigen."], size=10)
+    page.add(56, 140, "Ingediend door:", size=10)
+    page.lines(56, 160, ["Dorpsbelangen Noord, Wietske Haanstra", "Groen Links, H.J. van Asperen"], size=10, leading=14)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [s.name for s in doc.signatories] == ["Dorpsbelangen Noord, Wietske Haanstra", "Groen Links, H.J. van Asperen"]
