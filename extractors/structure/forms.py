@@ -217,6 +217,10 @@ def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldVal
     return None
 
 
+VALUE_LINE_GAP = 0.75
+"""Largest white space between a value's wrapped lines, in line heights: more is a new paragraph."""
+
+
 def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> FieldValue:
     last = value.cells[-1] if value.cells else value.label
     text, cells = value.text, list(value.cells)
@@ -225,7 +229,7 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
             r = k  # the value itself sits below its label
     for row in rows[r + 1:r + 4]:
         cell = _column_cell(row, last, value.label)
-        if cell is None or row.top - last.bbox.bottom > last.bbox.height or cell.checkbox is not None \
+        if cell is None or row.top - last.bbox.bottom > VALUE_LINE_GAP * last.bbox.height or cell.checkbox is not None \
                 or any(is_label(c) for c in row.cells):
             break
         text, last = f"{text} {cell.text}", cell

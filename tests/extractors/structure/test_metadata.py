@@ -290,3 +290,12 @@ def test_a_unit_named_without_a_colon_keeps_its_kind_in_the_name(make_pdf, docum
     page.lines(56, 110, ["De provincie wil de meetpunten in de polders uitbreiden en vraagt daarvoor geld."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.team == team
+
+
+def test_a_value_ends_where_the_next_paragraph_begins(make_pdf, documents_of):
+    """A label's value wraps onto the lines right below it; the paragraph after a blank line is text."""
+    page = Page().add(56, 50, "Informatienota", size=14, bold=True)
+    page.lines(56, 90, ["Onderwerp: Onderhoud van de kademuren langs", "de Oude Haven"], size=10, leading=12)
+    page.lines(56, 121, ["De kademuren zijn in slechte staat en worden in twee fasen hersteld."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Onderhoud van de kademuren langs de Oude Haven"
