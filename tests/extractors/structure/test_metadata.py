@@ -299,3 +299,14 @@ def test_a_value_ends_where_the_next_paragraph_begins(make_pdf, documents_of):
     page.lines(56, 121, ["De kademuren zijn in slechte staat en worden in twee fasen hersteld."], size=10)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.title == "Onderhoud van de kademuren langs de Oude Haven"
+
+
+def test_a_meetings_value_that_opens_with_vergadering_van_names_no_body(make_pdf, documents_of):
+    """"Vergadering van" is a label only with its colon (or alone); a meeting field's value
+    "vergadering van 3 maart 2031" is a date, and the body comes from "Orgaan"."""
+    page = Page().add(56, 50, "AMENDEMENT", size=14, bold=True)
+    for k, (label, value) in enumerate([("Raadsvergadering", "vergadering van 3 maart 2031"), ("Orgaan", "Raad")]):
+        page.add(56, 90 + 16 * k, label, size=9, bold=True).add(200, 90 + 16 * k, value, size=9)
+    page.lines(56, 140, ["De raad, in vergadering bijeen, besluit het voorstel als volgt te wijzigen."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.bodies == ["Raad"]
