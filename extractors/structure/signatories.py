@@ -48,7 +48,7 @@ def load_rules() -> SignatureRules:
         surname_below_role=re.compile(data["surname_below_role"]),
         role_with_name=re.compile(rf"^(?:de |het )?(?P<role>(?:{roles}){role_of})\s*,\s*(?P<name>\S.*?)[,.]?$",
                                   re.IGNORECASE),
-        closing=tuple(re.compile(p, re.IGNORECASE) for p in data["submitters"]["closing"]),
+        closing=tuple(re.compile(p, re.IGNORECASE) for p in read_rules("decisions")["motion"]["closing"]),
     )
 
 
