@@ -363,8 +363,8 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
             break  # a line numbered otherwise after the list (a numbered heading set as body text)
         if m and items and list_kind == _marker_kind(m) and marker_number(m, len(items)) != items[-1].number + 1 \
                 and ends_mid_sentence(items[-1].text):
-            # a number that breaks the count at the start of a wrapped line ("… artikel 25 lid" /
-            # "3 Gemeentewet.") carries on the item
+            # a number that breaks the count at the start of a wrapped line ("… artikel 12 lid" /
+            # "1 van de wet.") carries on the item
             last = items[-1]
             last.text = join_running_text(last.text, text, vocabulary)
             last.lines.append(line)
@@ -398,18 +398,15 @@ def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
     for block in section.body:
         if first in block.lines and roles.get(block, block.kind) is BlockKind.BODY:
             lines = block.lines[block.lines.index(first):]
-            text = ""
+            text, ends = "", []  # ends[k]: length of the text up to and with line k
             for line in lines:
                 text = join_running_text(text, line.text, vocabulary)
+                ends.append(len(text))
             # a paragraph states its decision in its first sentence and goes on to explain it
             decision = first_sentence(text)
             if len(decision) < len(text):
-                text, kept = decision, []
-                for line in lines:
-                    kept.append(line)
-                    if len(join_running_text("", " ".join(ln.text for ln in kept), vocabulary)) >= len(decision):
-                        break
-                lines = kept
+                last = next(k for k, end in enumerate(ends) if end >= len(decision))
+                text, lines = decision, lines[: last + 1]
             box = union_all(ln.bbox for ln in lines if ln.page == first.page)
             return [DecisionPoint(1, text, first.page, box, None, "decisions:paragraph", list(lines))]
     return []

@@ -50,8 +50,8 @@ class HeadingRules:
 def load_rules() -> HeadingRules:
     data = read_rules("headings")
     return HeadingRules(
-        not_a_heading=tuple(re.compile(p) for k, p in data["not_a_heading"].items() if k != "number_only"),
-        number_only=re.compile(data["not_a_heading"]["number_only"]),
+        not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
+        number_only=re.compile(data["hanging_number"]["pattern"]),
         contents=re.compile(data["contents"]["heading"]),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
