@@ -106,5 +106,20 @@ def write_pdf(path: Path, pages: list[Page]) -> Path:
     return path
 
 
+def write_report(path: Path, topic: str, pages: int = 1,
+                 title: str = "Stand van zaken {topic} deel {part}",
+                 lines: tuple[str, ...] = ("De gemeente Kleindorp rapporteert over {topic}.",
+                                           "Er zijn geen bijzonderheden.")) -> Path:
+    """A short report on `topic` of `pages` pages, each with its numbered title and `lines`
+    (formatted with the topic): the small inputs of the run and batch tests."""
+    out = []
+    for n in range(pages):
+        page = Page().add(56, 60, title.format(topic=topic, part=n + 1), size=14, bold=True)
+        page.lines(56, 90, [line.format(topic=topic) for line in lines])
+        out.append(page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_pdf(path, out)
+
+
 def paragraph_lines(words: list[str], per_line: int) -> list[str]:
     return [" ".join(words[i:i + per_line]) for i in range(0, len(words), per_line)]

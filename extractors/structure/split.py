@@ -256,8 +256,8 @@ def _own_title(cue: PageCue) -> str | None:
 
 def top_lines(page: PageLayout) -> list[str]:
     """The first lines of a page's body in reading order (what a title block and type line are);
-    a line that carries on a sentence from the line above ("… middels een" / "Raadsinformatiebrief
-    aan te bieden") is left out: it names no kind of paper."""
+    a line that carries on a sentence from the line above ("… door middel van een" /
+    "Raadsmemo te melden") is left out: it names no kind of paper."""
     carry_on = load_rules().carry_on
     lines: list[str] = []
     for b in page.blocks:

@@ -24,7 +24,7 @@ def sentence_ends(text: str) -> list[int]:
         word = before.casefold().lstrip("(\"“‘'")
         if text[m.start()] == "." and (word in _abbreviations() or re.fullmatch(r"(?:[^\W\d_]\.)+", word)
                                        or re.fullmatch(r"\d+(?:\.\d+)+\.?", word)):
-            continue  # an abbreviation, an initial or a section number ("3.8.2."), not a sentence's end
+            continue  # an abbreviation, an initial or a section number ("4.2.1."), not a sentence's end
         before_stop = text[: m.start()]
         if before_stop.count("‘") > before_stop.count("’") or before_stop.count("“") > before_stop.count("”"):
             continue  # inside a quotation

@@ -12,17 +12,13 @@ import raadsstukken.pipeline.run as run_module
 from raadsstukken.pipeline import writer
 from raadsstukken.pipeline.run import RunSettings, run
 from raadsstukken.schemas import DATASETS, validate_directory
-from tests.pdfs import Page, write_pdf
+from tests.pdfs import write_report
 
 
 def _paper(path: Path, topic: str, pages: int = 1) -> Path:
-    out = []
-    for n in range(pages):
-        page = Page().add(56, 60, f"Overzicht van {topic}, deel {n + 1}", size=14, bold=True)
-        page.lines(56, 90, [f"Het college van Weidebroek meldt EUR 1.250 voor {topic}.", "Verder niets te melden."])
-        out.append(page)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return write_pdf(path, out)
+    """A report with an amount on each page (so every dataset a batch writes has rows)."""
+    return write_report(path, topic, pages, title="Overzicht van {topic}, deel {part}",
+                        lines=("Het college van Weidebroek meldt EUR 1.250 voor {topic}.", "Verder niets te melden."))
 
 
 @pytest.fixture

@@ -24,19 +24,12 @@ from raadsstukken.pipeline.manifest import Manifest, OutputLock, OutputLocked
 from raadsstukken.pipeline.progress import Progress
 from raadsstukken.pipeline.run import RunSettings, run
 from raadsstukken.schemas import DATASETS, validate_directory
-from tests.pdfs import Page, write_pdf
+from tests.pdfs import Page, write_pdf, write_report
 
 ROOT = Path(__file__).parents[2]
 
 
-def _paper(path: Path, topic: str, pages: int = 1) -> Path:
-    out = []
-    for n in range(pages):
-        page = Page().add(56, 60, f"Stand van zaken {topic} deel {n + 1}", size=14, bold=True)
-        page.lines(56, 90, [f"De gemeente Kleindorp rapporteert over {topic}.", "Er zijn geen bijzonderheden."])
-        out.append(page)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return write_pdf(path, out)
+_paper = write_report
 
 
 @pytest.fixture

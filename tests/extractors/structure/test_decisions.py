@@ -294,13 +294,14 @@ def test_a_besluitenlijst_decision_is_its_paragraph_and_the_proposal_opens_the_n
 
 def test_a_number_that_breaks_the_count_on_a_wrapped_line_carries_on_the_item(make_pdf, documents_of):
     """A decision wrapped after "lid" puts the article's number at the start of the next line
-    ("1 van de Gemeentewet."): not item 1 again after item 2, but the rest of item 2."""
+    ("1 van de verordening."): not item 1 again after item 2, but the rest of item 2."""
     page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
     page.add(56, 90, "Het college besluit:", bold=True)
     page.lines(56, 108, ["1. de rapportage over de haven vast te stellen;",
-                         "2. de raad voor te stellen de opgelegde geheimhouding te bekrachtigen op grond van artikel 25 lid",
-                         "1 van de Gemeentewet."])
+                         "2. de subsidie aan de muziekvereniging te verlagen met toepassing van artikel 12 lid",
+                         "1 van de Algemene subsidieverordening."])
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == [
         "de rapportage over de haven vast te stellen;",
-        "de raad voor te stellen de opgelegde geheimhouding te bekrachtigen op grond van artikel 25 lid 1 van de Gemeentewet."]
+        "de subsidie aan de muziekvereniging te verlagen met toepassing van artikel 12 lid 1 van de "
+        "Algemene subsidieverordening."]
