@@ -15,7 +15,7 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
 
-from raadsstukken.extractors.layout import cmaps
+from raadsstukken.extractors.layout import cmaps, content_stream
 from raadsstukken.extractors.layout.checkboxes import VectorBox, find_vector_checkboxes
 
 from raadsstukken.extractors.layout.records import Char
@@ -25,6 +25,7 @@ from raadsstukken.extractors.text.controls import drop_controls
 _log = logging.getLogger(__name__)
 
 cmaps.install()  # ToUnicode maps parsed once per process (extractors/layout/cmaps.py)
+content_stream.install()  # content streams tokenized by regular expressions (extractors/layout/content_stream.py)
 
 LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
