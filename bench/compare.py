@@ -1,6 +1,6 @@
 """Side by side: `raadsstukken run` against bare pdfplumber and pymupdf4llm, CPU, wall and peak RSS.
 
-usage: python bench/compare.py [INPUT ...] [--set samples|real|corpus|all] [--repeat N] [--tools A,A2,C] [--json FILE]
+usage: python bench/compare.py [INPUT ...] [--set samples|real|real-scans|corpus|all] [--repeat N] [--tools A,A2,C] [--json FILE]
        python bench/compare.py --memory-scaling [--json FILE]
 
 On the same PDFs, each tool runs as its own process under `/usr/bin/time -v`, alternately
@@ -18,9 +18,12 @@ B and C run in a fresh Python process each time, so start-up and imports count f
 CPU seconds = user + system time; the table gives medians of CPU and wall, the max of peak RSS,
 and the ratio of each median CPU to that of (B) and of (C).
 
-Input sets: `--set samples` is raw/; `--set real` the PDFs of ../shared/corpus-real/pdf whose
-MANIFEST.tsv says text_layer=yes; `--set corpus` bench/corpus/pdf without its scanned-* folders;
-`--set all` the three together (115 files). Positional files and folders are added to the set.
+Input sets: `--set samples` is raw/; `--set real` the born-digital PDFs of
+../shared/corpus-real/pdf (every page a text layer of its own: no OCR layer, no page that an image
+covers, see `born_digital`; 5 files, 30 pages), `--set real-scans` its other files (scans with OCR
+layers, image-only pages: 17 files, 85 pages); `--set corpus` bench/corpus/pdf without its
+scanned-* folders; `--set all` samples, real and corpus together (101 files). Positional files and
+folders are added to the set.
 `--tools A,A2` runs only those next to (B) (what every ratio divides by); with both A and A2 the
 wall of one worker over that of two is given per round and as its median (`--jobs 2` scaling).
 
@@ -90,16 +93,36 @@ def pdf_files(inputs: list[Path]) -> list[Path]:
 def set_files(name: str) -> list[Path]:
     if name == "all":
         return [f for part in ("samples", "real", "corpus") for f in set_files(part)]
-    base = SETS[name]
+    base = SETS["real" if name == "real-scans" else name]
     if name == "samples":
         return pdf_files([base])
-    if name == "real":
+    if name in ("real", "real-scans"):
         with open(base.parent / "MANIFEST.tsv", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
-        return sorted(base / r["file"] for r in rows if r.get("text_layer", "").strip().lower() == "yes")
+        files = sorted(base / r["file"] for r in rows)
+        return [f for f in files if born_digital(f) == (name == "real")]
     # corpus: everything but the scanned-* folders
     return [p for p in pdf_files([base])
             if not any(part.startswith("scanned-") for part in p.relative_to(base).parts[:-1])]
+
+
+def born_digital(path: Path) -> bool:
+    """Whether every page of a PDF has a text layer of its own, as the page layer reads it: glyphs,
+    not in an OCR layer's fonts (`text_layer.is_ocr_layer`), on a page that images cover less than
+    half of (`PageChars.image_share`). A scan with an OCR layer, a scan whose text was set in
+    fonts over the page image, and a file with an image-only page are not."""
+    import pdfplumber
+
+    from raadsstukken.extractors.layout.chars import read_chars
+    from raadsstukken.extractors.layout.text_layer import is_ocr_layer
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            chars = read_chars(page)
+            page.close()
+            if not chars.chars or is_ocr_layer(chars.chars) or chars.image_share >= 0.5:
+                return False
+    return True
 
 
 def count_pages(files: list[Path]) -> int:
@@ -417,7 +440,7 @@ def print_memory(result: dict, meta: dict) -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="*", type=Path, help="PDF files or folders (added to --set)")
-    ap.add_argument("--set", choices=sorted(SETS) + ["all"], dest="preset")
+    ap.add_argument("--set", choices=sorted(SETS) + ["real-scans", "all"], dest="preset")
     ap.add_argument("--repeat", type=int, default=None, help="rounds (default 3; 1 for --memory-scaling)")
     ap.add_argument("--with-legacy", action="store_true",
                     help="add (C0): pymupdf4llm.to_markdown after use_layout(False)")

@@ -1,7 +1,7 @@
 """Speed of `raadsstukken run --force` against bare pdfplumber `page.extract_text()`, pages/second.
 
 usage: python bench/speed.py [INPUT ...] [--repeat N] [--json FILE]      (default input: raw/)
-       python bench/speed.py --profile [--set samples|real|corpus] [INPUT ...] [--json FILE]
+       python bench/speed.py --profile [--set samples|real|real-scans|corpus] [INPUT ...] [--json FILE]
 
 Both are measured the same way: a fresh Python process per repetition (so start-up and imports
 count for both), wall time, best and median of N runs. The in-process figures time only the
@@ -276,7 +276,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--profile", action="store_true", help="CPU seconds per stage, in process, one pass")
-    ap.add_argument("--set", choices=("samples", "real", "corpus", "all"), dest="preset",
+    ap.add_argument("--set", choices=("samples", "real", "real-scans", "corpus", "all"), dest="preset",
                     help="the input sets of bench/compare.py")
     args = ap.parse_args(argv)
     files = pdf_files(args.inputs)
