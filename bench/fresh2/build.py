@@ -371,8 +371,8 @@ def fpdf_sidebar(p, out: Path):
     pdf.line(22, pdf.get_y() + 1, 135, pdf.get_y() + 1)
     pdf.set_text_color(0, 0, 0)
     # sidebar: labels above values
-    rows = [("Onderwerp" if p["kind"] == "brief" else k, v) for k, v in meta_rows(p, with_title=p["kind"] == "brief")]
-    rows = [r for i, r in enumerate(rows) if not (p["kind"] == "brief" and r[0] == "Onderwerp" and i > 0)]
+    rows = meta_rows(p, with_title=p["kind"] == "brief")
+    rows = [r for i, r in enumerate(rows) if not (r[0] == "Onderwerp" and i > 0 and rows[0][0] == "Onderwerp")]
     y = 42
     for k, v in rows:
         if k in ("Datum", "Vergaderdatum"):
