@@ -272,6 +272,8 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         items = _items(lines[start:], vocabulary)
         if not items and start < len(lines):
             items = _single(section, lines[start], vocabulary, roles)
+            if items and doc_type == "amendement":
+                items += _further_changes(section, items[0], vocabulary, roles)
         if items and not _not_a_decision(items[0].text, rules):
             for item in items:
                 item.body = body
@@ -402,11 +404,68 @@ def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
             for line in lines:
                 text = join_running_text(text, line.text, vocabulary)
                 ends.append(len(text))
-            # a paragraph states its decision in its first sentence and goes on to explain it
-            decision = first_sentence(text)
+            # a paragraph states its decision in its first sentence and goes on to explain it; a
+            # change of text ends with the quotation of its new text
+            decision = text_change(text) or first_sentence(text)
             if len(decision) < len(text):
                 last = next(k for k, end in enumerate(ends) if end >= len(decision))
                 text, lines = decision, lines[: last + 1]
             box = union_all(ln.bbox for ln in lines if ln.page == first.page)
             return [DecisionPoint(1, text, first.page, box, None, "decisions:paragraph", list(lines))]
     return []
+
+
+@dataclass(frozen=True)
+class TextChangeRules:
+    """An amendement's changes of text (rules/decisions.toml [text_change])."""
+
+    cue: re.Pattern[str]
+    instruction: re.Pattern[str]
+    quotes: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_text_change_rules() -> TextChangeRules:
+    data = read_rules("decisions")["text_change"]
+    return TextChangeRules(re.compile(data["cue"], re.IGNORECASE), re.compile(data["instruction"], re.IGNORECASE),
+                           dict(data["quotes"]))
+
+
+def text_change(text: str) -> str | None:
+    """The decision of a paragraph that changes a text ("… te wijzigen in: “…”"): up to the end of
+    the quotation of the new text; None when the paragraph is no such change (or the quotation
+    does not close)."""
+    rules = load_text_change_rules()
+    m = rules.cue.search(text)
+    if m is None:
+        return None
+    opening = text[m.end()]
+    close = text.find(rules.quotes.get(opening, opening), m.end() + 1)
+    if close < 0:
+        return None
+    end = close + 1
+    if text[end:end + 1] in (".", ";"):
+        end += 1
+    return text[:end].strip()
+
+
+def _further_changes(section: Section, first: DecisionPoint, vocabulary: Vocabulary | None,
+                     roles: Mapping[Block, BlockKind]) -> list[DecisionPoint]:
+    """The paragraphs of an amendement's dictum after its first: each a change of text or an
+    instruction ending in "te <verb>", until the first paragraph that is neither."""
+    rules = load_text_change_rules()
+    blocks = [b for b in section.body if roles.get(b, b.kind) is BlockKind.BODY]
+    after = next((k + 1 for k, b in enumerate(blocks) if first.lines and first.lines[-1] in b.lines), None)
+    found: list[DecisionPoint] = []
+    for block in blocks[after or len(blocks):]:
+        text = ""
+        for line in block.lines:
+            text = join_running_text(text, line.text, vocabulary)
+        if not (rules.cue.search(text) or rules.instruction.search(text)) or list_marker(text):
+            break
+        decision = text_change(text) or first_sentence(text)
+        lines = block.lines
+        box = union_all(ln.bbox for ln in lines if ln.page == lines[0].page)
+        found.append(DecisionPoint(first.number + len(found) + 1, decision, lines[0].page, box, None,
+                                   "decisions:paragraph", list(lines)))
+    return found

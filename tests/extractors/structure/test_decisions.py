@@ -305,3 +305,30 @@ def test_a_number_that_breaks_the_count_on_a_wrapped_line_carries_on_the_item(ma
         "de rapportage over de haven vast te stellen;",
         "de subsidie aan de muziekvereniging te verlagen met toepassing van artikel 12 lid 1 van de "
         "Algemene subsidieverordening."]
+
+
+@pytest.mark.parametrize("change, new_text, after", [
+    (["In de beslispunten van het ontwerpbesluit de zin over de hondenbelasting te wijzigen in:"],
+     "“de tarieven van de hondenbelasting blijven in 2027 gelijk.”", "Zo blijft de lastendruk beperkt."),
+    (["Aan paragraaf 2. Uitvoering van de nota het volgende toe te voegen:"],
+     "‘Het college betrekt de dorpsraden bij elke fase van de uitvoering.’", "Dit vergroot het draagvlak."),
+    (["Het woord ‘uiterlijk’ in het derde beslispunt te vervangen door"],
+     "“niet later dan”;", "Daarmee is de termijn eenduidig."),
+])
+def test_an_amendements_dictum_is_its_changes_of_text(make_pdf, documents_of, change, new_text, after):
+    """Convention of amendementen: the dictum changes the proposal's text ("… te wijzigen in: “…”",
+    "… toe te voegen: ‘…’"), unnumbered; the change ends with the quotation of its new text (what
+    follows explains it), and a paragraph after it that instructs ("… hierop aan te passen.") is a
+    decision of its own."""
+    page = Page().add(56, 40, "AMENDEMENT", size=14, bold=True)
+    page.lines(56, 70, ["De raad van de gemeente Kleindorp, in vergadering bijeen op 4 maart 2027,",
+                        "behandelend het voorstel over de gemeentelijke belastingen,"])
+    page.add(56, 110, "besluit:", bold=True)
+    y = page.lines(56, 128, change + [f"{new_text} {after}"])
+    page.lines(56, y + 8, ["De nummering van de overige beslispunten hierop aan te passen."])
+    page.add(56, y + 40, "Toelichting", bold=True)
+    page.lines(56, y + 58, ["De indieners willen de tekst van het besluit verduidelijken voor de inwoners."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "amendement"
+    assert [d.text for d in doc.decisions] == [
+        f"{change[0]} {new_text}", "De nummering van de overige beslispunten hierop aan te passen."]
