@@ -170,10 +170,13 @@ def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
 
 
 def read_metadata(result: FileResult, doc: DocumentResult) -> DocumentResult:
+    from raadsstukken.extractors.structure.bodies import bodies_from_formulas
     from raadsstukken.extractors.structure.metadata import email_header, extract_metadata, meeting_date_from_title
 
     meta = email_header(extract_metadata(doc.pages, doc.sections), doc.pages)
-    return replace(doc, metadata=meeting_date_from_title(meta, meta.title or doc.part.title, doc.part.doc_type))
+    title = meta.title or doc.part.title
+    meta = bodies_from_formulas(meta, doc.pages, title, doc.part.doc_type)
+    return replace(doc, metadata=meeting_date_from_title(meta, title, doc.part.doc_type))
 
 
 def read_signatories(result: FileResult, doc: DocumentResult) -> DocumentResult:

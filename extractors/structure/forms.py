@@ -17,6 +17,7 @@ from raadsstukken.extractors.layout.clustering import cluster_rows
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Block, Line, PageLayout, Word
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import is_marker, list_marker
 
 CELL_GAP = 1.2
 """A gap wider than this many font sizes between two words separates two cells."""
@@ -106,8 +107,12 @@ def line_cells(line: Line) -> list[Cell]:
             cells[-1].append(word)
         else:
             cells.append([word])
+    for k in range(len(cells) - 2, -1, -1):
+        if len(cells[k]) == 1 and is_marker(cells[k][0].text):
+            cells[k:k + 2] = [cells[k] + cells[k + 1]]  # a hanging list item: its marker and its text
     return [Cell(" ".join(w.text for w in ws), union_all(w.bbox for w in ws), line.page,
-                 sum(w.bold for w in ws) * 2 > len(ws)) for ws in cells]
+                 sum(w.bold for w in ws if not is_marker(w.text)) * 2 > len([w for w in ws if not is_marker(w.text)]))
+            for ws in cells]
 
 
 def page_rows(page: PageLayout) -> list[Row]:
@@ -219,6 +224,11 @@ def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldVal
 
 VALUE_LINE_GAP = 0.75
 """Largest white space between a value's wrapped lines, in line heights: more is a new paragraph."""
+LIST_ITEM_GAP = 2.0
+"""Largest white space before the next item of a value that lists items one per line ("1. …",
+"- …"), in line heights: a sidebar sets its list items apart."""
+CONTINUATION_ROWS = 6
+"""Rows looked at below a value for its continuation (rows of another column on the way included)."""
 
 
 def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> FieldValue:
@@ -227,14 +237,26 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
     for k in range(r + 1, min(r + 3, len(rows))):
         if any(c is last for c in rows[k].cells):
             r = k  # the value itself sits below its label
-    for row in rows[r + 1:r + 4]:
+    listed = value.cells and list_marker(value.cells[0].text) is not None
+    for row in rows[r + 1:r + 1 + CONTINUATION_ROWS]:
+        if not _in_column(row, last):
+            continue  # a line of another column only (the body beside a sidebar, a tall word)
         cell = _column_cell(row, last, value.label)
-        if cell is None or row.top - last.bbox.bottom > VALUE_LINE_GAP * last.bbox.height or cell.checkbox is not None \
-                or any(is_label(c) for c in row.cells):
+        if cell is None or cell.checkbox is not None or any(is_label(c) for c in row.cells):
+            break
+        gap = row.top - last.bbox.bottom
+        if gap > VALUE_LINE_GAP * last.bbox.height and not (
+                listed and list_marker(cell.text) is not None and gap <= LIST_ITEM_GAP * last.bbox.height):
             break
         text, last = f"{text} {cell.text}", cell
         cells.append(cell)
     return FieldValue(text, value.label, tuple(cells), value.method)
+
+
+def _in_column(row: Row, above: Cell) -> bool:
+    """Whether a cell of `row` reaches into the column of `above` (starts near it or overlaps it)."""
+    return any(abs(c.bbox.x0 - above.bbox.x0) <= 15 or (c.bbox.x1 > above.bbox.x0 and c.bbox.x0 < above.bbox.x1)
+               for c in row.cells)
 
 
 def _column_cell(row: Row, above: Cell, label: Cell) -> Cell | None:

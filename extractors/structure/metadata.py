@@ -13,10 +13,12 @@ from functools import lru_cache
 from typing import Sequence
 
 from raadsstukken.extractors.text.dates import parse_date
-from raadsstukken.extractors.structure.forms import CheckboxState, FieldValue, Row, boxes_in, find_field, match_label, page_rows
+from raadsstukken.extractors.structure.forms import (VALUE_LINE_GAP, Cell, CheckboxState, FieldValue, Row, boxes_in,
+                                                     find_field, match_label, page_rows)
 from raadsstukken.extractors.layout.records import BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.normalize import list_marker
 
 FORM_PAGES = 2
 """Form fields are looked for on this many pages at the start of a document."""
@@ -39,6 +41,9 @@ class MetadataRules:
     meeting_kinds: frozenset[str] = frozenset()
     email_lines: int = 8
     unit_name: re.Pattern[str] = re.compile(r"(?!)")
+    unit_inside: re.Pattern[str] = re.compile(r"(?!)")
+    unit_kind: re.Pattern[str] = re.compile(r"(?!)")
+    attachment_count: re.Pattern[str] = re.compile(r"(?!)")
     parliamentary: re.Pattern[str] = re.compile(r"(?!)")
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
@@ -71,7 +76,10 @@ def load_rules() -> MetadataRules:
         meeting_title=re.compile(data["meeting_title"]["pattern"], re.IGNORECASE),
         meeting_kinds=frozenset(data["meeting_title"]["kinds"]),
         email_lines=int(data["email"]["header_lines"]),
-        unit_name=re.compile(data["team"]["unit_name"], re.IGNORECASE),
+        unit_name=re.compile(rf"^(?i:{'|'.join(data['team']['unit_kinds'])})\s+[A-ZÀ-Þ]"),
+        unit_inside=re.compile(rf"\b(?i:{'|'.join(data['team']['unit_kinds'])})\s+[A-ZÀ-Þ]"),
+        unit_kind=re.compile(rf"(?:{'|'.join(data['team']['unit_kinds'])})", re.IGNORECASE),
+        attachment_count=re.compile(data["attachments"]["count"], re.IGNORECASE),
         parliamentary=re.compile(data["reference"]["parliamentary"], re.IGNORECASE),
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
@@ -117,15 +125,21 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
         return match_label(cell, all_labels) is not None
 
     meta = DocumentMetadata()
+    values: dict[str, FieldValue] = {}
 
     def text_field(name: str, *, continuation: bool = False) -> str | None:
         others = [p for other, ps in rules.labels.items() if other != name for p in ps]
         found = find_field(rows, rules.labels[name], is_label, continuation, longer=others)
+        if name == "team" and found is not None and (found.method in ("form:inline", "form:empty")
+                                                     or rules.unit_kind.fullmatch(found.label.label.strip())):
+            unit = _unit_name(rows, found.label, is_label, rules)
+            if unit:
+                meta.methods[name] = "form:unit"
+                return unit  # "Directie X": the kind is in the name
         if found is None or not found.text.strip(" -–,;:"):
             return None
+        values[name] = found
         meta.methods[name] = found.method
-        if name == "team" and found.method == "form:inline" and rules.unit_name.match(found.label.label.strip()):
-            return found.label.label.strip().rstrip(",;").strip()  # "Directie X": the kind is in the name
         return found.text.strip().rstrip(",;").strip() or None
 
     meta.title = text_field("title", continuation=True)
@@ -138,6 +152,11 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta.programme = text_field("programme")
     meta.portfolio_holder = text_field("portfolio_holder")
     meta.team = text_field("team")
+    if meta.team is None and pages:
+        meta.team = _colofon_unit([row for row in rows if row.cells[0].page == pages[0].number], is_label,
+                                  pages[0].width)
+        if meta.team:
+            meta.methods["team"] = "form:colofon"
     meta.bodies = _bodies(rows, text_field("bodies", continuation=True), rules)
     others = [p for other, ps in rules.labels.items() if other != "confidentiality" for p in ps]
     meta.confidentiality = _confidentiality(
@@ -146,7 +165,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     if how:
         meta.methods["financial_consequences"] = how
     attachments = text_field("attachments", continuation=True)
-    meta.attachments = _split_list(attachments) if attachments else _attachments_section(sections, is_label, rules)
+    meta.attachments = _attachment_items(values["attachments"], rules) if attachments \
+        else _attachments_section(sections, is_label, rules)
     return meta
 
 
@@ -189,12 +209,18 @@ def _self_citation(pages: Sequence[PageLayout], rules: MetadataRules) -> str | N
 
 
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:
-    found: list[str] = []
     labels = [label for row in rows for c in row.cells for state, label in boxes_in(c)
               if state is CheckboxState.TICKED]
     if value:
         labels += [value]
-    for label in labels:
+    return bodies_in(labels, rules)
+
+
+def bodies_in(texts: Sequence[str], rules: MetadataRules) -> list[str]:
+    """The bodies named in `texts` (ticked boxes' labels, a field's value, a formula's subject),
+    each once, in the order they are named."""
+    found: list[str] = []
+    for label in texts:
         taken: list[tuple[int, int, str]] = []
         for body, patterns in rules.bodies.items():
             for p in patterns:
@@ -298,8 +324,107 @@ def budgeted_consequences(meta: DocumentMetadata, recurrences: Sequence[str | No
     return meta
 
 
+def _unit_name(rows: Sequence[Row], cell: Cell, is_label, rules: MetadataRules) -> str | None:
+    """A unit named with its kind and no colon ("Directie Water en Bodem"), with the lines a narrow
+    sidebar wraps it onto: right below, aligned, the same size, no digits (an address follows), set
+    in the same weight or carrying on in lower case; of units named inside one another, the last."""
+    text = cell.label.strip()
+    if ":" in text:
+        return None  # "Team: Wonen" is a field, read as one
+    parts, last = [text], cell
+    start = next((r for r, row in enumerate(rows) if any(c is cell for c in row.cells)), None)
+    if start is None:
+        return None
+    for row in rows[start + 1:start + 5]:
+        below = [c for c in row.cells if abs(c.bbox.x0 - cell.bbox.x0) <= 6]
+        if not below:
+            continue
+        nxt = below[0]
+        tight = row.top - last.bbox.bottom <= VALUE_LINE_GAP * last.bbox.height \
+            and abs(nxt.bbox.height - last.bbox.height) <= 1.5
+        names_unit = rules.unit_name.match(nxt.text) is not None
+        # the kind alone must be followed by its name; after it, a line in the same weight or in
+        # lower case carries the name on, and a line naming a unit names the next one down
+        carries_on = (last is cell and rules.unit_kind.fullmatch(text) is not None) or names_unit \
+            or nxt.text[:1].islower() or (last.bold and nxt.bold)
+        if not tight or not carries_on or (is_label(nxt) and not names_unit) or nxt.checkbox is not None \
+                or ":" in nxt.text or any(ch.isdigit() for ch in nxt.text):
+            break
+        parts.append(nxt.text.strip())
+        last = nxt
+    name = " ".join(" ".join(parts).split()).rstrip(",;").strip()
+    units = list(rules.unit_inside.finditer(name))
+    if not units:
+        return None
+    return name[units[-1].start():]
+
+
+COLOFON_X = 0.55
+"""A colofon (a letter's sidebar of sender and labels) starts right of this share of the page width."""
+
+
+def _colofon_unit(rows: Sequence[Row], is_label, page_width: float) -> str | None:
+    """The sending unit a letter's colofon names in bold at its top, without a kind word
+    ("Wegen en Verkeer" over "Datum" and "Ons kenmerk", as the national house style and many
+    municipal letters set it): the bold lines that open a right-hand column of at least two field
+    labels, set apart from what follows, two words or more, no digits, colons or addresses; a bold
+    line with its value right under it is a label ("Contactpersoon" / a name), not a unit."""
+    cells = sorted((c for row in rows for c in row.cells if c.bbox.x0 >= COLOFON_X * page_width),
+                   key=lambda c: c.bbox.top)
+    labels = [c for c in cells if is_label(c)]
+    if len(labels) < 2:
+        return None
+    column = [c for c in cells if abs(c.bbox.x0 - labels[0].bbox.x0) <= 6 and c.bbox.top < labels[0].bbox.top]
+    if not column:
+        return None
+    lines = [column[0]]
+    for cell in column[1:]:
+        if cell.bbox.top - lines[-1].bbox.bottom > VALUE_LINE_GAP * lines[-1].bbox.height:
+            break
+        lines.append(cell)
+    if len(lines) > 3 or not all(c.bold for c in lines):
+        return None
+    name = " ".join(" ".join(c.text for c in lines).split())
+    if len(name.split()) < 2 or any(ch.isdigit() or ch in ":@" for ch in name):
+        return None
+    return name
+
+
 def _split_list(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"\s*[,;]\s*(?=\S)", text) if part.strip(" -–")]
+
+
+def _attachment_items(found: FieldValue, rules: MetadataRules) -> list[str]:
+    """The attachments a field lists: one per list item when its lines open with list markers
+    ("1. Verordening" / "2. Toelichting", "- Kaart"), a wrapped item's lines joined; else the
+    value split at commas and semicolons. A value that only counts them ("3", "geen") names none."""
+    if rules.attachment_count.match(found.text.strip()):
+        return []
+    if not found.cells or list_marker(found.cells[0].text) is None:
+        return _split_list(found.text)
+    items: list[str] = []
+    for cell in found.cells:
+        for part in _marked_items(cell.text):
+            m = list_marker(part)
+            if m is not None or not items:
+                items.append(part[m.end():] if m else part)
+            else:
+                items[-1] = f"{items[-1]} {part}"
+    return [" ".join(item.split()) for item in items if item.strip(" -–")]
+
+
+def _marked_items(text: str) -> list[str]:
+    """A line cut before each list marker that follows a space ("1. A 2. B", "- A - B")."""
+    starts = [0] + [m.start() + 1 for m in re.finditer(r"\s(?=\S)", text) if list_marker(text[m.start() + 1:])
+                    and _same_kind(list_marker(text), list_marker(text[m.start() + 1:]))]
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)]) if text[a:b].strip()]
+
+
+def _same_kind(first: re.Match[str] | None, other: re.Match[str] | None) -> bool:
+    """Whether two list markers are of one kind (both numbers, both bullets, …)."""
+    if first is None or other is None:
+        return False
+    return next(k for k, v in first.groupdict().items() if v) == next(k for k, v in other.groupdict().items() if v)
 
 
 def _attachments_section(sections: Sequence[Section], is_label, rules: MetadataRules) -> list[str]:

@@ -106,6 +106,8 @@ class PageCue:
     cue_names: tuple[str, ...] = ()
     type_line: bool = False
     """A kind of paper is named in the page's first lines (a type line over the title block)."""
+    kind_word: str | None = None
+    """The large word that names the kind beside the title ("Nota"), when the title is beside it."""
 
 
 def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
@@ -126,7 +128,7 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     for n, first in enumerate(starts):
         last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
         cue = cues[first]
-        found = document_type(pages[first:last + 1], cue.title)
+        found = document_type(pages[first:last + 1], cue.title, cue.kind_word)
         doc_type = found.doc_type if found else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
         method += f";{found.method}" if found else ""
@@ -201,6 +203,14 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     running = any(len(b.lines) >= 2 for b in sentences) or len(sentences) >= 2
     cover = words <= rules.max_words and largest >= rules.title_ratio * body_size and not running
     title_blocks = _title_blocks(blocks, page, body_size, largest if cover else None)
+    kind_word: str | None = None
+    if len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text):
+        beside = _subject_beside(title_blocks[0], blocks, page)
+        if beside is not None:
+            # a kind word set large continues no sentence, also in lower case ("nota"): it is
+            # read as the title line it is
+            word = title_blocks[0].text.strip()
+            kind_word, title_blocks = word[:1].upper() + word[1:], [beside]
     if not cover:
         typed = _type_line_title(blocks, body_size)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
@@ -209,7 +219,7 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     # A kind named in the title block counts on a cover or a renumbered page; one named strongly
     # anywhere in the first lines (a type line, an opening formula) opens a document by itself.
     renumbered = _renumbered(page, previous)
-    found = classify([title], []) if title else None
+    found = classify([t for t in (kind_word, title) if t], []) if title else None
     # a running header names the kind of every page: it opens a document only where numbering restarts
     at_top = classify(([page.header] if renumbered and page.header else []) + top_lines(page), [])
     if starts_document(at_top) and not starts_document(found):
@@ -220,7 +230,7 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     type_line = bool(title_blocks) and any(classify_title(b.text) for b in blocks[:3]
                                            if b not in title_blocks and b.bbox.bottom <= title_blocks[0].bbox.top + 1)
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks),
-                   found.cues if found else (), type_line)
+                   found.cues if found else (), type_line, kind_word)
 
 
 def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:
@@ -270,14 +280,15 @@ def top_lines(page: PageLayout) -> list[str]:
     return lines[: load_doc_type_rules().title_lines]
 
 
-def document_type(pages: Sequence[PageLayout], title: str | None) -> DocType | None:
-    """The kind of a document from its title block, first pages and last page together."""
+def document_type(pages: Sequence[PageLayout], title: str | None, kind_word: str | None = None) -> DocType | None:
+    """The kind of a document from its title block (and the kind word beside it), first pages and
+    last page together."""
     if not pages:
         return None
     text_pages = list(pages[:2]) + ([pages[-1]] if len(pages) > 2 else [])
     text = [ln.text for p in text_pages for b in p.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
     header = [pages[0].header] if pages[0].header else []
-    return classify(([title] if title else []) + header + top_lines(pages[0]), text)
+    return classify([t for t in (kind_word, title) if t] + header + top_lines(pages[0]), text)
 
 
 def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
@@ -300,6 +311,27 @@ def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
         if (block.bold or capitals or block.size >= body_size + 1) and names_kind_and_subject(block.text):
             return block
     return None
+
+
+SUBJECT_BESIDE_GAP = 0.25
+"""Widest gap between a kind word and the subject printed beside it, in page widths."""
+
+
+def _subject_beside(kind: Block, blocks: Sequence[Block], page: PageLayout) -> Block | None:
+    """The subject printed beside a large word that names the kind of paper ("Notitie", "nota" set
+    large in the left margin, the paper's subject to its right on the same band, as ministries'
+    and many municipalities' notes print it): the nearest block to its right that starts within
+    the kind word's height and reads as a title, or None."""
+    beside = [b for b in blocks if b is not kind and b.bbox.x0 >= kind.bbox.x1
+              and kind.bbox.top - 1 <= b.bbox.top < kind.bbox.bottom
+              and b.bbox.x0 - kind.bbox.x1 <= SUBJECT_BESIDE_GAP * page.width]
+    if not beside:
+        return None
+    nearest = min(beside, key=lambda b: (b.bbox.x0, b.bbox.top))
+    if len(nearest.lines) > MAX_TITLE_LINES or not _has_words(nearest.text) or is_letterhead(nearest) \
+            or FIELD_LABEL.match(nearest.text) or starts_with_label(nearest.text):
+        return None
+    return nearest
 
 
 def _has_words(text: str) -> bool:

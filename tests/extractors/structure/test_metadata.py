@@ -310,3 +310,99 @@ def test_a_meetings_value_that_opens_with_vergadering_van_names_no_body(make_pdf
     page.lines(56, 140, ["De raad, in vergadering bijeen, besluit het voorstel als volgt te wijzigen."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.bodies == ["Raad"]
+
+
+def _sidebar_letter(sidebar: list[tuple[str, bool]], *, size: float = 7.5, step: float = 10) -> Page:
+    """A letter with a colofon in a right-hand sidebar: (line, bold) pairs from its top, "" a gap."""
+    page = Page().add(300, 40, "Ministerie van Waterbeheer en Polders", size=11)
+    top = 110.0
+    for text, bold in sidebar:
+        if text:
+            page.add(430, top, text, size=size, bold=bold)
+        top += step
+    page.lines(72, 130, ["Geachte voorzitter,", "Hierbij zend ik u de antwoorden op de vragen over de dijkversterking.",
+                         "Hoogachtend, de minister."], size=9.5, leading=13)
+    return page
+
+
+@pytest.mark.parametrize("sidebar, expected", [
+    # the kind alone on its line, the name wrapped onto the next (a narrow sidebar)
+    ([("Directoraat-generaal", True), ("Ruimte en Landschap", True), ("", False), ("Datum", True),
+      ("4 maart 2031", False)], "Directoraat-generaal Ruimte en Landschap"),
+    # a unit inside a larger one: the smallest is the team, also when its line is set lighter
+    ([("Directoraat-generaal Dijken", True), ("en Kusten", True), ("Afdeling Zandsuppleties", False), ("", False),
+      ("Datum", True), ("4 maart 2031", False)], "Afdeling Zandsuppleties"),
+    # a name carried on in lower case, then the address (digits) that ends it
+    ([("Directie Bodem", True), ("en Ondergrond", False), ("Postbus 2031", False), ("1234 AB Waterstad", False)],
+     "Directie Bodem en Ondergrond"),
+])
+def test_a_sidebar_names_the_unit_on_the_lines_a_narrow_column_wraps_it_onto(make_pdf, documents_of, sidebar, expected):
+    """Convention: a letter's colofon names the sending unit with its kind and no colon; a narrow
+    sidebar wraps a long name onto the lines below, in the same type, and names a unit inside a
+    larger one on the next line: the team is the smallest unit, named in full."""
+    (doc,) = documents_of(make_pdf([_sidebar_letter(sidebar)]))
+    assert doc.metadata.team == expected
+
+
+@pytest.mark.parametrize("items, step, expected", [
+    (["1. Rapportage grondwater", "2. Kaart van de meetpunten", "3. Reactie van de", "waterschappen"], 10,
+     ["Rapportage grondwater", "Kaart van de meetpunten", "Reactie van de waterschappen"]),
+    # items set apart by more white space than a wrapped line, one item wrapped in tight lines
+    (["- Advies van de commissie", "- Overzicht van de", "zienswijzen"], 14,
+     ["Advies van de commissie", "Overzicht van de zienswijzen"]),
+    (["a. Begrotingswijziging", "b. Planning van de uitvoering"], 12, ["Begrotingswijziging", "Planning van de uitvoering"]),
+])
+def test_a_sidebar_lists_attachments_one_item_per_list_marker(make_pdf, documents_of, items, step, expected):
+    """Convention: a colofon lists its attachments under "Bijlage(n)" one per line with a list
+    marker; an item that wraps goes on without a marker."""
+    lines = [("Datum", True), ("4 maart 2031", False), ("", False), ("Bijlagen", True)]
+    page = _sidebar_letter(lines, step=10)
+    top = 110 + 10 * len(lines)
+    for k, item in enumerate(items):
+        page.add(430, top, item, size=7.5)
+        top += 9 if (k + 1 < len(items) and list_marker_free(items[k + 1])) else step
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.attachments == expected
+
+
+def list_marker_free(text: str) -> bool:
+    from raadsstukken.extractors.text.normalize import list_marker
+    return list_marker(text) is None
+
+
+@pytest.mark.parametrize("value", ["3", "geen", "n.v.t."])
+def test_a_count_of_attachments_names_none(make_pdf, documents_of, value):
+    """Convention: "Bijlage(n): 2" counts the attachments; it names none of them."""
+    page = _sidebar_letter([("Datum", True), ("4 maart 2031", False), ("", False), ("Bijlage(n)", True),
+                            (value, False)])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.attachments == []
+
+
+@pytest.mark.parametrize("label", ["Referentie", "Onze referentie", "Ons nummer"])
+def test_a_ministry_prints_its_reference_as_referentie(make_pdf, documents_of, label):
+    """Convention: ministries and provinces print their own reference as "(Onze) referentie" or
+    "Ons nummer" in the colofon; "Uw referentie" is the addressee's and never taken."""
+    page = _sidebar_letter([("Uw referentie", True), ("AB-77", False), ("", False), (label, True),
+                            ("WB/2031-0456", False)])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == "WB/2031-0456"
+
+
+@pytest.mark.parametrize("sidebar, expected", [
+    ([("Havens en Scheepvaart", True), ("", False), ("Datum", True), ("4 maart 2031", False), ("", False),
+      ("Ons kenmerk", True), ("HS/2031-88", False)], "Havens en Scheepvaart"),
+    ([("Natuurbeheer en", True), ("Recreatie", True), ("", False), ("Datum", True), ("4 maart 2031", False),
+      ("Referentie", True), ("NR-2031-5", False)], "Natuurbeheer en Recreatie"),
+    # a bold label with its value right under it is no unit
+    ([("Contactpersoon", True), ("mevrouw T. de Graaf", False), ("", False), ("Datum", True), ("4 maart 2031", False),
+      ("Ons kenmerk", True), ("HS/2031-88", False)], None),
+    # a sidebar without field labels is no colofon
+    ([("Havens en Scheepvaart", True), ("", False), ("Postbus 2031", False)], None),
+])
+def test_a_colofon_names_its_unit_in_bold_at_its_top(make_pdf, documents_of, sidebar, expected):
+    """Convention: a letter's colofon (the house style of ministries, provinces and many
+    municipalities) opens with the sending unit's name in bold, without a kind word, above its
+    labelled fields; that name is the team."""
+    (doc,) = documents_of(make_pdf([_sidebar_letter(sidebar)]))
+    assert doc.metadata.team == expected

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from raadsstukken.extractors.structure.split import classify_title
 from tests.pdfs import Page
 
@@ -219,3 +221,26 @@ def test_an_annex_title_names_the_annex():
     assert names_only_the_kind("Bijlage 4") and not names_kind_and_subject("Bijlage 4")
     assert names_kind_and_subject("Motie van de leden Bakker en De Wit")
     assert not names_kind_and_subject("Het college stelt voor")
+
+
+@pytest.mark.parametrize("kind, subject, doc_type", [
+    ("nota", "Opschaling van de veerdienst naar de eilanden", "nota_bw"),
+    ("Beslisnota", "Verlenging van de pilot met deelfietsen", "nota_bw"),
+    ("Raadsvoorstel", "Krediet voor de renovatie van het zwembad", "raadsvoorstel"),
+])
+def test_the_subject_beside_a_large_kind_word_is_the_title(make_pdf, documents_of, kind, subject, doc_type):
+    """Convention: a note names its kind in one large word in the left margin and prints its
+    subject beside it, in body type, on the same band (as ministries and many municipalities set
+    their notes): the subject is the title, the kind word is no heading."""
+    page = Page().add(300, 40, "Gemeente Waterland-Noord", size=11)
+    page.add(430, 100, "Datum", size=7, bold=True).add(430, 110, "4 maart 2031", size=7)
+    page.add(56, 150, kind, size=22, bold=True).add(250, 162, subject, size=9.5)
+    page.add(56, 220, "Aanleiding", size=10, bold=True)
+    page.lines(56, 236, ["De gemeente onderzoekt hoe de dienstregeling kan worden uitgebreid in de zomer.",
+                         "Daarvoor is een voorstel uitgewerkt met de vervoerder."], size=9.5)
+    page.add(56, 280, "Advies", size=10, bold=True)
+    page.lines(56, 296, ["Wij adviseren in te stemmen met het voorstel en de kosten te dekken uit de reserve."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == subject
+    assert doc.part.doc_type == doc_type
+    assert kind not in [s.heading for s in doc.sections]
