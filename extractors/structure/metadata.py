@@ -22,6 +22,10 @@ from raadsstukken.extractors.text.normalize import list_marker
 
 FORM_PAGES = 2
 """Form fields are looked for on this many pages at the start of a document."""
+ITEM_FIELDS = frozenset({"reference", "portfolio_holder"})
+"""Fields that a list's items print each with a value of their own (every agenda item of a
+besluitenlijst its "Kenmerk:" and "Portefeuillehouder:"): printed so, they are the items', not the
+document's."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
                 return unit  # "Directie X": the kind is in the name
         if found is None or not found.text.strip(" -–,;:"):
             return None
+        if name in ITEM_FIELDS and _labels_items(rows, rules.labels[name], found, is_label):
+            return None
         values[name] = found
         meta.methods[name] = found.method
         return found.text.strip().rstrip(",;").strip() or None
@@ -176,6 +182,20 @@ _REFERENCE = re.compile(r"(?:[A-Z]{1,6}[-/]?)?\d[\w./-]*\d|\d+")
 REFERENCE_WORDS = 6
 """A reference value of at most this many words is the reference as printed ("bijl. nr. 315",
 "Gemeenteblad 2021, 26117"); a longer one is a sentence that holds it: its number is taken."""
+
+
+def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], found: FieldValue, is_label) -> bool:
+    """Whether the label of `found` comes again further down with another value: it labels the
+    items of a list, not the document."""
+    start = next((r for r, row in enumerate(rows) if any(c is found.label for c in row.cells)), None)
+    if start is None:
+        return False
+    same = [p for p in patterns if p.match(found.label.label.strip())]  # the very label, not another of the field
+    again = find_field(rows[start + 1:], same, is_label)
+    if again is None or not again.text.strip():
+        return False
+    first, other = found.text.strip(), again.text.strip()
+    return first not in other and other not in first  # the same value printed again is the document's
 
 
 def _reference(text: str) -> str | None:
@@ -287,7 +307,7 @@ def meeting_date_from_title(meta: DocumentMetadata, title: str | None, doc_type:
             or rules.meeting_title is None:
         return meta
     m = rules.meeting_title.search(title)
-    day = parse_date(title[m.end():]) if m else None
+    day = parse_date(title[m.end():] if m else title)  # "Besluitenlijst van 3 maart 2031" names no meeting word
     if day is None:
         return meta
     return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "title:meeting"})

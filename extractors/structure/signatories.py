@@ -30,6 +30,7 @@ class SignatureRules:
     surname_below_role: re.Pattern[str] = re.compile(r"(?!)")
     role_with_name: re.Pattern[str] = re.compile(r"(?!)")
     closing: tuple[re.Pattern[str], ...] = ()
+    submitter_inline: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +50,22 @@ def load_rules() -> SignatureRules:
         role_with_name=re.compile(rf"^(?:de |het )?(?P<role>(?:{roles}){role_of})\s*,\s*(?P<name>\S.*?)[,.]?$",
                                   re.IGNORECASE),
         closing=tuple(re.compile(p, re.IGNORECASE) for p in read_rules("decisions")["motion"]["closing"]),
+        submitter_inline=re.compile(data["submitters"]["inline"], re.IGNORECASE),
     )
 
 
 def is_name(text: str, rules: SignatureRules | None = None) -> bool:
     rules = rules or load_rules()
-    return any(p.match(text.strip()) for p in rules.names)
+    return any(p.match(text.strip()) for p in rules.names) and not _is_label(text)
+
+
+def _is_label(text: str) -> bool:
+    """A form's label ("Vergaderdatum", "Zaaknummer:") is never a name, also when it is one word
+    set like a surname."""
+    from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
+
+    text = text.strip()
+    return text.endswith(":") or any(p.fullmatch(text) for p in load_metadata_rules().all_labels)
 
 
 def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
@@ -67,9 +78,17 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
         for i, line in enumerate(lines):
             closing = any(p.match(line.text.strip()) for p in rules.closing)
             if closing or any(p.match(line.text.strip()) for p in rules.submitter_labels):
-                for submitter in _submitters_below(line, lines[i + 1:], rules, surnames=closing):
+                beside = None if closing else _name_beside(line, lines, rules)
+                for submitter in ([beside] if beside else []) + _submitters_below(line, lines[i + 1:], rules,
+                                                                                  surnames=closing):
                     if not any(s.name == submitter for s in found):
                         found.append(Signatory(rules.submitter_role, submitter, page.number))
+                continue
+            inline = rules.submitter_inline.match(line.text.strip())
+            if inline:
+                name = rules.name_end.split(inline.group("name"), maxsplit=1)[0].strip()
+                if is_name(name, rules) and not any(s.name == inline.group("name") for s in found):
+                    found.append(Signatory(rules.submitter_role, inline.group("name"), page.number))
                 continue
             signed = rules.role_with_name.match(line.text.strip())
             if signed and (is_name(signed.group("name"), rules) or rules.surname_below_role.match(signed.group("name"))):
@@ -117,6 +136,16 @@ def _submitters_below(label: Line, below: list[Line], rules: SignatureRules, sur
     return names
 
 
+def _name_beside(label: Line, lines: list[Line], rules: SignatureRules) -> str | None:
+    """The name printed in the cell beside a form's submitter label ("Indiener" | "A. Smit")."""
+    for line in lines:
+        if line is not label and line.bbox.x0 > label.bbox.x1 and abs(line.bbox.top - label.bbox.top) <= 0.5 * label.bbox.height:
+            text = line.text.strip()
+            head = rules.name_end.split(text, maxsplit=1)[0]
+            return text if is_name(head, rules) else None
+    return None
+
+
 def _same_column(a: Line, b: Line) -> bool:
     return a.bbox.x_overlap(b.bbox) > 0 or abs(a.bbox.x0 - b.bbox.x0) < 20
 
@@ -129,7 +158,7 @@ def _name_below(role: Line, below: list[Line], rules: SignatureRules) -> str | N
         if not _same_column(role, line):
             continue
         text = line.text.strip()
-        if rules.role.match(text):
+        if rules.role.match(text) or _is_label(text):
             return None
         return text if is_name(text, rules) or rules.surname_below_role.match(text) else None
     return None

@@ -211,6 +211,11 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
             # read as the title line it is
             word = title_blocks[0].text.strip()
             kind_word, title_blocks = word[:1].upper() + word[1:], [beside]
+    if not title_blocks or (len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text)):
+        under = _title_under_kind_line(blocks, body_size)
+        if under is not None:
+            word = under[0].text.strip()
+            kind_word, title_blocks = word[:1].upper() + word[1:], [under[1]]
     if not cover:
         typed = _type_line_title(blocks, body_size)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
@@ -310,6 +315,37 @@ def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
         capitals = len(block.text.split()) >= 2 and all(ch.isupper() for ch in letters)
         if (block.bold or capitals or block.size >= body_size + 1) and names_kind_and_subject(block.text):
             return block
+    return None
+
+
+def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[Block, Block] | None:
+    """A line at the top that names only the kind of paper ("Besluit", "Amendement", small or
+    large) with the paper's title right under it, set apart from the body (bold or larger) in a
+    type no other block of the page uses (that would be a heading): the (kind line, title) pair,
+    or None. Exports and Word templates set the kind small above a title
+    in heading type that need not repeat it."""
+    limit = load_doc_type_rules().title_lines
+    seen = 0
+    for block in blocks[:-1]:
+        if seen >= limit:
+            break
+        seen += len(block.lines)
+        if len(block.lines) != 1 or not names_only_the_kind(block.text) or not classify_title(block.text):
+            continue
+        below = [b for b in blocks if b.bbox.top >= block.bbox.bottom - 1 and b.bbox.x_overlap(block.bbox) > 0]
+        if not below:
+            return None
+        title = min(below, key=lambda b: b.bbox.top)
+        gap = title.bbox.top - block.bbox.bottom
+        if gap > 2.5 * max(block.size, body_size) or len(title.lines) > MAX_TITLE_LINES or not _has_words(title.text) \
+                or FIELD_LABEL.match(title.text) or starts_with_label(title.text) or HEADING_NUMBER.match(title.text):
+            return None
+        # a heading shares its type with the page's other headings; a title's type is its own
+        shared = any(b is not title and b is not block and abs(b.size - title.size) < 0.5 and b.bold == title.bold
+                     for b in blocks)
+        if (title.bold or title.size >= body_size + 1) and not shared:
+            return block, title
+        return None
     return None
 
 

@@ -406,3 +406,25 @@ def test_a_colofon_names_its_unit_in_bold_at_its_top(make_pdf, documents_of, sid
     labelled fields; that name is the team."""
     (doc,) = documents_of(make_pdf([_sidebar_letter(sidebar)]))
     assert doc.metadata.team == expected
+
+
+def test_a_label_each_item_of_a_list_prints_is_no_document_field(make_pdf, documents_of):
+    """Convention: the items of a besluitenlijst each print their own "Kenmerk:" (and
+    "Portefeuillehouder:"); a label that comes again with another value labels the items, not the
+    document. Printed once, or again with the same value (a running header), it is the document's."""
+    page = Page().add(56, 50, "Besluitenlijst", size=16, bold=True)
+    top = 90
+    for subject, kenmerk, holder in (("Subsidie voor het dorpshuis", "2031/0101", "wethouder Zwart"),
+                                     ("Onderhoud van de kademuren", "2031/0202", "wethouder Wit")):
+        page.add(56, top, subject, size=10, bold=True)
+        page.add(56, top + 14, f"Kenmerk: {kenmerk}", size=8).add(56, top + 26, f"Portefeuillehouder: {holder}", size=8)
+        page.lines(56, top + 42, ["Het college stemt in met het voorstel."], size=9.5)
+        top += 80
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference is None and doc.metadata.portfolio_holder is None
+
+    page = Page().add(56, 50, "Collegeadvies", size=16, bold=True)
+    page.add(56, 90, "Kenmerk: 2031/0303", size=9).add(56, 104, "Zaaknummer: Z-88", size=9)
+    page.lines(56, 140, ["Het college stemt in met het voorstel."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == "2031/0303"

@@ -92,3 +92,42 @@ def test_a_submitter_may_be_printed_party_first(make_pdf, documents_of):
     page.lines(56, 160, ["Dorpsbelangen Noord, Wietske Haanstra", "Groen Links, H.J. van Asperen"], size=10, leading=14)
     (doc,) = documents_of(make_pdf([page]))
     assert [s.name for s in doc.signatories] == ["Dorpsbelangen Noord, Wietske Haanstra", "Groen Links, H.J. van Asperen"]
+
+
+def test_a_form_label_under_a_role_is_no_name(make_pdf, documents_of):
+    """Convention: a meeting's header table prints "Voorzitter  <name>" and the next field's label
+    below; a label ("Vergaderdatum", "Zaaknummer") is never a signer's name."""
+    page = Page().add(56, 50, "Besluitenlijst", size=16, bold=True)
+    page.add(56, 90, "Voorzitter", size=9, bold=True).add(200, 90, "mevrouw R. Ouderkerk", size=9)
+    page.add(56, 104, "Vergaderdatum", size=9, bold=True).add(200, 104, "4 maart 2031", size=9)
+    page.add(56, 118, "Zaaknummer", size=9, bold=True).add(200, 118, "BL-2031-3", size=9)
+    page.lines(56, 150, ["1. Opening", "De voorzitter opent de vergadering om 19.30 uur."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert all(s.name not in ("Vergaderdatum", "Zaaknummer") for s in doc.signatories)
+
+
+def test_submitters_in_a_form_line_or_under_an_announcing_line(make_pdf, documents_of):
+    """Convention: a motion's form prints its submitter beside the label ("Indiener  A. Smit"); an
+    amendment announces its submitters in a sentence ending in "in:" with their names below."""
+    page = Page().add(56, 50, "Motie", size=16, bold=True)
+    page.add(56, 90, "Indiener", size=9, bold=True).add(200, 90, "Fleur van Ommeren", size=9)
+    page.lines(56, 130, ["De raad, in vergadering bijeen,", "verzoekt het college de speeltuin te herstellen,",
+                         "en gaat over tot de orde van de dag."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("indiener", "Fleur van Ommeren")]
+
+    page = Page().add(56, 50, "Amendement", size=16, bold=True)
+    page.lines(56, 90, ["De ondergetekenden dienen het volgende amendement in:", "Karim Bouzid - Stadspartij",
+                        "Eline Vos - Groen Links", "", "Het besluit wordt aangevuld met een vierde punt."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [s.name for s in doc.signatories] == ["Karim Bouzid - Stadspartij", "Eline Vos - Groen Links"]
+
+
+def test_a_member_signs_a_motion_in_their_role(make_pdf, documents_of):
+    """Convention: a member signs a motion or amendment as "Het lid van de gemeenteraad," or
+    "raadslid," with the name under it, as a chair or clerk signs a decision."""
+    page = Page().add(56, 50, "Amendement", size=16, bold=True)
+    page.lines(56, 90, ["De raad besluit het voorstel aan te vullen met een budget voor de bibliotheek.", "",
+                        "Het lid van de gemeenteraad,", "", "P.C. Wijnands"], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("lid van de gemeenteraad", "P.C. Wijnands")]

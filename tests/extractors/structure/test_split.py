@@ -244,3 +244,26 @@ def test_the_subject_beside_a_large_kind_word_is_the_title(make_pdf, documents_o
     assert doc.part.title == subject
     assert doc.part.doc_type == doc_type
     assert kind not in [s.heading for s in doc.sections]
+
+
+@pytest.mark.parametrize("kind, title, doc_type", [
+    ("Amendement", "Meer bomen in de nieuwe wijken", "amendement"),
+    ("Besluit", "Regeling voor het gebruik van de sporthallen 2032", "raadsbesluit"),  # the raad decides it
+    ("Raadsbesluit", "Verordening op de jeugdraad", "raadsbesluit"),
+])
+def test_the_title_under_a_small_kind_line_is_the_title(make_pdf, documents_of, kind, title, doc_type):
+    """Convention: exports and Word templates set the kind of paper small above a title in
+    heading type that need not repeat it; the line under the kind line is the title, not a
+    heading, when its type is its own (the paper's headings share another)."""
+    page = Page().add(56, 40, "Gemeente Zuidermeer", size=14, bold=True)
+    page.add(56, 100, kind, size=8).add(56, 112, title, size=12.5, bold=True)
+    page.lines(56, 140, ["De raad van de gemeente Zuidermeer;", "gelezen het voorstel van het college;"], size=10)
+    page.add(56, 190, "Toelichting", size=10.5, bold=True)
+    page.lines(56, 206, ["Met deze regeling wordt het gebruik beter verdeeld over de verenigingen."], size=10)
+    page.add(56, 240, "Artikel 1", size=10.5, bold=True)
+    page.lines(56, 256, ["Deze regeling geldt voor alle sporthallen van de gemeente."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == title
+    assert doc.part.doc_type == doc_type
+    assert title not in [s.heading for s in doc.sections]
+    assert "Toelichting" in [s.heading for s in doc.sections]

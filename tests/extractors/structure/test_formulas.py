@@ -1,6 +1,8 @@
 """Bodies named in formulas (no label, no ticked box), on generated papers in wordings of our own."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.pdfs import Page
@@ -38,7 +40,7 @@ def test_the_opening_formula_names_the_body(make_pdf, documents_of, lines, expec
      ["Raad"]),
     (["Aan de colleges en raden van de regio", "Hierbij ontvangt u het jaarverslag van de veiligheidsregio."],
      ["B&W", "Raad"]),
-    (["Vergadering van het college van burgemeester en wethouders", "Opening en vaststelling van de agenda."], ["B&W"]),
+    (["Vergadering van het college van burgemeester en wethouders", "Mededelingen over de regio."], ["B&W"]),
 ])
 def test_the_deciding_proposing_or_addressing_formula_names_the_body(make_pdf, documents_of, lines, expected):
     """Convention: the body is the subject of the deciding verb ("GS besluiten", "Het college
@@ -61,10 +63,41 @@ def test_a_printed_bodies_field_wins_and_a_sentence_is_no_formula(make_pdf, docu
     assert doc.metadata.bodies == []
 
 
-def test_a_besluitenlijst_title_names_its_meeting_s_body(make_pdf, documents_of):
-    """Convention: a besluitenlijst's title names the meeting ("… van de raadsvergadering …")."""
-    page = _paper(["1. Vaststelling van de agenda", "Besluit: conform vastgesteld."],
+def test_a_besluitenlijst_names_bodies_only_in_a_field(make_pdf, documents_of):
+    """A besluitenlijst records a meeting: its items' formulas name who decided each item, not a
+    body of the list (bodies come from a field only)."""
+    page = _paper(["1. Vaststelling van de agenda", "De raad besluit de agenda ongewijzigd vast te stellen."],
                   title="Besluitenlijst van de raadsvergadering van 4 maart 2031")
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.doc_type == "besluitenlijst"
-    assert doc.metadata.bodies == ["Raad"]
+    assert doc.metadata.bodies == []
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("Aldus besloten in de openbare vergadering van de raad van 9 oktober 2031.", date(2031, 10, 9)),
+    ("Zo vastgesteld in de zitting van 12-11-2031, de griffier, de voorzitter.", date(2031, 11, 12)),
+    ("Dit hebben we besloten in de openbare raadsvergadering van 2 december 2031.", date(2031, 12, 2)),
+])
+def test_the_closing_formula_gives_the_decision_date(make_pdf, documents_of, closing, expected):
+    """Convention: a decision closes with the meeting it was taken in; the date after that
+    formula is its decision date, also in the first person."""
+    page = _paper(["De raad van de gemeente Oosterbroek;", "besluit:", "de nota over het groenbeheer vast te stellen.",
+                   "", closing], title="Raadsbesluit")
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.decision_date == expected
+    assert doc.metadata.document_date is None
+
+
+@pytest.mark.parametrize("title, lines, expected", [
+    ("Besluitenlijst van 17 januari 2032", ["1. Opening", "Besluit: de agenda is vastgesteld."], date(2032, 1, 17)),
+    ("Besluitenlijst", ["Vergadering van 5 februari 2032", "1. Opening", "Besluit: de agenda is vastgesteld."],
+     date(2032, 2, 5)),
+    ("Besluitenlijst", ["Collegevergadering d.d. 6-3-2032", "1. Mededelingen", "Besluit: kennisgenomen."],
+     date(2032, 3, 6)),
+])
+def test_a_besluitenlijst_names_its_meeting_date_in_title_or_meeting_line(make_pdf, documents_of, title, lines, expected):
+    """Convention: a besluitenlijst is the record of one meeting, whose date its title or its
+    meeting line gives."""
+    (doc,) = documents_of(make_pdf([_paper(lines, title=title)]))
+    assert doc.part.doc_type == "besluitenlijst"
+    assert doc.metadata.decision_date == expected

@@ -1,0 +1,95 @@
+"""What a paper's formulas say where no label does: the bodies it names and the date it was decided.
+
+A form prints "Bestuursorgaan: Raad" or ticks a box; most papers do neither and name the body the
+way a reader finds it: in the opening formula of a decision or motion ("De raad van de gemeente
+…;"), the deciding formula ("Gedeputeerde Staten besluiten …"), the addressee line ("Aan de
+gemeenteraad"); a besluitenlijst records a meeting and names bodies only in a field. A decision closes with the
+meeting it was taken in ("Aldus besloten in de openbare vergadering van 3 maart 2031"), and a
+besluitenlijst names its meeting's date in its title or meeting line. The formulas are
+`[body_formulas]` and `[decision_formulas]` in `rules/metadata.toml`; the names the body formulas
+give are read with `[bodies]`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from raadsstukken.extractors.layout.records import BlockKind, PageLayout
+from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.dates import parse_date
+from raadsstukken.extractors.structure.metadata import FORM_PAGES, DocumentMetadata, bodies_in, load_rules as load_metadata_rules
+
+
+FORMULA_LINES = 5
+"""Lines of a block read together from a formula's first line (a formula wraps)."""
+MEETING_LINE_BLOCKS = 8
+"""Blocks at the top of a besluitenlijst's first page where its meeting line stands."""
+
+
+@dataclass(frozen=True)
+class Formulas:
+    formulas: tuple[re.Pattern[str], ...]
+    record_kinds: frozenset[str]
+    closing: re.Pattern[str]
+    meeting_line: re.Pattern[str]
+    date_within: int
+
+
+@lru_cache(maxsize=1)
+def load_formulas() -> Formulas:
+    rules = read_rules("metadata")
+    data, dates = rules["body_formulas"], rules["decision_formulas"]
+    patterns = [p.replace("{names}", data["names"]) for p in data["formulas"]]
+    return Formulas(tuple(re.compile(p, re.IGNORECASE) for p in patterns), frozenset(data["record_kinds"]),
+                    re.compile(dates["closing"], re.IGNORECASE), re.compile(dates["meeting_line"], re.IGNORECASE),
+                    int(dates["date_within"]))
+
+
+def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
+    """The metadata with the date its closing formula (or, for a besluitenlijst, its meeting line)
+    gives as `decision_date`, when no label gave one (a copy)."""
+    if meta.decision_date is not None:
+        return meta
+    formulas = load_formulas()
+    for page in reversed(pages):
+        for block in page.blocks:
+            text = " ".join(block.text.split())
+            for m in formulas.closing.finditer(text):
+                day = parse_date(text[m.end():m.end() + formulas.date_within])
+                if day is not None:
+                    return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:closing"})
+    if doc_type in formulas.record_kinds and pages:
+        for block in pages[0].blocks[:MEETING_LINE_BLOCKS]:
+            text = " ".join(block.lines[0].text.split()) if block.lines else ""
+            line = formulas.meeting_line.match(text)
+            day = parse_date(text[line.end():line.end() + formulas.date_within]) if line else None
+            if day is not None:
+                return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:meeting"})
+    return meta
+
+
+def bodies_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
+    """The metadata with the bodies its formulas name, when no label or box named any (a copy;
+    unchanged when a bodies field was printed, even an empty one)."""
+    formulas = load_formulas()
+    if meta.bodies or "bodies" in meta.methods or doc_type in formulas.record_kinds:
+        return meta
+    subjects: list[str] = []
+    for page in pages[:FORM_PAGES]:
+        for block in page.blocks:
+            if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE):
+                continue
+            lines = [" ".join(ln.text.split()) for ln in block.lines]
+            for k, line in enumerate(lines):
+                if not line[:1].isupper():
+                    continue  # a formula opens its line
+                joined = " ".join(lines[k:k + FORMULA_LINES])
+                m = next((m for p in formulas.formulas for m in (p.match(line), p.match(joined)) if m), None)
+                if m:
+                    subjects.append(m.group("subject"))
+    found = bodies_in(subjects, load_metadata_rules())
+    if not found:
+        return meta
+    return replace(meta, bodies=found, methods={**meta.methods, "bodies": "formula"})
