@@ -96,6 +96,11 @@ ESTIMATE_AGREE = 0.04
 of the paragraph's are one size, their measures' median, however far their bands stray: the band
 of large bold type strays by over 10% from line to line (a 15 pt title measured 14.4 and 16.1 pt
 on lines Tesseract estimated 60 and 61 px), while type a size apart is estimated 8% or more apart."""
+BOX_TO_SIZE = 0.75
+"""A word box of lower-case letters is at least this share of its type size high (ascenders to the
+baseline): an x-height is no larger than X_HEIGHT_SHARE of the size its words' boxes show either,
+where Tesseract's estimate of a line of small light type is far too low (a 6.5 pt grey label
+estimated 4.3 pt, its x-height then past the share and its size left at the estimate)."""
 X_HEIGHT_SHARE = (0.25, 0.7)
 """A measured x-height outside these shares of Tesseract's size estimate is no x-height (a line
 of capitals, a band merged with a rule)."""
@@ -336,8 +341,8 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
             bold = bool(bold_at) and (stroke >= bold_at or (line_stroke >= bold_at and stroke >= LINE_BOLD * bold_at))
             if w.mark:  # a redaction's code, a stamp: no type of the text, never a heading
                 size, bold = body_size or size, False
-            elif w.confidence < CONFIDENT:  # unsure: never larger than the body, nor bold (noise makes no heading)
-                size, bold = min(size, body_size or size), False
+            elif w.confidence < CONFIDENT:  # unsure: the body's style (noise makes no heading)
+                size, bold = body_size or size, False
             cx, cy = turn(middle, base)
             half = (x1 - x0) / 2
             pt = size * scale
@@ -589,7 +594,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: fl
 
     above, below = int(1.2 * size), int(0.5 * size)
     profile = np.zeros(above + below, dtype=float)
-    counted = 0
+    counted, tallest = 0, 0
     for w in line.words:
         chars = [c for c in w.text if c.isalnum()]
         lower = sum(c.islower() for c in chars)
@@ -600,6 +605,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: fl
         if base - above < 0 or base + below > ink.shape[0] or x1 <= x0:
             continue
         counted += len(chars)
+        tallest = max(tallest, w.box[3] - w.box[1])
         rows = _ink_in(ink, (base - above, base + below, x0, x1), w.box).sum(axis=1).astype(float)
         if x1 - x0 > 2 * size:
             rows[rows > 0.95 * (x1 - x0)] = 0.0
@@ -608,7 +614,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: fl
         return None
     height = _band(profile, level)
     low, high = CAP_HEIGHT_SHARE if capitals else X_HEIGHT_SHARE
-    return height if height is not None and low * size <= height <= high * size else None
+    return height if height is not None and low * size <= height <= high * max(size, tallest / BOX_TO_SIZE) else None
 
 
 def _band(profile: Any, level: float) -> float | None:
@@ -666,12 +672,14 @@ def _ink_in(render: Any, region: tuple[int, int, int, int], word: tuple[int, int
     box = render[wtop:wbottom, wx0:wx1]
     if box.size == 0:
         return np.zeros(sub.shape, dtype=bool)
-    dark, light = np.percentile(box, (5, 95))
+    dark, paper, light = np.percentile(box, (5, 50, 95))
     if light - dark < MIN_CONTRAST:
         return np.zeros(sub.shape, dtype=bool)
     if (box < (dark + light) / 2).mean() > 0.5:  # light type on a dark band
         return sub > min(255 - INK_LEVEL, (dark + light) / 2)
-    return sub < max(INK_LEVEL, min(INK_LEVEL + dark - GREY_TYPE, (dark + light) / 2))
+    # never past halfway to the paper round the type: the box's median, as type leaves most of its
+    # box paper (on a tinted sidebar the paper is darker than the box's lightest specks)
+    return sub < max(INK_LEVEL, min(INK_LEVEL + dark - GREY_TYPE, (dark + min(light, paper)) / 2))
 
 
 def page_slope(lines: list[OcrLine], width: float) -> float:
