@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from raadsstukken.extractors.layout.ocr_marks import blank, find_redactions, is_code
-from raadsstukken.extractors.layout.ocr_regions import (Region, find_unread, has_code, merged, place_lines, plain_crop,
+from raadsstukken.extractors.layout.ocr_regions import (Region, as_labels, find_unread, has_code, merged, place_lines, plain_crop,
                                                         unread_rules)
 from raadsstukken.extractors.layout.ocr_stamps import angle_of, find_stamps, stamp_lines, stamp_rules, upright_crop
 from raadsstukken.extractors.layout.ocr_words import (OcrLine, OcrPage, page_slope, read_hocr, with_marks, with_redactions,
@@ -245,7 +245,7 @@ def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: fl
             buf = io.BytesIO()
             crop.image.save(buf, format="PPM")
             read = read_hocr(_run(exe, buf.getvalue(), dpi * crop.scale, language, 7, _label_words()))
-            found.append((region, place_lines(read, crop, -1 - i)))
+            found.append((region, as_labels(place_lines(read, crop, -1 - i))))
         lines = with_redactions(merged(lines, found, plain, rules), codes)
     return words_to_chars(lines, page_width, page_height, dpi, grey, marked=True)
 
@@ -302,7 +302,8 @@ def _label_words() -> str | None:
 
     from raadsstukken.extractors.rules import read_rules
 
-    text = "\n".join(read_rules("ocr")["unread"]["label_words"]) + "\n"
+    words = sorted({w for label in read_rules("ocr")["unread"]["labels"] for w in label.split()})
+    text = "\n".join(words) + "\n"
     path = Path(tempfile.gettempdir()) / f"raadsstukken-ocr-words-{hashlib.sha256(text.encode()).hexdigest()[:12]}.txt"
     try:
         if not path.exists() or path.read_text(encoding="utf-8") != text:

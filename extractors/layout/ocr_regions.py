@@ -291,3 +291,42 @@ def has_code(grey: Any, region: Region, rules: UnreadRules | None = None) -> boo
     m = max(1, (region.bottom - region.top) // 10)
     inside = grey[region.top + m:region.bottom - m, region.x0 + m:region.x1 - m]
     return bool(inside.size) and float((inside > r.dark_level).mean()) >= r.code_share
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[tuple[tuple[str, ...], ...], tuple[int, int]]:
+    v = read_rules("ocr")["unread"]
+    return tuple(tuple(label.split()) for label in v["labels"]), (int(v["label_edits"][0]), int(v["label_edits"][1]))
+
+
+def as_labels(read: list[OcrLine]) -> list[OcrLine]:
+    """A region's reading, its words spelled as the label they nearly are (`rules/ocr.toml
+    [unread] labels`): a reading of as many words as a label, within one letter of it (two for a
+    label of more than 8 letters), and nearer to it than to any other label."""
+    labels, (edits_short, edits_long) = _labels()
+    out = []
+    for line in read:
+        words = [w.text.casefold() for w in line.words]
+        best: list[tuple[int, tuple[str, ...]]] = []
+        for label in labels:
+            if len(label) != len(words):
+                continue
+            n = sum(_edits(a, b) for a, b in zip(words, label))
+            if n <= (edits_short if sum(map(len, label)) <= 8 else edits_long):
+                best.append((n, label))
+        best.sort()
+        if best and best[0][0] and (len(best) == 1 or best[1][0] > best[0][0]):
+            label = best[0][1]
+            line = replace(line, words=[replace(w, text=t) for w, t in zip(line.words, label)])
+        out.append(line)
+    return out
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
