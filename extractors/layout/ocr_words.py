@@ -63,7 +63,8 @@ a shaded cell has a taller box and stays)."""
 _DESCENDERS = frozenset("gjpqy,;()")
 BULLET, BULLET_SIZE, BULLET_FILL = "\u2022", 0.45, 0.55
 """A one-glyph word at most BULLET_SIZE of its line's size high, about square, whose box is at
-least BULLET_FILL ink, is a bullet (a filled disc fills 0.79 of its box, a letter well under half)."""
+least BULLET_FILL ink (black at INK_LEVEL), is a bullet (a filled disc fills 0.79 of its box, a
+blurred one of a 200 dpi scan 0.59, a letter well under half)."""
 MIN_X_HEIGHT_LETTERS = 3
 """Letters (or, for a cap height, capitals and figures) a line needs before its band is measured;
 only words of at least 70% lower-case characters count for the x-height (not "5.000,--naar")."""
@@ -493,8 +494,9 @@ def _is_bullet(ink: Any, w: OcrWord, size: float) -> bool:
     width, height = x1 - x0, bottom - top
     if not (0 < height <= BULLET_SIZE * size and 0.6 <= width / height <= 1.6):
         return False
-    box = _ink_in(ink, (top, bottom, x0, x1), w.box)
-    return box.size > 0 and float(box.mean()) >= BULLET_FILL
+    sub = ink[max(top, 0):bottom, max(x0, 0):x1]
+    box = sub if ink.dtype == bool else sub < INK_LEVEL  # black at a fixed level: a dot fills most of
+    return box.size > 0 and float(box.mean()) >= BULLET_FILL  # its box, which _ink_in reads as a band
 
 
 def _kept(words: list[OcrWord], i: int) -> bool:

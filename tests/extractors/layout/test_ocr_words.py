@@ -215,3 +215,21 @@ def test_a_redaction_code_stands_in_its_line_and_a_mark_alone_is_a_line_of_its_o
     page = words_to_chars(out, 600, 800, ink=np.zeros((3300, 2500), dtype=bool), marked=True)
     sizes = {c["text"]: c["size"] for c in page.chars if not c["text"].isspace()}
     assert sizes["5.1.1c"] == sizes["zij"] and not any(c["fontname"] == "ocr-bold" for c in page.chars)
+
+
+def test_a_blurred_dot_read_as_an_asterisk_is_a_bullet_and_a_letter_is_not():
+    from PIL import Image, ImageDraw, ImageFilter
+
+    from raadsstukken.extractors.layout.ocr_words import with_marks
+
+    image = Image.new("L", (600, 120), 245)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((40, 50, 51, 61), fill=10)  # a bullet of a 200 dpi scan rendered at 300: a blurred dot
+    draw.text((300, 40), "e", fill=10)
+    grey = np.asarray(image.filter(ImageFilter.GaussianBlur(1.0)))
+    box = (39, 49, 53, 63)  # mostly dark: read as a band of light type, the dot would be its paper
+    words = [OcrWord("*", box, 78.0), OcrWord("afspraak:", (70, 40, 200, 75), 90.0)]
+    line = OcrLine((38, 40, 200, 75), 0.0, 0.0, 40.0, 8.0, words)
+    assert [w.text for w in with_marks([line], grey)[0].words] == ["\u2022", "afspraak:"]
+    letter = OcrLine((295, 40, 320, 75), 0.0, 0.0, 40.0, 8.0, [OcrWord("e", (299, 44, 307, 56), 90.0)])
+    assert [w.text for w in with_marks([letter], grey)[0].words] == ["e"]
