@@ -105,6 +105,11 @@ class _GlyphAggregator(PDFPageAggregator):
         descent = font_descent * fontsize
         y0b = descent + rise
         y1b = descent + rise + fontsize
+        # the parts of apply_matrix_rect's corner sums that are the same for every glyph of the string,
+        # each sum evaluated left to right as there: (a * 0 + c * y0b) + e1 is `left_low + e1`
+        c_low, c_high, d_low, d_high = c * y0b, c * y1b, d * y0b, d * y1b
+        left_low, left_high = a * 0 + c_low, a * 0 + c_high
+        base_low, base_high = b * 0 + d_low, b * 0 + d_high
         height, x_shift, top_shift = self._height, self._x_shift, self._top_shift
         append = self.glyphs.append
         needcharspace = False
@@ -122,14 +127,39 @@ class _GlyphAggregator(PDFPageAggregator):
                     # translate_matrix(matrix, (x, y)), then apply_matrix_rect(that, bbox)
                     e1 = x * a + y * c + e
                     f1 = x * b + y * d + f
-                    left1, bottom1 = a * 0 + c * y0b + e1, b * 0 + d * y0b + f1
-                    right1, bottom2 = a * adv + c * y0b + e1, b * adv + d * y0b + f1
-                    right2, top1 = a * adv + c * y1b + e1, b * adv + d * y1b + f1
-                    left2, top2 = a * 0 + c * y1b + e1, b * 0 + d * y1b + f1
-                    x0 = min(left1, left2, right1, right2)
-                    y0 = min(bottom1, bottom2, top1, top2)
-                    x1 = max(left1, left2, right1, right2)
-                    y1 = max(bottom1, bottom2, top1, top2)
+                    a_adv, b_adv = a * adv, b * adv
+                    left1, bottom1 = left_low + e1, base_low + f1
+                    right1, bottom2 = a_adv + c_low + e1, b_adv + d_low + f1
+                    right2, top1 = a_adv + c_high + e1, b_adv + d_high + f1
+                    left2, top2 = left_high + e1, base_high + f1
+                    # min() and max() of (left1, left2, right1, right2) and of (bottom1, bottom2, top1,
+                    # top2) by their own comparisons, in their order (the first of equal values wins)
+                    x0 = x1 = left1
+                    if left2 < x0:
+                        x0 = left2
+                    if right1 < x0:
+                        x0 = right1
+                    if right2 < x0:
+                        x0 = right2
+                    if left2 > x1:
+                        x1 = left2
+                    if right1 > x1:
+                        x1 = right1
+                    if right2 > x1:
+                        x1 = right2
+                    y0 = y1 = bottom1
+                    if bottom2 < y0:
+                        y0 = bottom2
+                    if top1 < y0:
+                        y0 = top1
+                    if top2 < y0:
+                        y0 = top2
+                    if bottom2 > y1:
+                        y1 = bottom2
+                    if top1 > y1:
+                        y1 = top1
+                    if top2 > y1:
+                        y1 = top2
                     append({"text": text, "x0": x0 + x_shift, "x1": x1 + x_shift,
                             "top": height - y1 + top_shift, "bottom": height - y0 + top_shift,
                             "size": y1 - y0, "fontname": fontname, "matrix": (a, b, c, d, e1, f1)})

@@ -26,12 +26,17 @@ import shutil
 import subprocess
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from raadsstukken.extractors.layout.ocr_regions import find_unread, merged, place_lines, plain_crop, unread_rules
-from raadsstukken.extractors.layout.ocr_words import OcrPage, read_hocr, with_marks, words_to_chars
+from raadsstukken.extractors.layout.ocr_marks import blank, find_redactions, is_code
+from raadsstukken.extractors.layout.ocr_regions import (Region, as_labels, find_unread, has_code, merged, place_lines, plain_crop,
+                                                        unread_rules)
+from raadsstukken.extractors.layout.ocr_stamps import angle_of, find_stamps, stamp_lines, stamp_rules, upright_crop
+from raadsstukken.extractors.layout.ocr_words import (OcrLine, OcrPage, page_slope, read_hocr, with_marks, with_redactions,
+                                                      words_to_chars)
 
 _log = logging.getLogger(__name__)
 
@@ -204,32 +209,110 @@ def render_scale(width: float, height: float, dpi: float, max_pixels: int = MAX_
 
 
 def _tesseract(exe: str, image: bytes, dpi: float, language: str, page_width: float, page_height: float) -> OcrPage:
-    """One page read: Tesseract's page reading, then the regions it left unread (light type,
-    white type on a dark band; `ocr_regions.py`) read again one line each, made plain."""
-    lines = read_hocr(_run(exe, image, dpi, language, 3))
+    """One page read: Tesseract's page reading (with redaction marks painted out, `ocr_marks.py`),
+    then the regions it left unread (light type, white type on a dark band; `ocr_regions.py`) and
+    the codes printed on the redaction marks read again one line each, made plain."""
     grey = _ink(image)
+    rules = unread_rules()
+    marks, codes = [], []
+    for k, mark in enumerate(find_redactions(grey, dpi / 72.0) if grey is not None else []):
+        inset = max(2, (mark.bottom - mark.top) // 8)  # the box's inside: its blurred edges read as "|"
+        region = Region(mark.x0 + inset, mark.top + inset, mark.x1 - inset, mark.bottom - inset, True)
+        if not has_code(grey, region, rules):
+            marks.append(mark)  # a box filled black, nothing printed on it
+            continue
+        crop = plain_crop(grey, region, [], dpi / 72.0, rules)
+        buf = io.BytesIO()
+        crop.image.save(buf, format="PPM")
+        read = place_lines(read_hocr(_run(exe, buf.getvalue(), dpi * crop.scale, language, 7)), crop, -1000 - k)
+        if is_code(" ".join(w.text for line in read for w in line.words)):
+            marks.append(mark)
+            codes.append((mark, read))  # else type printed light on a dark band: read as such below
+    if marks:
+        from PIL import Image
+
+        buf = io.BytesIO()
+        Image.fromarray(blank(grey, marks, round(0.75 * dpi / 72.0))).save(buf, format="PPM")
+        image = buf.getvalue()
+    lines = read_hocr(_run(exe, image, dpi, language, 3))
     if grey is not None:
         lines = with_marks(lines, grey, dpi)
-        rules = unread_rules()
+        plain = blank(grey, marks, round(0.75 * dpi / 72.0))
+        lines, plain = _with_stamps(exe, plain, lines, dpi, language)
         found = []
-        for i, region in enumerate(find_unread(grey, lines, dpi / 72.0, rules)):
-            crop = plain_crop(grey, region, lines, dpi / 72.0, rules)
+        for i, region in enumerate(find_unread(plain, lines, dpi / 72.0, rules)):
+            crop = plain_crop(plain, region, lines, dpi / 72.0, rules)
             buf = io.BytesIO()
             crop.image.save(buf, format="PPM")
-            read = read_hocr(_run(exe, buf.getvalue(), dpi * crop.scale, language, 7))
-            found.append((region, place_lines(read, crop, -1 - i)))
-        lines = merged(lines, found, grey, rules)
+            read = read_hocr(_run(exe, buf.getvalue(), dpi * crop.scale, language, 7, _label_words()))
+            found.append((region, as_labels(place_lines(read, crop, -1 - i))))
+        lines = with_redactions(merged(lines, found, plain, rules), codes)
     return words_to_chars(lines, page_width, page_height, dpi, grey, marked=True)
 
 
-def _run(exe: str, image: bytes, dpi: float, language: str, psm: int) -> str:
-    """Tesseract's hOCR of an image (PGM bytes), page segmentation mode `psm`."""
+def _with_stamps(exe: str, grey: Any, lines: list[OcrLine], dpi: float, language: str) -> tuple[list[OcrLine], Any]:
+    """The lines with the words of the page's stamps (`ocr_stamps.py`) read upright, marked
+    "stamp", in place of the unsure fragments the page reading made of them, and the render with
+    the stamps painted out (no region of theirs is read again as a line)."""
+    areas = find_stamps(grey, lines, dpi / 72.0)
+    if not areas:
+        return lines, grey
+    page_angle = -math.degrees(math.atan(page_slope(lines, grey.shape[1])))
+    rules = stamp_rules()
+    out, painted = lines, grey
+    read_areas: list[Any] = []
+    for area in areas:
+        if any(area.x0 < b.x1 and b.x0 < area.x1 and area.top < b.bottom and b.top < area.bottom for b in read_areas):
+            continue  # a part of a stamp read already (its frame apart from its letters)
+        upright = upright_crop(grey, area, angle_of(grey, area), lines)
+        buf = io.BytesIO()
+        upright.image.save(buf, format="PPM")
+        read = stamp_lines(read_hocr(_run(exe, buf.getvalue(), dpi, language, 6)), upright, page_angle)
+        if not read:
+            continue
+        read_areas.append(area)
+        out = [replace(line, words=[w for w in line.words if w.confidence >= rules.confident or not area.holds(w.box)])
+               for line in out]
+        out = [line for line in out if line.words] + read
+        if painted is grey:
+            painted = grey.copy()
+        for row, col in area.tiles:
+            painted[row * area.tile:(row + 1) * area.tile, col * area.tile:(col + 1) * area.tile] = 255
+    return out, painted
+
+
+def _run(exe: str, image: bytes, dpi: float, language: str, psm: int, words: str | None = None) -> str:
+    """Tesseract's hOCR of an image (PGM bytes), page segmentation mode `psm`, with the user words
+    of the file `words` (one a line) besides its dictionary."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per Tesseract: pages run side by side
-    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", str(psm), "--dpi", str(round(dpi)), "hocr"],
-                            input=image, capture_output=True, timeout=600, env=env)
+    extra = ["--user-words", words] if words else []
+    result = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", str(psm), "--dpi", str(round(dpi)),
+                             *extra, "hocr"], input=image, capture_output=True, timeout=600, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.decode(errors='replace')[:200]}")
     return result.stdout.decode("utf-8", errors="replace")
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> str | None:
+    """A file of the label words of `rules/ocr.toml [unread]` (written once per process, named by
+    its content), or None when it cannot be written."""
+    import hashlib
+    import tempfile
+
+    from raadsstukken.extractors.rules import read_rules
+
+    words = sorted({w for label in read_rules("ocr")["unread"]["labels"] for w in label.split()})
+    text = "\n".join(words) + "\n"
+    path = Path(tempfile.gettempdir()) / f"raadsstukken-ocr-words-{hashlib.sha256(text.encode()).hexdigest()[:12]}.txt"
+    try:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+    except OSError:
+        return None
+    return str(path)
 
 
 def _ink(image: bytes):

@@ -15,6 +15,7 @@ upright strokes and a dot, which Tesseract's page segmentation drops (`read_bars
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -204,3 +205,129 @@ def read_bars(ink: Any, region: tuple[int, int, int, int], size: float, baseline
         return None
     box = (x0 + bars[0][0], top + min(s[2] for s in shapes), x0 + dot[1], top + max(s[3] for s in shapes))
     return "I" * len(bars) + ".", box
+
+
+@dataclass(frozen=True)
+class RedactionRules:
+    dark_level: float
+    tile: float
+    tile_dark: float
+    min_height: float
+    max_height: float
+    min_aspect: float
+    min_fill: float
+    max_regions: int
+    edge_level: float
+
+
+@lru_cache(maxsize=1)
+def redaction_rules() -> RedactionRules:
+    v = read_rules("ocr")["redaction"]
+    return RedactionRules(float(v["dark_level"]), float(v["tile"]), float(v["tile_dark"]), float(v["min_height"]),
+                          float(v["max_height"]), float(v["min_aspect"]), float(v["min_fill"]), int(v["max_regions"]),
+                          float(v["edge_level"]))
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A redaction mark on the render: a box filled black (x0, top, x1, bottom in pixels, exclusive)."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+    def covers(self, box: tuple[int, int, int, int], share: float = 0.5) -> bool:
+        """Whether at least `share` of a word's box lies on this mark."""
+        x0, top, x1, bottom = box
+        w = max(min(x1, self.x1) - max(x0, self.x0), 0)
+        h = max(min(bottom, self.bottom) - max(top, self.top), 0)
+        return w * h >= share * max((x1 - x0) * (bottom - top), 1)
+
+
+def find_redactions(grey: Any, px_per_pt: float, rules: RedactionRules | None = None) -> list[Redaction]:
+    """The redaction marks of a page render (grey levels 0-255): boxes filled black, a line high or
+    more and wider than high, perhaps with a code ("5.1.2e") printed light on them. Type, even bold,
+    leaves most tiles of a point square part paper; a grey band (a heading printed white on a
+    coloured bar) is lighter than `dark_level`; a checkbox or a bullet is smaller than `min_height`."""
+    import numpy as np
+
+    r = rules or redaction_rules()
+    if grey.dtype == bool:
+        return []
+    t = max(2, round(r.tile * px_per_pt))
+    h, w = (grey.shape[0] // t) * t, (grey.shape[1] // t) * t
+    solid = (grey[:h, :w] < r.dark_level).reshape(h // t, t, w // t, t).mean(axis=(1, 3)) >= r.tile_dark
+    if not solid.any():
+        return []
+    seen = np.zeros(solid.shape, dtype=bool)
+    found: list[tuple[int, Redaction]] = []
+    for start in zip(*np.nonzero(solid)):
+        if seen[start]:
+            continue
+        stack, cells = [start], []
+        seen[start] = True
+        while stack:  # the tiles of one dark area (4-connected)
+            y, x = stack.pop()
+            cells.append((y, x))
+            for ny, nx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                if 0 <= ny < solid.shape[0] and 0 <= nx < solid.shape[1] and solid[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    stack.append((ny, nx))
+        ys, xs = [c[0] for c in cells], [c[1] for c in cells]
+        top, bottom, x0, x1 = min(ys), max(ys) + 1, min(xs), max(xs) + 1
+        height, width = (bottom - top) * t / px_per_pt, (x1 - x0) * t / px_per_pt
+        if not (r.min_height <= height <= r.max_height and width >= r.min_aspect * height):
+            continue
+        if len(cells) < r.min_fill * (bottom - top) * (x1 - x0):
+            continue  # a frame, a grid, a dark drawing: not a filled box
+        found.append((len(cells), _edges(grey, Redaction(x0 * t, top * t, x1 * t, bottom * t), 2 * t, r)))
+    found.sort(key=lambda nr: -nr[0])
+    return sorted((red for _, red in found[:r.max_regions]), key=lambda red: (red.top, red.x0))
+
+
+def _edges(grey: Any, mark: Redaction, reach: int, r: RedactionRules) -> Redaction:
+    """The mark grown side by side, up to `reach` pixels, over the rows and columns next to it that
+    are still mostly darker than the paper (`edge_level`): tiles that were not solid, and the blur
+    of its edge."""
+    x0, top, x1, bottom = mark.x0, mark.top, mark.x1, mark.bottom
+    height, width = grey.shape
+
+    def dark(strip: Any) -> bool:
+        return bool(strip.size) and float((strip < r.edge_level).mean()) >= 0.5
+
+    for _ in range(reach):
+        if top > 0 and dark(grey[top - 1, x0:x1]):
+            top -= 1
+        if bottom < height and dark(grey[bottom, x0:x1]):
+            bottom += 1
+        if x0 > 0 and dark(grey[top:bottom, x0 - 1]):
+            x0 -= 1
+        if x1 < width and dark(grey[top:bottom, x1]):
+            x1 += 1
+    return Redaction(x0, top, x1, bottom)
+
+
+def blank(grey: Any, marks: list[Redaction], pad: int = 2) -> Any:
+    """The render with the redaction marks painted paper-white, `pad` pixels round (their blurred
+    edge), a copy (the render itself when there are none), so that a recogniser reads the words
+    beside them, not a blot joined to them."""
+    if not marks:
+        return grey
+    out = grey.copy()
+    for m in marks:
+        out[max(m.top - pad, 0):m.bottom + pad, max(m.x0 - pad, 0):m.x1 + pad] = 255
+    return out
+
+
+@lru_cache(maxsize=1)
+def _codes() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(c, re.IGNORECASE) for c in read_rules("ocr")["redaction"]["codes"])
+
+
+def is_code(text: str) -> bool:
+    """Whether the text printed on a dark box is a redaction mark's code (the ground it was withheld
+    on, "5.1.2e", or a word such as "geweigerd": `rules/ocr.toml [redaction] codes`), not type printed
+    light on a dark band (a heading on a coloured bar)."""
+    text = text.strip()
+    return bool(text) and any(p.fullmatch(text) for p in _codes())

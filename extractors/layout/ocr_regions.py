@@ -39,6 +39,9 @@ class UnreadRules:
     light_type: float
     stretch: float
     rule_evenness: float
+    row_ink: float
+    row_gap: float
+    code_share: float
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,8 @@ def unread_rules() -> UnreadRules:
                        int(v["min_ink"]), int(v["max_regions"]), float(v["band_share"]),
                        float(v["enlarge_below"]), float(v["pad"]), float(v["rule_share"]),
                        float(v["light_type"]), float(v["stretch"]),
-                       float(v["rule_evenness"]))
+                       float(v["rule_evenness"]), float(v["row_ink"]), float(v["row_gap"]),
+                       float(v["code_share"]))
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,34 @@ def _reading(grey: Any, lines: list[OcrLine], r: UnreadRules) -> list[tuple[int,
     """The boxes of the words whose reading is trusted: confident, and of type that is not light
     (Tesseract's reading of light type, at the page's threshold, is often a fragment: "eh" for
     the end of "portefeuillehouder")."""
-    return [w.box for line in lines for w in line.words if w.confidence >= r.confident and not _light(grey, w.box, r)]
+    return [_own_ink(grey, w.box, line.baseline_at((w.box[0] + w.box[2]) / 2), r)
+            for line in lines for w in line.words if w.confidence >= r.confident and not _light(grey, w.box, r)]
+
+
+def _own_ink(grey: Any, box: tuple[int, int, int, int], baseline: float, r: UnreadRules) -> tuple[int, int, int, int]:
+    """A word's box cut down to the rows of its own ink: the run of inked rows on its baseline.
+    Tesseract's box of a word often takes in ink of a small line just above or below it (a
+    sidebar's light label over its value), and that ink must stay free to be read as its own line."""
+    import numpy as np
+
+    x0, top, x1, bottom = box
+    sub = grey[max(top, 0):max(bottom, 0), max(x0, 0):max(x1, 0)]
+    if grey.dtype == bool or sub.size == 0:
+        return box
+    rows = (sub < r.ink_level).sum(axis=1) >= max(2, round(r.row_ink * sub.shape[1]))
+    at = min(max(round(baseline) - 1 - top, 0), len(rows) - 1)
+    if not rows[at]:  # the baseline row itself blank (a word of figures above it): its nearest inked row
+        inked = np.flatnonzero(rows)
+        if not len(inked):
+            return box
+        at = int(inked[np.abs(inked - at).argmin()])
+    gap = max(2, round(r.row_gap * (bottom - top)))
+    lo = hi = at
+    while lo > 0 and rows[max(lo - gap, 0):lo].any():
+        lo -= 1
+    while hi < len(rows) - 1 and rows[hi + 1:hi + 1 + gap].any():
+        hi += 1
+    return (x0, top + lo, x1, top + hi + 1)
 
 
 def _light(grey: Any, box: tuple[int, int, int, int], r: UnreadRules) -> bool:
@@ -251,3 +282,51 @@ def _inside(box: tuple[int, int, int, int], region: Region) -> bool:
 
 def _sureness(words: list[OcrWord]) -> float:
     return sum(sum(c.isalnum() for c in w.text) * max(w.confidence, 0.0) for w in words)
+
+
+def has_code(grey: Any, region: Region, rules: UnreadRules | None = None) -> bool:
+    """Whether a dark box holds light type (a redaction mark's printed ground, "5.1.2e"): at least
+    `code_share` of its inside (a margin of a tenth of its height left out) lighter than halfway."""
+    r = rules or unread_rules()
+    m = max(1, (region.bottom - region.top) // 10)
+    inside = grey[region.top + m:region.bottom - m, region.x0 + m:region.x1 - m]
+    return bool(inside.size) and float((inside > r.dark_level).mean()) >= r.code_share
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[tuple[tuple[str, ...], ...], tuple[int, int]]:
+    v = read_rules("ocr")["unread"]
+    return tuple(tuple(label.split()) for label in v["labels"]), (int(v["label_edits"][0]), int(v["label_edits"][1]))
+
+
+def as_labels(read: list[OcrLine]) -> list[OcrLine]:
+    """A region's reading, its words spelled as the label they nearly are (`rules/ocr.toml
+    [unread] labels`): a reading of as many words as a label, within one letter of it (two for a
+    label of more than 8 letters), and nearer to it than to any other label."""
+    labels, (edits_short, edits_long) = _labels()
+    out = []
+    for line in read:
+        words = [w.text.casefold() for w in line.words]
+        best: list[tuple[int, tuple[str, ...]]] = []
+        for label in labels:
+            if len(label) != len(words):
+                continue
+            n = sum(_edits(a, b) for a, b in zip(words, label))
+            if n <= (edits_short if sum(map(len, label)) <= 8 else edits_long):
+                best.append((n, label))
+        best.sort()
+        if best and best[0][0] and (len(best) == 1 or best[1][0] > best[0][0]):
+            label = best[0][1]
+            line = replace(line, words=[replace(w, text=t) for w, t in zip(line.words, label)])
+        out.append(line)
+    return out
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -62,7 +63,8 @@ a shaded cell has a taller box and stays)."""
 _DESCENDERS = frozenset("gjpqy,;()")
 BULLET, BULLET_SIZE, BULLET_FILL = "\u2022", 0.45, 0.55
 """A one-glyph word at most BULLET_SIZE of its line's size high, about square, whose box is at
-least BULLET_FILL ink, is a bullet (a filled disc fills 0.79 of its box, a letter well under half)."""
+least BULLET_FILL ink (black at INK_LEVEL), is a bullet (a filled disc fills 0.79 of its box, a
+blurred one of a 200 dpi scan 0.59, a letter well under half)."""
 MIN_X_HEIGHT_LETTERS = 3
 """Letters (or, for a cap height, capitals and figures) a line needs before its band is measured;
 only words of at least 70% lower-case characters count for the x-height (not "5.000,--naar")."""
@@ -95,6 +97,11 @@ ESTIMATE_AGREE = 0.04
 of the paragraph's are one size, their measures' median, however far their bands stray: the band
 of large bold type strays by over 10% from line to line (a 15 pt title measured 14.4 and 16.1 pt
 on lines Tesseract estimated 60 and 61 px), while type a size apart is estimated 8% or more apart."""
+BOX_TO_SIZE = 0.75
+"""A word box of lower-case letters is at least this share of its type size high (ascenders to the
+baseline): an x-height is no larger than X_HEIGHT_SHARE of the size its words' boxes show either,
+where Tesseract's estimate of a line of small light type is far too low (a 6.5 pt grey label
+estimated 4.3 pt, its x-height then past the share and its size left at the estimate)."""
 X_HEIGHT_SHARE = (0.25, 0.7)
 """A measured x-height outside these shares of Tesseract's size estimate is no x-height (a line
 of capitals, a band merged with a rule)."""
@@ -125,6 +132,9 @@ class OcrWord:
     confidence: float
     spaced: tuple[tuple[str, int, int], ...] = ()
     """For a letter-spaced word: its parts (text, x0, x1 in render pixels), written apart."""
+    mark: str = ""
+    """What the word was read off when it is no type of the page's text: "redaction" (the code
+    printed on a redaction mark), "stamp". Such a word is kept, set in the body's size and weight."""
 
 
 @dataclass
@@ -203,6 +213,8 @@ class OcrPage:
 
     chars: list[dict]
     confidence: float | None
+    stamps: list[dict] = field(default_factory=list)
+    """Glyph records of the words read off stamps (`ocr_stamps.py`): page furniture, no text of the page."""
 
 
 def with_marks(lines: list[OcrLine], ink: Any, dpi: float = DPI) -> list[OcrLine]:
@@ -211,7 +223,25 @@ def with_marks(lines: list[OcrLine], ink: Any, dpi: float = DPI) -> list[OcrLine
     lines = [_with_bullets(ink, line) for line in lines]
     lines = _with_checkboxes(lines, find_image_checkboxes(ink, dpi / 72.0))
     lines = _with_margin_numerals(ink, lines)
-    return [_with_middle_dots(ink, _with_letter_spacing(ink, line)) for line in lines]
+    return [_with_initials(_with_middle_dots(ink, _with_letter_spacing(ink, line))) for line in lines]
+
+
+def _with_initials(line: OcrLine) -> OcrLine:
+    """The line with the stops of initials ("C.J.M.") read as stops: a blurred stop after a capital
+    is often read as a comma or a low quote ("C‚J.M."). A word of capitals each followed by a stop
+    or such a mark, at least one of them a real stop, is initials (`rules/ocr.toml [initials]`)."""
+    rules = _initials()
+    if not any(rules.search(w.text) for w in line.words):
+        return line
+    return replace(line, words=[replace(w, text=re.sub(r"(?<=[A-Z])[^\w.]", ".", w.text)) if rules.fullmatch(w.text) else w
+                                for w in line.words])
+
+
+@lru_cache(maxsize=1)
+def _initials() -> re.Pattern[str]:
+    rules = read_rules("ocr")["initials"]
+    marks = re.escape("".join(rules["stop_misread_as"]))
+    return re.compile(rf"(?=[^.]*\.)(?:[A-Z][.{marks}]){{{int(rules['min_letters'])},}}")
 
 
 def _with_middle_dots(render: Any, line: OcrLine) -> OcrLine:
@@ -293,13 +323,15 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
     body_size = _weighted_median([(sizes[id(line)], sum(len(w.text) for w in words)) for line, words in kept])
     turn = _Deskew(_page_slope(lines, ink.shape[1] if ink is not None else page_width / scale),
                    page_width / scale / 2, page_height / scale / 2)
-    chars: list[dict] = []
+    text_chars: list[dict] = []
+    stamp_chars: list[dict] = []
     confidences: list[float] = []
     for line, words in kept:
         line_size = sizes[id(line)]
         bold_at = BOLD_OVER_BODY * body_stroke * max(1.0, line_size / body_size) if body_size else 0.0
         line_stroke = _mean_stroke(words, strokes)
         for i, w in enumerate(words):
+            chars = stamp_chars if w.mark == "stamp" else text_chars
             x0, top, x1, bottom = w.box
             middle = (x0 + x1) / 2
             base = line.baseline_at(middle)
@@ -308,7 +340,9 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
                 base, size = bottom, line_size  # a word Tesseract put in a line it does not sit on
             stroke = strokes.get(id(w)) or 0.0
             bold = bool(bold_at) and (stroke >= bold_at or (line_stroke >= bold_at and stroke >= LINE_BOLD * bold_at))
-            if w.confidence < CONFIDENT:
+            if w.mark:  # a redaction's code, a stamp: no type of the text, never a heading
+                size, bold = body_size or size, False
+            elif w.confidence < CONFIDENT:  # unsure: the body's style (noise makes no heading)
                 size, bold = body_size or size, False
             cx, cy = turn(middle, base)
             half = (x1 - x0) / 2
@@ -318,7 +352,7 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
                 continue
             glyph_top = baseline + DESCENT * pt - pt
             font = "ocr-bold" if bold else "ocr"
-            if i and chars:
+            if i and chars and words[i - 1].mark == w.mark:
                 prev = chars[-1]
                 chars.append({"text": " ", "x0": prev["x1"], "x1": max(left, prev["x1"]), "top": glyph_top,
                               "bottom": glyph_top + pt, "size": round(pt, 2), "fontname": font,
@@ -331,10 +365,10 @@ def words_to_chars(hocr: str | list[OcrLine], page_width: float, page_height: fl
                                   "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, a, 0.0)})
                 chars.append({"text": text, "x0": a, "x1": b, "top": glyph_top, "bottom": glyph_top + pt,
                               "size": round(pt, 2), "fontname": font, "matrix": (pt, 0.0, 0.0, pt, a, 0.0)})
-            if id(w) not in boxes:
+            if id(w) not in boxes and not w.mark:
                 confidences.append(max(w.confidence, 0.0))
     mean = round(sum(confidences) / len(confidences) / 100.0, 4) if confidences else None
-    return OcrPage(chars, mean)
+    return OcrPage(text_chars, mean, stamp_chars)
 
 
 def _segments(line: OcrLine) -> list[OcrLine]:
@@ -398,6 +432,30 @@ def _with_margin_numerals(render: Any, lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
+def with_redactions(lines: list[OcrLine], codes: list[tuple[Any, list[OcrLine]]]) -> list[OcrLine]:
+    """The lines with the code read off each redaction mark (`codes`: the mark, with a box
+    x0, top, x1, bottom in pixels, and the lines read on it) as words marked "redaction", in the
+    line the mark stands in (in its place from the left), or as a line of their own where the mark
+    stands alone (a line blacked out whole)."""
+    out = list(lines)
+    for mark, read in codes:
+        words = [replace(w, mark="redaction") for line in read for w in line.words if any(c.isalnum() for c in w.text)]
+        if not words:
+            continue
+        middle = (mark.top + mark.bottom) / 2
+        near = [line for line in out if line.paragraph > -1000 and line.box[1] <= middle <= line.box[3]
+                and (line.box[0] <= mark.x0 <= line.box[2] or line.box[0] <= mark.x1 <= line.box[2]
+                     or abs(line.box[0] - mark.x1) < mark.bottom - mark.top
+                     or abs(mark.x0 - line.box[2]) < mark.bottom - mark.top)]
+        if near:
+            line = min(near, key=lambda ln: abs(ln.box[1] + ln.box[3] - 2 * middle))
+            at = sum(1 for w in line.words if w.box[0] < mark.x0)
+            out[out.index(line)] = replace(line, words=[*line.words[:at], *words, *line.words[at:]])
+        else:
+            out.extend(replace(line, words=[replace(w, mark="redaction") for w in line.words]) for line in read)
+    return out
+
+
 def _with_checkboxes(lines: list[OcrLine], boxes: list[ImageBox]) -> list[OcrLine]:
     """The lines with each checkbox of the image as a ☒ / ☐ word of the line it stands in (in
     its place from the left), and without the words Tesseract made of the box ("0", "&"); a box
@@ -436,15 +494,16 @@ def _is_bullet(ink: Any, w: OcrWord, size: float) -> bool:
     width, height = x1 - x0, bottom - top
     if not (0 < height <= BULLET_SIZE * size and 0.6 <= width / height <= 1.6):
         return False
-    box = _ink_in(ink, (top, bottom, x0, x1), w.box)
-    return box.size > 0 and float(box.mean()) >= BULLET_FILL
+    sub = ink[max(top, 0):bottom, max(x0, 0):x1]
+    box = sub if ink.dtype == bool else sub < INK_LEVEL  # black at a fixed level: a dot fills most of
+    return box.size > 0 and float(box.mean()) >= BULLET_FILL  # its box, which _ink_in reads as a band
 
 
 def _kept(words: list[OcrWord], i: int) -> bool:
     """A word is kept when confident enough, or when it has letters or digits and a confident
     word of its line stands right beside it (and it is not taller than its neighbour by half)."""
     w = words[i]
-    if w.confidence >= MIN_CONFIDENCE or w.text == BULLET:
+    if w.confidence >= MIN_CONFIDENCE or w.text == BULLET or (w.mark and any(ch.isalnum() for ch in w.text)):
         return True
     if not any(ch.isalnum() for ch in w.text):
         return False
@@ -537,7 +596,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: fl
 
     above, below = int(1.2 * size), int(0.5 * size)
     profile = np.zeros(above + below, dtype=float)
-    counted = 0
+    counted, tallest = 0, 0
     for w in line.words:
         chars = [c for c in w.text if c.isalnum()]
         lower = sum(c.islower() for c in chars)
@@ -548,6 +607,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: fl
         if base - above < 0 or base + below > ink.shape[0] or x1 <= x0:
             continue
         counted += len(chars)
+        tallest = max(tallest, w.box[3] - w.box[1])
         rows = _ink_in(ink, (base - above, base + below, x0, x1), w.box).sum(axis=1).astype(float)
         if x1 - x0 > 2 * size:
             rows[rows > 0.95 * (x1 - x0)] = 0.0
@@ -556,7 +616,7 @@ def _band_height(ink: Any, line: OcrLine, size: float, capitals: bool, level: fl
         return None
     height = _band(profile, level)
     low, high = CAP_HEIGHT_SHARE if capitals else X_HEIGHT_SHARE
-    return height if height is not None and low * size <= height <= high * size else None
+    return height if height is not None and low * size <= height <= high * max(size, tallest / BOX_TO_SIZE) else None
 
 
 def _band(profile: Any, level: float) -> float | None:
@@ -614,12 +674,19 @@ def _ink_in(render: Any, region: tuple[int, int, int, int], word: tuple[int, int
     box = render[wtop:wbottom, wx0:wx1]
     if box.size == 0:
         return np.zeros(sub.shape, dtype=bool)
-    dark, light = np.percentile(box, (5, 95))
+    dark, paper, light = np.percentile(box, (5, 50, 95))
     if light - dark < MIN_CONTRAST:
         return np.zeros(sub.shape, dtype=bool)
     if (box < (dark + light) / 2).mean() > 0.5:  # light type on a dark band
         return sub > min(255 - INK_LEVEL, (dark + light) / 2)
-    return sub < max(INK_LEVEL, min(INK_LEVEL + dark - GREY_TYPE, (dark + light) / 2))
+    # never past halfway to the paper round the type: the box's median, as type leaves most of its
+    # box paper (on a tinted sidebar the paper is darker than the box's lightest specks)
+    return sub < max(INK_LEVEL, min(INK_LEVEL + dark - GREY_TYPE, (dark + min(light, paper)) / 2))
+
+
+def page_slope(lines: list[OcrLine], width: float) -> float:
+    """The page's skew (its long lines' median baseline slope, y down) from Tesseract's lines."""
+    return _page_slope(lines, width)
 
 
 def _page_slope(lines: list[OcrLine], width: float) -> float:

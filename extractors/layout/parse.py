@@ -73,6 +73,8 @@ class _RawPage:
     text_quality: float | None = None
     ocr_confidence: float | None = None
     layer_chars: Counter[str] | None = None
+    stamps: list[Line] = field(default_factory=list)
+    """Lines read off stamps on an OCR'd page (`ocr_stamps.py`): page furniture, never body text."""
 
 
 @dataclass
@@ -175,7 +177,9 @@ def _finish_ocr(job: _PendingOcr) -> None:
     raw.ocr, raw.ocr_confidence = True, result.confidence
     raw.n_chars = max(raw.n_chars, sum(len(c.text) for c in words if not c.text.isspace()))
     raw.lines = build_lines(words, raw.number)
-    raw.layer_chars = _glyph_counts(words)
+    stamps = clean_chars(result.stamps, 0, job.width, job.height, raw.number).chars if result.stamps else []
+    raw.stamps = build_lines(stamps, raw.number) if stamps else []
+    raw.layer_chars = _glyph_counts(words + stamps)
 
 
 def _merged(layer: list[Char], words: list[Char]) -> list[Char]:
@@ -197,6 +201,10 @@ def _merged(layer: list[Char], words: list[Char]) -> list[Char]:
 
 def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
     furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages])
+    for raw, found in zip(raw_pages, furniture):
+        if raw.stamps:  # a stamp on an OCR'd page is furniture, as a release's number stamp is
+            found.header.extend(raw.stamps)
+            found.methods.add("stamp")
     vocabulary = Vocabulary()
     body_lines: list[list[Line]] = []
     for raw, found in zip(raw_pages, furniture):

@@ -270,6 +270,9 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
             start += 1
         body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
         items = _items(lines[start:], vocabulary)
+        if len(items) == 1 and items[0].method == "decisions:list":
+            # a list of one item is a paragraph with a marker: its first sentence is the decision
+            items[0].text = text_change(items[0].text) or first_sentence(items[0].text)
         if not items and start < len(lines):
             items = _single(section, lines[start], vocabulary, roles)
             if items and doc_type == "amendement":

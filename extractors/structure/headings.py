@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
-from raadsstukken.extractors.layout.records import Block, BlockKind
+from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
 
@@ -26,6 +26,8 @@ class HeadingSettings:
     """Longest heading, in lines."""
     max_chars: int = 160
     """Longest heading, in characters."""
+    max_chars_numbered: int = 240
+    """Longest numbered heading (an agenda item's subject wraps over two full lines)."""
     larger_by: float = 0.7
     """Points above the body size from which a line counts as set larger."""
     bold_tolerance: float = 0.7
@@ -44,6 +46,20 @@ class HeadingRules:
     marked_run: int
     number_only: re.Pattern[str] = re.compile(r"(?!)")
     contents: re.Pattern[str] = re.compile(r"(?!)")
+    agenda_code: re.Pattern[str] = re.compile(r"(?!)")
+    lead: LeadLineRules | None = None
+    min_paragraph_words: int = 8
+    max_italic_words: int = 12
+
+
+@dataclass(frozen=True)
+class LeadLineRules:
+    """When the first line of a paragraph is a heading of its own (rules/headings.toml [lead_line])."""
+
+    max_words: int
+    max_width_share: float
+    full_line_share: float
+    indent_tolerance: float
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +69,11 @@ def load_rules() -> HeadingRules:
         not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
         number_only=re.compile(data["hanging_number"]["pattern"]),
         contents=re.compile(data["contents"]["heading"]),
+        agenda_code=re.compile(data["agenda_code"]["pattern"]),
+        min_paragraph_words=int(data["over_paragraph"]["min_paragraph_words"]),
+        max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
+        lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
+                           float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )
@@ -100,14 +121,17 @@ def style_key(block: Block) -> tuple[float, bool]:
 
 
 def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                         role: BlockKind | None = None) -> bool:
-    """Whether a block looks like a heading; `role` is its document role when not the page layer's."""
+                         role: BlockKind | None = None, after: Block | None = None) -> bool:
+    """Whether a block looks like a heading; `role` is its document role when not the page layer's,
+    `after` the block that follows it on its page (the paragraph a heading stands over)."""
     if (role or block.kind) is not BlockKind.BODY or len(block.lines) > s.max_lines:
         return False
     if NAVIGATION.match(block.text):
         return False  # "› Lees verder": a link, not a heading
     text = clean_heading(block.text)
-    if not text or len(text) > s.max_chars or not any(c.isalpha() for c in text):
+    numbered = HEADING_NUMBER.match(text) is not None or load_rules().agenda_code.match(text) is not None
+    if not text or len(text) > (s.max_chars_numbered if numbered else s.max_chars) \
+            or not any(c.isalpha() for c in text):
         return False
     if any(line.cells > 1 for line in block.lines):
         return False  # a table or form row
@@ -116,26 +140,114 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     if text[-1] in ".,;" and not text.endswith("..."):
         # a sentence, not a heading; but a numbered agenda item or chapter may end in a period
         # ("6. Voorstel tot vaststelling van de verordening.")
-        if not (text[-1] == "." and HEADING_NUMBER.match(text) and len(block.lines) <= s.max_lines):
+        if not (text[-1] == "." and numbered and len(block.lines) <= s.max_lines):
             return False
     if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()):
         return False
     larger = block.size >= body.size + s.larger_by
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
     label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size
-    return larger or bolder or label
+    italic = all(is_italic(line) for line in block.lines) and not body.bold
+    # a numbered line set in italic over the paragraph that explains it (an argument, a
+    # consideration): the numbered sub-heading of many proposals' "Argumenten"
+    numbered_italic = numbered and italic and block.size >= body.size - s.bold_tolerance
+    # bold or italic over a paragraph of its own size in roman type: a heading of that paragraph
+    # (a page set smaller than the document's body, a sub-heading in italic); an italic one is
+    # short and no sentence
+    over = after is not None and after.page == block.page and abs(after.size - block.size) <= s.bold_tolerance \
+        and after.kind is BlockKind.BODY and not after.bold and not is_italic(after.lines[0]) \
+        and len(after.text.split()) >= load_rules().min_paragraph_words and after.text.rstrip()[-1:] in ".!?:;"
+    over_paragraph = over and (block.bold or (italic and text[-1] not in ".?!:"
+                                              and len(text.split()) <= load_rules().max_italic_words))
+    return larger or bolder or label or numbered_italic or over_paragraph
+
+
+def is_italic(line: Line) -> bool:
+    """Whether a line's words (its section number aside) are set in italic."""
+    words = [w for w in line.words if not w.superscript and any(c.isalpha() for c in w.text)]
+    return bool(words) and all(w.italic for w in words)
+
+
+def lead_lines(block: Block, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> int:
+    """How many of a paragraph's first lines are a heading of its own, the paragraph's text
+    starting below them (rules/headings.toml [lead_line]); 0 when none. Set apart by italic or
+    bold type (one to `max_lines` lines, the text below starting in roman), or, one line, by
+    being short above a full line of text (an OCR layer or a typed e-mail gives no style)."""
+    rules = load_rules()
+    lead = rules.lead
+    if lead is None or block.kind is not BlockKind.BODY or len(block.lines) < 2:
+        return 0
+    if any(line.cells > 1 for line in block.lines[:s.max_lines + 1]):
+        return 0
+    n = 0
+    for style in (is_italic, lambda line: line.bold):
+        n = 0
+        while n < min(s.max_lines, len(block.lines) - 1) and style(block.lines[n]):
+            n += 1
+        first_word = block.lines[n].words[0]
+        if n and not style(block.lines[n]) and not (first_word.italic if style is is_italic else first_word.bold):
+            break
+        n = 0
+    head, below = block.lines[:max(n, 1)], block.lines[max(n, 1):]
+    text = clean_heading(" ".join(line.text for line in head)).strip()
+    if not text or text != " ".join(line.text for line in head).strip():
+        return 0  # a bullet item's first line
+    numbered = HEADING_NUMBER.match(text)
+    label = text[numbered.end():] if numbered else text
+    # a numbered line in italic or bold may end its sentence (an argument over its explanation)
+    closed = text[-1] in ".,;:!?-–" and not (n and numbered and text[-1] == ".")
+    if not label[:1].isupper() or len(text.split()) > lead.max_words or closed \
+            or any(p.search(text) for p in rules.not_a_heading) or rules.number_only.match(text):
+        return 0
+    if list_marker(text) and not numbered:
+        return 0
+    start = below[0].text.strip()
+    bullet = strip_bullets(start) != start
+    if not (start[:1].isupper() or start[:1].isdigit() or bullet):
+        return 0  # the heading's sentence runs on
+    if n:
+        return n
+    first, second = head[0], below[0]
+    widest = max(line.bbox.x1 - line.bbox.x0 for line in below)
+    short = (first.bbox.x1 - first.bbox.x0) <= lead.max_width_share * widest
+    # the text below: a bulleted list, or a paragraph of full lines starting at the heading's edge
+    # or indented from it (an article's members under its title)
+    text_below = bullet or (second.bbox.x1 - second.bbox.x0 >= lead.full_line_share * widest
+                            and second.bbox.x0 >= first.bbox.x0 - lead.indent_tolerance
+                            and block.text.rstrip()[-1:] in ".!?:;")
+    return 1 if short and text_below else 0
+
+
+def split_lead_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
+                        roles: Mapping[Block, BlockKind] | None = None) -> tuple[list[Block], set[Block]]:
+    """The blocks with each paragraph whose first lines are a heading (`lead_lines`) cut in two,
+    and the set of those heading lines' blocks (headings whatever their style)."""
+    roles = roles or {}
+    out: list[Block] = []
+    heads: set[Block] = set()
+    for block in blocks:
+        n = lead_lines(block, s) if roles.get(block, block.kind) is BlockKind.BODY else 0
+        if n:
+            head = Block(block.lines[:n], block.page, block.kind)
+            heads.add(head)
+            out += [head, Block(block.lines[n:], block.page, block.kind)]
+        else:
+            out.append(block)
+    return out, heads
 
 
 def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                  roles: Mapping[Block, BlockKind] | None = None) -> list[int | None]:
+                  roles: Mapping[Block, BlockKind] | None = None, leads: Collection[Block] = ()) -> list[int | None]:
     """Heading level of each of a document's blocks (in reading order); None for other blocks.
 
-    `roles` holds the document roles that differ from the page layer's (title, cover text).
+    `roles` holds the document roles that differ from the page layer's (title, cover text);
+    `leads` are paragraphs' first lines found to be headings (`split_lead_headings`).
     """
     roles = roles or {}
     kinds = [roles.get(b, b.kind) for b in blocks]
     body = body_style([b for b, k in zip(blocks, kinds) if k in (BlockKind.BODY, BlockKind.COVER)])
-    flags = [is_heading_candidate(b, body, s, k) for b, k in zip(blocks, kinds)]
+    flags = [b in leads or is_heading_candidate(b, body, s, k, blocks[i + 1] if i + 1 < len(blocks) else None)
+             for i, (b, k) in enumerate(zip(blocks, kinds))]
     _drop_contents(blocks, flags)
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
@@ -200,6 +312,7 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
     heading's number hung apart from it counts as nothing between)."""
     rules = load_rules()
     numbers = [rules.number_only.match(b.text.strip()) is not None for b in blocks]
+    coded = [rules.agenda_code.match(b.text.strip()) is not None for b in blocks]
     i, n = 0, len(blocks)
     while i < n:
         if not flags[i]:
@@ -215,7 +328,7 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
         marked = [k for k in run if list_marker(blocks[k].text)]
         if len(run) >= rules.same_style_run:
             for k in run:
-                flags[k] = False
+                flags[k] = coded[k]  # an agenda's coded items stay headings
         elif len(marked) >= rules.marked_run:
             for k in marked:
                 flags[k] = False

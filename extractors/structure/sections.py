@@ -11,7 +11,8 @@ from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
-from raadsstukken.extractors.structure.headings import DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading, find_headings
+from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading,
+                                                       find_headings, split_lead_headings)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 
@@ -40,11 +41,13 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     """Sections of one document from its parsed pages (blocks already in reading order).
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
-    are left out (they are the document's title) and its cover text is never a heading.
+    are left out (they are the document's title) and its cover text is never a heading. A
+    paragraph whose first line is a heading of its own is cut in two there (`split_lead_headings`).
     """
     roles = roles or {}
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
-    levels = find_headings(blocks, settings, roles)
+    blocks, leads = split_lead_headings(blocks, settings, roles)
+    levels = find_headings(blocks, settings, roles, leads)
     sections: list[Section] = []
     stack: list[Section] = []
     current: Section | None = None

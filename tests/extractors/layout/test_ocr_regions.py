@@ -99,3 +99,27 @@ def test_light_labels_and_a_heading_on_a_band_are_read(tmp_path, dpi, angle):
     band = next(b for text, b in blocks.items() if "Uitvoering" in text)
     body = next(b for text, b in blocks.items() if "broedseizoen" in text)
     assert band.bold and band.size > body.size  # read as the bold heading it is
+
+
+def test_a_light_label_inside_the_box_tesseract_gave_the_value_below_it_is_found():
+    grey = np.full((600, 1200), 248, dtype=np.uint8)
+    _type(grey, 100, 100, 300, 190)  # a light label, rows 100-130
+    _type(grey, 100, 150, 500, 20)  # its black value below, rows 150-180
+    value = OcrLine((95, 110, 505, 182), 0.0, -2.0, 40.0, 8.0, [OcrWord("waarde", (95, 110, 505, 182), 95)])
+    found = [(round(r.x0 / 10), round(r.top / 10), round(r.bottom / 10)) for r in find_unread(grey, [value], PX)]
+    assert found and found[0][:2] == (10, 10) and found[0][2] <= 14, found
+
+
+def test_a_region_read_as_nearly_a_label_is_that_label_and_other_text_is_left_as_read():
+    from raadsstukken.extractors.layout.ocr_regions import as_labels
+
+    def read(text: str) -> str:
+        words = [OcrWord(t, (10 * i, 0, 10 * i + 8, 10), 50.0) for i, t in enumerate(text.split())]
+        return " ".join(w.text for w in as_labels([OcrLine((0, 0, 100, 10), 0.0, 0.0, 10.0, 2.0, words)])[0].words)
+
+    # one letter off a short label, two off a long one, word for word
+    assert [read(t) for t in ("gan", "uw kermerk", "zaaknurnmer", "behandeid door")] == \
+        ["aan", "uw kenmerk", "zaaknummer", "behandeld door"]
+    # a label as printed (any case), a word too far off, another word count: as read
+    assert [read(t) for t in ("Onderwerp", "tafel", "de kademuur", "kenmerk van")] == \
+        ["Onderwerp", "tafel", "de kademuur", "kenmerk van"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from raadsstukken.extractors.layout.ocr_words import read_hocr, words_to_chars
+from raadsstukken.extractors.layout.ocr_words import OcrLine, OcrWord, read_hocr, words_to_chars
 
 
 def _hocr(lines: list[dict]) -> str:
@@ -186,3 +186,50 @@ def test_a_sidebars_smaller_line_tesseract_joined_to_the_body_line_gets_its_own_
     assert baseline(chars["Afdeling"]) - baseline(chars["Geachte"]) == pytest.approx(14 * 72 / 300, abs=0.3)
     assert chars["Afdeling"]["size"] < 0.85 * chars["Geachte"]["size"]
     assert chars["Afdeling"]["bottom"] == chars["Vergunningen"]["bottom"]  # one baseline for the part
+
+
+def test_a_stop_of_initials_read_as_a_comma_or_low_quote_is_a_stop():
+    from raadsstukken.extractors.layout.ocr_words import with_marks
+
+    ink = np.zeros((200, 900), dtype=bool)
+    words = [OcrWord(t, (40 + 120 * i, 50, 140 + 120 * i, 90), 90.0)
+             for i, t in enumerate(("Mevrouw", "A\u201aK.", "B,D.", "P.J,", "Jansen,", "AB,"))]
+    line = OcrLine((40, 50, 760, 90), 0.0, 0.0, 40.0, 8.0, words)
+    assert [w.text for w in with_marks([line], ink)[0].words] == ["Mevrouw", "A.K.", "B.D.", "P.J.", "Jansen,", "AB,"]
+
+
+def test_a_redaction_code_stands_in_its_line_and_a_mark_alone_is_a_line_of_its_own():
+    from raadsstukken.extractors.layout.ocr_marks import Redaction
+    from raadsstukken.extractors.layout.ocr_words import with_redactions
+
+    line = OcrLine((40, 100, 900, 140), 0.0, -5.0, 40.0, 8.0,
+                   [OcrWord("zij", (40, 100, 100, 135), 95.0), OcrWord("schreef", (520, 100, 640, 135), 95.0)])
+    inline = Redaction(120, 98, 500, 140)
+    alone = Redaction(40, 300, 900, 345)
+    code = OcrLine((130, 105, 230, 135), 0.0, 0.0, 30.0, 6.0, [OcrWord("10.2.g", (130, 105, 230, 135), 80.0)])
+    code2 = OcrLine((50, 310, 150, 338), 0.0, 0.0, 30.0, 6.0, [OcrWord("5.1.1c", (50, 310, 150, 338), 70.0)])
+    out = with_redactions([line], [(inline, [code]), (alone, [code2])])
+    assert [w.text for w in out[0].words] == ["zij", "10.2.g", "schreef"]
+    assert [[w.text for w in ln.words] for ln in out[1:]] == [["5.1.1c"]]
+    assert all(w.mark == "redaction" for ln in out for w in ln.words if w.text[0].isdigit())
+    page = words_to_chars(out, 600, 800, ink=np.zeros((3300, 2500), dtype=bool), marked=True)
+    sizes = {c["text"]: c["size"] for c in page.chars if not c["text"].isspace()}
+    assert sizes["5.1.1c"] == sizes["zij"] and not any(c["fontname"] == "ocr-bold" for c in page.chars)
+
+
+def test_a_blurred_dot_read_as_an_asterisk_is_a_bullet_and_a_letter_is_not():
+    from PIL import Image, ImageDraw, ImageFilter
+
+    from raadsstukken.extractors.layout.ocr_words import with_marks
+
+    image = Image.new("L", (600, 120), 245)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((40, 50, 51, 61), fill=10)  # a bullet of a 200 dpi scan rendered at 300: a blurred dot
+    draw.text((300, 40), "e", fill=10)
+    grey = np.asarray(image.filter(ImageFilter.GaussianBlur(1.0)))
+    box = (39, 49, 53, 63)  # mostly dark: read as a band of light type, the dot would be its paper
+    words = [OcrWord("*", box, 78.0), OcrWord("afspraak:", (70, 40, 200, 75), 90.0)]
+    line = OcrLine((38, 40, 200, 75), 0.0, 0.0, 40.0, 8.0, words)
+    assert [w.text for w in with_marks([line], grey)[0].words] == ["\u2022", "afspraak:"]
+    letter = OcrLine((295, 40, 320, 75), 0.0, 0.0, 40.0, 8.0, [OcrWord("e", (299, 44, 307, 56), 90.0)])
+    assert [w.text for w in with_marks([letter], grey)[0].words] == ["e"]

@@ -332,3 +332,17 @@ def test_an_amendements_dictum_is_its_changes_of_text(make_pdf, documents_of, ch
     assert doc.part.doc_type == "amendement"
     assert [d.text for d in doc.decisions] == [
         f"{change[0]} {new_text}", "De nummering van de overige beslispunten hierop aan te passen."]
+
+
+@pytest.mark.parametrize("marker", ["-", "•", "1."])
+def test_a_decision_list_of_one_item_is_its_first_sentence(make_pdf, documents_of, marker):
+    """A ministry's or college's note often gives its one advice as a single bullet ("- Ik stel u
+    voor … . Daarna volgt …"): a list of one item is a paragraph, its first sentence the decision."""
+    page = Page().add(56, 50, "Nota aan de wethouder", size=16, bold=True)
+    page.add(56, 90, "Beslispunten", size=11, bold=True)
+    page.add(56, 108, marker).add(70, 108, "Ik stel voor de subsidieregeling voor buurtfeesten met een jaar te")
+    page.add(70, 121, "verlengen. De afdeling past daarna de website aan. Het budget blijft gelijk.")
+    page.add(56, 150, "Toelichting", size=11, bold=True).add(56, 168, "De regeling werd veel gebruikt door bewoners.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [
+        "Ik stel voor de subsidieregeling voor buurtfeesten met een jaar te verlengen."]

@@ -1,6 +1,8 @@
 """Headings from typography: sizes and weights give levels; lists, signatures and fields are not headings."""
 from __future__ import annotations
 
+import pytest
+
 from tests.pdfs import Page
 
 BODY = ["Dit is gewone lopende tekst van het stuk, in de", "standaard letter, over meerdere regels verdeeld."]
@@ -158,3 +160,153 @@ def test_a_printed_e_mails_bold_label_column_is_neither_title_nor_heading(make_p
     assert doc.part.title != "Sent: Subject:"
     assert [s.heading for s in doc.sections if s.heading] == []
     assert "Sent: Subject:" in " ".join(s.text for s in doc.sections)
+
+
+ITALIC = "Helvetica-Oblique"
+LONG = ["De werkgroep heeft in het najaar drie avonden met bewoners gesproken over de plannen voor",
+        "het plein. Daaruit kwam een lijst van wensen die het college nu laat uitwerken in een ontwerp."]
+
+
+@pytest.mark.parametrize("heading", ["Gevolgen voor de buitenruimte", "3.2 Verkeer en parkeren",
+                                     "Reactie van de wijkraad (samenvatting)"])
+def test_an_italic_first_line_of_a_paragraph_is_its_heading(make_pdf, sections_of, heading):
+    """Convention of ministries' and councils' notes: a sub-heading set in italic at body size on
+    the line above its paragraph, no space between; the page layer keeps them in one block, the
+    heading is cut off it and its text stays the section's."""
+    page = Page()
+    y = page.lines(56, 60, ["Toelichting"], size=12, bold=True) + 6
+    page.add(56, y, heading, font=ITALIC)
+    page.lines(56, y + 13, LONG)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Toelichting", heading]
+    assert sections[-1].text.startswith("De werkgroep heeft")
+
+
+@pytest.mark.parametrize("heading", ["Uw aanvraag", "Beoordeling door de commissie", "4. Verdere procedure"])
+def test_a_short_first_line_above_running_text_is_a_heading(make_pdf, sections_of, heading):
+    """Convention of typed letters and e-mails, and of a scan's OCR layer that gives no styles: a
+    heading is a short line of its own (no closing punctuation) at the top of a paragraph that
+    runs on in full lines below it."""
+    page = Page()
+    page.lines(56, 60, [heading] + LONG)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == [heading]
+    assert sections[-1].text.startswith("De werkgroep heeft")
+
+
+@pytest.mark.parametrize("first", ["Geachte mevrouw Verhoef", "Met vriendelijke groet",
+                                   "op de plannen voor de nieuwe brug", "- Bereikbaarheid van de wijk",
+                                   "• 03. Mededelingen van de voorzitter",
+                                   "Zie ook de bijlagen:"])
+def test_a_short_first_line_that_is_no_heading(make_pdf, sections_of, first):
+    """A salutation or closing formula without its comma, a line whose sentence runs on (lower
+    case), a bullet item and a line announcing what follows stay in their paragraph."""
+    page = Page()
+    page.lines(56, 60, [first] + LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == []
+
+
+def test_numbered_italic_lines_over_their_explanation_are_sub_headings(make_pdf, sections_of):
+    """Convention of proposals' "Argumenten": each argument a numbered sentence in italic on its own
+    line(s), its explanation in a paragraph below; numbered and italic, it is a sub-heading."""
+    page = Page()
+    y = page.lines(56, 60, ["Argumenten"], bold=True) + 4
+    arguments = ["1. De huidige speeltoestellen voldoen niet meer aan de veiligheidseisen.",
+                 "2. Het nieuwe ontwerp is samen met kinderen uit de buurt gemaakt.",
+                 "3. De kosten passen binnen het budget voor openbaar groen."]
+    for argument in arguments:
+        y = page.lines(56, y, [argument], font=ITALIC) + 2
+        y = page.lines(56, y, LONG) + 10
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert headings == ["Argumenten"] + arguments
+
+
+def test_an_agendas_coded_items_in_a_run_are_headings(make_pdf, sections_of):
+    """Convention of college and Staten agendas: items coded by part and number ("B1.", "B2.") are
+    headings even when several follow each other with nothing decided under them; a run of plain
+    numbered bold lines stays a list."""
+    page = Page()
+    y = 60
+    items = ["B1. Opening van de vergadering", "B2. Ingekomen stukken", "B3. Verslag vorige vergadering",
+             "B4. Subsidie voor het dorpshuis"]
+    for item in items:
+        y = page.lines(56, y, [item], bold=True) + 10
+    y = page.lines(56, y, ["Het college stemt in met de subsidie voor het dorpshuis van Kleindorp."] + LONG) + 10
+    for n, item in enumerate(["Eerste bespreekpunt", "Tweede bespreekpunt", "Derde bespreekpunt"], 1):
+        y = page.lines(56, y, [f"{n}. {item}"], bold=True)
+    page.lines(56, y + 10, LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == items
+
+
+def test_a_numbered_agenda_item_wrapping_over_two_lines_is_a_heading(make_pdf, sections_of):
+    """A besluitenlijst's numbered item whose subject fills two lines is one heading."""
+    page = Page()
+    item = ["7. Voorstel tot het vaststellen van de gewijzigde gemeenschappelijke regeling voor de",
+            "uitvoering van de sociale werkvoorziening in de regio door de deelnemende gemeenten."]
+    y = page.lines(56, 60, item, bold=True) + 6
+    page.lines(56, y, ["De raad stemt in met het voorstel en geeft het college opdracht dit te melden."] + LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == [" ".join(item)]
+
+
+def test_a_stack_of_short_lines_above_a_paragraph_has_no_heading(make_pdf, sections_of):
+    """Short lines one under the other (facts about a motion, an address) before the text are no
+    heading: a heading line stands above a full line of running text."""
+    page = Page()
+    page.lines(56, 60, ["Voorstel behandeld in de commissie van 3 maart", "Ingediend door de fractie",
+                        "Aangehouden tot de volgende vergadering"] + LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == []
+
+
+def test_an_italic_heading_wrapped_over_two_lines_and_an_italic_question_that_runs_on(make_pdf, sections_of):
+    """A sub-heading in italic may wrap (both lines are the heading); a question set in italic
+    whose answer begins on its last line in roman is text, not a heading."""
+    page = Page()
+    page.add(56, 60, "Samenwerking met de scholen in de regio en de", font=ITALIC)
+    page.add(56, 73, "kinderopvang (primair onderwijs)", font=ITALIC)
+    y = page.lines(56, 86, LONG) + 12
+    page.add(56, y, "De leden vragen waarom de gemeente de regeling pas na de zomer", font=ITALIC)
+    page.add(56, y + 13, "laat ingaan en wat dat kost.", font=ITALIC).add(190, y + 13, "De regeling gaat in na de zomer,")
+    page.lines(56, y + 26, ["omdat de aanbesteding eerder niet rond is. De kosten blijven binnen het budget."])
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == [
+        "Samenwerking met de scholen in de regio en de kinderopvang (primair onderwijs)"]
+
+
+@pytest.mark.parametrize("heading, bold, size", [("Rechtsbescherming", True, 8.0),
+                                                  ("Overwegingen bij de afweging", False, 10.0),
+                                                  ("Planning en uitvoering", True, 8.5)])
+def test_a_bold_or_italic_line_over_a_paragraph_of_its_size_is_its_heading(make_pdf, sections_of, heading,
+                                                                          bold, size):
+    """Convention of letters and decisions: a line in bold or italic right above a paragraph of
+    its own size in roman type heads it, also on a page set smaller than the rest of the paper."""
+    main = Page()
+    main.lines(56, 60, LONG * 3)
+    page = Page()
+    page.add(56, 60, heading, size=size, bold=bold, font=None if bold else ITALIC)
+    page.lines(56, 60 + size * 1.4, LONG, size=size, leading=size * 1.3)
+    sections = sections_of(make_pdf([main, page]))
+    assert [s.heading for s in sections if s.heading] == [heading]
+
+
+@pytest.mark.parametrize("heading", ["2. Financiële gevolgen", "Risico's", "3.1 Afspraken met de provincie"])
+def test_a_short_line_over_a_bulleted_list_is_its_heading(make_pdf, sections_of, heading):
+    """A short line set like the text, with a bulleted list right under it (indented), heads the
+    list: the notes of ministries and colleges write their sections so."""
+    page = Page()
+    page.add(56, 60, heading)
+    page.add(62, 73, "•").add(74, 73, "De kosten van de eerste fase worden gedekt uit de algemene reserve van")
+    page.add(74, 86, "de gemeente; voor de tweede fase volgt een apart voorstel aan de raad.")
+    page.add(62, 99, "•").add(74, 99, "Er zijn geen structurele lasten verbonden aan het voorstel.")
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == [heading]
+
+
+def test_a_short_title_line_over_indented_text_is_a_heading(make_pdf, sections_of):
+    """Convention of regulations quoted in an appendix: an article's title on a line of its own,
+    its members indented below it in the same type."""
+    page = Page()
+    page.add(56, 60, "Artikel 7 Beslistermijn")
+    page.add(70, 73, "Het college beslist binnen acht weken na de dag van ontvangst van de aanvraag")
+    page.add(84, 86, "op een verzoek om een vergunning voor het plaatsen van een terras aan de straat.")
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Artikel 7 Beslistermijn"]
