@@ -18,7 +18,29 @@ LINKS_PART = "cross-document"
 
 
 def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a.casefold().strip(" .:"), b.casefold().strip(" .:")).ratio()
+    return SequenceMatcher(None, _key(a), _key(b)).ratio()
+
+
+def _key(text: str) -> str:
+    return text.casefold().strip(" .:")
+
+
+class _Text:
+    """A goal's text or a theme's label, compared with heading after heading: its SequenceMatcher
+    index built once (`set_seq2`), and a heading whose upper bounds (`real_quick_ratio`,
+    `quick_ratio`) stay under the threshold given no exact ratio, as it cannot reach the threshold
+    (only a ratio at or over it is ever used, and it is the same `_similar` gives)."""
+
+    def __init__(self, text: str) -> None:
+        self.matcher = SequenceMatcher(None)
+        self.matcher.set_seq2(_key(text))
+
+    def similar(self, heading_key: str, threshold: float) -> float:
+        m = self.matcher
+        m.set_seq1(heading_key)
+        if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:
+            return 0.0
+        return m.ratio()
 
 
 def _rows(out: Path, name: str, columns: list[str]) -> list[dict]:
@@ -44,18 +66,18 @@ def build_links(out: Path) -> list[LinkRecord]:
     if not goals and not themes:
         return []
     sections = _rows(out, "sections", ["doc_id", "position", "section_id", "heading"])
-    goal_texts = [(g["goal_id"], g["doc_id"], [g["text"], *(g["variants"] or [])]) for g in goals]
-    theme_labels = [(t["theme_id"], t["doc_id"], t["label"]) for t in themes]
+    goal_texts = [(g["goal_id"], g["doc_id"], [_Text(t) for t in [g["text"], *(g["variants"] or [])]]) for g in goals]
+    theme_labels = [(t["theme_id"], t["doc_id"], _Text(t["label"])) for t in themes]
     found = []
     headed = sorted((s for s in sections if s["heading"] is not None), key=lambda s: (s["doc_id"], s["position"]))
     for s in headed:
-        heading, doc = s["heading"], s["doc_id"]
-        best = max(((max(_similar(heading, t) for t in texts), gid) for gid, did, texts in goal_texts
+        heading, doc = _key(s["heading"]), s["doc_id"]
+        best = max(((max(t.similar(heading, GOAL_LINK) for t in texts), gid) for gid, did, texts in goal_texts
                     if did != doc), default=(0.0, None))
         if best[0] >= GOAL_LINK:
             found.append((doc, s["section_id"], "goal", best[1], round(best[0], 3), "heading~goal"))
             continue
-        best = max(((_similar(heading, label), tid) for tid, did, label in theme_labels if did != doc),
+        best = max(((label.similar(heading, THEME_LINK), tid) for tid, did, label in theme_labels if did != doc),
                    default=(0.0, None))
         if best[0] >= THEME_LINK:
             found.append((doc, s["section_id"], "theme", best[1], round(best[0], 3), "heading~theme"))
