@@ -102,11 +102,6 @@ BOX_TO_SIZE = 0.75
 baseline): an x-height is no larger than X_HEIGHT_SHARE of the size its words' boxes show either,
 where Tesseract's estimate of a line of small light type is far too low (a 6.5 pt grey label
 estimated 4.3 pt, its x-height then past the share and its size left at the estimate)."""
-ESTIMATE_SNAP = 0.1
-"""A line whose size measures within this share of a size of the page, and which Tesseract
-estimates within ESTIMATE_AGREE of that size's lines, is that size: a bold line's band, read at half
-its peak, is sometimes cut short (an 8.8 pt bold article heading measured 8.1 pt where the next,
-estimated 2.5% apart, measured 8.9), while type a size apart is estimated 8% or more apart."""
 X_HEIGHT_SHARE = (0.25, 0.7)
 """A measured x-height outside these shares of Tesseract's size estimate is no x-height (a line
 of capitals, a band merged with a rule)."""
@@ -586,9 +581,6 @@ def _line_sizes(lines: list[OcrLine], ink: Any = None, heavy: set[int] | frozens
             members |= {k for k, v in free.items() if abs(v / centre - 1) <= SIZE_SNAP}
             members = members or {min(free, key=lambda k: abs(free[k] - centre))}
             centre = sum(free[k] * weight[k] for k in members) / sum(weight[k] for k in members)
-        typical = _weighted_median([(estimate[k], weight[k]) for k in members])
-        members |= {k for k, v in free.items() if abs(v / centre - 1) <= ESTIMATE_SNAP
-                    and typical and abs(estimate[k] / typical - 1) <= ESTIMATE_AGREE}
         for k in members:
             out[k] = round(centre, 1)
             free.pop(k)

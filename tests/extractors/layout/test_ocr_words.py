@@ -233,17 +233,3 @@ def test_a_blurred_dot_read_as_an_asterisk_is_a_bullet_and_a_letter_is_not():
     assert [w.text for w in with_marks([line], grey)[0].words] == ["\u2022", "afspraak:"]
     letter = OcrLine((295, 40, 320, 75), 0.0, 0.0, 40.0, 8.0, [OcrWord("e", (299, 44, 307, 56), 90.0)])
     assert [w.text for w in with_marks([letter], grey)[0].words] == ["e"]
-
-
-def test_a_line_measured_a_little_off_a_size_that_tesseract_estimates_alike_is_that_size():
-    ink = np.zeros((3508, 2480), dtype=bool)
-    lines = [_body(400 + 60 * i, "gewone tekst van een alinea over de begroting", 42) for i in range(4)]
-    lines.append(_body(700, "Paragraaf over de subsidie", 42))  # estimated as the body, its band 8% lower
-    lines.append(_body(800, "Paragraaf met een kleinere letter", 38))  # estimated 10% lower: a size apart
-    for i in range(4):
-        _letters(ink, 400 + 60 * i, 200, 1400, 22)
-    _letters(ink, 700, 200, 900, 20)
-    _letters(ink, 800, 200, 1000, 20)
-    g = words_to_chars(_hocr(lines), 595, 842, 300, ink).chars
-    size = {c["text"]: c["size"] for c in g if c["text"] in ("gewone", "subsidie", "kleinere")}
-    assert size["subsidie"] == size["gewone"] and size["kleinere"] < size["gewone"] - 0.5, size
