@@ -17,9 +17,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from raadsstukken.extractors.layout.records import BlockKind, PageLayout
+from raadsstukken.extractors.structure.forms import page_rows
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.dates import parse_date
-from raadsstukken.extractors.structure.metadata import FORM_PAGES, DocumentMetadata, bodies_in, load_rules as load_metadata_rules
+from raadsstukken.extractors.text.dates import find_dates, parse_date
+from raadsstukken.extractors.structure.metadata import FORM_PAGES, DocumentMetadata, bodies_in, form_label_rest
+from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
 
 
 FORMULA_LINES = 5
@@ -35,6 +37,9 @@ class Formulas:
     closing: re.Pattern[str]
     meeting_line: re.Pattern[str]
     date_within: int
+    date_line: re.Pattern[str]
+    date_line_rows: int
+    date_line_skip: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +49,8 @@ def load_formulas() -> Formulas:
     patterns = [p.replace("{names}", data["names"]) for p in data["formulas"]]
     return Formulas(tuple(re.compile(p, re.IGNORECASE) for p in patterns), frozenset(data["record_kinds"]),
                     re.compile(dates["closing"], re.IGNORECASE), re.compile(dates["meeting_line"], re.IGNORECASE),
-                    int(dates["date_within"]))
+                    int(dates["date_within"]), re.compile(dates["date_line"]), int(dates["date_line_rows"]),
+                    frozenset(dates["date_line_skip"]))
 
 
 def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
@@ -93,3 +99,21 @@ def bodies_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], do
     if not found:
         return meta
     return replace(meta, bodies=found, methods={**meta.methods, "bodies": "formula"})
+
+
+def document_date_from_date_line(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
+    """The metadata with the date a letter prints unlabelled at its head as `document_date`, when
+    no label gave one (a copy; a meeting's record, a besluitenlijst or verslag, dates the meeting)."""
+    formulas = load_formulas()
+    if meta.document_date is not None or not pages or doc_type in formulas.date_line_skip:
+        return meta
+    rows = page_rows(pages[0])[: formulas.date_line_rows]
+    for k, row in enumerate(rows):
+        if len(row.cells) != 1 or (k and any(form_label_rest(c) == "" for c in rows[k - 1].cells)):
+            continue  # a date in a form's cell, or under a label, is that field's value
+        text = " ".join(row.cells[0].text.split())
+        m = formulas.date_line.match(text)
+        found = find_dates(m.group("date")) if m else []
+        if m and found and found[0][1] == (0, len(m.group("date"))) and found[0][0] != meta.decision_date:
+            return replace(meta, document_date=found[0][0], methods={**meta.methods, "document_date": "date_line"})
+    return meta

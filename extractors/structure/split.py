@@ -20,6 +20,7 @@ from raadsstukken.extractors.layout.furniture import mask
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.dates import find_dates
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER
 from raadsstukken.extractors.structure.doc_types import (DocType, classify, names_kind_and_subject, names_only_the_kind,
                                                           starts_document)
@@ -81,10 +82,12 @@ def load_rules() -> CoverRules:
 
 
 def is_letterhead(block: Block, rules: CoverRules | None = None) -> bool:
-    """Whether a block is the sending body's name, set at the top of a paper ("Gemeente X")."""
+    """Whether a block is the sending body's name, set at the top of a paper ("Gemeente X"); a
+    body's name with a date is the title of its meeting ("College van B&W 3 maart 2031")."""
     rules = rules or load_rules()
     text = " ".join(block.text.split())
-    return len(text.split()) <= rules.letterhead_words and any(p.match(text) for p in rules.letterhead)
+    return len(text.split()) <= rules.letterhead_words and any(p.match(text) for p in rules.letterhead) \
+        and not find_dates(text)
 
 
 def classify_title(text: str) -> tuple[str, bool] | None:

@@ -101,3 +101,32 @@ def test_a_besluitenlijst_names_its_meeting_date_in_title_or_meeting_line(make_p
     (doc,) = documents_of(make_pdf([_paper(lines, title=title)]))
     assert doc.part.doc_type == "besluitenlijst"
     assert doc.metadata.decision_date == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("14 mei 2032", date(2032, 5, 14)),
+    ("Zuidermeer, 3 juni 2032", date(2032, 6, 3)),
+    ("7 juli 2032 · Contactpersoon: R. Hamers · Onderwerp: Kademuren", date(2032, 7, 7)),
+])
+def test_a_letter_s_unlabelled_date_line_is_its_date(make_pdf, documents_of, line, expected):
+    """Convention: a letter prints its date at its head without a label, alone, after its place,
+    or first on a line of items set apart by dots or bars."""
+    page = Page().add(56, 40, "Gemeente Zuidermeer", size=14, bold=True)
+    page.add(56, 100, line, size=9.5)
+    page.lines(56, 130, ["Geachte heer, mevrouw,", "Hierbij informeren wij u over het onderhoud van de kademuren."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.document_date == expected
+
+
+def test_a_date_under_a_label_or_of_a_meeting_s_record_is_no_date_line(make_pdf, documents_of):
+    """A date under its label is that field's value; a verslag's head dates its meeting."""
+    page = Page().add(56, 40, "Verslag", size=14, bold=True)
+    page.add(56, 100, "14 mei 2032", size=9.5)
+    page.lines(56, 130, ["Aanwezig: de leden van de commissie.", "De voorzitter opent de vergadering."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "verslag" and doc.metadata.document_date is None
+    page = Page().add(56, 40, "Collegeadvies", size=14, bold=True)
+    page.add(56, 100, "Collegevergadering", size=9.5, bold=True).add(56, 114, "14 mei 2032", size=9.5)
+    page.lines(56, 140, ["Het college besluit de kademuren te herstellen."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.document_date is None

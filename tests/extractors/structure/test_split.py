@@ -267,3 +267,16 @@ def test_the_title_under_a_small_kind_line_is_the_title(make_pdf, documents_of, 
     assert doc.part.doc_type == doc_type
     assert title not in [s.heading for s in doc.sections]
     assert "Toelichting" in [s.heading for s in doc.sections]
+
+
+def test_a_body_s_name_with_a_meeting_date_is_a_title_not_a_letterhead(make_pdf, documents_of):
+    """Convention: a letterhead is the body's name alone; "College van B&W 3 maart 2032" or
+    "Raad van Zuidermeer, vergadering van 3 maart 2032" in title type is its meeting's title."""
+    for title in ("College van B&W dinsdag 2 maart 2032", "Raad van Zuidermeer 11-03-2032"):
+        page = Page().add(56, 30, "Gemeente Zuidermeer", size=8, bold=True).add(480, 30, "Besluitenlijst", size=8)
+        page.add(56, 70, title, size=17)
+        page.add(56, 110, "1. Opening", size=10, bold=True)
+        page.lines(56, 126, ["Besluit: de agenda wordt vastgesteld."], size=9.5)
+        (doc,) = documents_of(make_pdf([page]))
+        assert doc.part.title == title
+        assert doc.part.doc_type == "besluitenlijst"
