@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from raadsstukken.extractors.layout.clustering import cluster_rows
+from raadsstukken.extractors.layout.dehyphenate import join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Block, Line, PageLayout, Word
 from raadsstukken.extractors.rules import read_rules
@@ -239,6 +240,9 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
             r = k  # the value itself sits below its label
     listed = value.cells and list_marker(value.cells[0].text) is not None
     for row in rows[r + 1:r + 1 + CONTINUATION_ROWS]:
+        if value.cells and value.label.bbox.x0 + 6 < last.bbox.x0 \
+                and any(abs(c.bbox.x0 - value.label.bbox.x0) <= 6 for c in row.cells):
+            break  # a line in the labels' column: the form's next field
         if not _in_column(row, last):
             continue  # a line of another column only (the body beside a sidebar, a tall word)
         cell = _column_cell(row, last, value.label)
@@ -248,7 +252,7 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
         if gap > VALUE_LINE_GAP * last.bbox.height and not (
                 listed and list_marker(cell.text) is not None and gap <= LIST_ITEM_GAP * last.bbox.height):
             break
-        text, last = f"{text} {cell.text}", cell
+        text, last = join_running_text(text, cell.text), cell  # "IC-" + "opschaling": the hyphen kept
         cells.append(cell)
     return FieldValue(text, value.label, tuple(cells), value.method)
 

@@ -428,3 +428,16 @@ def test_a_label_each_item_of_a_list_prints_is_no_document_field(make_pdf, docum
     page.lines(56, 140, ["Het college stemt in met het voorstel."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.reference == "2031/0303"
+
+
+def test_a_wrapped_value_ends_at_the_next_line_in_the_labels_column(make_pdf, documents_of):
+    """Convention: in a form of label/value columns, a line in the labels' column opens the next
+    field even when its label is not one we read ("Vergaderplaats"); a value wrapped at a hyphen
+    keeps it ("WMO-" / "loket" is "WMO-loket")."""
+    page = Page().add(56, 50, "Verslag", size=16, bold=True)
+    page.add(X_LABEL, 90, "Betreft", size=9, bold=True).add(X_VALUE, 90, "Overleg over de inrichting van het WMO-", size=9)
+    page.add(X_VALUE, 101, "loket en de wachttijden", size=9)
+    page.add(X_LABEL, 114, "Vergaderplaats en -tijd", size=8).add(X_VALUE, 115, "Raadzaal, 14 mei 2032 10:00", size=9)
+    page.lines(56, 150, ["Aanwezig: de leden van het overleg."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Overleg over de inrichting van het WMO-loket en de wachttijden"
