@@ -161,6 +161,12 @@ def profile(files: list[Path]) -> dict:
 
     pipeline()
     model = time.process_time() - t0
+    import gc
+
+    from raadsstukken.pipeline import worker
+
+    gc.freeze()  # as a run's worker starts: the preloaded objects frozen, the child's thresholds
+    gc.set_threshold(*getattr(worker, "CHILD_GC_THRESHOLD", gc.get_threshold()))
 
     started = dt.datetime.now(dt.timezone.utc)
     timers = Timers()

@@ -1,13 +1,16 @@
 """Line segments to blocks: the lines of one paragraph, heading, caption or table cell.
 
-Lines join a block when they sit in the same column (overlapping horizontally), follow each
-other at the page's usual line spacing and share their style (size and weight). A larger gap, a
-change of style or a jump to another column starts a new block.
+Lines join a block when they sit in the same column (overlapping horizontally, and on the same
+side of every column gutter beside them, `columns.py`), follow each other at the page's usual line
+spacing and share their style (size and weight). A larger gap, a change of style or a jump to
+another column starts a new block.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from raadsstukken.extractors.layout.columns import find_gutters, line_segments
+from raadsstukken.extractors.layout.lines import DEFAULT_LINE_SETTINGS
 from raadsstukken.extractors.layout.records import Block, Line
 from raadsstukken.extractors.settings import SAME_SIZE
 
@@ -38,11 +41,16 @@ def build_blocks(lines: list[Line], page: int, settings: BlockSettings = DEFAULT
     leading = _usual_gap(ordered)
     largest = max((ln.size for ln in lines), default=0.0)
     reach = max(settings.max_line_gap * largest, max(leading.values(), default=0.0) + settings.leading_slack * largest)
+    zones = _zones(lines)
     for line in ordered:
         # a block whose last line ends further above than any line gap allows takes no more lines
         # (lines come top to bottom): leaving it out keeps a page of hundreds of labels linear
         open_blocks = [b for b in open_blocks if line.bbox.top - b.lines[-1].bbox.bottom <= reach]
-        target = _find_block(open_blocks, line, settings, leading)
+        candidates = open_blocks
+        if zones is not None:  # never a block across a column gutter, nor from a full-width line into a column
+            zone = zones[id(line)]
+            candidates = [b for b in open_blocks if zones[id(b.lines[-1])] == zone]
+        target = _find_block(candidates, line, settings, leading)
         if target is None:
             block = Block([line], page)
             blocks.append(block)
@@ -50,6 +58,16 @@ def build_blocks(lines: list[Line], page: int, settings: BlockSettings = DEFAULT
         else:
             target.lines.append(line)
     return blocks
+
+
+def _zones(lines: list[Line]) -> dict[int, tuple[tuple[int, int], ...]] | None:
+    """Per line (by id), the column it stands in for each gutter beside it (`columns.py`); None on
+    a page without gutters."""
+    gutters = find_gutters(line_segments(lines, DEFAULT_LINE_SETTINGS.segment_gap))
+    if not gutters:
+        return None
+    return {id(ln): tuple((k, g.side(ln.bbox)) for k, g in enumerate(gutters) if g.beside(ln.bbox))
+            for ln in lines}
 
 
 def _usual_gap(lines: list[Line]) -> dict[float, float]:

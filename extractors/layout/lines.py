@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 
+from raadsstukken.extractors.layout.columns import Gutter, Segment, find_gutters
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char, Line, Word, font_style
 from raadsstukken.extractors.layout.text_layer import OCR_LAYER_FONT
@@ -42,23 +43,41 @@ DEFAULT_LINE_SETTINGS = LineSettings()
 
 
 def build_lines(chars: list[Char], page: int, settings: LineSettings = DEFAULT_LINE_SETTINGS) -> list[Line]:
-    """Line segments of a page, each with its words, from characters in stream order."""
+    """Line segments of a page, each with its words, from characters in stream order.
+
+    The page's column gutters (`columns.find_gutters`, from the segments' boxes) keep a row of
+    short cells from being joined across a gutter: two columns whose lines happen to share a
+    baseline, or a justified line's wide-spaced words beside the other column's line.
+    """
     lines: list[Line] = []
     shared: dict[float, float] = {}  # one float object per value on the page (see _word)
-    for group in _baseline_groups(_stream_runs(chars, settings), settings):
-        segments = [seg for run in group for seg in _split_at_gaps(run, settings)]
+    rows: list[tuple[float, list[list[Char]]]] = []
+    boxes: list[Segment] = []
+    for base, group in _baseline_groups(_stream_runs(chars, settings), settings):
+        segments: list[list[Char]] = []
+        for run in group:
+            for seg, right, size in _split_at_gaps(run, settings):
+                segments.append(seg)
+                boxes.append((BBox(seg[0].x0, base - size, right, base), size))
         segments.sort(key=lambda seg: seg[0].x0)
-        for segment, cells in _join_table_cells(segments, settings):
+        rows.append((base, segments))
+    gutters = find_gutters(boxes)
+    for base, segments in rows:
+        cuts = [g for g in gutters if g.top <= base <= g.bottom + 1.0] if gutters else []
+        for segment, cells in _join_table_cells(segments, settings, cuts):
             words = _words(segment, settings, shared)
             if words:
                 lines.append(Line(tuple(words), page, cells))
     return lines
 
 
-def _join_table_cells(segments: list[list[Char]], s: LineSettings) -> list[tuple[list[Char], int]]:
-    """Keep a row of short cells (a table or form row) together as one line."""
+def _join_table_cells(segments: list[list[Char]], s: LineSettings,
+                      cuts: list[Gutter] | None = None) -> list[tuple[list[Char], int]]:
+    """Keep a row of short cells (a table or form row) together as one line, never across a
+    column gutter in `cuts`."""
     out: list[tuple[list[Char], int]] = []
     streak: list[list[Char]] = []
+    streak_right = 0.0
 
     def flush() -> None:
         if len(streak) >= s.table_row_segments:
@@ -74,8 +93,12 @@ def _join_table_cells(segments: list[list[Char]], s: LineSettings) -> list[tuple
 
     for seg in segments:
         size = _dominant_size(seg)
-        if max(c.x1 for c in seg) - seg[0].x0 <= s.table_cell_width * size:
+        right = max(c.x1 for c in seg)
+        if streak and cuts and any(g.separates(streak_right, seg[0].x0) for g in cuts):
+            flush()
+        if right - seg[0].x0 <= s.table_cell_width * size:
             streak.append(seg)
+            streak_right = right
         else:
             flush()
             out.append((seg, 1))
@@ -146,11 +169,12 @@ def _dominant_size(chars: list[Char]) -> float:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[Char]]]:
-    """Runs sharing a baseline, left to right, with fragments of one line drawn apart joined."""
+def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[tuple[float, list[list[Char]]]]:
+    """Runs sharing a baseline (with that baseline), left to right, with fragments of one line
+    drawn apart joined."""
     dominant = [_dominant_size(r) for r in runs]  # once per run (asked several times below)
     keyed = sorted(((_baseline(r, dominant[i]), r[0].x0, i) for i, r in enumerate(runs)))
-    groups: list[list[list[Char]]] = []
+    groups: list[tuple[float, list[list[Char]]]] = []
     group: list[tuple[float, float, int]] = []
 
     def flush() -> None:
@@ -172,7 +196,7 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
                     continue
             out.append(list(run))
             last_size = run_size
-        groups.append(out)
+        groups.append((group[0][0], out))
 
     for item in keyed:
         if group and abs(item[0] - group[0][0]) > 0.2 * dominant[item[2]]:
@@ -186,11 +210,13 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[list[list[
 
 
 
-def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
+def _split_at_gaps(run: list[Char], s: LineSettings) -> list[tuple[list[Char], float, float]]:
+    """The run cut at gaps wider than a segment gap: each piece with its right edge and the run's
+    font size (what the gutter search takes as the piece's box, without another pass)."""
     size = _dominant_size(run)
-    segments: list[list[Char]] = []
+    segments: list[tuple[list[Char], float, float]] = []
     current: list[Char] = []
-    right = None
+    right: float | None = None
     for ch in run:
         if ch.text.isspace():
             if current:
@@ -199,13 +225,14 @@ def _split_at_gaps(run: list[Char], s: LineSettings) -> list[list[Char]]:
         gap = ch.x0 - right if right is not None else 0.0
         if right is not None and gap > s.segment_gap * size:
             if not (gap <= s.marker_gap * size and not segments and _is_marker(current)):
-                segments.append(_strip_spaces(current))
+                segments.append((_strip_spaces(current), right, size))
                 current = []
+                right = None
         current.append(ch)
         right = ch.x1 if right is None else max(right, ch.x1)
-    if current:
-        segments.append(_strip_spaces(current))
-    return [seg for seg in segments if seg]
+    if current and right is not None:
+        segments.append((_strip_spaces(current), right, size))
+    return [seg for seg in segments if seg[0]]
 
 
 def _is_marker(chars: list[Char]) -> bool:

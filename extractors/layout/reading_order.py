@@ -11,14 +11,19 @@ before block `b` when
 
 The resulting partial order is sorted topologically, ties broken top-to-bottom, left-to-right.
 This reads a full-width title above two columns, columns interrupted by a full-width table, and
-sidebars without a page-type-specific rule.
+sidebars without a page-type-specific rule. Where the page's own geometry shows column gutters
+(`columns.py`), the columns beside them are read one after the other first, whatever their
+baselines do: the partial order alone reads a column's block next to the other column's block
+that ends on the same baseline as a form's label and value.
 """
 from __future__ import annotations
 
 import heapq
 from typing import Sequence
 
-from raadsstukken.extractors.layout.geometry import BBox
+from raadsstukken.extractors.layout.columns import Gutter, find_gutters, line_segments
+from raadsstukken.extractors.layout.geometry import BBox, union_all
+from raadsstukken.extractors.layout.lines import DEFAULT_LINE_SETTINGS
 from raadsstukken.extractors.layout.records import Block
 
 MIN_OVERLAP = 2.0
@@ -28,11 +33,66 @@ SAME_BASELINE = 2.0
 
 
 def order_blocks(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks in the order a person reads them."""
-    n = len(blocks)
-    if n < 2:
+    """The blocks in the order a person reads them.
+
+    Where the page has column gutters (`columns.find_gutters`), each stretch of columns is read
+    column by column, left to right, as one unit among the page's other blocks (a title above, a
+    table or a one-column paragraph below); the blocks of one column and the other blocks are
+    ordered by `_breuel`.
+    """
+    if len(blocks) < 2:
         return list(blocks)
-    boxes = [b.bbox for b in blocks]
+    gutters = find_gutters(line_segments((ln for b in blocks for ln in b.lines), DEFAULT_LINE_SETTINGS.segment_gap))
+    if not gutters:
+        return [blocks[i] for i in _breuel([b.bbox for b in blocks])]
+    stretches = _stretches(gutters)
+    columns: list[dict[int, list[Block]]] = [{} for _ in stretches]
+    free: list[Block] = []
+    for block in blocks:
+        place = _column_of(block.bbox, stretches)
+        if place is None:
+            free.append(block)
+        else:
+            columns[place[0]].setdefault(place[1], []).append(block)
+    units: list[list[Block]] = [[b] for b in free]
+    for cols in columns:
+        if cols:
+            unit: list[Block] = []
+            for k in sorted(cols):
+                unit.extend(cols[k][i] for i in _breuel([b.bbox for b in cols[k]]))
+            units.append(unit)
+    order = _breuel([union_all(b.bbox for b in unit) for unit in units])
+    return [b for i in order for b in units[i]]
+
+
+def _stretches(gutters: list[Gutter]) -> list[list[Gutter]]:
+    """Gutters grouped into stretches of columns: those whose heights overlap read as one."""
+    out: list[list[Gutter]] = []
+    bottom = float("-inf")
+    for g in sorted(gutters, key=lambda g: g.top):
+        if out and g.top <= bottom:
+            out[-1].append(g)
+            bottom = max(bottom, g.bottom)
+        else:
+            out.append([g])
+            bottom = g.bottom
+    return out
+
+
+def _column_of(box: BBox, stretches: list[list[Gutter]]) -> tuple[int, int] | None:
+    """(stretch, column) of a block beside gutters, or None for a block outside them or across one."""
+    for k, stretch in enumerate(stretches):
+        sides = [g.side(box) for g in stretch if g.beside(box)]
+        if sides:
+            return None if -1 in sides else (k, sum(sides))
+    return None
+
+
+def _breuel(boxes: list[BBox]) -> list[int]:
+    """Indices of `boxes` in reading order, by the partial order of the module docstring."""
+    n = len(boxes)
+    if n < 2:
+        return list(range(n))
     overlaps = _Overlaps(boxes)
     successors: list[list[int]] = [[] for _ in range(n)]
     indegree = [0] * n
@@ -61,7 +121,7 @@ def order_blocks(blocks: Sequence[Block]) -> list[Block]:
             indegree[j] -= 1
             if indegree[j] == 0 and not done[j]:
                 heapq.heappush(heap, key[j])
-    return [blocks[i] for i in order]
+    return order
 
 
 class _Overlaps:

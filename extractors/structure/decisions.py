@@ -191,7 +191,12 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             decisions.append(open_decision)
             continue
         pending = None if item or line is None else pending
-        if line is None or item or any(p.match(text) for p in rules.agenda_stop):
+        # a line of the paragraph that carries on the decision's unfinished sentence ("… bij" /
+        # "agendapunt 8 …") is part of it, whatever word it opens with
+        carried = open_decision is not None and line is not None and open_decision.lines \
+            and block_of.get(id(line)) == block_of.get(id(open_decision.lines[-1])) \
+            and ends_mid_sentence(open_decision.text) and not item
+        if line is None or item or (any(p.match(text) for p in rules.agenda_stop) and not carried):
             if item:
                 current_item = item.group("item")
             elif line is None:

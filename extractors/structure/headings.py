@@ -47,6 +47,7 @@ class HeadingRules:
     number_only: re.Pattern[str] = re.compile(r"(?!)")
     contents: re.Pattern[str] = re.compile(r"(?!)")
     agenda_code: re.Pattern[str] = re.compile(r"(?!)")
+    units: re.Pattern[str] = re.compile(r"(?!)")
     lead: LeadLineRules | None = None
     min_paragraph_words: int = 8
     max_italic_words: int = 12
@@ -70,6 +71,7 @@ def load_rules() -> HeadingRules:
         number_only=re.compile(data["hanging_number"]["pattern"]),
         contents=re.compile(data["contents"]["heading"]),
         agenda_code=re.compile(data["agenda_code"]["pattern"]),
+        units=re.compile(data["agenda_code"]["units"]),
         min_paragraph_words=int(data["over_paragraph"]["min_paragraph_words"]),
         max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
@@ -123,7 +125,8 @@ def style_key(block: Block) -> tuple[float, bool]:
 def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
                          role: BlockKind | None = None, after: Block | None = None) -> bool:
     """Whether a block looks like a heading; `role` is its document role when not the page layer's,
-    `after` the block that follows it on its page (the paragraph a heading stands over)."""
+    `after` the block that follows it in the text (the paragraph a heading stands over, on its page or
+    at the top of the next)."""
     if (role or block.kind) is not BlockKind.BODY or len(block.lines) > s.max_lines:
         return False
     if NAVIGATION.match(block.text):
@@ -154,7 +157,8 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     # bold or italic over a paragraph of its own size in roman type: a heading of that paragraph
     # (a page set smaller than the document's body, a sub-heading in italic); an italic one is
     # short and no sentence
-    over = after is not None and after.page == block.page and abs(after.size - block.size) <= s.bold_tolerance \
+    over = after is not None and after.page in (block.page, block.page + 1) \
+        and abs(after.size - block.size) <= s.bold_tolerance \
         and after.kind is BlockKind.BODY and not after.bold and not is_italic(after.lines[0]) \
         and len(after.text.split()) >= load_rules().min_paragraph_words and after.text.rstrip()[-1:] in ".!?:;"
     over_paragraph = over and (block.bold or (italic and text[-1] not in ".?!:"
@@ -246,8 +250,14 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     roles = roles or {}
     kinds = [roles.get(b, b.kind) for b in blocks]
     body = body_style([b for b, k in zip(blocks, kinds) if k in (BlockKind.BODY, BlockKind.COVER)])
-    flags = [b in leads or is_heading_candidate(b, body, s, k, blocks[i + 1] if i + 1 < len(blocks) else None)
-             for i, (b, k) in enumerate(zip(blocks, kinds))]
+    # the block each stands over: the next one in the text (footnotes between are passed over)
+    after: list[Block | None] = [None] * len(blocks)
+    following: Block | None = None
+    for i in range(len(blocks) - 1, -1, -1):
+        after[i] = following
+        if blocks[i].kind is not BlockKind.FOOTNOTE:
+            following = blocks[i]
+    flags = [b in leads or is_heading_candidate(b, body, s, k, after[i]) for i, (b, k) in enumerate(zip(blocks, kinds))]
     _drop_contents(blocks, flags)
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
@@ -266,6 +276,9 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Seq
         m = HEADING_NUMBER.match(block.text)
         number = int(m.group(1).split(".")[0]) if m and "." not in m.group(1) else None
         if flags[i]:
+            if number is not None and _opens_subsections(blocks, flags, i, number):
+                expected, announced = None, False  # "1. Kader" over "1.1 …": a chapter, not an item
+                continue
             if number is not None and ((announced and number == 1) or
                                        (expected and expected == (style_key(block), number))):
                 flags[i] = False
@@ -275,6 +288,13 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Seq
             announced = False
         elif kinds[i] is BlockKind.BODY:
             announced = block.text.rstrip().endswith(":")
+
+
+def _opens_subsections(blocks: Sequence[Block], flags: list[bool], i: int, number: int) -> bool:
+    """Whether the next heading after block `i` is numbered as its sub-section ("2." then "2.1")."""
+    following = next((b for b, f in zip(blocks[i + 1:], flags[i + 1:]) if f), None)
+    m = HEADING_NUMBER.match(following.text) if following is not None else None
+    return m is not None and m.group(1).startswith(f"{number}.")
 
 
 def _drop_contents(blocks: Sequence[Block], flags: list[bool]) -> None:
@@ -312,7 +332,8 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
     heading's number hung apart from it counts as nothing between)."""
     rules = load_rules()
     numbers = [rules.number_only.match(b.text.strip()) is not None for b in blocks]
-    coded = [rules.agenda_code.match(b.text.strip()) is not None for b in blocks]
+    coded = [rules.agenda_code.match(b.text.strip()) is not None or rules.units.match(b.text.strip()) is not None
+             for b in blocks]
     i, n = 0, len(blocks)
     while i < n:
         if not flags[i]:
@@ -328,7 +349,7 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
         marked = [k for k in run if list_marker(blocks[k].text)]
         if len(run) >= rules.same_style_run:
             for k in run:
-                flags[k] = coded[k]  # an agenda's coded items stay headings
+                flags[k] = coded[k]  # an agenda's coded items and a regulation's units stay headings
         elif len(marked) >= rules.marked_run:
             for k in marked:
                 flags[k] = False

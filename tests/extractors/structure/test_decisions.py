@@ -9,7 +9,7 @@ ITEMS = ["het bestemmingsplan Kerkbuurt vast te stellen;", "geen exploitatieplan
          "de raad hierover te informeren."]
 
 
-@pytest.mark.parametrize("style", ["{n}.", "{n})", "{letter}.", "-", "{n}"])
+@pytest.mark.parametrize("style", ["{n}.", "{n})", "({n})", "{letter}.", "-", "{n}"])
 def test_list_styles(make_pdf, documents_of, style):
     page = Page().add(56, 50, "Collegeadvies", size=16, bold=True)
     page.add(56, 90, "Het college besluit:", size=11, bold=True)
@@ -122,6 +122,9 @@ def test_outcomes_as_councils_write_them():
     "Het dagelijks bestuur besluit in te stemmen met:", "besluiten vast te stellen het volgende",
     "Alles overwegende stellen wij u voor om te besluiten:",
     "Geadviseerd besluit", "Beslispunten, advies en alternatieven", "Het algemeen bestuur besluit om:",
+    # the proposal's closing line naming the decision to take
+    "Wij stellen u voor het volgende besluit te nemen:", "Het college stelt de raad voor om dit besluit te nemen:",
+    "Gedeputeerde Staten stellen Provinciale Staten voor de volgende besluiten te nemen",
 ])
 def test_decision_intros_as_councils_write_them(intro):
     from raadsstukken.extractors.structure.decisions import is_intro
@@ -132,7 +135,8 @@ def test_decision_intros_as_councils_write_them(intro):
 @pytest.mark.parametrize("line", ["Het besluit van 3 maart is gepubliceerd.", "Inleiding",
                                   "Verzoekt het college een plan te maken,",
                                   "De raad besluit het voorstel over de kermis aan te nemen.",
-                                  "Het college besluit in te stemmen met het advies."])
+                                  "Het college besluit in te stemmen met het advies.",
+                                  "Wij stellen voor het besluit te nemen na de zomer."])
 def test_running_text_is_no_intro(line):
     from raadsstukken.extractors.structure.decisions import is_intro
 
@@ -346,3 +350,19 @@ def test_a_decision_list_of_one_item_is_its_first_sentence(make_pdf, documents_o
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == [
         "Ik stel voor de subsidieregeling voor buurtfeesten met een jaar te verlengen."]
+
+
+@pytest.mark.parametrize("wrapped", [("onder", "agendapunt 6 in te spreken."), ("bij", "punt 3 van de agenda.")])
+def test_a_besluitenlijst_decision_whose_sentence_wraps_onto_a_stop_word_goes_on(make_pdf, documents_of, wrapped):
+    """A decision's sentence that breaks off ("… bij") and goes on in a line opening with a word
+    that elsewhere opens a new item ("agendapunt 6", "punt 3") carries on the decision."""
+    end, rest = wrapped
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 80, ["Vergadering van de raad, met de besluiten over de stukken die op de agenda van",
+                        "deze avond stonden en de afspraken over de volgende vergadering."])
+    page.add(56, 120, "2. Spreekrecht", size=11, bold=True)
+    page.lines(56, 138, [f"Besluit: de heer T. Wolters van de ondernemersvereniging krijgt het woord {end}", rest])
+    page.add(56, 180, "3. Sluiting", size=11, bold=True)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [
+        f"de heer T. Wolters van de ondernemersvereniging krijgt het woord {end} {rest}"]

@@ -196,7 +196,8 @@ def test_a_short_first_line_above_running_text_is_a_heading(make_pdf, sections_o
 
 @pytest.mark.parametrize("first", ["Geachte mevrouw Verhoef", "Met vriendelijke groet",
                                    "op de plannen voor de nieuwe brug", "- Bereikbaarheid van de wijk",
-                                   "• 03. Mededelingen van de voorzitter",
+                                   "• 03. Mededelingen van de voorzitter", "Verzonden vanaf mijn tablet",
+                                   "Aan de gemeenteraad van Kleindorp",
                                    "Zie ook de bijlagen:"])
 def test_a_short_first_line_that_is_no_heading(make_pdf, sections_of, first):
     """A salutation or closing formula without its comma, a line whose sentence runs on (lower
@@ -310,3 +311,59 @@ def test_a_short_title_line_over_indented_text_is_a_heading(make_pdf, sections_o
     page.add(84, 86, "op een verzoek om een vergunning voor het plaatsen van een terras aan de straat.")
     sections = sections_of(make_pdf([page]))
     assert [s.heading for s in sections if s.heading] == ["Artikel 7 Beslistermijn"]
+
+
+def test_an_italic_heading_at_the_foot_of_a_page_heads_the_text_on_the_next(make_pdf, sections_of):
+    """A sub-heading printed last on its page (a footnote under it) heads the paragraph at the top
+    of the next page."""
+    first = Page()
+    first.lines(56, 60, LONG * 3)
+    first.add(56, 700, "Kosten van het onderhoud", font=ITALIC)
+    first.add(56, 780, "1 Zie de begroting van vorig jaar.", size=7)
+    second = Page()
+    second.lines(56, 60, LONG)
+    sections = sections_of(make_pdf([first, second]))
+    assert [s.heading for s in sections if s.heading] == ["Kosten van het onderhoud"]
+
+
+@pytest.mark.parametrize("line", ["Motie over de speeltuin in de Vogelbuurt: aangenomen",
+                                  "Amendement A2 (fietspad langs de dijk): verworpen",
+                                  "Motie vreemd aan de orde Veilige schoolroutes: unaniem aangenomen"])
+def test_a_motions_outcome_line_in_bold_is_no_heading(make_pdf, sections_of, line):
+    """A besluitenlijst prints each motion's outcome after its name and a colon, often in bold:
+    a result of the item, not a heading; the item's own heading stays one."""
+    page = Page()
+    page.add(56, 60, "5. Voorjaarsnota", size=12, bold=True)
+    page.lines(56, 80, LONG)
+    page.add(56, 120, line, bold=True)
+    page.lines(56, 136, LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == ["5. Voorjaarsnota"]
+
+
+def test_a_regulations_units_stacked_without_text_between_are_headings(make_pdf, sections_of):
+    """Convention of regulations: a chapter, a paragraph and an article open one under the other
+    ("Hoofdstuk 3 …", "§ 1 …", "Artikel 9 …") with no text between; each is a heading."""
+    page = Page()
+    y = 60
+    for unit in ["Hoofdstuk 3 Het vaststellen van de agenda", "§ 1 Voorbereiding", "Artikel 9 Oproeping"]:
+        y = page.lines(56, y, [unit], bold=True) + 10
+    y = page.lines(56, y, LONG) + 10
+    y = page.lines(56, y, ["Artikel 10 Openbaarheid"], bold=True) + 10
+    page.lines(56, y, LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == [
+        "Hoofdstuk 3 Het vaststellen van de agenda", "§ 1 Voorbereiding", "Artikel 9 Oproeping",
+        "Artikel 10 Openbaarheid"]
+
+
+def test_a_chapter_numbered_one_after_a_colon_is_a_heading_when_its_sections_follow(make_pdf, sections_of):
+    """A decision that adopts a text ("… het volgende protocol vast te stellen:") is followed by
+    that text's chapters: "1. …" over "1.1 …" is a chapter, not the first item of a list."""
+    page = Page()
+    y = page.lines(56, 60, ["De raad besluit het volgende reglement vast te stellen:"]) + 10
+    y = page.lines(56, y, ["1. Reikwijdte"], bold=True) + 6
+    y = page.lines(56, y, ["1.1 Begrippen"], bold=True) + 4
+    y = page.lines(56, y, LONG) + 10
+    y = page.lines(56, y, ["2. Werkwijze"], bold=True) + 6
+    page.lines(56, y, LONG)
+    assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == [
+        "1. Reikwijdte", "1.1 Begrippen", "2. Werkwijze"]
