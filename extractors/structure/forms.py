@@ -240,9 +240,9 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
             r = k  # the value itself sits below its label
     listed = value.cells and list_marker(value.cells[0].text) is not None
     for row in rows[r + 1:r + 1 + CONTINUATION_ROWS]:
-        if value.cells and value.label.bbox.x0 + 6 < last.bbox.x0 \
+        if value.cells and value.cells[0].bbox.x0 > value.label.bbox.x1 \
                 and any(abs(c.bbox.x0 - value.label.bbox.x0) <= 6 for c in row.cells):
-            break  # a line in the labels' column: the form's next field
+            break  # beside its label, a value ends at a line in the labels' column: the next field
         if not _in_column(row, last):
             continue  # a line of another column only (the body beside a sidebar, a tall word)
         cell = _column_cell(row, last, value.label)
