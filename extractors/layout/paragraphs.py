@@ -2,7 +2,8 @@
 
 A paragraph that stops mid-sentence at the foot of a column continues in the next block that
 opens in lower case in the same type; blocks that interrupt it (a pull quote, a caption, a table)
-are read after the sentence ends instead of in the middle of it.
+are read after the sentence ends instead of in the middle of it. Of several blocks that break off
+before such a block, the last one is the one it continues.
 """
 from __future__ import annotations
 
@@ -73,6 +74,10 @@ def _repair_interruptions(blocks: list[Block], texts: list[str]) -> list[int]:
         for k in range(1, min(LOOKAHEAD + 1, len(pending))):
             j = pending[k]
             if continues(blocks[i], texts[i], blocks[j], texts[j]):
-                pending.insert(0, pending.pop(k))
+                # a block in between that breaks off too, and that `j` would carry on, is the one
+                # `j` continues (the foot of a column before the top of the next), not `i` (an
+                # address line or a label above it)
+                if not any(continues(blocks[m], texts[m], blocks[j], texts[j]) for m in pending[:k]):
+                    pending.insert(0, pending.pop(k))
                 break
     return order

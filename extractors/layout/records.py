@@ -95,8 +95,13 @@ class Line:
 
     @property
     def bold(self) -> bool:
+        """Set bold: most of its letters are; a line of no letters (a heading's wrapped date or
+        number) when all its figures are."""
         letters = [w for w in self.words if not w.superscript and any(c.isalpha() for c in w.text)]
-        return bool(letters) and sum(len(w.text) for w in letters if w.bold) >= 0.8 * sum(len(w.text) for w in letters)
+        if not letters:
+            figures = [w for w in self.words if not w.superscript and any(c.isdigit() for c in w.text)]
+            return bool(figures) and all(w.bold for w in figures)
+        return sum(len(w.text) for w in letters if w.bold) >= 0.8 * sum(len(w.text) for w in letters)
 
     @property
     def italic(self) -> bool:

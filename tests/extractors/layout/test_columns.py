@@ -126,6 +126,18 @@ def test_paragraphs_of_two_columns_that_end_on_one_baseline_are_read_column_by_c
     assert positions == sorted(positions)
 
 
+def test_a_sentence_from_the_foot_of_one_column_carries_on_at_the_top_of_the_next(make_pdf, text_of):
+    # an address line without a full stop above the first column does not take the continuation
+    page = Page().add(LEFT, 50, "Mededeling aan de bewoners van de Kastanjehof", size=15, bold=True)
+    page.add(LEFT, 90, "Aan de huurders van de flats aan het Plein")
+    left = _column_lines(LEFT_TEXT, 10, GUTTER_LEFT - LEFT)
+    page.lines(LEFT, 115, left)
+    page.lines(RIGHT, 90, _column_lines(RIGHT_TEXT, 10, MARGIN - RIGHT))
+    text = text_of(make_pdf([page]))
+    assert squash(LEFT_TEXT + " " + RIGHT_TEXT) in text
+    assert "Aan de huurders van de flats aan het Plein gebruiken" not in text
+
+
 def test_a_two_column_page_then_a_one_column_page(make_pdf):
     first = Page()
     left = _column_lines(LEFT_TEXT, 10, GUTTER_LEFT - LEFT)
