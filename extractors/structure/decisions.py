@@ -253,8 +253,7 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
     roles = roles or {}
     rules = load_rules()
     if doc_type == "besluitenlijst":
-        agenda = find_agenda_decisions(sections, vocabulary, rules.body_by_type.get(doc_type)) \
-            or find_item_paragraphs(sections, vocabulary, rules.body_by_type.get(doc_type), roles)
+        agenda = find_agenda_decisions(sections, vocabulary, rules.body_by_type.get(doc_type))
         if agenda:
             return agenda
     for section in sections:
@@ -290,43 +289,6 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
     if doc_type == "motie":
         return find_operative_clauses(sections, vocabulary, rules)
     return []
-
-
-MIN_UNLABELLED_ITEMS = 2
-"""Items a besluitenlijst without decision labels must have for their paragraphs to be read as its
-decisions (one headed paragraph is no list)."""
-
-
-def find_item_paragraphs(sections: Sequence[Section], vocabulary: Vocabulary | None = None, body: str | None = None,
-                         roles: Mapping[Block, BlockKind] | None = None) -> list[DecisionPoint]:
-    """The decisions of a besluitenlijst whose items print no decision label: under each item's
-    heading (its subject), the first paragraph that is no field ("Kenmerk: …") is what was decided,
-    as lists of a college or Gedeputeerde Staten set them ("GS besluiten …", "Het college stemt in
-    met …"). Used only when no item carries a label, and only for a list of several items."""
-    roles = roles or {}
-    found: list[DecisionPoint] = []
-    for section in sections:
-        if not section.heading:
-            continue
-        blocks = [b for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES and b.lines]
-        fields = [k for k, b in enumerate(blocks) if starts_with_label(b.text)]
-        after = blocks[fields[0] + 1:] if fields else blocks  # an item's fields come before its decision
-        paragraph = next((b for b in after if not starts_with_label(b.text) and not is_marker(b.text.strip())
-                          and not ITEM_INTRO.search(b.text.strip())), None)
-        if paragraph is None:
-            continue
-        text = ""
-        for line in paragraph.lines:
-            text = join_running_text(text, line.text.strip(), vocabulary) if text else line.text.strip()
-        number = load_rules().agenda_item.match(section.heading)
-        found.append(DecisionPoint(len(found) + 1, text, paragraph.page, paragraph.bbox, body,
-                                   "decisions:item_paragraph", list(paragraph.lines),
-                                   agenda_item=number.group("item") if number else None))
-    if len(found) < MIN_UNLABELLED_ITEMS:
-        return []
-    for d in found:
-        d.outcome, d.votes_for, d.votes_against = find_outcome(d.text)
-    return found
 
 
 def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary | None = None,

@@ -366,25 +366,3 @@ def test_a_besluitenlijst_decision_whose_sentence_wraps_onto_a_stop_word_goes_on
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == [
         f"de heer T. Wolters van de ondernemersvereniging krijgt het woord {end} {rest}"]
-
-
-def test_a_besluitenlijst_without_decision_labels_decides_in_each_item_s_paragraph(make_pdf, documents_of):
-    """Convention: a college's or Gedeputeerde Staten's besluitenlijst may print under each item's
-    subject its fields ("Kenmerk: …") and one paragraph that says what was decided, with no
-    "Besluit" label; that paragraph is the item's decision."""
-    page = Page().add(56, 40, "Besluitenlijst van 9 maart 2032", size=16, bold=True)
-    items = [("Subsidie voor het dorpshuis in Oosterend", "2032/0101",
-              "Gedeputeerde Staten verlenen de stichting een subsidie van € 20.000 voor het dak."),
-             ("Onderhoud van de kademuren", "2032/0202",
-              "Het college stemt in met het herstel van de kademuren in het voorjaar."),
-             ("Reactie op de zienswijze van de buren", "2032/0303",
-              "GS besluiten de zienswijze ongegrond te verklaren en de vergunning te verlenen.")]
-    top = 80
-    for subject, kenmerk, decided in items:
-        page.add(56, top, subject, size=11, bold=True)
-        page.add(56, top + 16, f"Kenmerk: {kenmerk}", size=8)
-        page.lines(56, top + 30, [decided], size=10)
-        top += 70
-    (doc,) = documents_of(make_pdf([page]))
-    assert doc.part.doc_type == "besluitenlijst"
-    assert [d.text for d in doc.decisions] == [decided for _, _, decided in items]
