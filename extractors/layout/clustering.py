@@ -24,15 +24,17 @@ def cluster_rows(items: Iterable[T], box: Callable[[T], BBox], share: float = SA
     A row is a run of items (in order of their bottom edge) whose bottoms lie within `share` of
     the later item's height from the row's first item.
     """
-    ordered = sorted(items, key=lambda it: (box(it).bottom, box(it).x0))
-    rows: list[list[T]] = []
-    for item in ordered:
-        b = box(item)
-        if rows and abs(box(rows[-1][0]).bottom - b.bottom) <= share * max(b.height, 1.0):
-            rows[-1].append(item)
+    boxed = sorted(((box(it), i, it) for i, it in enumerate(items)), key=lambda t: (t[0].bottom, t[0].x0, t[1]))
+    rows: list[list[tuple[BBox, int, T]]] = []
+    first = 0.0  # bottom of the current row's first item
+    for entry in boxed:  # each item's box asked for once (a page's rows are clustered several times)
+        b = entry[0]
+        if rows and abs(first - b.bottom) <= share * max(b.height, 1.0):
+            rows[-1].append(entry)
         else:
-            rows.append([item])
-    return [sorted(row, key=lambda it: box(it).x0) for row in rows]
+            rows.append([entry])
+            first = b.bottom
+    return [[it for _, _, it in sorted(row, key=lambda t: t[0].x0)] for row in rows]
 
 
 def column_bands(intervals: Iterable[tuple[float, float]], touch: float = COLUMN_TOUCH) -> list[tuple[float, float]]:

@@ -264,7 +264,10 @@ def _with_stamps(exe: str, grey: Any, lines: list[OcrLine], dpi: float, language
     for area in areas:
         if any(area.x0 < b.x1 and b.x0 < area.x1 and area.top < b.bottom and b.top < area.bottom for b in read_areas):
             continue  # a part of a stamp read already (its frame apart from its letters)
-        upright = upright_crop(grey, area, angle_of(grey, area), lines)
+        angle = angle_of(grey, area)
+        if abs(angle - page_angle) < rules.min_angle:
+            continue  # set square to the page's lines: a picture, a logo, ink read already
+        upright = upright_crop(grey, area, angle, lines)
         buf = io.BytesIO()
         upright.image.save(buf, format="PPM")
         read = stamp_lines(read_hocr(_run(exe, buf.getvalue(), dpi, language, 6)), upright, page_angle)

@@ -117,15 +117,18 @@ def angle_of(grey: Any, area: Area, rules: StampRules | None = None) -> float:
 
     r = rules or stamp_rules()
     crop = Image.fromarray(255 - grey[area.top:area.bottom, area.x0:area.x1])
-    best, best_score = 0.0, -1.0
-    steps = int(r.max_angle / r.angle_step)
-    for k in range(-steps, steps + 1):
-        angle = k * r.angle_step
+    factor = max(crop.size) // 300 + 1
+    if factor > 1:  # the angle of lines of type shows at a few hundred pixels across
+        crop = crop.reduce(factor)
+
+    def score(angle: float) -> float:
         rows = np.asarray(crop.rotate(-angle, resample=Image.Resampling.BILINEAR, expand=True), dtype=float).sum(axis=1)
-        score = float(np.square(np.diff(rows)).sum())
-        if score > best_score:
-            best, best_score = angle, score
-    return best
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = 3 * r.angle_step  # coarse steps over the range, then the step around the best
+    steps = int(r.max_angle / coarse)
+    best = max((k * coarse for k in range(-steps, steps + 1)), key=score)
+    return max((best + k * r.angle_step for k in range(-2, 3)), key=score)
 
 
 @dataclass(frozen=True)

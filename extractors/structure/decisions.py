@@ -107,6 +107,10 @@ def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | N
     return outcome, None, None
 
 
+NEXT_BLOCK = -1
+"""Where a besluitenlijst's intro set as a heading ("Voorgesteld besluit") has its decisions: the
+paragraph after it."""
+
 def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
                           body: str | None = None) -> list[DecisionPoint]:
     """The decisions of a besluitenlijst: per agenda item, the text after its decision label
@@ -141,6 +145,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if vote:
             item_here = rules.agenda_item.match(text)
             vote_of[item_here.group("item") if item_here else current_item] = vote.group("text")
+        if intro_block == NEXT_BLOCK and line is not None:
+            intro_block = block_of.get(id(line))  # an intro set as a heading: its list is the next paragraph
         if intro_block is not None:
             if line is not None and block_of.get(id(line)) == intro_block \
                     and not any(p.match(text) for p in rules.agenda_stop):
@@ -164,8 +170,9 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                     open_decision.lines.append(line)
                 continue
             intro_block, open_decision = None, None
-        if line is not None and is_intro(text, rules) and not rules.agenda_label.match(text):
-            intro_block, intro_text, open_decision = block_of.get(id(line)), text, None
+        if is_intro(text, rules) and not rules.agenda_label.match(text):
+            intro_block = block_of.get(id(line)) if line is not None else NEXT_BLOCK
+            intro_text, open_decision, pending = text, None, None
             intro_kind, sub_open = None, False
             continue
         label = rules.agenda_label.match(text)
@@ -253,7 +260,8 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
     roles = roles or {}
     rules = load_rules()
     if doc_type == "besluitenlijst":
-        agenda = find_agenda_decisions(sections, vocabulary, rules.body_by_type.get(doc_type))
+        agenda = find_agenda_decisions(sections, vocabulary, rules.body_by_type.get(doc_type)) \
+            or find_unlabelled_decisions(sections, vocabulary, roles, rules.body_by_type.get(doc_type))
         if agenda:
             return agenda
     for section in sections:
@@ -476,4 +484,45 @@ def _further_changes(section: Section, first: DecisionPoint, vocabulary: Vocabul
         box = union_all(ln.bbox for ln in lines if ln.page == lines[0].page)
         found.append(DecisionPoint(first.number + len(found) + 1, decision, lines[0].page, box, None,
                                    "decisions:paragraph", list(lines)))
+    return found
+
+
+LEADING_LABEL = re.compile(r"^[A-Z][\w ]{0,40}:\s")
+"""A paragraph that opens with a label of its own ("Openbare samenvatting: …")."""
+
+
+@lru_cache(maxsize=1)
+def _deciding() -> re.Pattern[str]:
+    return re.compile(read_rules("decisions")["unlabelled"]["deciding"], re.IGNORECASE)
+
+
+def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
+                              roles: Mapping[Block, BlockKind] | None = None,
+                              body: str | None = None) -> list[DecisionPoint]:
+    """The decisions of a besluitenlijst that prints no decision label: under each item's heading,
+    the paragraph whose first sentence names the deciding body with its verb (rules/decisions.toml
+    [unlabelled]), whole; the item is the heading's number when it has one. A paragraph under a
+    label of its own ("Samenvatting: …") reports, it does not decide."""
+    roles = roles or {}
+    rules = load_rules()
+    found: list[DecisionPoint] = []
+    for section in sections:
+        if not section.heading:
+            continue
+        number = rules.agenda_item.match(section.heading)
+        for block in section.body:
+            if roles.get(block, block.kind) is not BlockKind.BODY:
+                continue
+            text = ""
+            for line in block.lines:
+                text = join_running_text(text, line.text, vocabulary)
+            # the paragraph states the decision first, under no label of its own ("Samenvatting: …")
+            if _deciding().search(first_sentence(text)) and text.rstrip()[-1:] in ".;" \
+                    and not starts_with_label(text) and not LEADING_LABEL.match(text):
+                box = union_all(ln.bbox for ln in block.lines if ln.page == block.page)
+                found.append(DecisionPoint(len(found) + 1, text, block.page, box, body, "decisions:agenda_paragraph",
+                                           list(block.lines), agenda_item=number.group("item") if number else None))
+                break
+    for d in found:
+        d.outcome, d.votes_for, d.votes_against = find_outcome(d.text, rules)
     return found

@@ -366,3 +366,47 @@ def test_a_besluitenlijst_decision_whose_sentence_wraps_onto_a_stop_word_goes_on
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == [
         f"de heer T. Wolters van de ondernemersvereniging krijgt het woord {end} {rest}"]
+
+
+@pytest.mark.parametrize("intro", ["Voorgesteld besluit", "Het college besluit:", "Te nemen besluit"])
+def test_a_besluitenlijst_items_intro_heading_opens_its_numbered_decisions(make_pdf, documents_of, intro):
+    """A college's besluitenlijst gives each item its proposal under an intro set as a heading
+    ("Voorgesteld besluit") with numbered points ("(1)", "(2)"): each point is a decision."""
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 80, ["Vergadering van burgemeester en wethouders, met de besluiten over de stukken",
+                        "die op de agenda van deze week stonden."])
+    page.add(56, 120, "3. Speelruimteplan", size=11, bold=True)
+    page.add(56, 140, intro, bold=True)
+    page.add(56, 158, "(1)").add(80, 158, "in te stemmen met het speelruimteplan voor de wijk Zuid;")
+    page.add(56, 172, "(2)").add(80, 172, "de raad hierover met een brief te informeren.")
+    page.add(56, 200, "4. Sluiting", size=11, bold=True)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["in te stemmen met het speelruimteplan voor de wijk Zuid;",
+                                                 "de raad hierover met een brief te informeren."]
+
+
+def test_a_besluitenlijst_without_labels_takes_each_items_deciding_paragraph(make_pdf, documents_of):
+    """Convention of GS and college lists that print no "Besluit" label: under each item's heading
+    (and its "Kenmerk:" line) the paragraph naming the deciding body with its verb is the decision;
+    an item whose paragraph only reports has none."""
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 70, ["Vergadering van Gedeputeerde Staten over de stukken van deze week."])
+    paragraphs = [
+        "Gedeputeerde Staten verlenen de stichting Waterrijk een subsidie van € 12.000 voor de excursies.",
+        "Het college stemt in met de nieuwe planning voor de herinrichting van het stationsplein.",
+        "Na overleg met de gemeenten besluiten GS de proef met de buurtbus met een jaar te verlengen.",
+    ]
+    y = 100
+    for n, (subject, text) in enumerate(zip(["Subsidie excursies", "Planning stationsplein", "Buurtbus"],
+                                            paragraphs), 1):
+        page.add(56, y, f"{n}. {subject}", size=11, bold=True)
+        page.add(56, y + 18, f"Kenmerk: 2031/00{n}", size=8)
+        page.lines(56, y + 32, [text])
+        y += 70
+    page.add(56, y, "4. Verslag provinciale commissie", size=11, bold=True)
+    page.lines(56, y + 18, ["De commissie heeft de stukken over de zomer besproken en komt in oktober terug."])
+    page.add(56, y + 50, "5. Fietsroutes", size=11, bold=True)
+    page.lines(56, y + 68, ["Samenvatting: De fietsroutes zijn geteld. Gedeputeerde Staten besluiten later."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == paragraphs
+    assert [d.agenda_item for d in doc.decisions] == ["1", "2", "3"]
