@@ -42,6 +42,7 @@ class ColumnRules:
     min_gutter: float
     max_gutter_share: float
     tail_gap: float
+    cell_gap: float
     min_lines: int
     min_column: float
     min_width_ratio: float
@@ -62,7 +63,7 @@ def column_rules() -> ColumnRules:
     return ColumnRules(
         max_line_share=float(cand["max_line_share"]), valley_share=float(cand["valley_share"]),
         min_gutter=float(gutter["min_width"]), max_gutter_share=float(gutter["max_share"]),
-        tail_gap=float(gutter["tail_gap"]),
+        tail_gap=float(gutter["tail_gap"]), cell_gap=float(gutter["cell_gap"]),
         min_lines=int(column["min_lines"]), min_column=float(column["min_width"]),
         min_width_ratio=float(column["min_width_ratio"]),
         fill_width=float(column["fill_width"]), min_filled=float(column["min_filled"]),
@@ -200,6 +201,7 @@ def _stretches(segments: Sequence[Segment], middle: float, r: ColumnRules) -> li
             sides.append((seg, 1))
         else:
             crossing.append((box.top, box.bottom))
+    sides = _table_rows_across(sides, crossing, r)
     merged: list[list[float]] = []
     for top, bottom in sorted(crossing):
         if merged and top <= merged[-1][1]:
@@ -224,6 +226,28 @@ def _stretches(segments: Sequence[Segment], middle: float, r: ColumnRules) -> li
         if gutter is not None:
             out.append(gutter)
     return out
+
+
+def _table_rows_across(sides: list[tuple[Segment, int]], crossing: list[tuple[float, float]],
+                       r: ColumnRules) -> list[tuple[Segment, int]]:
+    """`sides` without the rows of a table that runs over the candidate: a baseline whose pieces on
+    both sides are cells apart by more than `cell_gap` font sizes goes to `crossing`. (A table's
+    columns may happen to leave white where a gutter would be; the words of a justified line are
+    closer.)"""
+    out: list[tuple[Segment, int]] = []
+    for row in cluster_rows(sides, lambda item: item[0][0]):
+        if len(row) >= 4 and all(_cells(row, side, r.cell_gap) for side in (0, 1)):
+            crossing.append((min(seg[0].top for seg, _ in row), max(seg[0].bottom for seg, _ in row)))
+        else:
+            out.extend(row)
+    return out
+
+
+def _cells(row: list[tuple[Segment, int]], side: int, gap: float) -> bool:
+    """Whether the row's pieces on `side` are at least two, with a gap between them wider than
+    `gap` font sizes."""
+    pieces = [seg for seg, s in row if s == side]
+    return len(pieces) >= 2 and any(b[0].x0 - a[0].x1 > gap * min(a[1], b[1]) for a, b in zip(pieces, pieces[1:]))
 
 
 def _untailed(side: list[Segment], other: list[Segment], above: float, r: ColumnRules) -> list[Segment]:

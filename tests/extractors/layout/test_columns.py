@@ -200,6 +200,28 @@ def test_a_table_with_a_wide_gap_inside_its_rows_is_no_column_gutter(make_pdf):
     assert lines["Noordkwartier 412 437"].cells == 3
 
 
+def test_a_table_over_both_columns_keeps_its_rows_whole(make_pdf):
+    # a table set over the full width between stretches of two columns: its own columns leave white
+    # where the gutter runs, yet each row is one line, read between the columns above and below
+    page = Page()
+    page.lines(LEFT, 60, _column_lines(LEFT_TEXT, 10, GUTTER_LEFT - LEFT))
+    page.lines(RIGHT, 60, _column_lines(RIGHT_TEXT, 10, MARGIN - RIGHT))
+    page.add(LEFT, 232, "Tabel 2. Aantal nieuwe bankjes per wijk in de jaren 2030 en 2031, zoals geteld door de wijkteams")
+    xs = [60, 120, 175, 230, 320, 380, 435, 490]
+    rows = [["Wijk", "Noord", "Oost", "Zuid", "West", "Haven", "Dorp", "Totaal"],
+            ["2030", "12", "8", "15", "4", "9", "1", "49"], ["2031", "14", "6", "11", "7", "10", "3", "51"]]
+    for i, row in enumerate(rows):
+        for x, cell in zip(xs, row):
+            page.add(x, 250 + 14 * i, cell)
+    page.lines(LEFT, 310, _column_lines(RIGHT_TEXT, 10, GUTTER_LEFT - LEFT))
+    page.lines(RIGHT, 310, _column_lines(LEFT_TEXT, 10, MARGIN - RIGHT))
+    layout = _layout(make_pdf([page]))[0]
+    lines = {ln.text: ln for b in layout.blocks for ln in b.lines}
+    assert lines["2030 12 8 15 4 9 1 49"].cells == 8
+    text = _page_text(layout)
+    assert text.index(squash(RIGHT_TEXT)) < text.index("2031 14 6 11 7 10 3 51") < text.index(squash(LEFT_TEXT), 300)
+
+
 def test_a_table_of_two_text_columns_is_no_pair_of_columns():
     # rows of wrapped cells: both sides break at the same heights, where two columns of running text
     # break where their own paragraphs end
