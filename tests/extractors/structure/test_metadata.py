@@ -441,3 +441,19 @@ def test_a_wrapped_value_ends_at_the_next_line_in_the_labels_column(make_pdf, do
     page.lines(56, 150, ["Aanwezig: de leden van het overleg."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.title == "Overleg over de inrichting van het WMO-loket en de wachttijden"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Voorgesteld 9 maart 2032", date(2032, 3, 9)),
+    ("Voorgesteld op 10 maart 2032", date(2032, 3, 10)),
+    ("Ingediend op 11-03-2032", date(2032, 3, 11)),
+])
+def test_a_motion_s_moved_date_is_its_date(make_pdf, documents_of, line, expected):
+    """Convention: a motion prints the day it was moved ("Voorgesteld 9 maart 2032", "Ingediend
+    op …"); "Voorgesteld besluit" opens a decision, with no date."""
+    page = Page().add(56, 50, "Motie van het lid De Wit", size=14, bold=True)
+    page.add(56, 80, line, size=9.5)
+    page.lines(56, 110, ["De raad, in vergadering bijeen,", "verzoekt het college de speeltuin te herstellen,",
+                         "en gaat over tot de orde van de dag."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.document_date == expected
