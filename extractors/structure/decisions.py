@@ -147,6 +147,9 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             vote_of[item_here.group("item") if item_here else current_item] = vote.group("text")
         if intro_block == NEXT_BLOCK and line is not None:
             intro_block = block_of.get(id(line))  # an intro set as a heading: its list is the next paragraph
+        elif intro_block is not None and line is not None and block_of.get(id(line)) != intro_block \
+                and open_decision is not None and intro_kind and _next_item(text, intro_kind, open_decision):
+            intro_block = block_of.get(id(line))  # the list goes on with its next item, spaced as a paragraph
         if intro_block is not None:
             if line is not None and block_of.get(id(line)) == intro_block \
                     and not any(p.match(text) for p in rules.agenda_stop):
@@ -230,6 +233,12 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             if d.votes_for is None and d.votes_against is None:
                 d.votes_for, d.votes_against = vf, va
     return kept
+
+
+def _next_item(text: str, kind: str, last: DecisionPoint) -> bool:
+    """Whether a line opens the item after `last` in a list of markers of `kind` ("2." after "1.")."""
+    marker = list_marker(text)
+    return marker is not None and _marker_kind(marker) == kind and marker_number(marker, last.number) == last.number + 1
 
 
 def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:

@@ -371,18 +371,21 @@ def test_a_besluitenlijst_decision_whose_sentence_wraps_onto_a_stop_word_goes_on
 @pytest.mark.parametrize("intro", ["Voorgesteld besluit", "Het college besluit:", "Te nemen besluit"])
 def test_a_besluitenlijst_items_intro_heading_opens_its_numbered_decisions(make_pdf, documents_of, intro):
     """A college's besluitenlijst gives each item its proposal under an intro set as a heading
-    ("Voorgesteld besluit") with numbered points ("(1)", "(2)"): each point is a decision."""
+    ("Voorgesteld besluit") with numbered points ("(1)", "(2)"): each point is a decision, also a
+    point spaced from the others as a paragraph of its own."""
     page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
     page.lines(56, 80, ["Vergadering van burgemeester en wethouders, met de besluiten over de stukken",
                         "die op de agenda van deze week stonden."])
     page.add(56, 120, "3. Speelruimteplan", size=11, bold=True)
     page.add(56, 140, intro, bold=True)
     page.add(56, 158, "(1)").add(80, 158, "in te stemmen met het speelruimteplan voor de wijk Zuid;")
-    page.add(56, 172, "(2)").add(80, 172, "de raad hierover met een brief te informeren.")
-    page.add(56, 200, "4. Sluiting", size=11, bold=True)
+    page.add(56, 172, "(2)").add(80, 172, "de raad hierover met een brief te informeren;")
+    page.add(56, 194, "(3)").add(80, 194, "de kosten te dekken uit het budget voor de openbare ruimte.")
+    page.add(56, 222, "4. Sluiting", size=11, bold=True)
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == ["in te stemmen met het speelruimteplan voor de wijk Zuid;",
-                                                 "de raad hierover met een brief te informeren."]
+                                                 "de raad hierover met een brief te informeren;",
+                                                 "de kosten te dekken uit het budget voor de openbare ruimte."]
 
 
 def test_a_besluitenlijst_without_labels_takes_each_items_deciding_paragraph(make_pdf, documents_of):
