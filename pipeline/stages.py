@@ -170,13 +170,11 @@ def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
 
 
 def read_metadata(result: FileResult, doc: DocumentResult) -> DocumentResult:
-    from raadsstukken.extractors.structure.formulas import (bodies_from_formulas, decision_date_from_formulas,
-                                                            document_date_from_date_line)
+    from raadsstukken.extractors.structure.formulas import decision_date_from_formulas, document_date_from_date_line
     from raadsstukken.extractors.structure.metadata import email_header, extract_metadata, meeting_date_from_title
 
     meta = email_header(extract_metadata(doc.pages, doc.sections), doc.pages)
     title = meta.title or doc.part.title
-    meta = bodies_from_formulas(meta, doc.pages, doc.part.doc_type)
     meta = meeting_date_from_title(meta, title, doc.part.doc_type)
     meta = decision_date_from_formulas(meta, doc.pages, doc.part.doc_type)
     return replace(doc, metadata=document_date_from_date_line(meta, doc.pages, doc.part.doc_type))

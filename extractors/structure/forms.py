@@ -96,8 +96,10 @@ class Row:
         return max(c.bbox.bottom for c in self.cells)
 
 
-def line_cells(line: Line) -> list[Cell]:
-    """A line segment cut into cells at gaps wider than CELL_GAP font sizes."""
+def line_cells(line: Line, hanging_markers: bool = False) -> list[Cell]:
+    """A line segment cut into cells at gaps wider than CELL_GAP font sizes; with
+    `hanging_markers`, a list marker set apart from its text ("1." | "Verordening") is one cell with
+    it (a form's listed value; a table keeps a number column of its own)."""
     cells: list[list[Word]] = []
     for word in line.words:
         if word.superscript:
@@ -108,17 +110,16 @@ def line_cells(line: Line) -> list[Cell]:
             cells[-1].append(word)
         else:
             cells.append([word])
-    for k in range(len(cells) - 2, -1, -1):
+    for k in range(len(cells) - 2, -1, -1) if hanging_markers else ():
         if len(cells[k]) == 1 and is_marker(cells[k][0].text):
             cells[k:k + 2] = [cells[k] + cells[k + 1]]  # a hanging list item: its marker and its text
     return [Cell(" ".join(w.text for w in ws), union_all(w.bbox for w in ws), line.page,
-                 sum(w.bold for w in ws if not is_marker(w.text)) * 2 > len([w for w in ws if not is_marker(w.text)]))
-            for ws in cells]
+                 sum(w.bold for w in ws) * 2 > len(ws)) for ws in cells]
 
 
 def page_rows(page: PageLayout) -> list[Row]:
     """Rows of cells of a page, top to bottom; cells of a row left to right."""
-    cells = [c for block in page.blocks for line in block.lines for c in line_cells(line)]
+    cells = [c for block in page.blocks for line in block.lines for c in line_cells(line, hanging_markers=True)]
     return [Row(tuple(r)) for r in cluster_rows(cells, lambda c: c.bbox)]
 
 

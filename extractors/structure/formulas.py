@@ -1,13 +1,10 @@
-"""What a paper's formulas say where no label does: the bodies it names and the date it was decided.
+"""What a paper's formulas and head say where no label does: the dates it was decided and written.
 
-A form prints "Bestuursorgaan: Raad" or ticks a box; most papers do neither and name the body the
-way a reader finds it: in the opening formula of a decision or motion ("De raad van de gemeente
-…;"), the deciding formula ("Gedeputeerde Staten besluiten …"), the addressee line ("Aan de
-gemeenteraad"); a besluitenlijst records a meeting and names bodies only in a field. A decision closes with the
-meeting it was taken in ("Aldus besloten in de openbare vergadering van 3 maart 2031"), and a
-besluitenlijst names its meeting's date in its title or meeting line. The formulas are
-`[body_formulas]` and `[decision_formulas]` in `rules/metadata.toml`; the names the body formulas
-give are read with `[bodies]`.
+A decision closes with the meeting it was taken in ("Aldus besloten in de openbare vergadering van
+3 maart 2031"), a besluitenlijst names its meeting's date in its title or meeting line, and a
+letter prints its date unlabelled at its head ("Arnhem, 3 maart 2031"). The formulas are
+`[decision_formulas]` in `rules/metadata.toml`. (Bodies are read from fields and boxes only: a
+body named in a formula is not a field of the paper.)
 """
 from __future__ import annotations
 
@@ -16,24 +13,21 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from raadsstukken.extractors.layout.records import BlockKind, PageLayout
+from raadsstukken.extractors.layout.records import PageLayout
 from raadsstukken.extractors.structure.forms import page_rows
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.dates import find_dates, parse_date
-from raadsstukken.extractors.structure.metadata import FORM_PAGES, DocumentMetadata, bodies_in, form_label_rest
-from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
+from raadsstukken.extractors.structure.metadata import DocumentMetadata, form_label_rest
 
 
-FORMULA_LINES = 5
-"""Lines of a block read together from a formula's first line (a formula wraps)."""
 MEETING_LINE_BLOCKS = 8
 """Blocks at the top of a besluitenlijst's first page where its meeting line stands."""
 
 
 @dataclass(frozen=True)
 class Formulas:
-    formulas: tuple[re.Pattern[str], ...]
     record_kinds: frozenset[str]
+    """Kinds that record a meeting (a besluitenlijst): their meeting line dates the decisions."""
     closing: re.Pattern[str]
     meeting_line: re.Pattern[str]
     date_within: int
@@ -44,13 +38,10 @@ class Formulas:
 
 @lru_cache(maxsize=1)
 def load_formulas() -> Formulas:
-    rules = read_rules("metadata")
-    data, dates = rules["body_formulas"], rules["decision_formulas"]
-    patterns = [p.replace("{names}", data["names"]) for p in data["formulas"]]
-    return Formulas(tuple(re.compile(p, re.IGNORECASE) for p in patterns), frozenset(data["record_kinds"]),
-                    re.compile(dates["closing"], re.IGNORECASE), re.compile(dates["meeting_line"], re.IGNORECASE),
-                    int(dates["date_within"]), re.compile(dates["date_line"]), int(dates["date_line_rows"]),
-                    frozenset(dates["date_line_skip"]))
+    dates = read_rules("metadata")["decision_formulas"]
+    return Formulas(frozenset(dates["record_kinds"]), re.compile(dates["closing"], re.IGNORECASE),
+                    re.compile(dates["meeting_line"], re.IGNORECASE), int(dates["date_within"]),
+                    re.compile(dates["date_line"]), int(dates["date_line_rows"]), frozenset(dates["date_line_skip"]))
 
 
 def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
@@ -74,31 +65,6 @@ def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayo
             if day is not None:
                 return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:meeting"})
     return meta
-
-
-def bodies_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
-    """The metadata with the bodies its formulas name, when no label or box named any (a copy;
-    unchanged when a bodies field was printed, even an empty one)."""
-    formulas = load_formulas()
-    if meta.bodies or "bodies" in meta.methods or doc_type in formulas.record_kinds:
-        return meta
-    subjects: list[str] = []
-    for page in pages[:FORM_PAGES]:
-        for block in page.blocks:
-            if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE):
-                continue
-            lines = [" ".join(ln.text.split()) for ln in block.lines]
-            for k, line in enumerate(lines):
-                if not line[:1].isupper():
-                    continue  # a formula opens its line
-                joined = " ".join(lines[k:k + FORMULA_LINES])
-                m = next((m for p in formulas.formulas for m in (p.match(line), p.match(joined)) if m), None)
-                if m:
-                    subjects.append(m.group("subject"))
-    found = bodies_in(subjects, load_metadata_rules())
-    if not found:
-        return meta
-    return replace(meta, bodies=found, methods={**meta.methods, "bodies": "formula"})
 
 
 def document_date_from_date_line(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
