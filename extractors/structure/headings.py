@@ -172,6 +172,10 @@ def is_italic(line: Line) -> bool:
     return bool(words) and all(w.italic for w in words)
 
 
+TERM_COLON = re.compile(r"^[^\W\d_][\w-]{1,30}(?: [\w-]+){0,2}:\s")
+"""A line opening with a term of one to three words and a colon ("Kosten:", "Stand van zaken: …")."""
+
+
 def lead_lines(block: Block, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> int:
     """How many of a paragraph's first lines are a heading of its own, the paragraph's text
     starting below them (rules/headings.toml [lead_line]); 0 when none. Set apart by italic or
@@ -219,7 +223,10 @@ def lead_lines(block: Block, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> i
     text_below = bullet or (second.bbox.x1 - second.bbox.x0 >= lead.full_line_share * widest
                             and second.bbox.x0 >= first.bbox.x0 - lead.indent_tolerance
                             and block.text.rstrip()[-1:] in ".!?:;")
-    return 1 if short and text_below else 0
+    # a line below that opens with a term and its colon ("Kosten: …") is an entry of a list or a
+    # table's cell read as a column: the short line above it is the first entry, not a heading
+    entry = TERM_COLON.match(start) is not None
+    return 1 if short and text_below and not entry else 0
 
 
 def split_lead_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS,

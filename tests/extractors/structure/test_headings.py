@@ -367,3 +367,14 @@ def test_a_chapter_numbered_one_after_a_colon_is_a_heading_when_its_sections_fol
     page.lines(56, y, LONG)
     assert [s.heading for s in sections_of(make_pdf([page])) if s.heading] == [
         "1. Reikwijdte", "1.1 Begrippen", "2. Werkwijze"]
+
+
+def test_a_short_line_over_term_entries_is_no_lead_heading(make_pdf, sections_of):
+    """Convention: a short first line over lines that open with a term and its colon ("Kosten: …")
+    is the first entry of a list, or a table's cells read as a column, not a heading of its own."""
+    page = Page()
+    page.lines(56, 60, ["Minder zwerfvuil in de parken", "Prikacties: vrijwilligers ruimen elke maand de grote parken op",
+                        "met materiaal van de gemeente.", "Afvalbakken: er komen veertig bakken bij op de drukste plekken."],
+               size=10, leading=12)
+    sections = sections_of(make_pdf([page]))
+    assert "Minder zwerfvuil in de parken" not in [s.heading for s in sections]
