@@ -112,6 +112,14 @@ def form_label_rest(cell) -> str | None:
     return match_label(cell, [p for ps in rules.labels.values() for p in ps])
 
 
+def opens_with_label(text: str) -> bool:
+    """Whether a line opens with a metadata label as a whole word, with or without its colon
+    ("Onderwerp", "Zaaknummer: 12"): a form's label column, not a title or a heading."""
+    rules = load_rules()
+    text = text.strip()
+    return any(m is not None and not text[m.end():m.end() + 1].isalnum() for p in rules.all_labels for m in [p.match(text)])
+
+
 def starts_with_label(text: str) -> bool:
     """Whether a line opens with a metadata label followed by its value ("Vergadering van: Raad")."""
     rules = load_rules()

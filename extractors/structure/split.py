@@ -27,7 +27,7 @@ from raadsstukken.extractors.structure.doc_types import (DocType, classify, name
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import form_value_blocks, form_values, page_rows
-from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, starts_with_label
+from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
 
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
 """A heading numbered with its kind ("Hoofdstuk 1: …", "Artikel 3.", "Deel II – …")."""
@@ -341,8 +341,9 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
         title = min(below, key=lambda b: b.bbox.top)
         gap = title.bbox.top - block.bbox.bottom
         if gap > 2.5 * max(block.size, body_size) or len(title.lines) > MAX_TITLE_LINES or not _has_words(title.text) \
-                or FIELD_LABEL.match(title.text) or starts_with_label(title.text) or HEADING_NUMBER.match(title.text):
-            return None
+                or FIELD_LABEL.match(title.text) or starts_with_label(title.text) or HEADING_NUMBER.match(title.text) \
+                or opens_with_label(title.text):
+            return None  # a form's labels ("Onderwerp", "Zaaknummer" …) under the kind line are no title
         # a heading shares its type with the page's other headings; a title's type is its own
         shared = any(b is not title and b is not block and abs(b.size - title.size) < 0.5 and b.bold == title.bold
                      for b in blocks)

@@ -280,3 +280,19 @@ def test_a_body_s_name_with_a_meeting_date_is_a_title_not_a_letterhead(make_pdf,
         (doc,) = documents_of(make_pdf([page]))
         assert doc.part.title == title
         assert doc.part.doc_type == "besluitenlijst"
+
+
+def test_a_form_s_label_column_under_a_kind_line_is_no_title(make_pdf, documents_of):
+    """A kind line ("BESLUIT") over a form whose labels ("Onderwerp", "Zaaknummer") stand in a
+    bold column beside their values: the labels are the form's, never the title, and their words
+    stay in the text."""
+    page = Page().add(56, 40, "Gemeente Zuidermeer", size=16, bold=True)
+    page.add(56, 80, "BESLUIT", size=13, bold=True)
+    for k, (label, value) in enumerate((("Onderwerp", "Regels voor de kermis"), ("Zaaknummer", "Z-2032-17"),
+                                        ("Vergaderdatum", "4 mei 2032"))):
+        page.add(60, 104 + 11 * k, label, size=9, bold=True).add(180, 104 + 11 * k, value, size=9)
+    page.lines(56, 160, ["Het college van burgemeester en wethouders besluit de regels vast te stellen."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title != "Onderwerp Zaaknummer Vergaderdatum"
+    assert doc.metadata.title == "Regels voor de kermis"
+    assert "Zaaknummer" in " ".join(s.text for s in doc.sections)
