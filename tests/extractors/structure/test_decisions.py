@@ -107,6 +107,10 @@ def test_outcomes_as_councils_write_them():
     assert find_outcome("Het amendement wordt aangehouden tot de volgende vergadering.")[0] == "aangehouden"
     assert find_outcome("De indieners hebben de motie ingetrokken.")[0] == "ingetrokken"
     assert find_outcome("De notulen worden ongewijzigd vastgesteld.")[0] == "vastgesteld"
+    # adopted with changes (convention: "gewijzigd vastgesteld" / "geamendeerd aangenomen" is `gewijzigd`)
+    assert find_outcome("De agenda wordt met een extra punt gewijzigd vastgesteld.")[0] == "gewijzigd"
+    assert find_outcome("Het voorstel wordt geamendeerd aangenomen.")[0] == "gewijzigd"
+    assert find_outcome("De verordening wordt gewijzigd aangenomen met 20 stemmen voor en 3 tegen.") == ("gewijzigd", 20, 3)
     assert find_outcome("Overeenkomstig het advies (conform).")[0] == "conform"
     assert find_outcome("Voor: 21, tegen: 12.")[1:] == (21, 12)
     assert find_outcome("De raad besluit het amendement te verwerpen met 19 stemmen tegen en 8 voor.") == (
