@@ -18,6 +18,7 @@ from raadsstukken.extractors.structure.forms import page_rows
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.dates import find_dates, parse_date
 from raadsstukken.extractors.structure.metadata import DocumentMetadata, form_label_rest
+from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
 
 
 MEETING_LINE_BLOCKS = 8
@@ -26,8 +27,6 @@ MEETING_LINE_BLOCKS = 8
 
 @dataclass(frozen=True)
 class Formulas:
-    record_kinds: frozenset[str]
-    """Kinds that record a meeting (a besluitenlijst): their meeting line dates the decisions."""
     closing: re.Pattern[str]
     meeting_line: re.Pattern[str]
     date_within: int
@@ -39,7 +38,7 @@ class Formulas:
 @lru_cache(maxsize=1)
 def load_formulas() -> Formulas:
     dates = read_rules("metadata")["decision_formulas"]
-    return Formulas(frozenset(dates["record_kinds"]), re.compile(dates["closing"], re.IGNORECASE),
+    return Formulas(re.compile(dates["closing"], re.IGNORECASE),
                     re.compile(dates["meeting_line"], re.IGNORECASE), int(dates["date_within"]),
                     re.compile(dates["date_line"]), int(dates["date_line_rows"]), frozenset(dates["date_line_skip"]))
 
@@ -57,7 +56,8 @@ def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayo
                 day = parse_date(text[m.end():m.end() + formulas.date_within])
                 if day is not None:
                     return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:closing"})
-    if doc_type in formulas.record_kinds and pages:
+    # a meeting's papers ([meeting_title] kinds: a besluitenlijst) are dated by their meeting line
+    if doc_type in load_metadata_rules().meeting_kinds and pages:
         for block in pages[0].blocks[:MEETING_LINE_BLOCKS]:
             text = " ".join(block.lines[0].text.split()) if block.lines else ""
             line = formulas.meeting_line.match(text)

@@ -195,7 +195,7 @@ REFERENCE_WORDS = 6
 def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], found: FieldValue, is_label) -> bool:
     """Whether the label of `found` comes again further down with another value: it labels the
     items of a list, not the document."""
-    start = next((r for r, row in enumerate(rows) if any(c is found.label for c in row.cells)), None)
+    start = _row_of(rows, found.label)
     if start is None:
         return False
     same = [p for p in patterns if p.match(found.label.label.strip())]  # the very label, not another of the field
@@ -204,6 +204,11 @@ def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], foun
         return False
     first, other = found.text.strip(), again.text.strip()
     return first not in other and other not in first  # the same value printed again is the document's
+
+
+def _row_of(rows: Sequence[Row], cell: Cell) -> int | None:
+    """The index of the row that holds `cell` (the very cell, not an equal one)."""
+    return next((r for r, row in enumerate(rows) if any(c is cell for c in row.cells)), None)
 
 
 def _reference(text: str) -> str | None:
@@ -241,14 +246,8 @@ def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> lis
               if state is CheckboxState.TICKED]
     if value:
         labels += [value]
-    return bodies_in(labels, rules)
-
-
-def bodies_in(texts: Sequence[str], rules: MetadataRules) -> list[str]:
-    """The bodies named in `texts` (ticked boxes' labels, a field's value, a formula's subject),
-    each once, in the order they are named."""
     found: list[str] = []
-    for label in texts:
+    for label in labels:
         taken: list[tuple[int, int, str]] = []
         for body, patterns in rules.bodies.items():
             for p in patterns:
@@ -360,7 +359,7 @@ def _unit_name(rows: Sequence[Row], cell: Cell, is_label, rules: MetadataRules) 
     if ":" in text:
         return None  # "Team: Wonen" is a field, read as one
     parts, last = [text], cell
-    start = next((r for r, row in enumerate(rows) if any(c is cell for c in row.cells)), None)
+    start = _row_of(rows, cell)
     if start is None:
         return None
     for row in rows[start + 1:start + 5]:

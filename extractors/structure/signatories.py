@@ -8,6 +8,7 @@ from typing import Sequence
 
 from raadsstukken.extractors.layout.records import BlockKind, Line, PageLayout
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
 
 
 
@@ -62,8 +63,6 @@ def is_name(text: str, rules: SignatureRules | None = None) -> bool:
 def _is_label(text: str) -> bool:
     """A form's label ("Vergaderdatum", "Zaaknummer:") is never a name, also when it is one word
     set like a surname."""
-    from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
-
     text = text.strip()
     return text.endswith(":") or any(p.fullmatch(text) for p in load_metadata_rules().all_labels)
 

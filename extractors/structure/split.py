@@ -210,15 +210,11 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     if len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text):
         beside = _subject_beside(title_blocks[0], blocks, page)
         if beside is not None:
-            # a kind word set large continues no sentence, also in lower case ("nota"): it is
-            # read as the title line it is
-            word = title_blocks[0].text.strip()
-            kind_word, title_blocks = word[:1].upper() + word[1:], [beside]
+            kind_word, title_blocks = _as_title_line(title_blocks[0].text), [beside]
     if not title_blocks or (len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text)):
         under = _title_under_kind_line(blocks, body_size)
         if under is not None:
-            word = under[0].text.strip()
-            kind_word, title_blocks = word[:1].upper() + word[1:], [under[1]]
+            kind_word, title_blocks = _as_title_line(under[0].text), [under[1]]
     if not cover:
         typed = _type_line_title(blocks, body_size)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
@@ -319,6 +315,13 @@ def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
         if (block.bold or capitals or block.size >= body_size + 1) and names_kind_and_subject(block.text):
             return block
     return None
+
+
+def _as_title_line(text: str) -> str:
+    """A kind word set apart from the text, read as the title line it is: it continues no sentence,
+    also when printed in lower case ("nota"), so it is classified with a capital."""
+    word = text.strip()
+    return word[:1].upper() + word[1:]
 
 
 def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[Block, Block] | None:
