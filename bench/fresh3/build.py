@@ -193,11 +193,11 @@ def rl_fonts():
                     ("DSaC", "dejavu/DejaVuSansCondensed.ttf")]:
         pdfmetrics.registerFont(TTFont(name, str(TTF / f)))
     from reportlab.lib.fonts import addMapping
-    addMapping("LSans", 0, 0, "LSans"); addMapping("LSans", 1, 0, "LSans-B"); addMapping("LSans", 0, 1, "LSans-I")
-    addMapping("LSans", 1, 1, "LSans-B")
-    addMapping("LSerif", 0, 0, "LSerif"); addMapping("LSerif", 1, 0, "LSerif-B"); addMapping("LSerif", 0, 1, "LSerif-I")
-    addMapping("LSerif", 1, 1, "LSerif-BI")
-    addMapping("DSC", 0, 0, "DSC"); addMapping("DSC", 1, 0, "DSC-B"); addMapping("DSC", 0, 1, "DSC-I"); addMapping("DSC", 1, 1, "DSC-B")
+    for fam, (r, b, i, bi) in {"LSans": ("LSans", "LSans-B", "LSans-I", "LSans-B"),
+                               "LSerif": ("LSerif", "LSerif-B", "LSerif-I", "LSerif-BI"),
+                               "DSC": ("DSC", "DSC-B", "DSC-I", "DSC-B")}.items():
+        for bold, italic, face in ((0, 0, r), (1, 0, b), (0, 1, i), (1, 1, bi)):
+            addMapping(fam, bold, italic, face)
 
 
 def counted_canvas(decorate):
@@ -336,7 +336,8 @@ def build_landtable(p, out):
             grid.append([Paragraph(esc(pair[0][0]), st["cellb"]), Paragraph(esc(pair[0][1]), st["cell"]),
                          Paragraph(esc(pair[1][0]), st["cellb"]), Paragraph(esc(pair[1][1]), st["cell"])])
         t = Table(grid, colWidths=[40 * mm, fw / 2 - 40 * mm, 40 * mm, fw / 2 - 40 * mm])
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eeeeee")),
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                               ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eeeeee")),
                                ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#eeeeee")), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story += [t, Spacer(1, 8)]
     items = [b["agenda_item"] for b in p["blocks"] if b.get("agenda_item")]
@@ -361,7 +362,8 @@ def build_landtable(p, out):
                          [Paragraph(esc(x), st["cell"]) for x in bes if x],
                          Paragraph(esc(a.get("vote_text") or ""), st["cell"])])
         t = Table(grid, colWidths=[14 * mm, 40 * mm, fw * 0.38, fw * 0.34, fw - 54 * mm - fw * 0.72], repeatRows=1)
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(t)
         rest = dict(p, blocks=[b for b in p["blocks"] if not b.get("agenda_item")])
@@ -741,7 +743,7 @@ def md_to_html(md):
                 i += 1
             html_items, nested = [], []
 
-            def flush():
+            def flush(nested=nested, html_items=html_items):
                 if nested and html_items:
                     sub = "".join(f'<li value="{k}">{inline(t)}</li>' for k, (_, t) in enumerate(nested, 1))
                     html_items[-1] = html_items[-1].replace("</li>", f'<ol type="a">{sub}</ol></li>')
