@@ -43,6 +43,9 @@ MAX_TITLE_LINES = 4
 """Longest title, in lines."""
 TITLE_LINE_GAP = 0.6
 """Largest gap between the lines of a wrapped title, in font sizes."""
+LONG_TITLE_WORDS = 60
+"""Most words of a title of more lines than MAX_TITLE_LINES: a regulation's full name ("Verordening
+van … houdende regels voor …") set bold in the page's largest type may wrap over many lines."""
 
 
 @dataclass(frozen=True)
@@ -395,8 +398,10 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
                 break
         return run[:3]
     top_limit = page.height * TOP_SHARE
+    largest = max(b.size for b in blocks)
     candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
-                  and len(b.lines) <= 3 and not is_letterhead(b) and _has_words(b.text)]
+                  and (len(b.lines) <= 3 or _long_title(b, blocks, largest))
+                  and not is_letterhead(b) and _has_words(b.text)]
     if not candidates:
         return []
     first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))
@@ -412,6 +417,12 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
         elif block.bbox.top > last.bbox.bottom:
             break
     return found
+
+
+def _long_title(block: Block, blocks: Sequence[Block], largest: float) -> bool:
+    """A title of many lines: bold, the page's largest type and its only block of it, not a sentence."""
+    return bool(block.bold) and block.size >= largest - 0.1 and len(block.text.split()) <= LONG_TITLE_WORDS \
+        and sum(1 for b in blocks if b.size >= largest - 0.5) == 1 and block.text.rstrip()[-1:] not in ".;:"
 
 
 _LABEL_NUMBER = re.compile(r"(\d+)(?:\s*(?:/|van|of)\s*\d+)?\s*$")

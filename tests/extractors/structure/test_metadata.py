@@ -457,3 +457,19 @@ def test_a_motion_s_moved_date_is_its_date(make_pdf, documents_of, line, expecte
                          "en gaat over tot de orde van de dag."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.document_date == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("3. het raadsvoorstel en de begeleidende brief openbaar te maken;", "openbaar"),
+    ("4. dit collegebesluit niet openbaar te maken tot de aanbesteding is gegund;", "besloten"),
+    ("2. de ontvangen zienswijzen en het onderzoeksrapport openbaar te maken;", None),
+    ("1. de stukken van het verzoek om informatie openbaar te maken;", None),
+])
+def test_a_decision_line_on_openness_speaks_of_the_paper_itself(make_pdf, documents_of, line, expected):
+    """A decision to make the paper itself public (its nota, besluit, voorstel, brief) states its
+    openness; one that makes other documents public (those asked for under the Woo) does not."""
+    page = Page().add(56, 50, "Collegevoorstel", size=16, bold=True)
+    page.add(56, 90, "Onderwerp:", size=9).add(170, 90, "Herinrichting van de haven", size=9)
+    page.lines(56, 130, ["Het college besluit:", line], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.confidentiality == expected

@@ -296,3 +296,29 @@ def test_a_form_s_label_column_under_a_kind_line_is_no_title(make_pdf, documents
     assert doc.part.title != "Onderwerp Zaaknummer Vergaderdatum"
     assert doc.metadata.title == "Regels voor de kermis"
     assert "Zaaknummer" in " ".join(s.text for s in doc.sections)
+
+
+_LONG_NAME = ["Verordening van de gemeenteraad", "van Wetterbroek houdende", "regels over het beheer van",
+              "de gemeentelijke", "begraafplaatsen en de", "tarieven van de grafrechten",
+              "(Beheerverordening", "begraafplaatsen Wetterbroek", "2032)"]
+
+
+@pytest.mark.parametrize("ending, is_title", [("", True), (".", False)])
+def test_a_regulation_s_full_name_over_many_lines_is_the_title(make_pdf, documents_of, ending, is_title):
+    """Convention of verordeningen: the full name ("Verordening van … houdende regels over …")
+    set bold in the page's largest type may wrap over many lines of a narrow column; it is the
+    title (the paper's fields follow it). A block of large type that ends a sentence is a lead
+    paragraph, not a title."""
+    page = Page().add(56, 40, "Gemeente Wetterbroek · Raadsbesluit", size=7)
+    last = page.lines(56, 64, _LONG_NAME[:-1] + [_LONG_NAME[-1] + ending], size=15, leading=18, bold=True)
+    page.add(56, last + 12, "Orgaan", size=8, bold=True).add(140, last + 12, "Gemeenteraad", size=8)
+    page.lines(56, last + 34, ["De raad van de gemeente Wetterbroek;", "gelet op artikel 35 van de Wet op de",
+                               "lijkbezorging;", "besluit vast te stellen de volgende verordening:"], size=9)
+    page.add(56, last + 100, "Artikel 1. Begripsbepalingen", size=9, bold=True)
+    page.lines(56, last + 116, ["In deze verordening wordt verstaan onder: a. begraafplaats: een door de gemeente",
+                                "beheerde plaats voor het begraven of bijzetten van lijken en asbussen; b. graf:",
+                                "een ruimte in een begraafplaats bestemd voor het begraven van lijken, voorzien",
+                                "van een grafnummer; c. rechthebbende: degene op wiens naam een recht op een graf",
+                                "staat ingeschreven in het register van de begraafplaats."], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert (doc.part.title == " ".join(_LONG_NAME)) is is_title
