@@ -226,7 +226,8 @@ def read_amounts(result: FileResult, doc: DocumentResult) -> DocumentResult:
 def read_financial_consequences(result: FileResult, doc: DocumentResult) -> DocumentResult:
     from raadsstukken.extractors.structure.metadata import budgeted_consequences
 
-    return replace(doc, metadata=budgeted_consequences(doc.metadata, [a.amount.recurrence for a in doc.amounts]))
+    return replace(doc, metadata=budgeted_consequences(doc.metadata, [a.amount.recurrence for a in doc.amounts],
+                                                                doc.part.doc_type))
 
 
 def read_plan(result: FileResult, doc: DocumentResult) -> DocumentResult:

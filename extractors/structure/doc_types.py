@@ -52,6 +52,7 @@ class DocTypeRules:
     order: tuple[str, ...]
     type_line_kinds: frozenset[str] = frozenset()
     thread_cues: frozenset[str] = frozenset()
+    name_cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def load_rules() -> DocTypeRules:
     s = data["settings"]
     order = tuple(dict.fromkeys(c.doc_type for c in cues))
     return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order,
-                        frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]))
+                        frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]),
+                        frozenset(s.get("name_cues", ())))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None) -> DocType | None:
@@ -146,7 +148,8 @@ def subject_after_kind(title: str, rules: DocTypeRules | None = None) -> list[st
     text = join_letter_spacing(title).strip()
     found: list[str] | None = None
     for cue in rules.cues:
-        if cue.where not in ("title", "first_line") or cue.doc_type not in rules.type_line_kinds:
+        if cue.where not in ("title", "first_line") or cue.doc_type not in rules.type_line_kinds \
+                or cue.name in rules.name_cues:
             continue
         for p in cue.patterns:
             m = p.search(text)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from raadsstukken.extractors.layout.clustering import cluster_rows
 from raadsstukken.extractors.layout.dehyphenate import join_running_text
@@ -167,16 +167,21 @@ def match_label(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> str | None:
 
 
 def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_label,
-               continuation: bool = False, longer: Sequence[re.Pattern[str]] = ()) -> FieldValue | None:
+               continuation: bool = False, longer: Sequence[re.Pattern[str]] = (),
+               accept: Callable[[str], bool] | None = None) -> FieldValue | None:
     """The value printed with the first cell whose label matches `patterns`.
 
     `is_label(cell)` tells cells that are themselves labels (never taken as a value).
     With `continuation`, lines right below the value, aligned with it, are added (long values).
+    With `accept`, a value it refuses is passed over for the label's next occurrence (a date
+    field's label in a line that holds no date: "Collegevergadering Oost" as a title).
     A cell whose label one of the `longer` patterns (other fields' labels) covers further belongs
     to that field: "Datum besluit" is not a "Datum".
     """
     empty: FieldValue | None = None
     for r, row in enumerate(rows):
+        if is_header_row(row):
+            continue
         for c, cell in enumerate(row.cells):
             rest = match_label(cell, patterns)
             if rest is None:
@@ -196,8 +201,20 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
                     continue  # printed without a value here; the label may come again with one
             if continuation:
                 value = _continue(rows, r, value, is_label)
+            if accept is not None and not accept(value.text):
+                continue
             return value
     return empty
+
+
+HEADER_ROW_CELLS = 3
+"""A row of at least this many cells, all bold and none with a colon, is a table's header row
+("Nr. | Onderwerp | Toelichting | Besluit"): its words name columns, none is a field's value."""
+
+
+def is_header_row(row: Row) -> bool:
+    """Whether a row is a table's header row, not a form's label and value."""
+    return len(row.cells) >= HEADER_ROW_CELLS and all(c.bold and ":" not in c.text for c in row.cells)
 
 
 def _value_beside(rows: Sequence[Row], r: int, c: int, is_label) -> FieldValue | None:
@@ -233,6 +250,12 @@ CONTINUATION_ROWS = 6
 """Rows looked at below a value for its continuation (rows of another column on the way included)."""
 
 
+OWN_FIELD_LINE = re.compile(r"^(?=[A-ZÀ-Þ])[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}:\s+\S")
+"""A line that opens with a label of up to three words and its colon ("Status: Aangenomen",
+"Datum afdoening: …", capitalised): a field of its own, also where the rules do not know its label, so a
+long value above it ends there."""
+
+
 def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> FieldValue:
     last = value.cells[-1] if value.cells else value.label
     text, cells = value.text, list(value.cells)
@@ -247,7 +270,8 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
         if not _in_column(row, last):
             continue  # a line of another column only (the body beside a sidebar, a tall word)
         cell = _column_cell(row, last, value.label)
-        if cell is None or cell.checkbox is not None or any(is_label(c) for c in row.cells):
+        if cell is None or cell.checkbox is not None or any(is_label(c) for c in row.cells) \
+                or OWN_FIELD_LINE.match(cell.text):
             break
         gap = row.top - last.bbox.bottom
         if gap > VALUE_LINE_GAP * last.bbox.height and not (

@@ -41,6 +41,7 @@ class MetadataRules:
     citation: re.Pattern[str]
     financial_no: tuple[re.Pattern[str], ...]
     financial_yes: tuple[re.Pattern[str], ...]
+    budget_kinds: frozenset[str]
     meeting_title: re.Pattern[str] | None = None
     meeting_kinds: frozenset[str] = frozenset()
     email_lines: int = 8
@@ -49,6 +50,8 @@ class MetadataRules:
     unit_kind: re.Pattern[str] = re.compile(r"(?!)")
     attachment_count: re.Pattern[str] = re.compile(r"(?!)")
     parliamentary: re.Pattern[str] = re.compile(r"(?!)")
+    dossier_head: re.Pattern[str] = re.compile(r"(?!)")
+    number_head: re.Pattern[str] = re.compile(r"(?!)")
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -77,6 +80,7 @@ def load_rules() -> MetadataRules:
         citation=re.compile(data["reference"]["citation"], re.IGNORECASE),
         financial_no=_compile(data["financial"]["no"]),
         financial_yes=_compile(data["financial"]["yes"]),
+        budget_kinds=frozenset(data["financial"]["budget_kinds"]),
         meeting_title=re.compile(data["meeting_title"]["pattern"], re.IGNORECASE),
         meeting_kinds=frozenset(data["meeting_title"]["kinds"]),
         email_lines=int(data["email"]["header_lines"]),
@@ -85,6 +89,8 @@ def load_rules() -> MetadataRules:
         unit_kind=re.compile(rf"(?:{'|'.join(data['team']['unit_kinds'])})", re.IGNORECASE),
         attachment_count=re.compile(data["attachments"]["count"], re.IGNORECASE),
         parliamentary=re.compile(data["reference"]["parliamentary"], re.IGNORECASE),
+        dossier_head=re.compile(data["reference"]["dossier_head"]),
+        number_head=re.compile(data["reference"]["number_head"], re.IGNORECASE),
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
     )
@@ -127,6 +133,14 @@ def starts_with_label(text: str) -> bool:
                for p in rules.all_labels for m in [p.match(text)])
 
 
+DATE_FIELDS = frozenset({"document_date", "decision_date"})
+"""Fields whose value is a date: a label of theirs in a line without one is passed over."""
+
+
+def _holds_date(text: str) -> bool:
+    return parse_date(text) is not None
+
+
 def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -> DocumentMetadata:
     """Metadata of one document from its pages (forms) and sections (headed paragraphs)."""
     rules = load_rules()
@@ -141,7 +155,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
 
     def text_field(name: str, *, continuation: bool = False) -> str | None:
         others = [p for other, ps in rules.labels.items() if other != name for p in ps]
-        found = find_field(rows, rules.labels[name], is_label, continuation, longer=others)
+        accept = _holds_date if name in DATE_FIELDS else None
+        found = find_field(rows, rules.labels[name], is_label, continuation, longer=others, accept=accept)
         if name == "team" and found is not None and (found.method in ("form:inline", "form:empty")
                                                      or rules.unit_kind.fullmatch(found.label.label.strip())):
             unit = _unit_name(rows, found.label, is_label, rules)
@@ -158,7 +173,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
 
     meta.title = text_field("title", continuation=True)
     reference = text_field("reference")
-    meta.reference = _reference(reference) if reference else _citation(rows, rules) or _self_citation(pages, rules)
+    meta.reference = _reference(reference) if reference else _citation(rows, rules) or _self_citation(pages, rules) \
+        or _dossier_head(rows, pages, rules)
     if meta.reference and not reference:
         meta.methods["reference"] = "citation"
     meta.document_date = parse_date(text_field("document_date"))
@@ -241,6 +257,28 @@ def _self_citation(pages: Sequence[PageLayout], rules: MetadataRules) -> str | N
     return None
 
 
+DOSSIER_HEAD_ROWS = 3
+"""The dossier line of a parliamentary paper's head is among its first rows."""
+
+
+def _dossier_head(rows: Sequence[Row], pages: Sequence[PageLayout], rules: MetadataRules) -> str | None:
+    """The dossier and number a parliamentary paper prints at its head, each in the first cell of
+    its line, the number's line right under the dossier's ("12 345" / "Nr. 6"); the page layer may
+    have read the number line as the page's header (it is set like one)."""
+    for r, row in enumerate(rows[:DOSSIER_HEAD_ROWS]):
+        dossier = rules.dossier_head.match(row.cells[0].text.strip())
+        if dossier is None:
+            continue
+        number = None
+        if r + 1 < len(rows) and abs(rows[r + 1].cells[0].bbox.x0 - row.cells[0].bbox.x0) <= 6:
+            number = rules.number_head.match(rows[r + 1].cells[0].text.strip())
+        header = pages[0].header if pages and pages[0].number == row.cells[0].page else None
+        number = number or rules.number_head.match((header or "").split(" | ")[0].strip())
+        if number:
+            return f"{dossier.group('dossier')}, nr. {number.group('number')}"
+    return None
+
+
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:
     labels = [label for row in rows for c in row.cells for state, label in boxes_in(c)
               if state is CheckboxState.TICKED]
@@ -307,17 +345,23 @@ def _financial(value: str | None, sections: Sequence[Section], rules: MetadataRu
 
 def meeting_date_from_title(meta: DocumentMetadata, title: str | None, doc_type: str) -> DocumentMetadata:
     """A paper of a meeting (a besluitenlijst) whose title names the meeting and its date
-    ("Besluitenlijst raadsvergadering 3 maart 2031") was decided on that date: the metadata with
-    it as `decision_date` when no label gave one (a copy)."""
+    ("Besluitenlijst raadsvergadering 3 maart 2031"), or prints it in a date field at its head
+    ("Datum: 3 maart 2031"), was decided on that date: the metadata with it as `decision_date`
+    when no label gave one (a copy)."""
     rules = load_rules()
-    if meta.decision_date is not None or not title or doc_type not in rules.meeting_kinds \
-            or rules.meeting_title is None:
+    if meta.decision_date is not None or doc_type not in rules.meeting_kinds or rules.meeting_title is None:
         return meta
-    m = rules.meeting_title.search(title)
-    day = parse_date(title[m.end():] if m else title)  # "Besluitenlijst van 3 maart 2031" names no meeting word
-    if day is None:
-        return meta
-    return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "title:meeting"})
+    day = None
+    if title:
+        m = rules.meeting_title.search(title)
+        day = parse_date(title[m.end():] if m else title)  # "Besluitenlijst van 3 maart 2031" names no meeting word
+    if day is not None:
+        return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "title:meeting"})
+    if meta.document_date is not None and meta.methods.get("document_date", "").startswith("form"):
+        # the date field at the head of a meeting's list is the meeting's: its decisions' date
+        return replace(meta, decision_date=meta.document_date,
+                       methods={**meta.methods, "decision_date": "form:meeting_date"})
+    return meta
 
 
 def email_header(meta: DocumentMetadata, pages: Sequence[PageLayout]) -> DocumentMetadata:
@@ -341,11 +385,12 @@ def email_header(meta: DocumentMetadata, pages: Sequence[PageLayout]) -> Documen
     return meta
 
 
-def budgeted_consequences(meta: DocumentMetadata, recurrences: Sequence[str | None]) -> DocumentMetadata:
-    """A document without a financial paragraph that budgets amounts as structural or incidental
-    (a table of proposals) has financial consequences: the metadata with that said (a copy)."""
+def budgeted_consequences(meta: DocumentMetadata, recurrences: Sequence[str | None], doc_type: str) -> DocumentMetadata:
+    """A plan without a financial paragraph that budgets amounts as structural or incidental (a
+    table of proposals) has financial consequences: the metadata with that said (a copy). Other
+    kinds only cite such amounts ([financial] budget_kinds)."""
     if meta.financial_consequences is None and "financial_consequences" not in meta.methods \
-            and any(recurrences):
+            and doc_type in load_rules().budget_kinds and any(recurrences):
         return replace(meta, financial_consequences=True,
                        methods={**meta.methods, "financial_consequences": "amounts:recurrence"})
     return meta

@@ -43,6 +43,9 @@ MAX_TITLE_LINES = 4
 """Longest title, in lines."""
 TITLE_LINE_GAP = 0.6
 """Largest gap between the lines of a wrapped title, in font sizes."""
+KIND_LINE_GAP = 4.0
+"""Widest gap between a kind line and the title under it, in font sizes: a kind word set in a
+coloured band at the top of the page stands well above the title under the band."""
 LONG_TITLE_WORDS = 60
 """Most words of a title of more lines than MAX_TITLE_LINES: a regulation's full name ("Verordening
 van … houdende regels voor …") set bold in the page's largest type may wrap over many lines."""
@@ -346,7 +349,7 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
             return None
         title = min(below, key=lambda b: b.bbox.top)
         gap = title.bbox.top - block.bbox.bottom
-        if gap > 2.5 * max(block.size, body_size) or len(title.lines) > MAX_TITLE_LINES or not _has_words(title.text) \
+        if gap > KIND_LINE_GAP * max(block.size, body_size) or len(title.lines) > MAX_TITLE_LINES or not _has_words(title.text) \
                 or FIELD_LABEL.match(title.text) or starts_with_label(title.text) or HEADING_NUMBER.match(title.text) \
                 or opens_with_label(title.text):
             return None  # a form's labels ("Onderwerp", "Zaaknummer" …) under the kind line are no title

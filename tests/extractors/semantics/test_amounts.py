@@ -46,3 +46,16 @@ def test_money_column_of_a_table(make_pdf, documents_of):
     found = sorted((a.amount_eur, a.recurrence, a.context) for a in (x.amount for x in doc.amounts))
     assert found == [(45000.0, "Incidenteel", "Bomen planten"), (120000.0, "Structureel", "Onderhoud parken")]
     assert doc.metadata.financial_consequences is True  # budgeted without a financial paragraph
+
+
+def test_amounts_a_letter_only_cites_say_nothing_of_its_financial_consequences(make_pdf, documents_of):
+    """A plan's budget table is its financial paragraph; a letter or minutes that cite a
+    structural amount ("het Rijk trekt structureel € 2 miljoen uit") state no consequences of
+    their own, so the field stays null."""
+    page = Page().add(56, 50, "Raadsinformatiebrief", size=18, bold=True)
+    page.lines(56, 90, ["Geachte leden van de raad,", "Het Rijk trekt structureel € 2 miljoen uit voor de regio; wij",
+                        "informeren u over de verdeling die de provincie voorstelt.", "Met vriendelijke groet,"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "raadsmededeling"
+    assert any(a.amount.recurrence for a in doc.amounts)
+    assert doc.metadata.financial_consequences is None

@@ -174,3 +174,33 @@ def test_a_letter_to_a_college_and_a_kind_named_inside_a_sentence(make_pdf, docu
                              "Raadsmemo met de resultaten;", "2. de pilot met een jaar te verlengen."])
     (doc,) = documents_of(make_pdf([decision]))
     assert doc.part.doc_type != "raadsmededeling"
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Delegatie- en mandaatbesluit Oostwold 2031", "besluit"),
+    ("Aanwijzingsbesluit toezichthouders parkeren", "besluit"),
+    ("Tarievenbesluit begraafplaatsen 2031", "besluit"),
+    ("Raadsbesluit Oostwold", "raadsbesluit"),
+])
+def test_a_title_that_opens_with_a_kind_of_besluit_names_a_besluit(title, kind):
+    """Convention of regulations an executive adopts: the title's head noun is a compound of
+    besluit ("mandaatbesluit", "delegatie- en mandaatbesluit"); a raadsbesluit stays its own kind."""
+    assert classify([title], []).doc_type == kind
+
+
+@pytest.mark.parametrize("title", ["Agenda openbare raadsvergadering", "Agenda commissie Ruimte 3 maart 2031"])
+def test_a_meeting_s_agenda_is_no_programme(title):
+    """"Agenda" with a meeting word or its date is a meeting's order of business, never an
+    uitvoeringsagenda (a programme's agenda, "Woonagenda 2031")."""
+    found = classify([title], [])
+    assert found is None or found.doc_type != "uitvoeringsagenda"
+    assert classify(["Woonagenda 2031"], []).doc_type == "uitvoeringsagenda"
+
+
+def test_considerations_before_a_college_s_deciding_formula_make_a_besluit():
+    """"Overwegende dat" opens the considerations of besluiten as well as moties: with an
+    executive's deciding formula and no motion cue the paper is a besluit."""
+    text = ["De burgemeester en het college van de gemeente Oostwold, ieder voor zijn bevoegdheden,",
+            "overwegende dat een actuele regeling van de ondermandaten gewenst is,", "b e s l u i t e n :",
+            "vast te stellen de regeling ondermandaat Oostwold 2031."]
+    assert classify(["Regeling ondermandaat Oostwold 2031"], text).doc_type == "besluit"

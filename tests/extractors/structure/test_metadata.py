@@ -473,3 +473,98 @@ def test_a_decision_line_on_openness_speaks_of_the_paper_itself(make_pdf, docume
     page.lines(56, 130, ["Het college besluit:", line], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.confidentiality == expected
+
+
+def _label_rows(page: Page, top: float, rows: list[tuple[str, str]]) -> float:
+    """A regulation's or export's metadata grid: bold labels left, values right."""
+    for label, value in rows:
+        page.add(X_LABEL, top, label, size=8, bold=True).add(X_VALUE, top, value, size=9)
+        top += 18
+    return top
+
+
+def test_labels_of_a_regulation_s_metadata_grid(make_pdf, documents_of):
+    """Convention of published regulations (the metadata grid above a verordening or mandaat
+    besluit): the official name is the title and its "Onderwerp" a subject category; the body
+    that adopted it, the day it was signed, a reference with the paper it numbers and the
+    attachments sent along are fields under their own labels."""
+    page = Page().add(56, 40, "Stadsverordening markten Oosterkwartier 2031", size=15, bold=True)
+    _label_rows(page, 80, [("Officiële titel", "Marktverordening Oosterkwartier 2031"),
+                           ("Onderwerp", "economie en werk"),
+                           ("Vastgesteld door", "gemeenteraad"),
+                           ("Kenmerk besluit", "RB-31-0077"),
+                           ("Meegezonden bijlage", "Plattegrond standplaatsen"),
+                           ("Datum ondertekening", "12-03-2031")])
+    page.lines(56, 210, ["De raad van de gemeente Oosterkwartier;", "gelet op artikel 149 van de Gemeentewet;",
+                         "besluit vast te stellen de volgende verordening."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    m = doc.metadata
+    assert m.title == "Marktverordening Oosterkwartier 2031"
+    assert m.bodies == ["Raad"] and m.reference == "RB-31-0077"
+    assert m.attachments == ["Plattegrond standplaatsen"] and m.decision_date == date(2031, 3, 12)
+
+
+def test_nummer_alone_on_a_label_row_is_the_reference(make_pdf, documents_of):
+    page = Page().add(56, 40, "Verslag van de commissie Bestuur", size=15, bold=True)
+    _label_rows(page, 80, [("Nummer", "VB-3317"), ("Vergadering", "dinsdag 4 maart 2031")])
+    page.lines(56, 140, ["Aanwezig waren de leden van de commissie en de portefeuillehouder."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == "VB-3317"
+
+
+def test_a_table_header_row_holds_no_field_values(make_pdf, documents_of):
+    """Convention of a besluitenlijst set as one table: its header row ("Nr. | Onderwerp |
+    Toelichting | Besluit") names columns; "Onderwerp" there is no title label and the header
+    beside it is no title."""
+    page = Page().add(56, 40, "Besluiten van het college, 3 juni 2031", size=15, bold=True)
+    for x, word in zip((56, 100, 260, 420), ("Nr.", "Onderwerp", "Toelichting", "Besluit")):
+        page.add(x, 90, word, size=8, bold=True)
+    page.add(56, 108, "1", size=8.5).add(100, 108, "Speelplaats Esdoornlaan", size=8.5)
+    page.add(260, 108, "Vervanging van de toestellen", size=8.5).add(420, 108, "Conform advies.", size=8.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title is None
+    assert doc.part.title == "Besluiten van het college, 3 juni 2031"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Toelichting: zie de bijgevoegde notitie", None),
+    ("Stand van zaken: in uitvoering", None),
+    ("van de openbare ruimte", "van de openbare ruimte"),
+])
+def test_a_long_value_ends_at_a_line_with_a_label_of_its_own(make_pdf, documents_of, first, second):
+    """Exports print every field on its own line ("Titel: …", "Status: …"), labels the rules
+    need not know: a title's value ends at the next line that opens with a capitalised label and
+    its colon; a wrapped line without one carries the value on."""
+    page = Page().add(56, 40, "Raadsvoorstel", size=15, bold=True)
+    page.lines(56, 80, ["Titel: Herinrichting en beheer", first, "Datum: 4 april 2031"], size=9.5, leading=12)
+    page.lines(56, 140, ["Het college stelt de raad voor het beheerplan vast te stellen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    expected = "Herinrichting en beheer" + (f" {second}" if second else "")
+    assert doc.metadata.title == expected
+
+
+@pytest.mark.parametrize("label", ["Datum", "Vergaderdatum"])
+def test_the_date_field_of_a_meeting_s_list_is_its_decision_date(make_pdf, documents_of, label):
+    """A besluitenlijst's date field names the meeting whose decisions it lists."""
+    page = Page().add(56, 40, "Besluitenlijst", size=15, bold=True)
+    page.add(56, 64, "Collegevergadering Oosterkwartier", size=12, bold=True)
+    _label_rows(page, 90, [(label, "7 mei 2031")])
+    page.lines(56, 130, ["1. Kermis 2031", "Besluit: conform advies vastgesteld."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "besluitenlijst"
+    assert doc.metadata.decision_date == date(2031, 5, 7)
+
+
+@pytest.mark.parametrize("under", [True, False])
+def test_a_parliamentary_paper_s_head_gives_its_dossier_and_number(make_pdf, documents_of, under):
+    """Convention of Kamerstukken: the dossier's number and name on the first line, the paper's
+    number under it ("Nr. 14"), set apart like a page header: the reference "31 502, nr. 14"."""
+    page = Page().add(70, 72, "31 502", size=12, bold=True).add(177, 72, "Kustverdediging Waddeneilanden", size=12)
+    if under:
+        page.add(70, 92, "Nr. 14", size=12, bold=True).add(142, 92, "Brief van de minister", size=12)
+    else:
+        page.add(142, 92, "Brief van de minister", size=12)
+    page.lines(70, 130, ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Den Haag, 3 maart 2031",
+                         "Hierbij informeer ik uw Kamer over de versterking van de duinen."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == ("31 502, nr. 14" if under else None)

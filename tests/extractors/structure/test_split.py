@@ -322,3 +322,18 @@ def test_a_regulation_s_full_name_over_many_lines_is_the_title(make_pdf, documen
                                 "staat ingeschreven in het register van de begraafplaats."], size=9)
     (doc,) = documents_of(make_pdf([page]))
     assert (doc.part.title == " ".join(_LONG_NAME)) is is_title
+
+
+def test_the_title_under_a_kind_word_in_a_band_at_the_top(make_pdf, documents_of):
+    """Convention of forms with a header bar: the kind ("BESLUIT") is set in a coloured band
+    across the top of the page and the paper's title in large bold type under the band, further
+    below the kind word than a title under a plain kind line."""
+    page = Page().rect(0, 0, 595, 46, fill=True).add(40, 16, "BESLUIT", size=13, bold=True)
+    page.add(440, 19, "Waterschap Oostpolder", size=9)
+    page.add(40, 72, "Keur en beleidsregels Oostpolder 2031", size=14, bold=True)
+    page.add(80, 100, "Bestuursorgaan", size=8, bold=True).add(170, 100, "Algemeen bestuur", size=9)
+    page.lines(40, 130, ["Het algemeen bestuur van het waterschap Oostpolder;", "gelet op artikel 78 van de Waterschapswet;",
+                         "besluit vast te stellen de volgende keur."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Keur en beleidsregels Oostpolder 2031"
+    assert "Keur en beleidsregels Oostpolder 2031" not in [s.heading for s in doc.sections]
