@@ -73,6 +73,7 @@ class CoverRules:
     title_ratio: float
     letterhead_words: int = 5
     letterhead: tuple[re.Pattern[str], ...] = ()
+    body_kinds: frozenset[str] = frozenset()
     title_tail: tuple[re.Pattern[str], ...] = ()
     carry_on: frozenset[str] = frozenset()
 
@@ -83,17 +84,35 @@ def load_rules() -> CoverRules:
     head = data["letterhead"]
     return CoverRules(int(data["cover"]["max_words"]), float(data["cover"]["title_ratio"]),
                       int(head["max_words"]), tuple(re.compile(p, re.IGNORECASE) for p in head["patterns"]),
+                      frozenset(w.casefold() for w in head["body_kinds"]),
                       tuple(re.compile(p, re.IGNORECASE) for p in data["title"]["tail"]),
                       frozenset(w.casefold() for w in data["title"]["carry_on"]))
 
 
-def is_letterhead(block: Block, rules: CoverRules | None = None) -> bool:
+def is_letterhead(block: Block, rules: CoverRules | None = None, blocks: Sequence[Block] = ()) -> bool:
     """Whether a block is the sending body's name, set at the top of a paper ("Gemeente X"); a
-    body's name with a date is the title of its meeting ("College van B&W 3 maart 2031")."""
+    body's name with a date is the title of its meeting ("College van B&W 3 maart 2031"). Given
+    the page's `blocks`, also the name set large under its kind in small type ("gemeente" /
+    "Oosterwold"), as letterheads stack them."""
     rules = rules or load_rules()
     text = " ".join(block.text.split())
-    return len(text.split()) <= rules.letterhead_words and any(p.match(text) for p in rules.letterhead) \
-        and not find_dates(text)
+    if len(text.split()) <= rules.letterhead_words and any(p.match(text) for p in rules.letterhead) \
+            and not find_dates(text):
+        return True
+    return any(_names_under_body_kind(block, b, rules) for b in blocks)
+
+
+STACKED_NAME_WORDS = 4
+"""Most words of a body's name stacked under its kind word in a letterhead."""
+
+
+def _names_under_body_kind(block: Block, above: Block, rules: CoverRules) -> bool:
+    """`above` holds only a kind of body ("gemeente", "provincie") and `block` the name right
+    under it, aligned: a name of a few capitalised words, no digits, no sentence."""
+    text = " ".join(block.text.split())
+    return above is not block and above.text.strip().casefold() in rules.body_kinds \
+        and abs(above.bbox.x0 - block.bbox.x0) <= 6 and 0 <= block.bbox.top - above.bbox.bottom <= 1.5 * block.size \
+        and len(text.split()) <= STACKED_NAME_WORDS and text[:1].isupper() and not re.search(r"\d|[.;:,]$", text)
 
 
 def classify_title(text: str) -> tuple[str, bool] | None:
@@ -170,7 +189,7 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
     for page in first:
         for block in page.blocks:
             if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE \
-                    and is_letterhead(block):
+                    and is_letterhead(block, blocks=page.blocks):
                 roles[block] = BlockKind.LETTERHEAD
         # what a paper prints above its title or beside it (a series' name, a dossier number and
         # title, a volume number, the paper's number) is its masthead: text, never its headings
@@ -246,7 +265,7 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
 def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:
     """A prominent block that opens a document's first page (only a letterhead or page furniture
     above it), carries no section number and is set in a style no other block of the document
-    uses, and is followed by the paper's fields ("Datum: …", "Bestuursorgaan: …"), is the
+    uses, and is followed by the paper's fields ("Datum: …", "Vergadering: …"), is the
     document's title, not its first heading (a heading shares its style with the document's other
     headings; a report that opens with its first heading has no fields under it)."""
     if len(title_blocks) != 1 or HEADING_NUMBER.match(title_blocks[0].text) \
@@ -258,7 +277,8 @@ def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) 
     same_style = any(b is not title and b.kind is BlockKind.BODY and abs(b.size - title.size) < 0.5
                      and b.bold == title.bold for p in pages for b in p.blocks)
     after = [b for b in page.blocks if b.kind is BlockKind.BODY and b.bbox.top >= title.bbox.bottom - 1]
-    fields_follow = bool(after) and starts_with_label(after[0].text)
+    # the paper's fields: labels the rules know, or any short label and its colon ("Locatie: …")
+    fields_follow = bool(after) and (starts_with_label(after[0].text) or FIELD_LABEL.match(after[0].text) is not None)
     return not above and not same_style and fields_follow
 
 
@@ -404,7 +424,7 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
     largest = max(b.size for b in blocks)
     candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
                   and (len(b.lines) <= 3 or _long_title(b, blocks, largest))
-                  and not is_letterhead(b) and _has_words(b.text)]
+                  and not is_letterhead(b, blocks=blocks) and _has_words(b.text)]
     if not candidates:
         return []
     first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))

@@ -337,3 +337,30 @@ def test_the_title_under_a_kind_word_in_a_band_at_the_top(make_pdf, documents_of
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.title == "Keur en beleidsregels Oostpolder 2031"
     assert "Keur en beleidsregels Oostpolder 2031" not in [s.heading for s in doc.sections]
+
+
+@pytest.mark.parametrize("kind, name", [("gemeente", "Oosterwold"), ("provincie", "Noorderzand"),
+                                        ("waterschap", "Lage Landen")])
+def test_a_body_s_name_stacked_under_its_kind_is_the_letterhead(make_pdf, documents_of, kind, name):
+    """Convention of letterheads: the kind of body set small ("gemeente") and its name large and
+    bold right under it; the pair is the letterhead, never the title or a heading."""
+    page = Page().add(62, 50, kind, size=8).add(62, 62, name, size=18, bold=True)
+    page.add(68, 126, "Onderwerp", size=6).add(68, 140, "Onderhoud van de sluis", size=8.5)
+    page.lines(68, 175, ["Geachte voorzitter,", "Wij vragen u om een toelichting op de planning van het onderhoud",
+                         "aan de sluis en de gevolgen voor de scheepvaart.", "Met vriendelijke groet,"], size=10.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert name not in [s.heading for s in doc.sections] and doc.part.title != name
+
+
+def test_a_large_first_line_over_export_fields_is_the_title(make_pdf, documents_of):
+    """An export prints the paper's title large and its fields under it as "Label: value" lines
+    with labels of its own ("Locatie:", "Tijd:"): the large line is the title, not a heading."""
+    page = Page().add(28, 52, "Zomerreces 2031", size=19.5, bold=True)
+    page.lines(28, 98, ["Locatie: Raadzaal  Tijd: 19:30 - 22:00", "Voorzitter: A. de Boer"], size=11)
+    page.add(28, 150, "Agendapunt 1", size=12, bold=True)
+    page.lines(28, 170, ["De voorzitter opent de vergadering en heet de aanwezigen welkom."], size=11)
+    page.add(28, 200, "Agendapunt 2", size=12, bold=True)
+    page.lines(28, 220, ["De raad stelt de agenda ongewijzigd vast."], size=11)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Zomerreces 2031"
+    assert [s.heading for s in doc.sections if s.heading] == ["Agendapunt 1", "Agendapunt 2"]
