@@ -192,6 +192,8 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             value: FieldValue | None
             if rest and not _after_label(cell, patterns).startswith(":") and rest[:1].islower():
                 continue  # a sentence that opens with the label's word ("programma vast te stellen")
+            if not any(ch.isalnum() for ch in rest):
+                rest = ""  # only the label's own punctuation ("Onderwerp." as OCR reads a label)
             if rest:
                 value = FieldValue(rest, cell, (cell,), "form:inline")
             else:

@@ -99,6 +99,8 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
             if not m:
                 continue
             role = m.group("role").lower()
+            if _field_row(line, lines, rules):
+                continue  # "Voorzitter | A. de Vries" in a meeting's header: who chaired, not who signed
             name = _name_below(line, lines[i + 1:], rules) or _name_above(line, lines[:i], rules)
             if name and not any(s.name == name and s.role == role for s in found):
                 found.append(Signatory(role, name, page.number))
@@ -143,6 +145,16 @@ def _name_beside(label: Line, lines: list[Line], rules: SignatureRules) -> str |
             head = rules.name_end.split(text, maxsplit=1)[0]
             return text if is_name(head, rules) else None
     return None
+
+
+def _field_row(role: Line, lines: list[Line], rules: SignatureRules) -> bool:
+    """A role printed as a form's label with its value beside it on the same line ("Voorzitter" |
+    "A. de Vries"), not a sign-off: no closing comma, and the text beside is no role of its own (a
+    signature block may set "De secretaris," and "De voorzitter," side by side)."""
+    if role.text.rstrip().endswith(","):
+        return False
+    return any(line is not role and line.bbox.x0 > role.bbox.x1 and abs(line.bbox.top - role.bbox.top) <= 0.5 * role.bbox.height
+               and not rules.role.match(line.text.strip()) for line in lines)
 
 
 def _same_column(a: Line, b: Line) -> bool:

@@ -568,3 +568,14 @@ def test_a_parliamentary_paper_s_head_gives_its_dossier_and_number(make_pdf, doc
                          "Hierbij informeer ik uw Kamer over de versterking van de duinen."], size=10)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.reference == ("31 502, nr. 14" if under else None)
+
+
+@pytest.mark.parametrize("label", ["Onderwerp.", "Onderwerp ,", "Onderwerp"])
+def test_a_label_with_stray_punctuation_takes_the_value_below(make_pdf, documents_of, label):
+    """OCR reads a speck after a small label ("Onderwerp."): the label is alone on its line and
+    its value is the line below, as without the speck."""
+    page = Page().add(62, 50, "Brief aan de raad", size=14, bold=True)
+    page.add(68, 90, label, size=6).add(68, 102, "Verlenging van de busconcessie", size=9)
+    page.lines(68, 140, ["Geachte leden van de raad,", "Hierbij informeren wij u over de concessie."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Verlenging van de busconcessie"

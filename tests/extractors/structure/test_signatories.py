@@ -131,3 +131,17 @@ def test_a_member_signs_a_motion_in_their_role(make_pdf, documents_of):
                         "Het lid van de gemeenteraad,", "", "P.C. Wijnands"], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert [(s.role, s.name) for s in doc.signatories] == [("lid van de gemeenteraad", "P.C. Wijnands")]
+
+
+def test_a_chair_named_in_a_meeting_s_header_row_signs_nothing(make_pdf, documents_of):
+    """Convention of besluitenlijsten: the header names who chaired ("Voorzitter | A. de Vries"),
+    a field of the meeting, not a signature; the row below ("Notulist | …", "Toelichting | …")
+    is another field. Signature roles side by side without commas still sign."""
+    page = Page().add(56, 50, "Besluitenlijst", size=16, bold=True)
+    page.add(90, 90, "Voorzitter", size=9, bold=True).add(170, 90, "K. Hoekstra / P. Zijlma", size=9)
+    page.add(84, 108, "Notulist", size=9, bold=True).add(170, 108, "Uitwerking per agendapunt hieronder", size=9)
+    page.lines(56, 140, ["1. Opening", "De voorzitter opent de vergadering om 14.00 uur."], size=9.5)
+    page.add(56, 200, "Griffier", size=10).add(300, 200, "Voorzitter", size=10)
+    page.add(56, 230, "T. Bakker", size=10).add(300, 230, "K. Hoekstra", size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("griffier", "T. Bakker"), ("voorzitter", "K. Hoekstra")]
