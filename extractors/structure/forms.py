@@ -190,8 +190,10 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if other is not None and other > (label_length(cell, patterns) or 0):
                 continue
             value: FieldValue | None
-            if rest and not _after_label(cell, patterns).startswith(":") and rest[:1].islower():
-                continue  # a sentence that opens with the label's word ("programma vast te stellen")
+            if rest and not _after_label(cell, patterns).startswith(":") \
+                    and (rest[:1].islower() or SECTION_NUMBER.match(rest)):
+                continue  # a sentence that opens with the label's word ("programma vast te stellen",
+                # "afdeling 10.1.1 van de wet": a section of a law, not a unit)
             if not any(ch.isalnum() for ch in rest):
                 rest = ""  # only the label's own punctuation ("Onderwerp." as OCR reads a label)
             if rest:
@@ -208,6 +210,10 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             return value
     return empty
 
+
+SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\s+(?:van|uit|der)\s+(?:de|het|deze)\b")
+"""A number right after a label word without colon and then "van de …" ("afdeling 10.1.1 van de
+Algemene wet bestuursrecht"): a reference into a law or plan inside a sentence, not a value."""
 
 HEADER_ROW_CELLS = 3
 """A row of at least this many cells, all bold and none with a colon, is a table's header row

@@ -579,3 +579,14 @@ def test_a_label_with_stray_punctuation_takes_the_value_below(make_pdf, document
     page.lines(68, 140, ["Geachte leden van de raad,", "Hierbij informeren wij u over de concessie."], size=10)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.title == "Verlenging van de busconcessie"
+
+
+def test_a_label_word_that_cites_a_law_inside_a_sentence_is_no_field(make_pdf, documents_of):
+    """A narrow column may start a line with a label's word ("afdeling 10.1.1 van de Algemene wet
+    bestuursrecht"): a reference into a law, inside a running sentence, not a unit."""
+    page = Page().add(56, 40, "Delegatiebesluit Oostwold 2031", size=15, bold=True)
+    page.lines(56, 80, ["Het college van burgemeester en wethouders, gelet op het bepaalde in",
+                        "afdeling 10.1.1 van de Algemene wet bestuursrecht;", "besluit:",
+                        "vast te stellen het Delegatiebesluit Oostwold 2031."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.team is None
