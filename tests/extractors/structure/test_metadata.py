@@ -590,3 +590,13 @@ def test_a_label_word_that_cites_a_law_inside_a_sentence_is_no_field(make_pdf, d
                         "vast te stellen het Delegatiebesluit Oostwold 2031."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.team is None
+
+
+@pytest.mark.parametrize("label", ["Publicatiedatum", "Datum van bekendmaking", "Datum publicatie"])
+def test_a_publication_s_date_is_its_document_date(make_pdf, documents_of, label):
+    page = Page().add(56, 40, "Kennisgeving vaststelling parkeerverordening", size=15, bold=True)
+    _label_rows(page, 80, [(label, "14-05-2031"), ("Organisatie", "Oostwold")])
+    page.lines(56, 130, ["Burgemeester en wethouders maken bekend dat de raad de verordening heeft vastgesteld."],
+               size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.document_date == date(2031, 5, 14)
