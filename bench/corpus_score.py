@@ -96,6 +96,10 @@ def family_view(out: Path, family: str, base: Path) -> Path:
             df = df[df["file_id"].isin(keep_ids)]
         elif "doc_id" in df:
             df = df[df["doc_id"].isin(doc_ids)]
+        elif "table_id" in df:  # table_cells: keyed by their table only
+            tables = pd.read_parquet(out / "tables") if (out / "tables").exists() else pd.DataFrame()
+            table_ids = set(tables[tables["file_id"].isin(keep_ids)]["table_id"]) if len(tables) else set()
+            df = df[df["table_id"].isin(table_ids)]
         df.to_parquet(dst)
     return view
 
