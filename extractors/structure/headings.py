@@ -3,7 +3,8 @@
 No list of known headings: a block is a heading when it is short, stands on its own and is set
 larger or bolder than the body text of its document; a run of such blocks that is really a list
 (numbered or bulleted items one under the other) is not. Levels rank the heading styles found in
-the document, largest first; numbering depth ("2.3") refines them.
+the document, largest first, with numbering depth ("2.3") under them; a heading's level is its
+depth in the outline those ranks give (1 = the document's top level, `outline_levels`).
 """
 from __future__ import annotations
 
@@ -270,8 +271,30 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     _drop_announced_lists(blocks, flags, kinds)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
-    return [rank[style_key(b)] + max(numbering_depth(b.text) - 1, 0) if flag else None
-            for b, flag in zip(blocks, flags)]
+    return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
+                           for b, flag in zip(blocks, flags)])
+
+
+def outline_levels(keys: Sequence[tuple[int, int] | None]) -> list[int | None]:
+    """Each heading's depth in the document's outline, 1 for a top-level heading; None stays None.
+
+    `keys` rank each heading: its style's rank among the document's heading styles (1 = largest)
+    and its numbering depth ("2" 1, "2.3" 2; unnumbered 1). A heading goes under the nearest
+    earlier heading of a lower key, so its level counts the headings over it: a document's first
+    heading is level 1 whatever its style, a style seen nowhere above adds one level, and a
+    document with ten heading styles in a flat sequence has no level 10. (Ranks alone would make a
+    document's first heading level 6 when five larger styles come later.)"""
+    stack: list[tuple[int, int]] = []
+    levels: list[int | None] = []
+    for key in keys:
+        if key is None:
+            levels.append(None)
+            continue
+        while stack and stack[-1] >= key:
+            stack.pop()
+        stack.append(key)
+        levels.append(len(stack))
+    return levels
 
 
 def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind]) -> None:

@@ -378,3 +378,37 @@ def test_a_short_line_over_term_entries_is_no_lead_heading(make_pdf, sections_of
                size=10, leading=12)
     sections = sections_of(make_pdf([page]))
     assert "Minder zwerfvuil in de parken" not in [s.heading for s in sections]
+
+
+def test_levels_are_depths_in_the_documents_outline(make_pdf, sections_of):
+    """Heading levels mean the same across documents: 1 is the document's top level, whatever
+    style its first heading is set in; a larger style that comes later is top level too; a
+    numbered sub-section ("3.2") goes under its chapter in the same style; styles that follow one
+    another without nesting do not add a level each."""
+    page = Page()
+    y = page.lines(56, 50, ["Korte terugblik"], size=10, bold=True) + 4  # smallest style, first
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["3 Wat de wijkraad vraagt"], size=16, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["3.2 Verlichting langs het fietspad"], size=16, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["Kosten van de lantaarns"], size=13, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["Planning van de aanleg"], size=10, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["4 Wat het college doet"], size=16, bold=True) + 4
+    page.lines(56, y, BODY)
+    levels = {s.heading: s.level for s in sections_of(make_pdf([page])) if s.heading}
+    assert levels == {"Korte terugblik": 1, "3 Wat de wijkraad vraagt": 1, "3.2 Verlichting langs het fietspad": 2,
+                      "Kosten van de lantaarns": 3, "Planning van de aanleg": 4, "4 Wat het college doet": 1}
+
+
+@pytest.mark.parametrize("keys, levels", [
+    ([(6, 1), (6, 1), (2, 1), (6, 1)], [1, 1, 1, 2]),  # first heading in the sixth style: level 1
+    ([(1, 1), (1, 2), (1, 3), (1, 2), (1, 1)], [1, 2, 3, 2, 1]),  # "1", "1.1", "1.1.1", "1.2", "2"
+    ([(1, 1), None, (4, 1), (9, 1), (4, 1)], [1, None, 2, 3, 2]),  # ranks 4 and 9 under 1: two levels, not nine
+])
+def test_outline_levels_from_style_ranks_and_numbering(keys, levels):
+    from raadsstukken.extractors.structure.headings import outline_levels
+
+    assert outline_levels(keys) == levels
