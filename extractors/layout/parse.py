@@ -200,7 +200,7 @@ def _merged(layer: list[Char], words: list[Char]) -> list[Char]:
 
 
 def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
-    furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages])
+    furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages], widths=[p.frame.width for p in raw_pages])
     for raw, found in zip(raw_pages, furniture):
         if raw.stamps:  # a stamp on an OCR'd page is furniture, as a release's number stamp is
             found.header.extend(raw.stamps)
