@@ -50,6 +50,8 @@ class HeadingRules:
     agenda_code: re.Pattern[str] = re.compile(r"(?!)")
     units: re.Pattern[str] = re.compile(r"(?!)")
     lead: LeadLineRules | None = None
+    word: re.Pattern[str] = re.compile(r"\w+")
+    crumb: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
     max_italic_words: int = 12
 
@@ -77,6 +79,7 @@ def load_rules() -> HeadingRules:
         max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
+        word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )
@@ -99,6 +102,22 @@ def body_style(blocks: Sequence[Block]) -> BodyStyle:
         return BodyStyle(10.0, False)
     (size, bold), _ = max(counts.items(), key=lambda kv: (kv[1], -kv[0][0]))
     return BodyStyle(size, bold)
+
+
+def made_of_words(text: str) -> bool:
+    """Whether a line's words outnumber its tokens that are neither words nor numbers (letters
+    mixed with brackets, crumbs of punctuation: OCR of handwriting or a stamp); rules/headings.toml
+    [words]."""
+    rules = load_rules()
+    words = other = 0
+    for token in text.split():
+        if any(c.isdigit() for c in token):
+            continue
+        if rules.word.match(token):
+            words += 1
+        elif rules.crumb.match(token) or any(c.isalpha() for c in token):
+            other += 1
+    return words > other
 
 
 def clean_heading(text: str) -> str:
@@ -141,12 +160,17 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False  # a table or form row
     if sum(1 for line in block.lines if list_marker(line.text)) >= 2:
         return False  # list items set in bold
+    # a regulation's unit on a line or two of its own ("Artikel 4", "Hoofdstuk 2 Subsidies", "§ 3."),
+    # in whatever type the regulation sets it: the article's text follows below
+    unit = load_rules().units.match(text) is not None and len(block.lines) <= 2 \
+        and (text[-1] not in ".,;:" or len(text.split()) <= 2)
     if text[-1] in ".,;" and not text.endswith("..."):
         # a sentence, not a heading; but a numbered agenda item or chapter may end in a period
         # ("6. Voorstel tot vaststelling van de verordening.")
-        if not (text[-1] == "." and numbered and len(block.lines) <= s.max_lines):
+        if not ((text[-1] == "." and numbered and len(block.lines) <= s.max_lines) or unit):
             return False
-    if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()):
+    if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()) \
+            or not made_of_words(text):
         return False
     larger = block.size >= body.size + s.larger_by
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
@@ -164,7 +188,8 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         and len(after.text.split()) >= load_rules().min_paragraph_words and after.text.rstrip()[-1:] in ".!?:;"
     over_paragraph = over and (block.bold or (italic and text[-1] not in ".?!:"
                                               and len(text.split()) <= load_rules().max_italic_words))
-    return larger or bolder or label or numbered_italic or over_paragraph
+    unit_alone = unit and block.size >= s.caps_ratio * body.size
+    return larger or bolder or label or numbered_italic or over_paragraph or unit_alone
 
 
 def is_italic(line: Line) -> bool:
@@ -206,7 +231,8 @@ def lead_lines(block: Block, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> i
     # a numbered line in italic or bold may end its sentence (an argument over its explanation)
     closed = text[-1] in ".,;:!?-–" and not (n and numbered and text[-1] == ".")
     if not label[:1].isupper() or len(text.split()) > lead.max_words or closed \
-            or any(p.search(text) for p in rules.not_a_heading) or rules.number_only.match(text):
+            or any(p.search(text) for p in rules.not_a_heading) or rules.number_only.match(text) \
+            or not made_of_words(text):
         return 0
     if list_marker(text) and not numbered:
         return 0

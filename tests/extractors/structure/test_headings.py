@@ -412,3 +412,33 @@ def test_outline_levels_from_style_ranks_and_numbering(keys, levels):
     from raadsstukken.extractors.structure.headings import outline_levels
 
     assert outline_levels(keys) == levels
+
+
+@pytest.mark.parametrize("unit", ["Artikel 3", "Hoofdstuk 4 Ligplaatsen", "§ 2 Aanvragen"])
+def test_a_regulations_unit_in_roman_type_is_a_heading(make_pdf, sections_of, unit):
+    """Convention of regulations: a unit ("Artikel 3", "Hoofdstuk 4 …", "§ 2 …") on a line of its
+    own heads the text below it, even set in the body's roman type; a sentence that opens with
+    a unit and ends in a period stays running text."""
+    page = Page()
+    y = page.lines(56, 50, ["Verordening ligplaatsen Waterstad"], size=16, bold=True) + 10
+    y = page.lines(56, y, [unit]) + 4
+    y = page.lines(56, y, ["1. Het college wijst de ligplaatsen voor woonboten aan op een kaart.",
+                           "2. Een ligplaats is persoonlijk en kan niet worden overgedragen."]) + 10
+    page.lines(56, y, ["Artikel 5 van de Havenverordening blijft van kracht naast", "deze regels."])
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Verordening ligplaatsen Waterstad", unit]
+    assert "Artikel 5 van de Havenverordening blijft van kracht naast deze regels." in sections[-1].text
+
+
+@pytest.mark.parametrize("scribble", [".), zo( kt N", "rA_ o-Kt1077 mmrw", ", .4 ( (j 512-"])
+def test_ocr_of_a_scribble_set_large_is_no_heading(make_pdf, sections_of, scribble):
+    """A heading is made of words: OCR of handwriting or a stamp in the margin gives tokens of
+    letters mixed with brackets and crumbs of punctuation, set large; that line stays in the text."""
+    page = Page()
+    y = page.lines(56, 50, ["Aanleiding"], size=13, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, [scribble], size=14) + 10
+    page.lines(56, y, BODY)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Aanleiding"]
+    assert scribble.split()[-1] in sections[-1].text
