@@ -96,3 +96,14 @@ def test_cells_set_closer_than_a_cell_gap_are_cut_at_the_header_columns(make_pdf
     assert table.grid()[1:] == [[key, text, reply] for key, text, reply in zip(
         keys, ["Bezwaar tegen aanslag", "Vraag over de container", "Klacht over geluid"],
         ["Ongegrond", "Beantwoord", "Loopt"])]
+
+
+def test_a_table_over_a_page_break_with_its_header_repeated_is_one_table(tmp_path):
+    rows = [[str(k), f"Straatnaamgeving fase {k}", "Voorstel van de werkgroep straatnamen, besproken met de "
+             "historische vereniging.", f"De namen van fase {k} worden vastgesteld.", ""] for k in range(1, 31)]
+    path = reportlab_table(tmp_path / "long.pdf", ["Nr.", "Onderwerp", "Toelichting", "Besluit", "Stemming"], rows,
+                           [15, 55, 90, 90, 25], landscape=True)
+    (table,) = _tables(path)
+    assert (table.page, table.page_end, table.n_rows, table.method) == (1, 2, 31, "headed_text+continued")
+    assert [r[0] for r in table.grid()] == ["Nr."] + [str(k) for k in range(1, 31)]
+    assert table.grid()[30][3] == "De namen van fase 30 worden vastgesteld."
