@@ -93,6 +93,8 @@ class PageFurniture:
     footer: list[Line] = field(default_factory=list)
     page_label: str | None = None
     methods: set[str] = field(default_factory=set)
+    sidebar: list[Line] = field(default_factory=list)
+    """The running sidebar's lines, also in `header` or `footer`."""
 
     def contains(self, line: Line) -> bool:
         return any(line is f for f in self.header) or any(line is f for f in self.footer)
@@ -245,6 +247,7 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             for line in lines:
                 found = result[page_index]
                 (found.header if line.bbox.center_y < height / 2 else found.footer).append(line)
+                found.sidebar.append(line)
                 found.methods.add("sidebar")
     return result
 

@@ -220,6 +220,6 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
-            ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars,
+            ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
         ))
     return ParsedPdf(path, pages, vocabulary)
