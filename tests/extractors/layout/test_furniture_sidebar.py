@@ -77,6 +77,16 @@ def test_a_running_sidebar_is_furniture_from_the_second_page_on(make_pdf):
         assert "lindebomen aan de kade" in text  # the body beside it is untouched
 
 
+def test_a_document_starting_under_the_sidebar_reads_its_reference_there(make_pdf):
+    """An attachment that starts on a later page of a letter has no colofon of its own: its
+    reference is read off the running sidebar, which stays furniture."""
+    from raadsstukken.extractors.structure.metadata import extract_metadata
+
+    parsed = parse_pdf(make_pdf(_letter(4)), OcrSettings("off"))
+    assert extract_metadata(parsed.pages[2:], []).reference == REFERENCE
+    assert REFERENCE not in " ".join(_body_text(parsed)[2:])
+
+
 def test_the_first_page_of_a_run_keeps_its_sidebar_unless_an_earlier_page_states_it(make_pdf):
     pages = _letter(3, jitter=False)
     pages[0] = Page()  # a cover page without colofon: the second page is the first to print it
