@@ -50,10 +50,21 @@ class HeadingRules:
     agenda_code: re.Pattern[str] = re.compile(r"(?!)")
     units: re.Pattern[str] = re.compile(r"(?!)")
     lead: LeadLineRules | None = None
+    contact: ContactRules | None = None
     word: re.Pattern[str] = re.compile(r"\w+")
     crumb: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
     max_italic_words: int = 12
+
+
+@dataclass(frozen=True)
+class ContactRules:
+    """When a bold or large name is a logo's, its contact block beside it (rules/headings.toml [contact])."""
+
+    kinds: tuple[re.Pattern[str], ...]
+    min_kinds: int
+    max_words: int
+    window: float
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,8 @@ def load_rules() -> HeadingRules:
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
+        contact=ContactRules(tuple(re.compile(p) for p in data["contact"]["kinds"]), int(data["contact"]["min_kinds"]),
+                             int(data["contact"]["max_words"]), float(data["contact"]["window"])),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )
@@ -293,6 +306,7 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
             following = blocks[i]
     flags = [b in leads or is_heading_candidate(b, body, s, k, after[i]) for i, (b, k) in enumerate(zip(blocks, kinds))]
     _drop_contents(blocks, flags)
+    _drop_logo_names(blocks, flags)
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
@@ -321,6 +335,29 @@ def outline_levels(keys: Sequence[tuple[int, int] | None]) -> list[int | None]:
         stack.append(key)
         levels.append(len(stack))
     return levels
+
+
+def is_contact_block(text: str) -> bool:
+    """Whether a block is an address and contact block: it names several kinds of contact detail
+    (street and number, P.O. box, postcode, phone, web or e-mail; rules/headings.toml [contact])."""
+    rules = load_rules().contact
+    return rules is not None and sum(1 for p in rules.kinds if p.search(text)) >= rules.min_kinds
+
+
+def _drop_logo_names(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """A short name set bold or large with a contact block beside or right under it is a logo's or
+    letterhead's name (an e-mail signature's "GGD …" over its address line), no heading."""
+    rules = load_rules().contact
+    if rules is None:
+        return
+    for i, block in enumerate(blocks):
+        if not flags[i] or len(block.text.split()) > rules.max_words:
+            continue
+        height = max(block.bbox.height / max(len(block.lines), 1), 1.0)
+        low = block.bbox.top - rules.window * height
+        high = block.bbox.top + rules.window * height
+        flags[i] = not any(other is not block and other.page == block.page and low <= other.bbox.top <= high
+                           and is_contact_block(other.text) for other in blocks)
 
 
 def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind]) -> None:

@@ -442,3 +442,24 @@ def test_ocr_of_a_scribble_set_large_is_no_heading(make_pdf, sections_of, scribb
     sections = sections_of(make_pdf([page]))
     assert [s.heading for s in sections if s.heading] == ["Aanleiding"]
     assert scribble.split()[-1] in sections[-1].text
+
+
+@pytest.mark.parametrize("name, contact", [
+    ("Omgevingsdienst Veluwe", "Stationslaan 12 | Postbus 330 | 7300 AH Apeldoorn"),
+    ("Waterschap Zuid", "Postbus 91, 5200 MA Oss · T 073 123 45 67"),
+    ("Stadsbeheer", "Kanaalweg 4 · info@stadsbeheer-voorbeeld.nl · www.stadsbeheer-voorbeeld.nl"),
+])
+def test_a_logos_name_over_its_contact_block_is_no_heading(make_pdf, sections_of, name, contact):
+    """Convention of e-mail signatures and letterheads: an organisation's name set bold or large
+    with its address and contact line beside or under it is the logo's name, not a heading; a
+    heading over a paragraph that mentions one web address stays a heading."""
+    page = Page()
+    y = page.lines(56, 50, ["Meer informatie"], size=12, bold=True) + 4
+    y = page.lines(56, y, ["Kijk voor de voorwaarden op www.voorbeeldregeling.nl of bel ons gerust op",
+                           "werkdagen tussen negen en vijf uur."]) + 14
+    y = page.lines(56, y, ["Met vriendelijke groet,"]) + 20
+    page.add(56, y, name, size=12, bold=True)
+    page.add(56, y + 16, contact, size=8)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Meer informatie"]
+    assert name in sections[-1].text
