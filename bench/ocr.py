@@ -17,7 +17,9 @@ after the other, with Tesseract's own default threading: what a user would scrip
 
 `--no-plain` runs (A) alone (to measure a change of the page layer; (B) does not change with it).
 Wall seconds are measured per tool over all pages (A first, then B); pages per second = pages /
-wall seconds. The machine is shared, so run it when it is quiet or read the figures as a ratio.
+wall seconds. CPU seconds (user + system of this process and of the programs it ran: Tesseract,
+pdftoppm) are measured too, and the load average at each tool's start and end: on a shared
+machine the wall times follow the load, the CPU seconds much less.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import re
 import subprocess
 import sys
@@ -59,6 +62,12 @@ def reference_of(scan: Path) -> Path | None:
 def n_pages(pdf: Path) -> int:
     out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def cpu() -> float:
+    """User + system CPU seconds of this process and its waited-for children so far."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def ours(pdfs: list[Path], dpi: int, workers: int) -> tuple[float, dict[Path, str]]:
@@ -109,13 +118,16 @@ def main() -> int:
     tess = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"{len(pdfs)} PDFs, {pages} pages; nproc {os.cpu_count()}, load {os.getloadavg()[0]:.1f}; {tess}; "
           f"Python {platform.python_version()}", file=sys.stderr)
+    load0, cpu0 = os.getloadavg()[0], cpu()
     a_s, a_text = ours(pdfs, a.dpi, a.workers)
-    tools = [(f"(A) raadsstukken page layer, {a.dpi} dpi, workers {a.workers or os.cpu_count()}", a_s, a_text)]
+    load1, cpu1 = os.getloadavg()[0], cpu()
+    tools = [(f"(A) raadsstukken page layer, {a.dpi} dpi, workers {a.workers or os.cpu_count()}", a_s, a_text,
+              cpu1 - cpu0, (load0, load1))]
     if not a.no_plain:
         b_s, b_text = plain(pdfs)
-        tools.append(("(B) pdftoppm -r 300 + tesseract -l nld", b_s, b_text))
+        tools.append(("(B) pdftoppm -r 300 + tesseract -l nld", b_s, b_text, cpu() - cpu1, (load1, os.getloadavg()[0])))
     rows = []
-    for name, secs, texts in tools:
+    for name, secs, texts, cpu_s, loads in tools:
         ref_all, got_all = Counter(), Counter()
         per_file = []
         for p, ref in ref_words.items():
@@ -125,13 +137,16 @@ def main() -> int:
             got_all += got & ref  # the words of this file found, for the micro figure
         micro = sum(got_all.values()) / max(sum(ref_all.values()), 1)
         rows.append({"tool": name, "pages": pages, "wall_s": round(secs, 2), "pages_per_s": round(pages / secs, 3),
+                     "cpu_s": round(cpu_s, 2), "cpu_s_per_page": round(cpu_s / pages, 2),
+                     "load_start_end": [round(x, 1) for x in loads],
                      "word_recall_micro": round(micro, 4), "word_recall_worst_file": round(min(per_file), 4),
                      "files_scored": len(per_file)})
-    print("| tool | pages | wall s | pages/s | word recall (micro) | worst file |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| tool | pages | wall s | pages/s | CPU s | CPU s/page | load start-end | word recall (micro) | worst file |")
+    print("|---|---:|---:|---:|---:|---:|---|---:|---:|")
     for r in rows:
-        print(f"| {r['tool']} | {r['pages']} | {r['wall_s']} | {r['pages_per_s']} | {r['word_recall_micro']} | "
-              f"{r['word_recall_worst_file']} |")
+        lo = r["load_start_end"]
+        print(f"| {r['tool']} | {r['pages']} | {r['wall_s']} | {r['pages_per_s']} | {r['cpu_s']} | {r['cpu_s_per_page']} | "
+              f"{lo[0]}-{lo[1]} | {r['word_recall_micro']} | {r['word_recall_worst_file']} |")
     if a.json:
         a.json.write_text(json.dumps({"rows": rows, "load": os.getloadavg()[0]}, indent=1))
     return 0

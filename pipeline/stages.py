@@ -187,10 +187,13 @@ def read_signatories(result: FileResult, doc: DocumentResult) -> DocumentResult:
 
 
 def read_decisions(result: FileResult, doc: DocumentResult) -> DocumentResult:
-    from raadsstukken.extractors.structure.decisions import find_decision_points
+    """Decision points read off the text, and the rows of tables with a decision column."""
+    from raadsstukken.extractors.structure.decision_tables import merge_table_decisions
+    from raadsstukken.extractors.structure.decisions import find_decision_points, load_rules
 
-    return replace(doc, decisions=find_decision_points(doc.sections, doc.part.doc_type,
-                                                       result.parsed.vocabulary, doc.roles))
+    found = find_decision_points(doc.sections, doc.part.doc_type, result.parsed.vocabulary, doc.roles)
+    body = load_rules().body_by_type.get(doc.part.doc_type)
+    return replace(doc, decisions=merge_table_decisions(found, doc.tables, doc.part.doc_type, body))
 
 
 def read_tables(result: FileResult, doc: DocumentResult) -> DocumentResult:
@@ -314,10 +317,10 @@ STAGES: tuple[Stage, ...] = (
           description="subject, reference, dates, holders, bodies, ... from forms and labels"),
     Stage("signatories", ("documents",), ("signatories",), read_signatories,
           description="signature blocks: role and name"),
-    Stage("decisions", ("sections",), ("decisions",), read_decisions,
-          description="decision points after a decision intro"),
     Stage("tables", ("documents",), ("tables", "table_ids"), read_tables,
           description="data tables, joined across page breaks"),
+    Stage("decisions", ("sections", "tables"), ("decisions",), read_decisions,
+          description="decision points after a decision intro"),
     Stage("statistics", ("tables",), ("statistics",), read_statistics,
           description="tidy figures of tables with a year axis"),
     Stage("amounts", ("sections", "tables"), ("amounts",), read_amounts,

@@ -7,12 +7,19 @@ A line in the top or bottom band of a page is furniture when
   per chapter),
 - or it is a line of an official publication's masthead ("GEMEENTEBLAD", "Nr. 12345, 1 maart
   2024", "Gemeenteblad 2024 nr. 12345 2"), on a single page too.
+A line beside the body, in a narrow right-hand column, is furniture when it recurs at the same place
+on the next or previous page (a letter's running sidebar: its unit and "Ons kenmerk" on every
+following page).
+On OCR'd pages a running line reads a little differently and sits a few points off from page to
+page: it is matched by position within a tolerance and by similar masked text (`similar`).
 The rules' parameters and patterns live in `rules/page_furniture.toml`.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
@@ -36,6 +43,13 @@ class FurnitureRules:
     label_anywhere: tuple[re.Pattern[str], ...] = ()
     stamp_band: float = 0.0
     stamp: tuple[re.Pattern[str], ...] = ()
+    similarity: float = 1.0
+    fuzzy_min_letters: int = 8
+    sidebar_min_x: float = 1.0
+    sidebar_column_share: float = 0.0
+    sidebar_similarity: float = 1.0
+    sidebar_min_letters: int = 3
+    sidebar_whole: float = 1.0
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +75,13 @@ def load_rules() -> FurnitureRules:
         label_anywhere=tuple(re.compile(p, re.IGNORECASE) for p in labels.get("anywhere", [])),
         stamp_band=float(data["stamp"]["band"]),
         stamp=tuple(re.compile(p, re.IGNORECASE) for p in data["stamp"]["patterns"]),
+        similarity=float(data["repetition"]["similarity"]),
+        fuzzy_min_letters=int(data["repetition"]["fuzzy_min_letters"]),
+        sidebar_min_x=float(data["sidebar"]["min_x"]),
+        sidebar_column_share=float(data["sidebar"]["column_share"]),
+        sidebar_similarity=float(data["sidebar"]["similarity"]),
+        sidebar_min_letters=int(data["sidebar"]["min_letters"]),
+        sidebar_whole=float(data["sidebar"]["whole"]),
     )
 
 
@@ -72,6 +93,8 @@ class PageFurniture:
     footer: list[Line] = field(default_factory=list)
     page_label: str | None = None
     methods: set[str] = field(default_factory=set)
+    sidebar: list[Line] = field(default_factory=list)
+    """The running sidebar's lines, also in `header` or `footer`."""
 
     def contains(self, line: Line) -> bool:
         return any(line is f for f in self.header) or any(line is f for f in self.footer)
@@ -101,6 +124,32 @@ def mask(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
 
 
+def _letters(text: str, masked: bool = True) -> str:
+    """The text's letters, digits (masked as '#' unless `masked` is false) and single spaces,
+    case folded: what two readings of one running line share (OCR reads its punctuation,
+    ligatures and accents unevenly)."""
+    folded = unicodedata.normalize("NFKC", mask(text) if masked else text.casefold())
+    return " ".join("".join(ch for ch in word if ch.isalnum() or ch == "#") for word in folded.split()).strip()
+
+
+def similar(a: str, b: str, threshold: float, min_letters: int, masked: bool = True) -> bool:
+    """Two readings of one running line: `_letters` equal, or (both at least `min_letters` long)
+    at least `threshold` alike (difflib ratio; OCR misreads a letter or two: 'Programmadiractie').
+    A page's running line masks its digits (a page number); a sidebar's does not (its date and
+    reference repeat as they are; another letter's do not)."""
+    la, lb = _letters(a, masked), _letters(b, masked)
+    if not la or not lb:
+        return False
+    if la == lb:
+        return True
+    n = min(len(la.replace(" ", "")), len(lb.replace(" ", "")))
+    if n < min_letters:
+        return False
+    matcher = SequenceMatcher(None, la, lb, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
+        and matcher.ratio() >= threshold
+
+
 def find_page_label(text: str, rules: FurnitureRules | None = None) -> str | None:
     """The page label a furniture line carries, e.g. 'Pag. 16' or '1/2', or None."""
     rules = rules or load_rules()
@@ -113,8 +162,10 @@ def find_page_label(text: str, rules: FurnitureRules | None = None) -> str | Non
     return None
 
 
-def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRules | None = None) -> list[PageFurniture]:
-    """Furniture of every page, given each page's line segments and height."""
+def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRules | None = None,
+                   widths: Sequence[float] | None = None) -> list[PageFurniture]:
+    """Furniture of every page, given each page's line segments and height (and, for running
+    sidebars, its width)."""
     rules = rules or load_rules()
     bands: list[list[tuple[str, Line]]] = []
     for lines, height in pages:
@@ -146,6 +197,8 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             ys = occurrences[(band, mask(line.text))]
             y = line.bbox.center_y
             pages_here = {p for p, oy in ys if abs(oy - y) <= rules.position_tolerance}
+            if len(pages_here) < rules.min_pages:
+                pages_here |= _similar_pages(bands, page_index, band, line, rules)
             if len(pages_here) >= rules.min_pages:
                 method = "repeated"
             label = find_page_label(line.text, rules)
@@ -188,4 +241,94 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             if len(other_pages) >= rules.min_pages:
                 (found.header if band == "top" else found.footer).append(line)
                 found.methods.add("position")
+    if widths is not None:
+        for page_index, lines in enumerate(_sidebars(pages, widths, result, rules)):
+            height = pages[page_index][1]
+            for line in lines:
+                found = result[page_index]
+                (found.header if line.bbox.center_y < height / 2 else found.footer).append(line)
+                found.sidebar.append(line)
+                found.methods.add("sidebar")
     return result
+
+
+def _similar_pages(bands: list[list[tuple[str, Line]]], page_index: int, band: str, line: Line,
+                   rules: FurnitureRules) -> set[int]:
+    """Pages whose band has a line at the same height reading like `line` (an OCR'd running line:
+    'Gemeente Oosterveld' and 'Gemeente 0osterveld'), this page included when there are any."""
+    y = line.bbox.center_y
+    found = {p for p, in_band in enumerate(bands) if p != page_index
+             for b, other in in_band
+             if b == band and abs(other.bbox.center_y - y) <= rules.position_tolerance
+             and similar(line.text, other.text, rules.similarity, rules.fuzzy_min_letters)}
+    return found | {page_index} if found else set()
+
+
+def _letter_count(line: Line) -> int:
+    return sum(1 for ch in line.text if ch.isalnum())
+
+
+def _sidebar_candidates(lines: list[Line], width: float, taken: PageFurniture,
+                        rules: FurnitureRules) -> list[Line]:
+    """Lines of a page that stand in a narrow right-hand column beside the body: right of the
+    rules' share of the width, no body line reaching into their column near them, the column
+    holding a small share of the page's letters."""
+    total = sum(_letter_count(ln) for ln in lines) or 1
+    tol = rules.position_tolerance
+    out = []
+    for line in lines:
+        box = line.bbox
+        if taken.contains(line) or box.x0 < rules.sidebar_min_x * width \
+                or len(_letters(line.text, masked=False).replace(" ", "")) < rules.sidebar_min_letters:
+            continue
+        near = 3 * line.size
+        if any(o.bbox.x0 < box.x0 - tol and o.bbox.x1 > box.x0 + tol
+               and o.bbox.bottom > box.top - near and o.bbox.top < box.bottom + near for o in lines):
+            continue  # a body line runs on into it: part of the body, not beside it
+        column = sum(_letter_count(o) for o in lines if o.bbox.x0 >= box.x0 - tol)
+        if column <= rules.sidebar_column_share * total:
+            out.append(line)
+    return out
+
+
+def _sidebars(pages: Sequence[tuple[list[Line], float]], widths: Sequence[float],
+              found: list[PageFurniture], rules: FurnitureRules) -> list[list[Line]]:
+    """Each page's running-sidebar lines: candidates (`_sidebar_candidates`) that the page before
+    or after repeats at the same place (x0 or x1 and top within the tolerance) in similar text,
+    in a column that repeats as a whole (`sidebar_whole` of its letters: a form's labels repeat,
+    its values do not). The first page of a run keeps its lines (a letter's first sidebar carries
+    its fields) unless an earlier page prints a like line elsewhere right of the margin (the
+    fuller colofon of a letter's first page, which stays text)."""
+    tol = rules.position_tolerance
+    candidates = [_sidebar_candidates(lines, width, taken, rules)
+                  for (lines, _), width, taken in zip(pages, widths, found)]
+
+    def alike(a: Line, b: Line) -> bool:
+        return similar(a.text, b.text, rules.sidebar_similarity, rules.sidebar_min_letters, masked=False)
+
+    def same(a: Line, b: Line) -> bool:
+        return (abs(a.bbox.x0 - b.bbox.x0) <= tol or abs(a.bbox.x1 - b.bbox.x1) <= tol) \
+            and abs(a.bbox.top - b.bbox.top) <= tol and alike(a, b)
+
+    def repeated_on(page_index: int, line: Line) -> bool:
+        return 0 <= page_index < len(candidates) and any(same(line, o) for o in candidates[page_index])
+
+    out: list[list[Line]] = [[] for _ in pages]
+    for page_index, lines in enumerate(candidates):
+        before = {id(ln) for ln in lines if repeated_on(page_index - 1, ln)}
+        after = {id(ln) for ln in lines if repeated_on(page_index + 1, ln)}
+        for line in lines:
+            if id(line) not in before | after:
+                continue
+            column = [o for o in lines if abs(o.bbox.x0 - line.bbox.x0) <= tol]
+            kept = sum(_letter_count(o) for o in column if id(o) in before | after)
+            if kept < rules.sidebar_whole * sum(_letter_count(o) for o in column):
+                continue
+            if id(line) not in before:  # the first page of its run
+                stated = any(alike(line, o) and abs(o.bbox.top - line.bbox.top) > tol
+                             for (earlier, _), width in zip(pages[:page_index], widths[:page_index])
+                             for o in earlier if o.bbox.x0 >= rules.sidebar_min_x * width)
+                if not stated:
+                    continue
+            out[page_index].append(line)
+    return out

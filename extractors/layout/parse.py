@@ -200,7 +200,7 @@ def _merged(layer: list[Char], words: list[Char]) -> list[Char]:
 
 
 def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
-    furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages])
+    furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages], widths=[p.frame.width for p in raw_pages])
     for raw, found in zip(raw_pages, furniture):
         if raw.stamps:  # a stamp on an OCR'd page is furniture, as a release's number stamp is
             found.header.extend(raw.stamps)
@@ -220,6 +220,6 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
-            ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars,
+            ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
         ))
     return ParsedPdf(path, pages, vocabulary)

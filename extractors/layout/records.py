@@ -184,6 +184,9 @@ class PageLayout:
     """Mean confidence (0-1) of the words OCR read on the page; None when it was not OCR'd."""
     layer_chars: Counter[str] | None = None
     """The letters and digits the page layer read (text layer or OCR), to measure what reached rows."""
+    sidebar: list[Line] = field(default_factory=list)
+    """The lines of a running sidebar (also in `header` or `footer`): furniture, but where a document
+    that starts on this page finds its date, reference and unit when its own text has none."""
 
     @property
     def text_layer(self) -> bool:

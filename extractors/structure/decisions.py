@@ -139,6 +139,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
     intro_kind: str | None = None  # the marker kind of the list an intro opened
     sub_open = False  # a sub-list inside that list's last item is running
+    sub_text = False  # that sub-list is the text the item adopts ("… de volgende opdracht vast te stellen:")
     vote_of: dict[str | None, str] = {}  # agenda item -> its vote result line ("Stemuitslag: voor 100%")
     for text, line in entries:
         vote = rules.vote_result.search(text)
@@ -156,12 +157,18 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 marker = list_marker(text)
                 if marker and open_decision is not None and intro_kind and _marker_kind(marker) != intro_kind \
                         and (sub_open or ITEM_INTRO.search(open_decision.text)):
-                    sub_open = True  # a sub-list of the item ("… vast te stellen: 1. …"): part of it
-                    open_decision.text = f"{open_decision.text} {text}"
-                    open_decision.lines.append(line)
+                    # a sub-list of the item ("… te dragen uit: a. …"): part of it, unless it is
+                    # the text the item adopts
+                    sub_text = sub_text if sub_open else adopts_text(open_decision.text, text[marker.end():])
+                    sub_open = True
+                    if not sub_text:
+                        open_decision.text = f"{open_decision.text} {text}"
+                        open_decision.lines.append(line)
                     continue
+                if sub_text and not marker:
+                    continue  # a line of the adopted text
                 if marker or open_decision is None:
-                    sub_open = False
+                    sub_open = sub_text = False
                     intro_kind = intro_kind or (_marker_kind(marker) if marker else None)
                     body_text = text[marker.end():] if marker else text
                     open_decision = DecisionPoint(len(decisions) + 1, body_text, line.page, line.bbox, body,
@@ -176,7 +183,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if is_intro(text, rules) and not rules.agenda_label.match(text):
             intro_block = block_of.get(id(line)) if line is not None else NEXT_BLOCK
             intro_text, open_decision, pending = text, None, None
-            intro_kind, sub_open = None, False
+            intro_kind, sub_open, sub_text = None, False, False
             continue
         label = rules.agenda_label.match(text)
         item = rules.agenda_item.match(text)
@@ -235,6 +242,20 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     return kept
 
 
+@lru_cache(maxsize=1)
+def _adopting() -> re.Pattern[str]:
+    return re.compile(read_rules("decisions")["adopted_text"]["announce"], re.IGNORECASE)
+
+
+def adopts_text(item: str, sub_item: str) -> bool:
+    """Whether the sub-list under a decision is the text it adopts, not part of the decision: the
+    decision ends in a colon announcing that text ("… de volgende onderzoeksvraag vast te stellen:",
+    "… komt te luiden:"; rules/decisions.toml [adopted_text]) and the sub-list's first item is a
+    sentence of its own (it opens with a capital), not the decision's object running on ("a. de
+    nota …;")."""
+    return bool(_adopting().search(item.strip())) and sub_item.strip()[:1].isupper()
+
+
 def _next_item(text: str, kind: str, last: DecisionPoint) -> bool:
     """Whether a line opens the item after `last` in a list of markers of `kind` ("2." after "1.")."""
     marker = list_marker(text)
@@ -274,9 +295,10 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         if agenda:
             return agenda
     for section in sections:
+        section_roles = _under_intro(section, roles, rules)
         # a form's values read after the heading they sit beside (a label column, then the
         # values) are no part of the decisions under it
-        lines = [ln for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
+        lines = [ln for b in section.body if section_roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
         start = None
         if section.heading and is_intro(section.heading, rules):
             start, intro = 0, section.heading
@@ -296,9 +318,9 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
             # a list of one item is a paragraph with a marker: its first sentence is the decision
             items[0].text = text_change(items[0].text) or first_sentence(items[0].text)
         if not items and start < len(lines):
-            items = _single(section, lines[start], vocabulary, roles)
+            items = _single(section, lines[start], vocabulary, section_roles)
             if items and doc_type == "amendement":
-                items += _further_changes(section, items[0], vocabulary, roles)
+                items += _further_changes(section, items[0], vocabulary, section_roles)
         if items and not _not_a_decision(items[0].text, rules):
             for item in items:
                 item.body = body
@@ -336,6 +358,24 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
 
 NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE})
 
+EDGE = 3.0
+"""Points by which a paragraph's left edge may differ from its heading's and still stand under it."""
+
+
+def _under_intro(section: Section, roles: Mapping[Block, BlockKind], rules: DecisionRules) -> Mapping[Block, BlockKind]:
+    """The roles of a section's blocks for reading its decisions: the first block under an intro
+    set as a heading ("besluit vast te stellen:"), below it at its left edge, is the decision's
+    paragraph even where it repeats a form's value (the subject adopted: a label's value beside
+    the label column sits beside the heading, not under it)."""
+    if not (section.heading and section.bbox and section.body and is_intro(section.heading, rules)):
+        return roles
+    first, box = section.body[0], section.bbox
+    if roles.get(first, first.kind) is BlockKind.LABEL and first.kind is BlockKind.BODY \
+            and first.page == section.page_start and first.bbox.top >= box.bottom - 1 \
+            and abs(first.bbox.x0 - box.x0) <= EDGE:
+        return {**roles, first: BlockKind.BODY}
+    return roles
+
 
 def _not_a_decision(text: str, rules: DecisionRules) -> bool:
     """A form row or a besluit's opening formula, found after a type line taken for an intro."""
@@ -366,6 +406,7 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
     items: list[DecisionPoint] = []
     list_kind: str | None = None  # the marker kind of the decision list itself
     sub_open = False  # a sub-list of the last item is running
+    sub_text = False  # that sub-list is the text the item adopts, no part of the decision
     marker_alone: str | None = None  # "1." or "•" on a line of its own: the item's text follows
     for line in lines:
         text = line.text.strip()
@@ -378,8 +419,12 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
         if m and items and _marker_kind(m) != list_kind and (
                 sub_open or ITEM_INTRO.search(items[-1].text) or line.bbox.x0 > items[-1].lines[0].bbox.x0 + 3):
             # a sub-list inside an item ("de lasten te dragen uit: a. …; b. …", or its markers
-            # indented under the item's text): part of the item
+            # indented under the item's text): part of the item, unless it is the text the item
+            # adopts ("… de volgende opdracht vast te stellen: 1. Breng … in kaart.")
+            sub_text = sub_text if sub_open else adopts_text(items[-1].text, text[m.end():])
             sub_open = True
+            if sub_text:
+                continue
             last = items[-1]
             last.text = f"{last.text} {text}"
             last.lines.append(line)
@@ -401,7 +446,7 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
         if m:
             number = marker_number(m, len(items))
             list_kind = list_kind or _marker_kind(m)
-            sub_open = False
+            sub_open = sub_text = False
             items.append(DecisionPoint(number, text[m.end():], line.page, line.bbox, None, "decisions:list", [line]))
             continue
         if not items:
@@ -410,6 +455,8 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
         first_line = last.lines[0]
         indented = line.bbox.x0 > first_line.bbox.x0 + 3
         unfinished = not ITEM_END.search(last.text) and text[:1].islower()
+        if sub_text and indented:
+            continue  # a line of the adopted text
         if indented or unfinished:
             last.text = join_running_text(last.text, text, vocabulary)
             last.lines.append(line)

@@ -3,7 +3,8 @@
 No list of known headings: a block is a heading when it is short, stands on its own and is set
 larger or bolder than the body text of its document; a run of such blocks that is really a list
 (numbered or bulleted items one under the other) is not. Levels rank the heading styles found in
-the document, largest first; numbering depth ("2.3") refines them.
+the document, largest first, with numbering depth ("2.3") under them; a heading's level is its
+depth in the outline those ranks give (1 = the document's top level, `outline_levels`).
 """
 from __future__ import annotations
 
@@ -49,8 +50,21 @@ class HeadingRules:
     agenda_code: re.Pattern[str] = re.compile(r"(?!)")
     units: re.Pattern[str] = re.compile(r"(?!)")
     lead: LeadLineRules | None = None
+    contact: ContactRules | None = None
+    word: re.Pattern[str] = re.compile(r"\w+")
+    crumb: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
     max_italic_words: int = 12
+
+
+@dataclass(frozen=True)
+class ContactRules:
+    """When a bold or large name is a logo's, its contact block beside it (rules/headings.toml [contact])."""
+
+    kinds: tuple[re.Pattern[str], ...]
+    min_kinds: int
+    max_words: int
+    window: float
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,9 @@ def load_rules() -> HeadingRules:
         max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
+        word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
+        contact=ContactRules(tuple(re.compile(p) for p in data["contact"]["kinds"]), int(data["contact"]["min_kinds"]),
+                             int(data["contact"]["max_words"]), float(data["contact"]["window"])),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )
@@ -98,6 +115,22 @@ def body_style(blocks: Sequence[Block]) -> BodyStyle:
         return BodyStyle(10.0, False)
     (size, bold), _ = max(counts.items(), key=lambda kv: (kv[1], -kv[0][0]))
     return BodyStyle(size, bold)
+
+
+def made_of_words(text: str) -> bool:
+    """Whether a line's words outnumber its tokens that are neither words nor numbers (letters
+    mixed with brackets, crumbs of punctuation: OCR of handwriting or a stamp); rules/headings.toml
+    [words]."""
+    rules = load_rules()
+    words = other = 0
+    for token in text.split():
+        if any(c.isdigit() for c in token):
+            continue
+        if rules.word.match(token):
+            words += 1
+        elif rules.crumb.match(token) or any(c.isalpha() for c in token):
+            other += 1
+    return words > other
 
 
 def clean_heading(text: str) -> str:
@@ -140,12 +173,17 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False  # a table or form row
     if sum(1 for line in block.lines if list_marker(line.text)) >= 2:
         return False  # list items set in bold
+    # a regulation's unit on a line or two of its own ("Artikel 4", "Hoofdstuk 2 Subsidies", "§ 3."),
+    # in whatever type the regulation sets it: the article's text follows below
+    unit = load_rules().units.match(text) is not None and len(block.lines) <= 2 \
+        and (text[-1] not in ".,;:" or len(text.split()) <= 2)
     if text[-1] in ".,;" and not text.endswith("..."):
         # a sentence, not a heading; but a numbered agenda item or chapter may end in a period
         # ("6. Voorstel tot vaststelling van de verordening.")
-        if not (text[-1] == "." and numbered and len(block.lines) <= s.max_lines):
+        if not ((text[-1] == "." and numbered and len(block.lines) <= s.max_lines) or unit):
             return False
-    if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()):
+    if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()) \
+            or not made_of_words(text):
         return False
     larger = block.size >= body.size + s.larger_by
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
@@ -163,7 +201,8 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         and len(after.text.split()) >= load_rules().min_paragraph_words and after.text.rstrip()[-1:] in ".!?:;"
     over_paragraph = over and (block.bold or (italic and text[-1] not in ".?!:"
                                               and len(text.split()) <= load_rules().max_italic_words))
-    return larger or bolder or label or numbered_italic or over_paragraph
+    unit_alone = unit and block.size >= s.caps_ratio * body.size
+    return larger or bolder or label or numbered_italic or over_paragraph or unit_alone
 
 
 def is_italic(line: Line) -> bool:
@@ -205,7 +244,8 @@ def lead_lines(block: Block, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> i
     # a numbered line in italic or bold may end its sentence (an argument over its explanation)
     closed = text[-1] in ".,;:!?-–" and not (n and numbered and text[-1] == ".")
     if not label[:1].isupper() or len(text.split()) > lead.max_words or closed \
-            or any(p.search(text) for p in rules.not_a_heading) or rules.number_only.match(text):
+            or any(p.search(text) for p in rules.not_a_heading) or rules.number_only.match(text) \
+            or not made_of_words(text):
         return 0
     if list_marker(text) and not numbered:
         return 0
@@ -266,12 +306,58 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
             following = blocks[i]
     flags = [b in leads or is_heading_candidate(b, body, s, k, after[i]) for i, (b, k) in enumerate(zip(blocks, kinds))]
     _drop_contents(blocks, flags)
+    _drop_logo_names(blocks, flags)
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
-    return [rank[style_key(b)] + max(numbering_depth(b.text) - 1, 0) if flag else None
-            for b, flag in zip(blocks, flags)]
+    return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
+                           for b, flag in zip(blocks, flags)])
+
+
+def outline_levels(keys: Sequence[tuple[int, int] | None]) -> list[int | None]:
+    """Each heading's depth in the document's outline, 1 for a top-level heading; None stays None.
+
+    `keys` rank each heading: its style's rank among the document's heading styles (1 = largest)
+    and its numbering depth ("2" 1, "2.3" 2; unnumbered 1). A heading goes under the nearest
+    earlier heading of a lower key, so its level counts the headings over it: a document's first
+    heading is level 1 whatever its style, a style seen nowhere above adds one level, and a
+    document with ten heading styles in a flat sequence has no level 10. (Ranks alone would make a
+    document's first heading level 6 when five larger styles come later.)"""
+    stack: list[tuple[int, int]] = []
+    levels: list[int | None] = []
+    for key in keys:
+        if key is None:
+            levels.append(None)
+            continue
+        while stack and stack[-1] >= key:
+            stack.pop()
+        stack.append(key)
+        levels.append(len(stack))
+    return levels
+
+
+def is_contact_block(text: str) -> bool:
+    """Whether a block is an address and contact block: it names several kinds of contact detail
+    (street and number, P.O. box, postcode, phone, web or e-mail; rules/headings.toml [contact])."""
+    rules = load_rules().contact
+    return rules is not None and sum(1 for p in rules.kinds if p.search(text)) >= rules.min_kinds
+
+
+def _drop_logo_names(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """A short name set bold or large with a contact block beside or right under it is a logo's or
+    letterhead's name (an e-mail signature's "GGD …" over its address line), no heading."""
+    rules = load_rules().contact
+    if rules is None:
+        return
+    for i, block in enumerate(blocks):
+        if not flags[i] or len(block.text.split()) > rules.max_words:
+            continue
+        height = max(block.bbox.height / max(len(block.lines), 1), 1.0)
+        low = block.bbox.top - rules.window * height
+        high = block.bbox.top + rules.window * height
+        flags[i] = not any(other is not block and other.page == block.page and low <= other.bbox.top <= high
+                           and is_contact_block(other.text) for other in blocks)
 
 
 def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind]) -> None:

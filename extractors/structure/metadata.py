@@ -15,7 +15,7 @@ from typing import Sequence
 from raadsstukken.extractors.text.dates import parse_date
 from raadsstukken.extractors.structure.forms import (VALUE_LINE_GAP, Cell, CheckboxState, FieldValue, Row, boxes_in,
                                                      find_field, match_label, page_rows)
-from raadsstukken.extractors.layout.records import BlockKind, PageLayout
+from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import list_marker
@@ -145,6 +145,10 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     """Metadata of one document from its pages (forms) and sections (headed paragraphs)."""
     rules = load_rules()
     rows = [row for page in pages[:FORM_PAGES] for row in page_rows(page)]
+    # a running sidebar is furniture, but a document that starts under one (an attachment inside a
+    # letter) reads its date, reference and unit there when its own text has none: its rows last
+    rows += [row for page in pages[:FORM_PAGES] if page.sidebar
+             for row in page_rows(replace(page, blocks=[Block(page.sidebar, page.number)]))]
     all_labels = [p for ps in rules.labels.values() for p in ps]
 
     def is_label(cell) -> bool:

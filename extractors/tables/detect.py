@@ -17,6 +17,7 @@ from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.tables.figures import figure_value, is_figure, is_year
 from raadsstukken.extractors.tables.confidence import table_confidence
 from raadsstukken.extractors.tables.grid import WORD_SPACE, WordCell, build_grid
+from raadsstukken.extractors.tables.headed import find_headed_tables
 from raadsstukken.extractors.tables.text_tables import TextTable, find_text_tables
 from raadsstukken.extractors.layout.records import Line, PageLayout, Word
 from raadsstukken.extractors.settings import SAME_SIZE
@@ -132,14 +133,17 @@ def find_tables(page: PageLayout) -> list[Table]:
         if table is not None:
             used.update(members)
             tables.append(table)
-    tables += [_text_table(t, page) for t in find_text_tables(lines, used)]
+    headed = find_headed_tables(lines, used)
+    for t in headed:
+        used.update(t.members)
+    tables += [_text_table(t, page) for t in headed + find_text_tables(lines, used)]
     return [t for t in tables if t.confidence >= MIN_CONFIDENCE]
 
 
 def _text_table(t: TextTable, page: PageLayout) -> Table:
     cells = [TableCell(r, c, text, r < t.header_rows, None if r < t.header_rows else figure_value(text),
                        t.boxes[r][c], page.number) for r, row in enumerate(t.rows) for c, text in enumerate(row)]
-    return Table(page.number, t.bbox, len(t.rows), len(t.rows[0]), t.header_rows, None, cells, "aligned_text",
+    return Table(page.number, t.bbox, len(t.rows), len(t.rows[0]), t.header_rows, None, cells, t.method,
                  confidence=table_confidence([c.text for c in cells], t.fill, t.size))
 
 

@@ -57,6 +57,9 @@ class TextTable:
     fill: float
     """Share of the rows with cells in two columns or more."""
     size: float
+    method: str = "aligned_text"
+    """How the columns were told: "aligned_text" (recurring left edges), "headed_text" (a bold
+    header row's cells, `tables.headed`)."""
 
 
 def find_text_tables(lines: Sequence[TextLine], used: set[int]) -> list[TextTable]:
@@ -112,7 +115,7 @@ def _table(lines: Sequence[TextLine], run: list[int]) -> TextTable | None:
     multi = sum(1 for k in run if len({col(c) for c in lines[k].cells}) >= 2)
     if multi < 2:
         return None
-    rows = _rows(lines, run)
+    rows = rows_of(lines, run)
     grid: list[list[list[Cell]]] = []
     for group in rows:
         slots: list[list[Cell]] = [[] for _ in starts]
@@ -146,8 +149,8 @@ def _table(lines: Sequence[TextLine], run: list[int]) -> TextTable | None:
                      frozenset(members), fill, median(lines[k].size for k in members))
 
 
-def _rows(lines: Sequence[TextLine], run: list[int]) -> list[list[int]]:
-    """The run's lines grouped into rows: bands of overlapping lines, cut at the larger gaps."""
+def bands_of(lines: Sequence[TextLine], run: list[int]) -> list[tuple[float, float, list[int]]]:
+    """The run's lines in bands of overlapping lines (top, bottom, lines), top to bottom."""
     bands: list[tuple[float, float, list[int]]] = []
     for k in sorted(run, key=lambda k: lines[k].bbox.top):
         b = lines[k].bbox
@@ -156,6 +159,12 @@ def _rows(lines: Sequence[TextLine], run: list[int]) -> list[list[int]]:
             bands[-1] = (top, max(bottom, b.bottom), ks + [k])
         else:
             bands.append((b.top, b.bottom, [k]))
+    return bands
+
+
+def rows_of(lines: Sequence[TextLine], run: list[int]) -> list[list[int]]:
+    """The run's lines grouped into rows: bands of overlapping lines, cut at the larger gaps."""
+    bands = bands_of(lines, run)
     gaps = [bands[i + 1][0] - bands[i][1] for i in range(len(bands) - 1)]
     if not gaps:
         return [bands[0][2]]

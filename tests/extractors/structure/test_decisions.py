@@ -417,3 +417,96 @@ def test_a_besluitenlijst_without_labels_takes_each_items_deciding_paragraph(mak
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == paragraphs
     assert [d.agenda_item for d in doc.decisions] == ["1", "2", "3"]
+
+
+ADOPTED = [
+    ("de volgende onderzoeksvraag vast te stellen:",
+     ["Breng in kaart hoe vaak de veerpont in de winter", "niet heeft gevaren.", "Ga na wat dat de reizigers kost."]),
+    ("artikel 7 van de marktverordening komt te luiden:",
+     ["Het college wijst de standplaatsen aan", "op het plein.", "Een standplaats is persoonlijk."]),
+    ("de onderstaande opdracht aan de rekenkamer mee te geven:",
+     ["Onderzoek of de subsidies voor de", "dorpshuizen doelmatig zijn.", "Rapporteer voor de zomer."]),
+]
+
+
+@pytest.mark.parametrize("announce, text", ADOPTED)
+def test_a_decision_that_adopts_a_text_ends_at_its_colon(make_pdf, documents_of, announce, text):
+    """Convention of council decisions: a point that adopts a text announces it with a colon ("… de
+    volgende opdracht vast te stellen:", "… komt te luiden:"); the numbered sentences under it are
+    the text adopted, not part of the point, and the next point of the list is a decision again."""
+    page = Page().add(56, 50, "Raadsbesluit", size=16, bold=True)
+    page.add(56, 90, "De raad besluit:", size=11, bold=True)
+    page.add(56, 110, "A.").add(76, 110, announce)
+    page.add(76, 126, "1.").add(96, 126, text[0]).add(96, 140, text[1])
+    page.add(76, 156, "2.").add(96, 156, text[2])
+    page.add(56, 172, "B.").add(76, 172, "het college op te dragen de uitkomst aan de raad te zenden.")
+    page.add(56, 204, "Toelichting", size=11, bold=True).add(56, 222, "Dit volgt op de vragen van de raad.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [announce, "het college op te dragen de uitkomst aan de raad te zenden."]
+
+
+@pytest.mark.parametrize("announce, text", ADOPTED[:2])
+def test_a_besluitenlijst_decision_that_adopts_a_text_ends_at_its_colon(make_pdf, documents_of, announce, text):
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 70, ["Vergadering van de raad, met de besluiten over de stukken van deze avond."])
+    page.add(56, 100, "5. Veerverbinding", size=11, bold=True)
+    page.lines(56, 120, ["De raad besluit unaniem:", f"A. {announce}"])
+    page.add(76, 146, f"1. {text[0]}").add(90, 160, text[1]).add(76, 174, f"2. {text[2]}")
+    page.add(56, 188, "B. het college op te dragen de uitkomst aan de raad te zenden.")
+    page.add(56, 220, "6. Sluiting", size=11, bold=True)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [announce, "het college op te dragen de uitkomst aan de raad te zenden."]
+
+
+def test_the_objects_listed_under_a_decision_stay_part_of_it(make_pdf, documents_of):
+    """"… de volgende stukken vast te stellen: a. de nota …; b. het plan …": the sub-list names
+    what is decided (it runs on in lower case), so it is part of the decision."""
+    page = Page().add(56, 50, "Raadsbesluit", size=16, bold=True)
+    page.add(56, 90, "De raad besluit:", size=11, bold=True)
+    page.add(56, 110, "1.").add(76, 110, "de volgende stukken vast te stellen:")
+    page.add(76, 126, "a.").add(96, 126, "de nota over de dorpshuizen;")
+    page.add(76, 142, "b.").add(96, 142, "het plan voor het veer;")
+    page.add(56, 158, "2.").add(76, 158, "het college op te dragen de raad te informeren.")
+    page.add(56, 190, "Toelichting", size=11, bold=True).add(56, 208, "Dit volgt op de vragen van de raad.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [
+        "de volgende stukken vast te stellen: a. de nota over de dorpshuizen; b. het plan voor het veer;",
+        "het college op te dragen de raad te informeren."]
+
+
+SUBJECTS = ["Aanwijzing van het cameragebied Stationskwartier", "Regeling voor de ligplaatsen in de Oude Haven",
+            "Beleidsregel tijdelijke bewoning van vakantieparken"]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_the_subject_adopted_under_an_intro_heading_is_the_decision(make_pdf, documents_of, subject):
+    """Convention of besluiten: "besluit vast te stellen:" as a heading, then the name of what is
+    adopted, which is the form's subject printed again: under the heading it is the decision, not
+    the form's value."""
+    page = Page().add(51, 60, "Besluit", size=15, bold=True)
+    page.add(57, 97, "Onderwerp", size=8.5, bold=True).add(193, 97, subject, size=10.5, bold=True)
+    page.add(57, 117, "Registratienummer", size=8.5, bold=True).add(193, 117, "2031-0047", size=8.5)
+    page.lines(51, 162, ["De burgemeester van de gemeente Waterstad,", "gelet op artikel 12 van de verordening;",
+                         "overwegende dat dit nodig is voor de orde en de veiligheid op straat;"], size=9.5)
+    page.add(51, 240, "besluit vast te stellen:", size=9.5, bold=True)
+    page.add(51, 258, subject, size=9.5)
+    page.lines(51, 290, ["Artikel 1", "Dit besluit treedt in werking op de dag na bekendmaking."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [subject]
+
+
+@pytest.mark.parametrize("code", ["ZK31/01873", "2031-004512", "RB.2031.117"])
+def test_a_registration_number_after_the_type_line_is_no_decision(make_pdf, documents_of, code):
+    """A type line "Besluit" read as an intro, with a sidebar's registration number the first line
+    after it: one token with digits decides nothing; the decision is the one under "besluit:"."""
+    page = Page().add(71, 120, "Besluit", size=9)
+    page.add(442, 120, code, size=8).add(442, 136, "aan", size=6.5).add(442, 144, "College van B&W", size=8)
+    page.add(71, 170, "Geacht college,", size=11)
+    page.lines(71, 200, ["Het college van burgemeester en wethouders van de gemeente Waterstad,",
+                         "gelezen het voorstel van de wethouder van 3 maart 2031;"], size=11)
+    page.add(71, 250, "besluit:", size=11, bold=True)
+    page.add(71, 270, "de nadere regels voor de weekmarkt op het Kerkplein vast te stellen", size=11)
+    page.add(71, 310, "Toelichting", size=13, bold=True)
+    page.lines(71, 330, ["De markt krijgt een vaste indeling met ruimte voor nieuwe kramen."], size=11)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["de nadere regels voor de weekmarkt op het Kerkplein vast te stellen"]

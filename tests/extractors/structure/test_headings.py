@@ -378,3 +378,88 @@ def test_a_short_line_over_term_entries_is_no_lead_heading(make_pdf, sections_of
                size=10, leading=12)
     sections = sections_of(make_pdf([page]))
     assert "Minder zwerfvuil in de parken" not in [s.heading for s in sections]
+
+
+def test_levels_are_depths_in_the_documents_outline(make_pdf, sections_of):
+    """Heading levels mean the same across documents: 1 is the document's top level, whatever
+    style its first heading is set in; a larger style that comes later is top level too; a
+    numbered sub-section ("3.2") goes under its chapter in the same style; styles that follow one
+    another without nesting do not add a level each."""
+    page = Page()
+    y = page.lines(56, 50, ["Korte terugblik"], size=10, bold=True) + 4  # smallest style, first
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["3 Wat de wijkraad vraagt"], size=16, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["3.2 Verlichting langs het fietspad"], size=16, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["Kosten van de lantaarns"], size=13, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["Planning van de aanleg"], size=10, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, ["4 Wat het college doet"], size=16, bold=True) + 4
+    page.lines(56, y, BODY)
+    levels = {s.heading: s.level for s in sections_of(make_pdf([page])) if s.heading}
+    assert levels == {"Korte terugblik": 1, "3 Wat de wijkraad vraagt": 1, "3.2 Verlichting langs het fietspad": 2,
+                      "Kosten van de lantaarns": 3, "Planning van de aanleg": 4, "4 Wat het college doet": 1}
+
+
+@pytest.mark.parametrize("keys, levels", [
+    ([(6, 1), (6, 1), (2, 1), (6, 1)], [1, 1, 1, 2]),  # first heading in the sixth style: level 1
+    ([(1, 1), (1, 2), (1, 3), (1, 2), (1, 1)], [1, 2, 3, 2, 1]),  # "1", "1.1", "1.1.1", "1.2", "2"
+    ([(1, 1), None, (4, 1), (9, 1), (4, 1)], [1, None, 2, 3, 2]),  # ranks 4 and 9 under 1: two levels, not nine
+])
+def test_outline_levels_from_style_ranks_and_numbering(keys, levels):
+    from raadsstukken.extractors.structure.headings import outline_levels
+
+    assert outline_levels(keys) == levels
+
+
+@pytest.mark.parametrize("unit", ["Artikel 3", "Hoofdstuk 4 Ligplaatsen", "§ 2 Aanvragen"])
+def test_a_regulations_unit_in_roman_type_is_a_heading(make_pdf, sections_of, unit):
+    """Convention of regulations: a unit ("Artikel 3", "Hoofdstuk 4 …", "§ 2 …") on a line of its
+    own heads the text below it, even set in the body's roman type; a sentence that opens with
+    a unit and ends in a period stays running text."""
+    page = Page()
+    y = page.lines(56, 50, ["Verordening ligplaatsen Waterstad"], size=16, bold=True) + 10
+    y = page.lines(56, y, [unit]) + 4
+    y = page.lines(56, y, ["1. Het college wijst de ligplaatsen voor woonboten aan op een kaart.",
+                           "2. Een ligplaats is persoonlijk en kan niet worden overgedragen."]) + 10
+    page.lines(56, y, ["Artikel 5 van de Havenverordening blijft van kracht naast", "deze regels."])
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Verordening ligplaatsen Waterstad", unit]
+    assert "Artikel 5 van de Havenverordening blijft van kracht naast deze regels." in sections[-1].text
+
+
+@pytest.mark.parametrize("scribble", [".), zo( kt N", "rA_ o-Kt1077 mmrw", ", .4 ( (j 512-"])
+def test_ocr_of_a_scribble_set_large_is_no_heading(make_pdf, sections_of, scribble):
+    """A heading is made of words: OCR of handwriting or a stamp in the margin gives tokens of
+    letters mixed with brackets and crumbs of punctuation, set large; that line stays in the text."""
+    page = Page()
+    y = page.lines(56, 50, ["Aanleiding"], size=13, bold=True) + 4
+    y = page.lines(56, y, BODY) + 10
+    y = page.lines(56, y, [scribble], size=14) + 10
+    page.lines(56, y, BODY)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Aanleiding"]
+    assert scribble.split()[-1] in sections[-1].text
+
+
+@pytest.mark.parametrize("name, contact", [
+    ("Omgevingsdienst Veluwe", "Stationslaan 12 | Postbus 330 | 7300 AH Apeldoorn"),
+    ("Waterschap Zuid", "Postbus 91, 5200 MA Oss · T 073 123 45 67"),
+    ("Stadsbeheer", "Kanaalweg 4 · info@stadsbeheer-voorbeeld.nl · www.stadsbeheer-voorbeeld.nl"),
+])
+def test_a_logos_name_over_its_contact_block_is_no_heading(make_pdf, sections_of, name, contact):
+    """Convention of e-mail signatures and letterheads: an organisation's name set bold or large
+    with its address and contact line beside or under it is the logo's name, not a heading; a
+    heading over a paragraph that mentions one web address stays a heading."""
+    page = Page()
+    y = page.lines(56, 50, ["Meer informatie"], size=12, bold=True) + 4
+    y = page.lines(56, y, ["Kijk voor de voorwaarden op www.voorbeeldregeling.nl of bel ons gerust op",
+                           "werkdagen tussen negen en vijf uur."]) + 14
+    y = page.lines(56, y, ["Met vriendelijke groet,"]) + 20
+    page.add(56, y, name, size=12, bold=True)
+    page.add(56, y + 16, contact, size=8)
+    sections = sections_of(make_pdf([page]))
+    assert [s.heading for s in sections if s.heading] == ["Meer informatie"]
+    assert name in sections[-1].text
