@@ -467,8 +467,24 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
     return items
 
 
+FORM_LABEL_WORDS = 3
+"""A bold line of at most this many words with a value beside it on its row is a form's label."""
+
+
+def _form_label(first: Line, section: Section) -> bool:
+    """Whether a line is a form's label ("Organisatie" | "Oostwold", "Bestuursorgaan" | …): bold,
+    short, with another line beside it on the same row; a kind line taken for an intro is
+    followed by such a grid, never by its decision."""
+    if not first.bold or len(first.text.split()) > FORM_LABEL_WORDS:
+        return False
+    return any(ln.bbox.x0 > first.bbox.x1 + 10 and abs(ln.bbox.top - first.bbox.top) <= 0.5 * first.bbox.height
+               for b in section.body for ln in b.lines if ln.page == first.page)
+
+
 def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
             roles: Mapping[Block, BlockKind]) -> list[DecisionPoint]:
+    if _form_label(first, section):
+        return []
     for block in section.body:
         if first in block.lines and roles.get(block, block.kind) is BlockKind.BODY:
             lines = block.lines[block.lines.index(first):]

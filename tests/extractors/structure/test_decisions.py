@@ -510,3 +510,21 @@ def test_a_registration_number_after_the_type_line_is_no_decision(make_pdf, docu
     page.lines(71, 330, ["De markt krijgt een vaste indeling met ruimte voor nieuwe kramen."], size=11)
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == ["de nadere regels voor de weekmarkt op het Kerkplein vast te stellen"]
+
+
+def test_a_kind_line_over_a_form_grid_opens_no_decision(make_pdf, documents_of):
+    """Convention of published regulations: the kind ("BESLUIT") set in a band over the title and
+    a grid of labels and values ("Organisatie | Oostwold"); a label of that grid is no decision.
+    The regulation's own decision under its formula still is."""
+    page = Page().add(40, 16, "BESLUIT", size=13, bold=True).add(440, 19, "Gemeente Oostwold", size=9)
+    page.add(40, 72, "Regeling ondermandaat Oostwold 2031", size=14, bold=True)
+    for i, (label, value) in enumerate([("Organisatie", "Oostwold"), ("Citeertitel", "Regeling ondermandaat")]):
+        page.add(90, 104 + 18 * i, label, size=8, bold=True).add(170, 104 + 18 * i, value, size=9)
+    page.lines(40, 160, ["Het college van burgemeester en wethouders van Oostwold;",
+                         "gelet op artikel 10:3 van de Algemene wet bestuursrecht;"], size=9.5)
+    page.add(40, 190, "besluit:", size=9.5, bold=True)
+    page.lines(40, 204, ["vast te stellen de Regeling ondermandaat Oostwold 2031."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    texts = [d.text for d in doc.decisions]
+    assert "Organisatie" not in texts
+    assert any("Regeling ondermandaat Oostwold 2031" in t for t in texts)
