@@ -36,8 +36,9 @@ HEADER_SIZE_SLACK = 1.5
 """Points the header's type may differ from the body's (set smaller or larger in bold)."""
 EDGE_SLACK = 4.0
 """Points a cell may start left of its column's header, or reach past the next column's start."""
-LINE_GAP = 2.6
-"""Largest gap between two lines of the table, in line heights (a row's padding and rule)."""
+LINE_GAP = 3.0
+"""Largest gap between two lines of the table, in line heights or type sizes, whichever is larger
+(a row's padding, rule and a paragraph's space after in a cell)."""
 HEADER_WRAP = 0.6
 """A bold line closer than this (line heights) under the header is its wrapped second line."""
 KEY_WORDS = 2
@@ -53,18 +54,26 @@ def find_headed_tables(lines: Sequence[TextLine], used: set[int]) -> list[TextTa
     taken: set[int] = set()
     out: list[TextTable] = []
     for pos, k in enumerate(order):
-        if k in taken or not is_header_line(lines[k]):
+        if k in taken:
             continue
-        table = _table(lines, k, [j for j in order[pos + 1:] if j not in taken])
+        # cells on the header's baseline cut off into lines of their own (a cell set in other
+        # type) are header cells too
+        head = [k] + [j for j in order[pos + 1:] if j not in taken and _same_baseline(lines[k], lines[j])]
+        if not is_header(tuple(c for j in head for c in lines[j].cells)):
+            continue
+        table = _table(lines, head, [j for j in order[pos + 1:] if j not in taken and j not in head])
         if table is not None:
             out.append(table)
             taken |= table.members
     return out
 
 
-def is_header_line(line: TextLine) -> bool:
+def _same_baseline(a: TextLine, b: TextLine) -> bool:
+    return abs(a.bbox.bottom - b.bbox.bottom) <= 0.35 * max(a.bbox.height, b.bbox.height)
+
+
+def is_header(cells: Sequence[Cell]) -> bool:
     """Three or more short bold cells without figures, none a form label ("Datum:")."""
-    cells = line.cells
     return (len(cells) >= MIN_COLUMNS and all(c.bold and c.checkbox is None for c in cells)
             and all(len(c.text.split()) <= HEADER_WORDS and len(c.text) <= HEADER_CHARS for c in cells)
             and all(figure_value(c.text) is None and not c.text.rstrip().endswith(":") for c in cells))
@@ -100,17 +109,18 @@ def _fit(cell: Cell, starts: Sequence[float]) -> list[tuple[int, Cell]] | None:
                         bold=sum(w.bold for w in ws) * 2 > len(ws), words=tuple(ws))) for c, ws in parts]
 
 
-def _table(lines: Sequence[TextLine], head: int, after: Sequence[int]) -> TextTable | None:
-    header = lines[head]
-    starts = [c.bbox.x0 for c in header.cells]
-    placed: dict[int, list[tuple[int, Cell]]] = {head: [(i, c) for i, c in enumerate(header.cells)]}
-    header_lines = [head]
+def _table(lines: Sequence[TextLine], head: list[int], after: Sequence[int]) -> TextTable | None:
+    header = lines[head[0]]
+    starts = sorted(c.bbox.x0 for k in head for c in lines[k].cells)
+    placed: dict[int, list[tuple[int, Cell]]] = {k: [(_column(c.bbox.x0, starts), c) for c in lines[k].cells]
+                                                 for k in head}
+    header_lines = list(head)
     body: list[int] = []
-    bottom = header.bbox.bottom
+    bottom = max(lines[k].bbox.bottom for k in head)
     body_size: float | None = None
     for k in after:
         line = lines[k]
-        if line.bbox.top - bottom > LINE_GAP * line.bbox.height:
+        if line.bbox.top - bottom > LINE_GAP * max(line.bbox.height, line.size):
             break
         if abs(line.size - (body_size if body_size is not None else header.size)) > \
                 (SAME_SIZE if body_size is not None else HEADER_SIZE_SLACK):

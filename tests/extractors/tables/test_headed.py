@@ -107,3 +107,22 @@ def test_a_table_over_a_page_break_with_its_header_repeated_is_one_table(tmp_pat
     assert (table.page, table.page_end, table.n_rows, table.method) == (1, 2, 31, "headed_text+continued")
     assert [r[0] for r in table.grid()] == ["Nr."] + [str(k) for k in range(1, 31)]
     assert table.grid()[30][3] == "De namen van fase 30 worden vastgesteld."
+
+
+def test_header_cells_cut_into_two_row_clusters_on_one_baseline_are_one_header():
+    """The row clusters of `detect` can cut a header's cells apart (a cell in other type, a bottom
+    edge further down): cells on the header's baseline are its columns all the same."""
+    from raadsstukken.extractors.layout.geometry import BBox
+    from raadsstukken.extractors.structure.forms import Cell
+    from raadsstukken.extractors.tables.detect import _Line
+    from raadsstukken.extractors.tables.headed import find_headed_tables
+
+    def line(top, *cells, bold=False):
+        out = tuple(Cell(text, BBox(x, top, x + 6 * len(text), top + 9), 1, bold) for x, text in cells)
+        return _Line(out, BBox(min(c.bbox.x0 for c in out), top, max(c.bbox.x1 for c in out), top + 9), 9.0)
+
+    lines = [line(80, (60, "Nr."), (300, "Afspraak"), bold=True), line(80.5, (110, "Zaak"), bold=True),
+             line(100, (60, "1"), (110, "Fietspad"), (300, "Na de zomer")),
+             line(114, (60, "2"), (110, "Verlichting"), (300, "Offerte"))]
+    (table,) = find_headed_tables(lines, set())
+    assert table.rows == (("Nr.", "Zaak", "Afspraak"), ("1", "Fietspad", "Na de zomer"), ("2", "Verlichting", "Offerte"))
