@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -138,21 +139,18 @@ def _law_key(name: str, function_words: frozenset[str]) -> str:
 @lru_cache(maxsize=1)
 def pipeline() -> tuple[Language, PhraseMatcher, PhraseMatcher]:
     """The spaCy pipeline and its matchers (built once per process)."""
-    from raadsstukken.extractors.semantics.entities_spacy import import_spacy
+    from raadsstukken.extractors.semantics.entities_spacy import load_model
 
-    spacy = import_spacy()  # without spacy.cli (a third of the import)
+    nlp = load_model(MODEL_DIR)  # spaCy without spacy.cli, the tokenizer's exceptions added as texts need them
     from spacy.matcher import PhraseMatcher
 
-    # The shipped model's tokenizer is spaCy's Dutch default (`train-ner` starts from spacy.blank("nl")),
-    # which loading builds anyway: reading it from disk again rebuilds its 4,670 special cases a
-    # second time (0.9 s of each process). Excluded here; tests/extractors/semantics pin the equality.
-    nlp = spacy.load(MODEL_DIR, exclude=["tokenizer"]) if (MODEL_DIR / "meta.json").exists() else spacy.blank("nl")
     lex = lexicons()
     laws = PhraseMatcher(nlp.vocab, attr="LOWER")
     tokenizer: Tokenizer = nlp.tokenizer  # spaCy types it as any callable
-    laws.add("LAW", list(tokenizer.pipe(lex.laws)))
-    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-    exact.add("LOC", list(tokenizer.pipe(lex.places)))
+    with _tokenizer_covering(nlp, [*lex.laws, *lex.places]):
+        laws.add("LAW", list(tokenizer.pipe(lex.laws)))
+        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        exact.add("LOC", list(tokenizer.pipe(lex.places)))
     return nlp, laws, exact
 
 
@@ -170,6 +168,17 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
     """Entities of each text (in order), found in one batched pass. `people` are names known from
     the documents' signature blocks."""
     nlp, laws, exact = pipeline()
+    with _tokenizer_covering(nlp, texts):  # the model and the matchers tokenize only pieces of `texts`
+        return _find_entities(nlp, laws, exact, texts, municipality, batch_size, people)
+
+
+def _tokenizer_covering(nlp: Language, texts: Sequence[str]) -> AbstractContextManager[None]:
+    covering = getattr(nlp.tokenizer, "covering", None)
+    return covering(texts) if covering is not None else nullcontext()
+
+
+def _find_entities(nlp: Language, laws: PhraseMatcher, exact: PhraseMatcher, texts: Sequence[str],
+                   municipality: str | None, batch_size: int, people: Sequence[str]) -> list[list[Entity]]:
     lex = lexicons()
     common = _lowercase_words(texts)
     joined = "\n".join(texts)
@@ -216,7 +225,9 @@ MID_SENTENCE_CAPITAL = re.compile(_SHAPES["mid_sentence_capital"])
 def _model_finds(nlp, texts: Sequence[str], batch_size: int) -> list[list[tuple[int, int, str, str]]]:
     """What the statistical NER proposes in each text, as (start, end, text, label). Only sentences
     with a capitalised word after a lower-case word or comma go through the model: a name it finds
-    elsewhere could not pass `_plausible_name`, and skipping the rest saves most of its time."""
+    elsewhere could not pass `_plausible_name`, and skipping the rest saves most of its time. A
+    sentence the model read before in this process (a file's repeated boilerplate, the same
+    paragraph in the next paper of a batch) is not read again: its finds come from `_NER_SEEN`."""
     out: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
     if "ner" not in nlp.pipe_names:
         return out
@@ -228,9 +239,37 @@ def _model_finds(nlp, texts: Sequence[str], batch_size: int) -> list[list[tuple[
                 for offset, piece in text_pieces(m.group(0)):  # a "sentence" of a million characters
                     where.append((i, m.start() + offset))
                     sentences.append(piece)
-    for (i, offset), doc in zip(where, nlp.pipe(sentences, batch_size=batch_size * 4)):
-        out[i].extend((offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents)
+    finds = {s: _NER_SEEN[s] for s in sentences if s in _NER_SEEN}
+    unread = list(dict.fromkeys(s for s in sentences if s not in finds))
+    for sentence, doc in zip(unread, nlp.pipe(unread, batch_size=batch_size * 4)):
+        finds[sentence] = tuple((e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+    for (i, offset), sentence in zip(where, sentences):
+        out[i].extend((offset + start, offset + end, text, label) for start, end, text, label in finds[sentence])
+    _remember(unread, finds)
     return out
+
+
+NER_SEEN_CHARS = 2_000_000
+"""Characters of sentences whose model finds a process keeps (`_NER_SEEN`); past it the oldest go."""
+_NER_SEEN: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+"""Sentence -> the model's finds in it (offsets in the sentence), in the order first read. The model
+reads each sentence on its own (a document per sentence: its network sees no other sentence, and
+the batch a sentence is read in changes none of its finds), so a sentence read again gives the same
+finds; this saves the reading (the NER's forward pass is most of the entity stage)."""
+_seen_chars = [0]
+
+
+def _remember(sentences: list[str], finds: dict[str, tuple[tuple[int, int, str, str], ...]]) -> None:
+    """Keep the finds of newly read `sentences`, dropping the oldest past NER_SEEN_CHARS."""
+    for sentence in sentences:
+        if len(sentence) > NER_SEEN_CHARS or sentence in _NER_SEEN:
+            continue
+        _NER_SEEN[sentence] = finds[sentence]
+        _seen_chars[0] += len(sentence)
+    while _seen_chars[0] > NER_SEEN_CHARS and _NER_SEEN:
+        oldest = next(iter(_NER_SEEN))
+        _seen_chars[0] -= len(oldest)
+        del _NER_SEEN[oldest]
 
 
 PIECE_CHARS = 100_000
