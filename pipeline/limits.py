@@ -78,6 +78,35 @@ def rss_bytes(pid: int) -> int | None:
         return None
 
 
+class RssReader:
+    """`rss_bytes` of one process, its /proc file kept open and read again from the start at each
+    look (procfs renders it anew), so a parent watching a worker many times a second does not open
+    and close a file each time."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        try:
+            self.fd: int | None = os.open(f"/proc/{pid}/statm", os.O_RDONLY)
+        except OSError:
+            self.fd = None
+
+    def __call__(self) -> int | None:
+        if self.fd is None:
+            return rss_bytes(self.pid)
+        try:
+            return int(os.pread(self.fd, 256, 0).split()[1]) * _PAGE
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def close(self) -> None:
+        if self.fd is not None:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            self.fd = None
+
+
 def cap_address_space(memory_mb: int) -> None:
     """Cap this process's address space at what it maps now plus twice `memory_mb` and a slack
     (Linux; a no-op where it cannot be read). Called by a worker before each file."""

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import math
 import os
 import re
+import select
 import signal
 import threading
 import time
@@ -41,7 +43,7 @@ from raadsstukken.pipeline.errors import where as where_text
 _log = logging.getLogger(__name__)
 
 POLL = 0.05
-"""Seconds between two looks at a working child's clock and memory."""
+"""Seconds between two looks at a working child's memory (and at most between two at its clock)."""
 RECYCLE_SHARE = 0.5
 """A child whose resident memory grew by more than this share of its budget is replaced after its file."""
 MAX_NOTES = 20
@@ -234,6 +236,8 @@ class Worker:
         self.pid: int | None = None
         self.conn: Connection | None = None
         self.baseline = 0
+        self.rss = limits.RssReader(-1)
+        """The child's resident memory, read from its /proc file (kept open while it lives)."""
         self.started = 0
         """Children forked so far (1 + the replacements)."""
         with _live_lock:
@@ -248,7 +252,8 @@ class Worker:
             _child_main(theirs, self.work, parent)
         theirs.close()
         self.pid, self.conn = pid, ours
-        self.baseline = limits.rss_bytes(pid) or 0
+        self.rss = limits.RssReader(pid)
+        self.baseline = self.rss() or 0
         self.started += 1
 
     def run(self, task: Any, seconds: float, memory_mb: int) -> Any:
@@ -264,12 +269,16 @@ class Worker:
             self.conn.send((task, memory_mb))
         except (OSError, ValueError):
             return self._died(stage, page, t0)
+        readable = select.poll()  # the pipe's readiness, asked of the kernel directly (Connection.poll
+        readable.register(self.conn.fileno(), select.POLLIN)  # builds a selector for every look)
+        next_look = t0 + POLL
         while True:
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            remaining = deadline - now
             if remaining <= 0:
                 return self._stop("timeout", f"took longer than {seconds:.3g} s", stage, page, t0)
             try:
-                ready = self.conn.poll(min(POLL, remaining))
+                ready = readable.poll(max(1, math.ceil(min(POLL, remaining, next_look - now) * 1000)))
                 message = self.conn.recv() if ready else None
             except (EOFError, OSError):
                 return self._died(stage, page, t0)
@@ -286,7 +295,10 @@ class Worker:
                 elif message[0] == "done":
                     self._after_file(memory_mb)
                     return message[1], message[2]
-            rss = limits.rss_bytes(self.pid)
+                if time.monotonic() < next_look:
+                    continue  # the child's notes come many a second: its memory is looked at every POLL
+            next_look = time.monotonic() + POLL
+            rss = self.rss()
             if rss is None:
                 return self._died(stage, page, t0)
             if rss > limit:
@@ -294,7 +306,7 @@ class Worker:
                                   f"{self.baseline >> 20} MB of them the worker's own)", stage, page, t0)
 
     def _after_file(self, memory_mb: int) -> None:
-        rss = limits.rss_bytes(self.pid) if self.pid else None
+        rss = self.rss() if self.pid else None
         if rss is not None and rss - self.baseline > RECYCLE_SHARE * memory_mb * (1 << 20):
             self.close()
 
@@ -319,6 +331,7 @@ class Worker:
         """SIGKILL the child and its group now; returns its wait status (None when there was none)."""
         pid, conn = self.pid, self.conn
         self.pid = self.conn = None
+        self.rss.close()
         if conn is not None:
             conn.close()
         if pid is None:
@@ -352,6 +365,7 @@ class Worker:
                 done = pid
             if done:
                 conn.close()
+                self.rss.close()
                 self.pid = self.conn = None
                 return
             time.sleep(0.01)
