@@ -140,18 +140,30 @@ class FileOutcome:
     stat: tuple[int, int, int] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        """Sent from the worker with its empty tables as their names only: most datasets have no
-        rows in a given file, and pickling an empty table is pickling its schema (the half of the
-        bytes, and of the time, of a file's outcome on the dev corpus)."""
+        """Sent from the worker with its empty tables as their names only (most datasets have no
+        rows in a given file, and pickling an empty table is pickling its schema) and the others as
+        Arrow IPC streams: the same schema, metadata, columns and chunks, at a seventh of the CPU of
+        pickling a table (0.38 -> 0.06 s for the dev corpus's 460 non-empty tables, both ways)."""
         state = dict(self.__dict__)
-        state["tables"] = [(n, t if t.num_rows else None) for n, t in self.tables.items()]
+        state["tables"] = [(n, _ipc_bytes(t) if t.num_rows else None) for n, t in self.tables.items()]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         tables = state["tables"]
         if isinstance(tables, list):
-            state["tables"] = {n: DATASETS[n].empty_table() if t is None else t for n, t in tables}
+            state["tables"] = {n: DATASETS[n].empty_table() if t is None else _ipc_table(t) for n, t in tables}
         self.__dict__.update(state)
+
+
+def _ipc_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as stream:
+        stream.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _ipc_table(data: bytes | pa.Table) -> pa.Table:
+    return data if isinstance(data, pa.Table) else pa.ipc.open_stream(data).read_all()
 
 
 @dataclass
