@@ -64,8 +64,9 @@ def char_counts(texts: Iterable[str]) -> Counter[str]:
     """The letters and digits of some texts as a multiset, case-folded and compatibility-normalized
     (ligatures, full-width forms), so a page's layer and the rows made of it count alike."""
     out: Counter[str] = Counter()
-    for text in texts:
-        out.update(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+    for text in texts:  # every character counted at C speed, then the letters and digits kept
+        counts = Counter(unicodedata.normalize("NFKC", text).casefold())
+        out.update({ch: n for ch, n in counts.items() if ch.isalnum()})
     return out
 
 
