@@ -34,7 +34,8 @@ from typing import Any
 from raadsstukken.extractors.layout.ocr_marks import blank, find_redactions, is_code
 from raadsstukken.extractors.layout.ocr_regions import (Region, as_labels, find_unread, has_code, merged, place_lines, plain_crop,
                                                         unread_rules)
-from raadsstukken.extractors.layout.ocr_stamps import angle_of, find_stamps, stamp_lines, stamp_rules, upright_crop
+from raadsstukken.extractors.layout.ocr_stamps import (angle_of, find_stamps, framed_lines, stamp_lines, stamp_rules,
+                                                       upright_crop)
 from raadsstukken.extractors.layout.ocr_words import (OcrLine, OcrPage, page_slope, read_hocr, with_marks, with_redactions,
                                                       words_to_chars)
 
@@ -265,8 +266,12 @@ def _with_stamps(exe: str, grey: Any, lines: list[OcrLine], dpi: float, language
         if any(area.x0 < b.x1 and b.x0 < area.x1 and area.top < b.bottom and b.top < area.bottom for b in read_areas):
             continue  # a part of a stamp read already (its frame apart from its letters)
         angle = angle_of(grey, area)
-        if abs(angle - page_angle) < rules.min_angle:
-            continue  # set square to the page's lines: a picture, a logo, ink read already
+        if abs(angle - page_angle) < rules.min_angle:  # set square: a picture, a logo, ink read already,
+            framed = framed_lines(grey, area, out, rules)  # or a stamp in a coloured frame, read as type
+            if framed is not None:
+                read_areas.append(area)
+                out = framed
+            continue
         upright = upright_crop(grey, area, angle, lines)
         buf = io.BytesIO()
         upright.image.save(buf, format="PPM")

@@ -8,13 +8,15 @@ reading covers, in an area taller than a line (`find_stamps`). Its angle is the 
 rows of its ink are most unequal (lines of type and the gaps between them); turned upright, made
 plain and read as a block (`upright_crop`), its words are the stamp's when enough of them are read
 confidently and the angle is off the page's lines. `ocr.py` reads them and `ocr_words.py` writes
-them apart from the page's text, as page furniture (as a release's number stamp is). Thresholds
-are `rules/ocr.toml [stamp]`.
+them apart from the page's text, as page furniture (as a release's number stamp is). A stamp set
+square to the page is told apart where it can be: a frame in a colour holding a few lines of type
+in that colour (`framed_lines`); the page reading's words there are the stamp's. Thresholds are
+`rules/ocr.toml [stamp]`.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +38,10 @@ class StampRules:
     min_confidence: float
     min_letters: int
     max_stamps: int
+    frame_edge: float = 0.8
+    frame_sides: float = 0.6
+    frame_lines: int = 4
+    colour_margin: float = 35.0
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +49,8 @@ def stamp_rules() -> StampRules:
     v = read_rules("ocr")["stamp"]
     return StampRules(float(v["ink_level"]), float(v["confident"]), float(v["tile"]), float(v["min_height"]),
                       float(v["min_width"]), float(v["max_share"]), float(v["min_angle"]), float(v["max_angle"]),
-                      float(v["angle_step"]), float(v["min_confidence"]), int(v["min_letters"]), int(v["max_stamps"]))
+                      float(v["angle_step"]), float(v["min_confidence"]), int(v["min_letters"]), int(v["max_stamps"]),
+                      float(v["frame_edge"]), float(v["frame_sides"]), int(v["frame_lines"]), float(v["colour_margin"]))
 
 
 @dataclass(frozen=True)
@@ -200,3 +207,63 @@ def stamp_lines(read: list[OcrLine], upright: Upright, page_angle: float, rules:
         out.append(OcrLine((lx0 + dx, ltop + dy, lx1 + dx, lbottom + dy), 0.0, 0.0, line.x_size, line.descenders,
                            placed, paragraph=-2000))
     return out
+
+
+def _dark(grey: Any, boxes: list[tuple[int, int, int, int]], ink_level: float) -> float | None:
+    """How dark the ink in the boxes is: the 10th percentile of its pixels darker than `ink_level`
+    (black type measures 15-30 on a scan, red or blue ink 60-150), None without ink."""
+    import numpy as np
+
+    parts = [grey[max(t, 0):b, max(x0, 0):x1].ravel() for x0, t, x1, b in boxes if x1 > x0 and b > t]
+    pixels = np.concatenate(parts) if parts else np.zeros(0)
+    ink = pixels[pixels < ink_level]
+    return float(np.percentile(ink, 10)) if ink.size else None
+
+
+def framed_lines(grey: Any, area: Area, lines: list[OcrLine], rules: StampRules | None = None) -> list[OcrLine] | None:
+    """The lines, those of a stamp set square to the page marked "stamp", or None when the area is
+    no such stamp. A stamp's lines: the area's ink
+    (what no confident word covers) is a frame (`frame_edge` of its tiles along its box's edges,
+    each side drawn over `frame_sides` of its length) holding one to `frame_lines` lines that lie
+    wholly inside it, and both the frame and those lines' words are in a colour: their ink at least
+    `colour_margin` lighter than the page's other confident type. Otherwise none (a boxed note, a
+    form's cell, a coloured heading without frame, black type in a black frame)."""
+    r = rules or stamp_rules()
+    if not lines:
+        return None
+    t = area.tile
+    rows, cols = (area.bottom - area.top) // t, (area.x1 - area.x0) // t
+    top, left = area.top // t, area.x0 // t
+    edge = 3  # tiles: a frame skewed by a degree or drawn 2 pt wide spreads over three
+    on_edge = [(y, x) for y, x in area.tiles
+               if y - top < edge or top + rows - 1 - y < edge or x - left < edge or left + cols - 1 - x < edge]
+    if len(on_edge) < r.frame_edge * len(area.tiles):
+        return None
+    sides = (
+        {x for y, x in on_edge if y - top < edge}, {x for y, x in on_edge if top + rows - 1 - y < edge},
+        {y for y, x in on_edge if x - left < edge}, {y for y, x in on_edge if left + cols - 1 - x < edge},
+    )
+    if any(len(side) < r.frame_sides * n for side, n in zip(sides, (cols, cols, rows, rows))):
+        return None
+
+    def inside(box: tuple[int, int, int, int]) -> bool:
+        return area.x0 <= box[0] and box[2] <= area.x1 and area.top <= box[1] and box[3] <= area.bottom
+
+    def centred(box: tuple[int, int, int, int]) -> bool:
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return area.x0 < cx < area.x1 and area.top < cy < area.bottom
+
+    held = [i for i, line in enumerate(lines) if any(centred(w.box) for w in line.words)]
+    if not held or len(held) > r.frame_lines or not all(inside(w.box) for i in held for w in lines[i].words):
+        return None
+    others = [w.box for i, line in enumerate(lines) if i not in held for w in line.words
+              if w.confidence >= r.confident][:60]
+    frame = [(area.x0 + x * t - left * t, area.top + y * t - top * t,
+              area.x0 + (x + 1) * t - left * t, area.top + (y + 1) * t - top * t) for y, x in on_edge]
+    type_dark, frame_dark = _dark(grey, others, r.ink_level), _dark(grey, frame, r.ink_level)
+    words_dark = _dark(grey, [w.box for i in held for w in lines[i].words], r.ink_level)
+    if type_dark is None or frame_dark is None or words_dark is None \
+            or min(frame_dark, words_dark) < type_dark + r.colour_margin:
+        return None
+    return [replace(line, words=[replace(w, mark="stamp") for w in line.words]) if i in held else line
+            for i, line in enumerate(lines)]

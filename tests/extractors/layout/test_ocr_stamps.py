@@ -36,10 +36,10 @@ def test_a_box_filled_black_is_a_redaction_mark_and_type_bands_frames_and_bullet
     assert [(m.x0 // 10, m.top // 10, m.x1 // 10, m.bottom // 10) for m in marks] == [(10, 10, 40, 15)], marks
 
 
-def _page(path, stamp: bool = True):
+def _page(path, stamp: bool = True, angle: float = 12, colour: tuple[float, float, float] = (0.8, 0.1, 0.1)):
     """A report of a meeting with two headings, a name blacked out inside a line (its ground printed
     after the box) and a line blacked out whole (its ground printed white on the box), and a received
-    stamp in red, turned 12 degrees, below the text."""
+    stamp in red, turned 12 degrees (or `angle`, in `colour`), below the text."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -84,9 +84,9 @@ def _page(path, stamp: bool = True):
     if stamp:
         c.saveState()
         c.translate(340, height - 440)
-        c.rotate(12)
-        c.setStrokeColorRGB(0.8, 0.1, 0.1)
-        c.setFillColorRGB(0.8, 0.1, 0.1)
+        c.rotate(angle)
+        c.setStrokeColorRGB(*colour)
+        c.setFillColorRGB(*colour)
         c.setLineWidth(2)
         c.rect(0, 0, 150, 46, stroke=1, fill=0)
         c.setFont("Helvetica-Bold", 14)
@@ -135,3 +135,27 @@ def test_a_page_without_stamps_or_marks_reads_as_before(tmp_path):
     born = _page(tmp_path / "born.pdf", stamp=False)
     page = parse_pdf(scan(born, 300, 0.3, 11, tmp_path / "scan.pdf"), OcrSettings("auto", workers=1)).pages[0]
     assert page.header is None and page.furniture_method == "none"
+
+
+@needs_tesseract
+@pytest.mark.parametrize("dpi", [300, 200])
+def test_a_stamp_set_square_in_a_coloured_frame_is_kept_out_of_headings_and_text(tmp_path, dpi):
+    """Set square to the page a stamp reads as type; its coloured frame around a few lines of type in
+    that colour tells it apart: its words go to the furniture, not to a heading or the text."""
+    born = _page(tmp_path / "born.pdf", angle=0)
+    page = parse_pdf(scan(born, dpi, 0.4, dpi + 3, tmp_path / "scan.pdf"), OcrSettings("auto", workers=1)).pages[0]
+    blocks = page.blocks
+    text = _norm(" ".join(b.text for b in blocks))
+    assert page.furniture_method == "stamp" and "ontvangen" in _norm(page.header or "") and "2031" in (page.header or "")
+    assert "ontvangen" not in text and "2031" not in text, text
+    headings = [_norm(b.text) for b, level in zip(blocks, find_headings(blocks)) if level is not None]
+    assert headings == ["verslag van het overleg over de haven", "aanwezigen en afspraken", "vervolg"], headings
+
+
+@needs_tesseract
+def test_a_black_framed_note_set_square_stays_text(tmp_path):
+    """The same box in black, black type in it: a boxed note of the paper (no colour tells it apart)."""
+    born = _page(tmp_path / "born.pdf", angle=0, colour=(0, 0, 0))
+    page = parse_pdf(scan(born, 300, 0.4, 5, tmp_path / "scan.pdf"), OcrSettings("auto", workers=1)).pages[0]
+    assert page.header is None and "stamp" not in page.furniture_method
+    assert "ontvangen" in _norm(" ".join(b.text for b in page.blocks))
