@@ -51,6 +51,7 @@ class HeadingRules:
     units: re.Pattern[str] = re.compile(r"(?!)")
     lead: LeadLineRules | None = None
     contact: ContactRules | None = None
+    title_max_chars_above: int = 0
     word: re.Pattern[str] = re.compile(r"\w+")
     crumb: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
@@ -93,6 +94,7 @@ def load_rules() -> HeadingRules:
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
         contact=ContactRules(tuple(re.compile(p) for p in data["contact"]["kinds"]), int(data["contact"]["min_kinds"]),
                              int(data["contact"]["max_words"]), float(data["contact"]["window"])),
+        title_max_chars_above=int(data["title_block"]["max_chars_above"]),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )

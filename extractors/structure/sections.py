@@ -12,7 +12,8 @@ from typing import Mapping, Sequence
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading,
-                                                       find_headings, split_lead_headings)
+                                                       find_headings, load_rules, outline_levels,
+                                                       split_lead_headings)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 
@@ -37,17 +38,20 @@ class Section:
 
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
                    settings: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                   roles: Mapping[Block, BlockKind] | None = None) -> list[Section]:
+                   roles: Mapping[Block, BlockKind] | None = None, title: str | None = None) -> list[Section]:
     """Sections of one document from its parsed pages (blocks already in reading order).
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
     are left out (they are the document's title) and its cover text is never a heading. A
     paragraph whose first line is a heading of its own is cut in two there (`split_lead_headings`).
+    `title` is the document's title: printed as its first heading with no more than a letterhead
+    above it, that block is the title, not a heading (`_title_as_first_heading`).
     """
     roles = roles or {}
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
     blocks, leads = split_lead_headings(blocks, settings, roles)
     levels = find_headings(blocks, settings, roles, leads)
+    levels = _title_as_first_heading(blocks, levels, title)
     sections: list[Section] = []
     stack: list[Section] = []
     current: Section | None = None
@@ -79,3 +83,23 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
         parts += [block_text(b, vocabulary) for b in section.footnotes]
         section.text = "\n\n".join(p for p in parts if p)
     return sections
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold().strip(" .:;,")
+
+
+def _title_as_first_heading(blocks: Sequence[Block], levels: list[int | None], title: str | None) -> list[int | None]:
+    """The levels with the document's first heading taken out when it is the document's title
+    (the same words) under a letterhead's few words (rules/headings.toml [title_block]): a
+    paper's title over its form or letter, not the first heading of its text. With nothing above
+    it the block may be a report's first heading as well as its title; it stays a heading.
+    The others' levels are their depths once it is gone."""
+    first = next((i for i, level in enumerate(levels) if level is not None), None)
+    if first is None or not title or _key(clean_heading(blocks[first].text)) != _key(title):
+        return levels
+    above = sum(len(b.text) for b in blocks[:first])
+    if not 0 < above <= load_rules().title_max_chars_above:
+        return levels  # a report that opens with its first heading, or a heading under text of its own
+    rest = [(level, 1) if i != first and level is not None else None for i, level in enumerate(levels)]
+    return outline_levels(rest)

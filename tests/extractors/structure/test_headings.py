@@ -463,3 +463,25 @@ def test_a_logos_name_over_its_contact_block_is_no_heading(make_pdf, sections_of
     sections = sections_of(make_pdf([page]))
     assert [s.heading for s in sections if s.heading] == ["Meer informatie"]
     assert name in sections[-1].text
+
+
+@pytest.mark.parametrize("title", ["Antwoord op de vragen over de kermis", "Uitnodiging voor de bewonersavond Zuid",
+                                   "Nadere regels voor het hondenlosloopgebied"])
+def test_a_papers_title_under_its_letterhead_is_no_heading(make_pdf, documents_of, title):
+    """Convention of letters and published papers: the title printed large under the letterhead
+    ("Gemeente X · Brief") is the paper's title, not the first heading of its text; the headings
+    under it start at level 1."""
+    page = Page()
+    page.add(42, 58, "Gemeente Waterstad · Brief", size=7)
+    page.add(42, 80, title, size=15, bold=True)
+    page.add(42, 130, "Bestuursorgaan", size=8, bold=True).add(130, 130, "Burgemeester en wethouders", size=8)
+    page.lines(42, 151, ["Geachte heer, mevrouw,", "",
+                         "Hierbij ontvangt u ons antwoord. Wij lichten hieronder toe hoe het zit en wat er",
+                         "de komende maanden gaat gebeuren in de wijk."], size=9)
+    page.add(42, 230, "Wat er gebeurt", size=11, bold=True)
+    page.lines(42, 248, ["In het voorjaar starten de werkzaamheden. De bewoners krijgen vooraf een brief met",
+                         "de planning en een telefoonnummer voor vragen."], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == title
+    assert [(s.level, s.heading) for s in doc.sections if s.heading] == [(1, "Wat er gebeurt")]
+    assert title in doc.sections[0].text
