@@ -24,10 +24,12 @@ from __future__ import annotations
 import gc
 import logging
 import math
+import mmap
 import os
 import re
 import select
 import signal
+import struct
 import threading
 import time
 import traceback
@@ -95,15 +97,52 @@ def in_child() -> bool:
 
 
 def note(stage: str, page: int | None = None) -> None:
-    """Say where the file's processing is (stage, page): a killed file's message names it."""
+    """Say where the file's processing is (stage, page): a killed file's message names it. In a
+    child it is written to the board the parent reads (`_Board`), no message."""
     if _where[0] == stage and _where[1] == page:
         return
     _where[0], _where[1] = stage, page
-    if _conn is not None:
+    if _board is not None:
+        _board.write(stage, page)
+    elif _conn is not None:
         try:
             _conn.send(("at", stage, page))
         except (OSError, ValueError):
             pass
+
+
+class _Board:
+    """Where a child is (stage, page), in memory it shares with its parent (an anonymous shared
+    mapping made before the fork): the child writes it at every note, many a second, without a
+    system call or a wake-up of the parent; the parent reads it when it stops or loses the child.
+    Two slots: the child fills the one not shown, then shows it (a one-byte write)."""
+
+    SLOT = 128
+
+    def __init__(self) -> None:
+        self.memory = mmap.mmap(-1, 8 + 2 * self.SLOT)
+
+    def write(self, stage: str, page: int | None) -> None:
+        slot = 1 - self.memory[0]
+        data = stage.encode("utf-8")[: self.SLOT - 5]
+        at = 8 + slot * self.SLOT
+        self.memory[at:at + 5 + len(data)] = struct.pack("<iB", -1 if page is None else page, len(data)) + data
+        self.memory[0] = slot
+
+    def read(self) -> tuple[str, int | None] | None:
+        """The stage and page last written, None when nothing was."""
+        at = 8 + self.memory[0] * self.SLOT
+        page, n = struct.unpack("<iB", self.memory[at:at + 5])
+        if not n:
+            return None
+        return self.memory[at + 5:at + 5 + n].decode("utf-8", "replace"), None if page < 0 else page
+
+    def close(self) -> None:
+        self.memory.close()
+
+
+_board: _Board | None = None
+"""In a child: its board (None in the parent)."""
 
 
 def where() -> tuple[str | None, int | None]:
@@ -113,6 +152,8 @@ def where() -> tuple[str | None, int | None]:
 def child_page_report(source: str, page: int, of: int) -> None:
     """The page reporter inside a child: the page goes to the parent (progress, and the kill message)."""
     _where[0], _where[1] = "parse", page
+    if _board is not None:
+        _board.write("parse", page)
     if _conn is not None:
         try:
             _conn.send(("page", source, page, of))
@@ -238,6 +279,8 @@ class Worker:
         self.baseline = 0
         self.rss = limits.RssReader(-1)
         """The child's resident memory, read from its /proc file (kept open while it lives)."""
+        self.board: _Board | None = None
+        """Where the child is (its notes), shared with it."""
         self.started = 0
         """Children forked so far (1 + the replacements)."""
         with _live_lock:
@@ -246,12 +289,17 @@ class Worker:
     def _start(self) -> None:
         ours, theirs = Pipe(duplex=True)
         parent = os.getpid()
+        board = _Board()
         pid = os.fork()
         if pid == 0:  # the child
+            global _board
             ours.close()
+            _board = board
             _child_main(theirs, self.work, parent)
         theirs.close()
-        self.pid, self.conn = pid, ours
+        if self.board is not None:
+            self.board.close()
+        self.pid, self.conn, self.board = pid, ours, board
         self.rss = limits.RssReader(pid)
         self.baseline = self.rss() or 0
         self.started += 1
@@ -265,6 +313,8 @@ class Worker:
         deadline = t0 + seconds
         limit = self.baseline + memory_mb * (1 << 20)
         stage, page = "read", None
+        if self.board is not None:
+            self.board.write(stage, page)  # before the child has the task: no stage of the last file
         try:
             self.conn.send((task, memory_mb))
         except (OSError, ValueError):
@@ -310,11 +360,18 @@ class Worker:
         if rss is not None and rss - self.baseline > RECYCLE_SHARE * memory_mb * (1 << 20):
             self.close()
 
+    def _at(self, stage: str | None, page: int | None) -> tuple[str | None, int | None]:
+        """Where the child is: its board, else what its messages said."""
+        board = self.board.read() if self.board is not None else None
+        return board if board is not None else (stage, page)
+
     def _stop(self, kind: str, message: str, stage: str | None, page: int | None, t0: float) -> Breach:
+        stage, page = self._at(stage, page)
         self.kill()
         return Breach(kind, message, stage, page, round(time.monotonic() - t0, 3))
 
     def _died(self, stage: str | None, page: int | None, t0: float) -> Breach:
+        stage, page = self._at(stage, page)
         status = self.kill()
         if status is not None and os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
