@@ -26,7 +26,7 @@ from raadsstukken.extractors.structure.doc_types import (DocType, classify, name
                                                           starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
-from raadsstukken.extractors.structure.forms import form_value_blocks, form_values, page_rows
+from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
 
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
@@ -205,6 +205,9 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             if block not in roles and block.kind is BlockKind.BODY:
                 roles[block] = BlockKind.LABEL
         values.update(" ".join(v.split()).casefold() for v in form_values(rows, form_label_rest))
+        for block in grid_label_blocks(page, rows, known=lambda cell: form_label_rest(cell) is not None):
+            if block not in roles and block.kind is BlockKind.BODY:
+                roles[block] = BlockKind.LABEL
     # a field's value printed again in large type (the subject repeated as the paper's title)
     for page in pages[:FORM_PAGES]:
         for block in page.blocks:
