@@ -334,9 +334,6 @@ def _decisions_after(section: Section, lines: list[Line], start: int, doc_type: 
         if items and doc_type == "amendement":
             items += _further_changes(section, items[0], vocabulary, roles)
     return items
-    if doc_type == "motie":
-        return find_operative_clauses(sections, vocabulary, rules)
-    return []
 
 
 def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
