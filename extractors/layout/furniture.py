@@ -269,10 +269,17 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
     return result
 
 
+FIELD_LINE = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:\s*\S")
+"""A line that opens with a label and its colon ("Van: …", "Datum: …"): a field whose value
+changes from page to page; only an exact (digits-masked) repeat makes it running text."""
+
+
 def _similar_pages(bands: list[list[tuple[str, Line]]], page_index: int, band: str, line: Line,
                    rules: FurnitureRules) -> set[int]:
     """Pages whose band has a line at the same height reading like `line` (an OCR'd running line:
     'Gemeente Oosterveld' and 'Gemeente 0osterveld'), this page included when there are any."""
+    if FIELD_LINE.match(line.text):
+        return set()  # "Van: a.visser@…" and "Van: j.bakker@…": a field with other values, not one line misread
     y = line.bbox.center_y
     found = {p for p, in_band in enumerate(bands) if p != page_index
              for b, other in in_band
