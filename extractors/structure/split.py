@@ -280,8 +280,11 @@ def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) 
     same_style = any(b is not title and b.kind is BlockKind.BODY and abs(b.size - title.size) < 0.5
                      and b.bold == title.bold for p in pages for b in p.blocks)
     after = [b for b in page.blocks if b.kind is BlockKind.BODY and b.bbox.top >= title.bbox.bottom - 1]
-    # the paper's fields: labels the rules know, or any short label and its colon ("Locatie: …")
-    fields_follow = bool(after) and (starts_with_label(after[0].text) or FIELD_LABEL.match(after[0].text) is not None)
+    # the paper's fields: labels the rules know, or a short label and its colon on a line that
+    # dates the paper ("Vergadering: Raad  Datum: 3 maart 2031"); a plan's project card opens
+    # with its heading over "Status: …" lines, and that heading stays a heading
+    fields_follow = bool(after) and (starts_with_label(after[0].text) or (
+        FIELD_LABEL.match(after[0].text) is not None and bool(find_dates(after[0].text))))
     return not above and not same_style and fields_follow
 
 

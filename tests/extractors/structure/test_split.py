@@ -354,9 +354,10 @@ def test_a_body_s_name_stacked_under_its_kind_is_the_letterhead(make_pdf, docume
 
 def test_a_large_first_line_over_export_fields_is_the_title(make_pdf, documents_of):
     """An export prints the paper's title large and its fields under it as "Label: value" lines
-    with labels of its own ("Locatie:", "Tijd:"): the large line is the title, not a heading."""
+    with labels of its own ("Locatie:", "Tijd:") and the meeting's date: the large line is the
+    title, not a heading."""
     page = Page().add(28, 52, "Zomerreces 2031", size=19.5, bold=True)
-    page.lines(28, 98, ["Locatie: Raadzaal  Tijd: 19:30 - 22:00", "Voorzitter: A. de Boer"], size=11)
+    page.lines(28, 98, ["Locatie: Raadzaal  Aanvang: donderdag 3 juli 2031", "Voorzitter: A. de Boer"], size=11)
     page.add(28, 150, "Agendapunt 1", size=12, bold=True)
     page.lines(28, 170, ["De voorzitter opent de vergadering en heet de aanwezigen welkom."], size=11)
     page.add(28, 200, "Agendapunt 2", size=12, bold=True)
