@@ -6,7 +6,9 @@ A line in the top or bottom band of a page is furniture when
 - or it sits where furniture sits on other pages, in the same size (a chapter tab that changes
   per chapter),
 - or it is a line of an official publication's masthead ("GEMEENTEBLAD", "Nr. 12345, 1 maart
-  2024", "Gemeenteblad 2024 nr. 12345 2"), on a single page too.
+  2024", "Gemeenteblad 2024 nr. 12345 2"), on a single page too,
+- or it stands on the row of a browser's print header or footer (the print date and time, the
+  page's address), on a single page too.
 A line beside the body, in a narrow right-hand column, is furniture when it recurs at the same place
 on the next or previous page (a letter's running sidebar: its unit and "Ons kenmerk" on every
 following page).
@@ -43,6 +45,8 @@ class FurnitureRules:
     label_anywhere: tuple[re.Pattern[str], ...] = ()
     stamp_band: float = 0.0
     stamp: tuple[re.Pattern[str], ...] = ()
+    print_band: float = 0.0
+    print_lines: tuple[re.Pattern[str], ...] = ()
     similarity: float = 1.0
     fuzzy_min_letters: int = 8
     sidebar_min_x: float = 1.0
@@ -50,6 +54,13 @@ class FurnitureRules:
     sidebar_similarity: float = 1.0
     sidebar_min_letters: int = 3
     sidebar_whole: float = 1.0
+
+
+def _browser_print_row(line: Line, lines: Sequence[Line], rules: FurnitureRules) -> bool:
+    """Whether a line stands on the row of a browser's print header or footer: the row holds a
+    print date and time or a page's address ("file:///…", "https://…"), also on a single page."""
+    row = [ln for ln in lines if abs(ln.bbox.center_y - line.bbox.center_y) <= 0.5 * line.bbox.height]
+    return any(p.match(ln.text.strip()) for ln in row for p in rules.print_lines)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +86,8 @@ def load_rules() -> FurnitureRules:
         label_anywhere=tuple(re.compile(p, re.IGNORECASE) for p in labels.get("anywhere", [])),
         stamp_band=float(data["stamp"]["band"]),
         stamp=tuple(re.compile(p, re.IGNORECASE) for p in data["stamp"]["patterns"]),
+        print_band=float(data["browser_print"]["band"]),
+        print_lines=tuple(re.compile(p, re.IGNORECASE) for p in data["browser_print"]["patterns"]),
         similarity=float(data["repetition"]["similarity"]),
         fuzzy_min_letters=int(data["repetition"]["fuzzy_min_letters"]),
         sidebar_min_x=float(data["sidebar"]["min_x"]),
@@ -224,6 +237,10 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
                     and any(p.match(line.text.strip()) for p in rules.stamp):
                 found.header.append(line)
                 found.methods.add("stamp")
+            elif (y < rules.print_band * height or y > (1 - rules.print_band) * height) and not found.contains(line) \
+                    and _browser_print_row(line, lines, rules):
+                (found.header if y < height / 2 else found.footer).append(line)
+                found.methods.add("browser_print")
             elif not found.contains(line) and any(p.match(line.text.strip()) for p in rules.label_anywhere):
                 (found.header if y < height / 2 else found.footer).append(line)
                 found.methods.add("page_label")
@@ -252,10 +269,17 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
     return result
 
 
+FIELD_LINE = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:\s*\S")
+"""A line that opens with a label and its colon ("Van: …", "Datum: …"): a field whose value
+changes from page to page; only an exact (digits-masked) repeat makes it running text."""
+
+
 def _similar_pages(bands: list[list[tuple[str, Line]]], page_index: int, band: str, line: Line,
                    rules: FurnitureRules) -> set[int]:
     """Pages whose band has a line at the same height reading like `line` (an OCR'd running line:
     'Gemeente Oosterveld' and 'Gemeente 0osterveld'), this page included when there are any."""
+    if FIELD_LINE.match(line.text):
+        return set()  # "Van: a.visser@…" and "Van: j.bakker@…": a field with other values, not one line misread
     y = line.bbox.center_y
     found = {p for p, in_band in enumerate(bands) if p != page_index
              for b, other in in_band

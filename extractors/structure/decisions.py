@@ -299,35 +299,41 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         # a form's values read after the heading they sit beside (a label column, then the
         # values) are no part of the decisions under it
         lines = [ln for b in section.body if section_roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
-        start = None
-        if section.heading and is_intro(section.heading, rules):
-            start, intro = 0, section.heading
-        else:
-            for i, line in enumerate(lines):
-                if is_intro(line.text, rules):
-                    start, intro = i + 1, line.text
-                    break
-        if start is None:
-            continue
-        while start < len(lines) and is_intro(lines[start].text, rules):
-            intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
-            start += 1
-        body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
-        items = _items(lines[start:], vocabulary)
-        if len(items) == 1 and items[0].method == "decisions:list":
-            # a list of one item is a paragraph with a marker: its first sentence is the decision
-            items[0].text = text_change(items[0].text) or first_sentence(items[0].text)
-        if not items and start < len(lines):
-            items = _single(section, lines[start], vocabulary, section_roles)
-            if items and doc_type == "amendement":
-                items += _further_changes(section, items[0], vocabulary, section_roles)
-        if items and not _not_a_decision(items[0].text, rules):
-            for item in items:
-                item.body = body
-            return items
+        # the intros of the section in order: where the first opens no decision (a kind line over
+        # a form's grid), the next one may ("… ; besluit:" under the grid)
+        intros = [(0, section.heading)] if section.heading and is_intro(section.heading, rules) else []
+        intros += [(i + 1, line.text) for i, line in enumerate(lines) if is_intro(line.text, rules)]
+        tried = -1
+        for start, intro in intros:
+            if start <= tried:
+                continue
+            while start < len(lines) and is_intro(lines[start].text, rules):
+                intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
+                start += 1
+            tried = start
+            items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles)
+            if items and not _not_a_decision(items[0].text, rules):
+                body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
+                for item in items:
+                    item.body = body
+                return items
     if doc_type == "motie":
         return find_operative_clauses(sections, vocabulary, rules)
     return []
+
+
+def _decisions_after(section: Section, lines: list[Line], start: int, doc_type: str,
+                     vocabulary: Vocabulary | None, roles: Mapping[Block, BlockKind]) -> list[DecisionPoint]:
+    """The decision points that follow an intro at `lines[start]`: a list, or a paragraph."""
+    items = _items(lines[start:], vocabulary)
+    if len(items) == 1 and items[0].method == "decisions:list":
+        # a list of one item is a paragraph with a marker: its first sentence is the decision
+        items[0].text = text_change(items[0].text) or first_sentence(items[0].text)
+    if not items and start < len(lines):
+        items = _single(section, lines[start], vocabulary, roles)
+        if items and doc_type == "amendement":
+            items += _further_changes(section, items[0], vocabulary, roles)
+    return items
 
 
 def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
@@ -380,7 +386,8 @@ def _under_intro(section: Section, roles: Mapping[Block, BlockKind], rules: Deci
 def _not_a_decision(text: str, rules: DecisionRules) -> bool:
     """A form row or a besluit's opening formula, found after a type line taken for an intro."""
     text = text.strip()
-    return any(p.match(text) for p in rules.not_a_decision) or starts_with_label(text)
+    clause = text.split(";", 1)[0] + ";" if ";" in text else text  # "Het college van X; gelet op …"
+    return any(p.match(t) for p in rules.not_a_decision for t in {text, clause}) or starts_with_label(text)
 
 
 def _body_from_intro(intro: str) -> str | None:

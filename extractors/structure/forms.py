@@ -352,3 +352,44 @@ def form_values(rows: Sequence[Row], label_rest) -> list[str]:
             if value is not None and value.text:
                 out.append(_continue(rows, r, value, is_label).text)
     return out
+
+
+GRID_LABEL_WORDS = 3
+"""Most words of a label cell in a grid of labels and short values."""
+GRID_VALUE_WORDS = 12
+"""Most words of a value beside a grid's label (a longer text beside a bold word is a paragraph
+under a side heading, and the side heading stays a heading)."""
+
+
+def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: False) -> set[Block]:
+    """The blocks of a page that print the label cells of a grid of fields and their values ("Locatie" | "Raadzaal",
+    "Voorzitter" | "A. de Vries"), labels the rules need not know: at least two rows, one above
+    the other, each opening with a short bold cell (no sentence) with a short value beside it
+    that is not bold, the labels aligned on their left or right edge. Such a label is no heading
+    and such a value no decision.
+    Cells `known(cell)` accepts (labels the rules know, read as fields) are left as they are."""
+    def short_value(cell: Cell) -> bool:
+        block = next((b for b in page.blocks if b.lines and abs(b.lines[0].bbox.top - cell.bbox.top) <= 2
+                      and abs(b.lines[0].bbox.x0 - cell.bbox.x0) <= 2), None)
+        return not cell.bold and len(cell.text.split()) <= GRID_VALUE_WORDS and (block is None or len(block.lines) <= 2)
+
+    candidates = [row for row in rows if len(row.cells) >= 2 and _grid_label(row.cells[0]) and short_value(row.cells[1])]
+    cells: list[Cell] = []
+    for row in candidates:
+        cell = row.cells[0]
+        if not known(cell) and any(other is not row and (abs(other.cells[0].bbox.x0 - cell.bbox.x0) <= 3 or
+                                                         abs(other.cells[0].bbox.x1 - cell.bbox.x1) <= 3)
+                                   for other in candidates):
+            cells += [cell, row.cells[1]]  # the label and its value
+    found: set[Block] = set()
+    for cell in cells:
+        for block in page.blocks:
+            if block.lines and len(block.lines) <= 2 and abs(block.bbox.top - cell.bbox.top) <= 2 \
+                    and abs(block.bbox.x0 - cell.bbox.x0) <= 2:
+                found.add(block)
+    return found
+
+
+def _grid_label(cell: Cell) -> bool:
+    text = cell.text.strip()
+    return cell.bold and len(text.split()) <= GRID_LABEL_WORDS and text[-1:] not in ".;!?" and text[:1].isupper()

@@ -26,7 +26,7 @@ from raadsstukken.extractors.structure.doc_types import (DocType, classify, name
                                                           starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
-from raadsstukken.extractors.structure.forms import form_value_blocks, form_values, page_rows
+from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
 
 NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
@@ -205,6 +205,9 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             if block not in roles and block.kind is BlockKind.BODY:
                 roles[block] = BlockKind.LABEL
         values.update(" ".join(v.split()).casefold() for v in form_values(rows, form_label_rest))
+        for block in grid_label_blocks(page, rows, known=lambda cell: form_label_rest(cell) is not None):
+            if block not in roles and block.kind is BlockKind.BODY:
+                roles[block] = BlockKind.LABEL
     # a field's value printed again in large type (the subject repeated as the paper's title)
     for page in pages[:FORM_PAGES]:
         for block in page.blocks:
@@ -277,8 +280,11 @@ def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) 
     same_style = any(b is not title and b.kind is BlockKind.BODY and abs(b.size - title.size) < 0.5
                      and b.bold == title.bold for p in pages for b in p.blocks)
     after = [b for b in page.blocks if b.kind is BlockKind.BODY and b.bbox.top >= title.bbox.bottom - 1]
-    # the paper's fields: labels the rules know, or any short label and its colon ("Locatie: …")
-    fields_follow = bool(after) and (starts_with_label(after[0].text) or FIELD_LABEL.match(after[0].text) is not None)
+    # the paper's fields: labels the rules know, or a short label and its colon on a line that
+    # dates the paper ("Vergadering: Raad  Datum: 3 maart 2031"); a plan's project card opens
+    # with its heading over "Status: …" lines, and that heading stays a heading
+    fields_follow = bool(after) and (starts_with_label(after[0].text) or (
+        FIELD_LABEL.match(after[0].text) is not None and bool(find_dates(after[0].text))))
     return not above and not same_style and fields_follow
 
 

@@ -119,3 +119,22 @@ def test_a_parliamentary_papers_print_lines_and_a_release_stamp_are_furniture(ma
     assert "4471203" in (parsed_page.header or "")
     assert "Eerste Kamer, vergaderjaar 2031–2032, 40 112, nr. 9" in (parsed_page.footer or "")
     assert "De leden van de commissie" in body
+
+
+@pytest.mark.parametrize("stamp, address", [
+    ("3/14/31, 9:05 PM", "https://raad.oostwold.nl/stukken/8841"),
+    ("14-03-2031 21:05", "file:///home/griffie/export/stuk-8841.html"),
+])
+def test_a_browser_s_print_header_and_footer_are_furniture_on_a_single_page(make_pdf, stamp, address):
+    """A council system's page printed from a browser carries the print date and time with the
+    page's title at the top and its address with "1/1" at the bottom: furniture, no body text."""
+    page = Page().add(24, 16, stamp, size=8).add(250, 16, "Motie Bomen langs de Vaart", size=8)
+    page.add(28, 52, "Motie Bomen langs de Vaart", size=19, bold=True)
+    page.lines(28, 100, ["De raad van de gemeente Oostwold, in vergadering bijeen,",
+                         "verzoekt het college langs de Vaart veertig bomen te planten."], size=11)
+    page.add(24, 800, address, size=8).add(540, 800, "1/1", size=8)
+    (parsed_page,) = parse_pdf(make_pdf([page])).pages
+    body = " ".join(b.text for b in parsed_page.blocks)
+    assert address not in body and stamp not in body
+    assert address in (parsed_page.footer or "") and stamp in (parsed_page.header or "")
+    assert "verzoekt het college" in body

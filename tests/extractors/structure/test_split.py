@@ -354,9 +354,10 @@ def test_a_body_s_name_stacked_under_its_kind_is_the_letterhead(make_pdf, docume
 
 def test_a_large_first_line_over_export_fields_is_the_title(make_pdf, documents_of):
     """An export prints the paper's title large and its fields under it as "Label: value" lines
-    with labels of its own ("Locatie:", "Tijd:"): the large line is the title, not a heading."""
+    with labels of its own ("Locatie:", "Tijd:") and the meeting's date: the large line is the
+    title, not a heading."""
     page = Page().add(28, 52, "Zomerreces 2031", size=19.5, bold=True)
-    page.lines(28, 98, ["Locatie: Raadzaal  Tijd: 19:30 - 22:00", "Voorzitter: A. de Boer"], size=11)
+    page.lines(28, 98, ["Locatie: Raadzaal  Aanvang: donderdag 3 juli 2031", "Voorzitter: A. de Boer"], size=11)
     page.add(28, 150, "Agendapunt 1", size=12, bold=True)
     page.lines(28, 170, ["De voorzitter opent de vergadering en heet de aanwezigen welkom."], size=11)
     page.add(28, 200, "Agendapunt 2", size=12, bold=True)
@@ -364,3 +365,20 @@ def test_a_large_first_line_over_export_fields_is_the_title(make_pdf, documents_
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.title == "Zomerreces 2031"
     assert [s.heading for s in doc.sections if s.heading] == ["Agendapunt 1", "Agendapunt 2"]
+
+
+def test_label_cells_of_a_grid_of_fields_are_no_headings(make_pdf, documents_of):
+    """Convention of meeting headers and regulation grids: short bold labels the rules need not
+    know ("Locatie", "Aanvang") with a short value beside each; they are field labels, not
+    headings. A bold side heading with its paragraph beside it stays a heading."""
+    page = Page().add(48, 40, "Besluiten van het dagelijks bestuur", size=15, bold=True)
+    for i, (label, value) in enumerate([("Locatie", "Zaal De Hoeve"), ("Aanvang", "09.30 uur")]):
+        page.add(48, 80 + 17 * i, label, size=8, bold=True).add(160, 80 + 17 * i, value, size=8.5)
+    page.add(48, 140, "Kennisgeving", size=10, bold=True)
+    page.lines(160, 140, ["Het dagelijks bestuur neemt kennis van de rapportage over het eerste",
+                          "kwartaal en stuurt haar door naar het algemeen bestuur ter informatie,",
+                          "met het verzoek om de aanbevelingen te bespreken in de commissie."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert "Locatie" not in headings and "Aanvang" not in headings
+    assert "Kennisgeving" in headings
