@@ -191,8 +191,8 @@ def test_a_title_that_opens_with_a_kind_of_besluit_names_a_besluit(title, kind):
 @pytest.mark.parametrize("title", ["Agenda openbare raadsvergadering", "Agenda commissie Ruimte 3 maart 2031"])
 def test_a_meeting_s_agenda_is_no_programme(title):
     """"Agenda" with a meeting word or its date is a meeting's order of business, never an
-    uitvoeringsagenda (a programme's agenda, "Woonagenda 2031")."""
-    found = classify([title], [])
+    uitvoeringsagenda (a programme's agenda, "Woonagenda 2031"); nor is an item of its numbered list."""
+    found = classify([title, "2. Vaststelling van de jaaragenda"], [])
     assert found is None or found.doc_type != "uitvoeringsagenda"
     assert classify(["Woonagenda 2031"], []).doc_type == "uitvoeringsagenda"
 
