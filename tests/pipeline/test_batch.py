@@ -82,11 +82,11 @@ def test_timeout_fails_the_file_and_the_batch_goes_on(folder, tmp_path, monkeypa
     def slow(path, parse_pdf):
         if path.name == "b.pdf":
             import time
-            time.sleep(5)
+            time.sleep(60)
         return real(path, parse_pdf)
 
     monkeypatch.setattr(run_module, "_open_and_parse", slow)
-    summary = run(RunSettings(inputs=(folder,), out_dir=out, timeout=0.5))
+    summary = run(RunSettings(inputs=(folder,), out_dir=out, timeout=4))
     status = {o.source_file: (o.status, o.error_type) for o in summary.outcomes}
     assert status == {"a.pdf": ("ok", None), "b.pdf": ("failed", "timeout"), "c.pdf": ("ok", None)}
 
