@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
@@ -18,7 +18,9 @@ from pdfminer.utils import apply_matrix_rect
 from raadsstukken.extractors.layout import cmaps, content_stream
 from raadsstukken.extractors.layout.checkboxes import VectorBox, find_vector_checkboxes
 
+from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char
+from raadsstukken.extractors.layout.rulings import find_grids, rules_of
 from raadsstukken.extractors.layout.rotation import UprightFrame, dominant_angle, text_angle
 from raadsstukken.extractors.text.controls import drop_controls
 
@@ -53,6 +55,8 @@ class PageChars:
     """Share of the page covered by images: a page that is one big image is a scan."""
     n_controls: int = 0
     """Control and bidi-override characters dropped from the glyphs' text (text/controls.py)."""
+    grids: tuple[BBox, ...] = ()
+    """Boxes of the page's ruled grids (`rulings.py`), in pdfplumber's coordinates of the page."""
 
 
 _pdfdevice_log = logging.getLogger("pdfminer.pdfdevice")
@@ -220,9 +224,9 @@ def page_layout(page):
     return device.get_result(), device.glyphs
 
 
-def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
+def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[BBox, ...]]:
     """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
-    and the page's vector-drawn checkboxes.
+    the page's vector-drawn checkboxes, the share of it images cover and its ruled grids.
 
     The same fields as `page.chars` (text, x0, x1, top, bottom, size, fontname, matrix) in the
     same coordinates, without converting every attribute of every layout object: about a third
@@ -254,7 +258,11 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float]:
             "size": obj.size, "fontname": font, "matrix": obj.matrix,
         })
     share = min(image_area / max(float(page.width) * float(page.height), 1.0), 1.0)
-    return chars, (find_vector_checkboxes(shapes, chars) if shapes else []), share
+    if not shapes:
+        return chars, [], share, ()
+    grids = tuple(find_grids(rules_of((x0, top, x1, bottom, isinstance(obj, LTRect))
+                                      for x0, top, x1, bottom, obj in shapes)))
+    return chars, find_vector_checkboxes(shapes, chars), share, grids
 
 
 def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
@@ -269,11 +277,12 @@ def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
     # asked of the class first: `hasattr(page, "layout")` would run pdfplumber's whole layout property
     has_layout = hasattr(type(page), "layout") or hasattr(page, "layout")
-    raw, boxes, image_share = layout_chars(page) if has_layout else (page.chars, [], 0.0)
+    raw, boxes, image_share, grids = layout_chars(page) if has_layout else (page.chars, [], 0.0, ())
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
-    return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls)
+    return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls,
+                     grids)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFXRefFallback
 
+from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.blocks import build_blocks
 from raadsstukken.extractors.layout.chars import clean_chars, read_chars
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
@@ -75,6 +76,8 @@ class _RawPage:
     layer_chars: Counter[str] | None = None
     stamps: list[Line] = field(default_factory=list)
     """Lines read off stamps on an OCR'd page (`ocr_stamps.py`): page furniture, never body text."""
+    grids: list[BBox] = field(default_factory=list)
+    """The page's ruled grids in the upright frame (`rulings.py`)."""
 
 
 @dataclass
@@ -125,7 +128,9 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
             quality = text_quality(glyphs)
             how = ocr_decision(settings.mode, glyphs, chars.image_share, quality, rules.min_quality, rules.sparse)
             rotation = reading_rotation(page.rotation, chars.frame.angle, bool(glyphs))
-            raw = _RawPage(page.page_number, [], chars.frame, rotation, n_chars, text_quality=quality)
+            raw = _RawPage(page.page_number, [], chars.frame, rotation, n_chars, text_quality=quality,
+                           grids=[BBox(*chars.frame.box(g.x0, g.top, g.x1, g.bottom)) for g in chars.grids]
+                           if dense is None else [])
             if how is not None and can_ocr:
                 future = reader.submit(page.page_number - 1, float(page.width), float(page.height))
                 pending.append(_PendingOcr(raw, future, how, glyphs, int(page.rotation or 0),
@@ -221,5 +226,6 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
             ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
+            grids=raw.grids,
         ))
     return ParsedPdf(path, pages, vocabulary)

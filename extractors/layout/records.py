@@ -187,6 +187,9 @@ class PageLayout:
     sidebar: list[Line] = field(default_factory=list)
     """The lines of a running sidebar (also in `header` or `footer`): furniture, but where a document
     that starts on this page finds its date, reference and unit when its own text has none."""
+    grids: list[BBox] = field(default_factory=list)
+    """Boxes of the page's ruled grids (tables and field grids ruled round every cell,
+    `layout.rulings`): text inside one is a cell, never a heading."""
 
     @property
     def text_layer(self) -> bool:

@@ -369,8 +369,11 @@ def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: 
     and such a value no decision.
     Cells `known(cell)` accepts (labels the rules know, read as fields) are left as they are."""
     def short_value(cell: Cell) -> bool:
-        block = next((b for b in page.blocks if b.lines and abs(b.lines[0].bbox.top - cell.bbox.top) <= 2
-                      and abs(b.lines[0].bbox.x0 - cell.bbox.x0) <= 2), None)
+        # the block that prints the cell, at its start or inside it: a value of a grid is a block of
+        # a line or two, not a line of a column's paragraph beside a heading
+        block = next((b for b in page.blocks if any(abs(ln.bbox.top - cell.bbox.top) <= 2
+                                                    and ln.bbox.x0 - 2 <= cell.bbox.x0 <= ln.bbox.x1 for ln in b.lines)),
+                     None)
         return not cell.bold and len(cell.text.split()) <= GRID_VALUE_WORDS and (block is None or len(block.lines) <= 2)
 
     candidates = [row for row in rows if len(row.cells) >= 2 and _grid_label(row.cells[0]) and short_value(row.cells[1])]

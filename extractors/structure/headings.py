@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection, Mapping, Sequence
 
+from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
@@ -290,11 +291,13 @@ def split_lead_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HE
 
 
 def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                  roles: Mapping[Block, BlockKind] | None = None, leads: Collection[Block] = ()) -> list[int | None]:
+                  roles: Mapping[Block, BlockKind] | None = None, leads: Collection[Block] = (),
+                  grids: Mapping[int, Sequence[BBox]] | None = None) -> list[int | None]:
     """Heading level of each of a document's blocks (in reading order); None for other blocks.
 
     `roles` holds the document roles that differ from the page layer's (title, cover text);
-    `leads` are paragraphs' first lines found to be headings (`split_lead_headings`).
+    `leads` are paragraphs' first lines found to be headings (`split_lead_headings`); `grids` the
+    ruled grids of each page (`PageLayout.grids`), whose cells are no headings.
     """
     roles = roles or {}
     kinds = [roles.get(b, b.kind) for b in blocks]
@@ -311,6 +314,7 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     _drop_logo_names(blocks, flags)
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
+    _drop_cell_pieces(blocks, flags, grids or {})
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
     return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
@@ -360,6 +364,24 @@ def _drop_logo_names(blocks: Sequence[Block], flags: list[bool]) -> None:
         high = block.bbox.top + rules.window * height
         flags[i] = not any(other is not block and other.page == block.page and low <= other.bbox.top <= high
                            and is_contact_block(other.text) for other in blocks)
+
+
+def _drop_cell_pieces(blocks: Sequence[Block], flags: list[bool], grids: Mapping[int, Sequence[BBox]]) -> None:
+    """Cells are no headings: a block inside a ruled grid of its page (a bold label or header cell
+    of a Word or iBabs table), or inside the box of a block of table rows (two or more lines, one
+    of them of several cells: a piece of a header cell wrapped in a narrow column, "ing", that
+    the line builder set apart)."""
+    rows = [b for b in blocks if len(b.lines) >= 2 and any(line.cells > 1 for line in b.lines)]
+    for i, block in enumerate(blocks):
+        if flags[i]:
+            box = block.bbox
+            flags[i] = not (any(_inside(box, g) for g in grids.get(block.page, ()))
+                            or any(r is not block and r.page == block.page and _inside(box, r.bbox) for r in rows))
+
+
+def _inside(box: BBox, outer: BBox, slack: float = 0.5) -> bool:
+    return (outer.x0 - slack <= box.x0 and box.x1 <= outer.x1 + slack
+            and outer.top - slack <= box.top and box.bottom <= outer.bottom + slack)
 
 
 def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind]) -> None:

@@ -485,3 +485,76 @@ def test_a_papers_title_under_its_letterhead_is_no_heading(make_pdf, documents_o
     assert doc.part.title == title
     assert [(s.level, s.heading) for s in doc.sections if s.heading] == [(1, "Wat er gebeurt")]
     assert title in doc.sections[0].text
+
+
+@pytest.mark.parametrize("header", [
+    ["Datum inwerkingtreding", "Datum vervallen", "Artikel", "Bekendmaking", "Registratie"],
+    ["Ingangsdatum", "Intrekkingsdatum", "Onderdeel", "Publicatieplaats", "Documentnummer"],
+    ["Aanvangsdatum", "Beëindigingsdatum", "Betreft", "Vindplaats", "Kenmerk"],
+    ["Besluitdatum", "Terugwerkende kracht", "Betreft", "Gemeenteblad", "Dossiernummer"]])
+def test_bold_header_cells_wrapped_in_narrow_ruled_columns_are_no_headings(tmp_path, sections_of, header):
+    """Convention of Word and publication tables: a header cell is bold, and in a narrow column its
+    word wraps mid-word ("Ingangsdat" / "um"); the pieces are cells of the ruled grid, never
+    headings, whatever the line builder makes of them."""
+    from tests.ruled_tables import fpdf_table
+
+    rows = [["01-02-2021", "03-04-2022", "artikel 3", "blad 2021, 117", "Z-2021-0042"],
+            ["05-06-2022", "", "bijlage 1", "blad 2022, 9", "Z-2022-0913"]]
+    path = fpdf_table(tmp_path / "t.pdf", header, rows, widths=[14, 14, 16, 16, 14],
+                      title="Wijzigingen in deze regeling", size=7)
+    assert [(s.level, s.heading) for s in sections_of(path) if s.heading] == [(1, "Wijzigingen in deze regeling")]
+
+
+@pytest.mark.parametrize("labels", [("Vergaderplaats", "Voorzitter", "Griffier"),
+                                    ("Zaal", "Notulist", "Aanwezig"), ("Locatie", "Verslag", "Afwezig")])
+def test_bold_label_cells_of_a_ruled_field_grid_are_no_headings(tmp_path, sections_of, labels):
+    """Convention of iBabs and Word exports: a meeting's or paper's fields in a ruled grid, labels
+    in bold; the labels are cells of the grid (the fields), not headings of the text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 780, "Besluitenlijst van de commissie Ruimte")
+    for r, label in enumerate(labels):
+        y = 740 - r * 20
+        c.rect(60, y - 6, 120, 20)
+        c.rect(180, y - 6, 300, 20)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(64, y, label)
+        c.setFont("Helvetica", 9)
+        c.drawString(184, y, f"waarde {r + 1} van het veld")
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(60, 640, "Opening en mededelingen")
+    c.setFont("Helvetica", 9)
+    c.drawString(60, 624, "De voorzitter opent de vergadering en heet de aanwezigen welkom in de raadszaal.")
+    c.showPage()
+    c.save()
+    headings = [s.heading for s in sections_of(path) if s.heading]
+    assert not set(labels) & set(headings)
+    assert "Opening en mededelingen" in headings
+
+
+@pytest.mark.parametrize("chapter,article", [("Hoofdstuk 1 Definities", "Artikel 1 Definities"),
+                                             ("Hoofdstuk 3 Toezicht", "Artikel 7 Bevoegde ambtenaren"),
+                                             ("Paragraaf 2 Subsidieplafond", "Artikel 4 Verdeling")])
+def test_stacked_headings_in_a_column_beside_running_text_are_no_field_grid(make_pdf, documents_of, chapter,
+                                                                              article):
+    """Convention of two-column publications: a chapter's and an article's heading stacked in the
+    left column sit on the baselines of the right column's running text; they are headings, not the
+    labels of a grid of fields (whose values are blocks of a line or two)."""
+    page = Page()
+    page.add(42, 60, "Verordening op de speelplaatsen 2031", size=15, bold=True)
+    right = ["vervolg van de opsomming van het vorige", "artikel, met nog enkele begrippen die in",
+             "deze verordening worden gebruikt zoals", "het college, de raad en de toezichthouder;",
+             "f. speeltoestel: een toestel om op te spelen;", "g. beheerder: degene die het terrein beheert.",
+             "Alle begrippen gelden ook voor de bijlagen."]
+    page.lines(300, 110, right, size=8.5, leading=11)
+    page.add(42, 121, chapter, size=9, bold=True)
+    page.add(42, 143, article, size=8, bold=True)
+    page.lines(42, 165, ["In deze verordening wordt verstaan onder:", "a. speelplaats: een openbaar terrein om te",
+                         "spelen, met of zonder toestellen;"], size=8.5, leading=11)
+    (doc,) = documents_of(make_pdf([page]))
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert chapter in headings and article in headings

@@ -1,0 +1,56 @@
+"""Ruled grids: the page layer keeps the boxes that a page's drawn rules divide into cells.
+
+Convention: Word, iBabs and Notubiz print tables and field grids with a rule round every cell;
+a frame round a text box, a checkbox or an underline is no grid.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from raadsstukken.extractors.layout.parse import parse_pdf
+from tests.ruled_tables import fpdf_table, reportlab_table
+
+
+def _grid_pdf(path: Path, cols: int, rows: int, frame_only: bool = False) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 9)
+    x0, y0, w, h = 60, 700, 90, 22
+    if frame_only:
+        c.rect(x0, y0 - rows * h, cols * w, rows * h)
+    else:
+        for r in range(rows):
+            for k in range(cols):
+                c.rect(x0 + k * w, y0 - (r + 1) * h, w, h)
+    for r in range(rows):
+        for k in range(cols):
+            c.drawString(x0 + k * w + 4, y0 - (r + 1) * h + 7, f"Vak {r}{k}")
+    c.rect(60, 300, 9, 9)  # a checkbox
+    c.line(60, 280, 300, 280)  # an underline
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_table_ruled_round_every_cell_is_a_grid(tmp_path):
+    (page,) = parse_pdf(_grid_pdf(tmp_path / "grid.pdf", 3, 4)).pages
+    assert len(page.grids) == 1
+    grid = page.grids[0]
+    assert abs(grid.x0 - 60) < 1 and abs(grid.x1 - 330) < 1
+    assert abs(grid.top - (842 - 700)) < 1 and abs(grid.bottom - (842 - 700 + 88)) < 1
+
+
+def test_a_frame_a_checkbox_and_an_underline_are_no_grid(tmp_path):
+    (page,) = parse_pdf(_grid_pdf(tmp_path / "frame.pdf", 3, 4, frame_only=True)).pages
+    assert page.grids == []
+
+
+def test_tables_of_both_generators_are_grids(tmp_path):
+    header = ["Volgnummer", "Omschrijving", "Stand van zaken"]
+    rows = [["1", "Herinrichting van het marktplein", "In uitvoering"], ["2", "Nieuwe fietsenstalling", "Gereed"]]
+    for path in (reportlab_table(tmp_path / "rl.pdf", header, rows, [25, 70, 40]),
+                 fpdf_table(tmp_path / "fp.pdf", header, rows, [25, 70, 40])):
+        (page,) = parse_pdf(path).pages
+        assert len(page.grids) == 1, path.name
