@@ -19,7 +19,7 @@ from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.metadata import starts_with_label
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.sentences import first_sentence
+from raadsstukken.extractors.text.sentences import first_sentence, sentence_ends
 from raadsstukken.extractors.structure.doc_types import join_letter_spacing
 from raadsstukken.extractors.text.normalize import heading_label, is_marker, list_marker, marker_number
 
@@ -63,6 +63,10 @@ class DecisionRules:
     share_for: re.Pattern[str] = re.compile(r"(?!)")
     carried: str = "aangenomen"
     defeated: str = "verworpen"
+    manner: frozenset[str] = frozenset()
+    """Outcomes that say how the vote went ("unaniem"), outranked by a stated result."""
+    result: re.Pattern[str] = re.compile(r"(?!)")
+    other_subject: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +83,10 @@ def load_rules() -> DecisionRules:
         tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["operative"]),
         tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["closing"]),
         re.compile(agenda["vote_result"], re.IGNORECASE), re.compile(data["votes"]["share_for"], re.IGNORECASE),
-        data["votes"]["carried"], data["votes"]["defeated"])
+        data["votes"]["carried"], data["votes"]["defeated"],
+        frozenset(data["outcome_precedence"]["manner"]),
+        re.compile(data["outcome_precedence"]["result"], re.IGNORECASE),
+        re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE))
 
 
 def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -97,14 +104,30 @@ def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | N
 
 
 def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
-    """(outcome, votes for, votes against) as a decision's text states them; None where it does not."""
+    """(outcome, votes for, votes against) as a decision's text states them; None where it does not.
+
+    The first outcome in the rules' order that the text names, where a stated result ("is
+    vastgesteld") outranks how the vote went ("met algemene stemmen"); sentences about a motion or
+    an amendment count only when no other sentence names an outcome (rules [outcome_precedence])."""
     rules = rules or load_rules()
-    outcome = next((name for name, p in rules.outcomes if p.search(text)), None)
+    own = " ".join(s for s in _sentences(text) if not rules.other_subject.search(s))
+    if own != text and any(p.search(own) for _, p in rules.outcomes):
+        text = own  # the item's own sentences, without those reporting its motions' outcomes
+    named = [name for name, p in rules.outcomes if p.search(text)]
+    if named and named[0] in rules.manner and rules.result.search(text):
+        named = [name for name in named if name not in rules.manner] or named
+    outcome = named[0] if named else None
     for p in rules.votes:
         m = p.search(text)
         if m:
             return outcome, int(m.group("for")), int(m.group("against"))
     return outcome, None, None
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a decision's text (the whole text when it is one)."""
+    cuts = [0, *sentence_ends(text), len(text)]
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
 NEXT_BLOCK = -1
@@ -141,7 +164,14 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     sub_open = False  # a sub-list inside that list's last item is running
     sub_text = False  # that sub-list is the text the item adopts ("… de volgende opdracht vast te stellen:")
     vote_of: dict[str | None, str] = {}  # agenda item -> its vote result line ("Stemuitslag: voor 100%")
+    page_lines: dict[int, list[Line]] = {}
+    for _, ln in entries:
+        if ln is not None:
+            page_lines.setdefault(ln.page, []).append(ln)
+    taken: set[int] = set()  # id(line) of the value lines a left-label row's decision took
     for text, line in entries:
+        if line is not None and id(line) in taken:
+            continue
         vote = rules.vote_result.search(text)
         if vote:
             item_here = rules.agenda_item.match(text)
@@ -192,6 +222,20 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             current_item = number.group("item") if number else current_item
             pending, open_decision = "", None
             continue
+        if label and line is not None and not label.group("text"):
+            value = _row_value(line, page_lines.get(line.page, []))
+            if value:
+                # a left-label row ("Besluit | De raad stemt in …"): the decision is the text beside it
+                current_item = label.group("item") or current_item
+                value_text = ""
+                for ln in value:
+                    value_text = join_running_text(value_text, ln.text, vocabulary)
+                taken.update(id(ln) for ln in value)
+                decisions.append(DecisionPoint(len(decisions) + 1, value_text, value[0].page,
+                                               union_all(ln.bbox for ln in value), body, "decisions:agenda_label",
+                                               list(value), agenda_item=current_item))
+                pending, open_decision = None, None
+                continue
         if label and (line is None or pending is not None or not label.group("text")):
             current_item = label.group("item") or current_item
             pending, open_decision = (label.group("text") or "").strip(), None
@@ -231,7 +275,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             open_decision.lines.append(line)
             if line.page == open_decision.page:
                 open_decision.bbox = open_decision.bbox.union(line.bbox)
-    kept = [d for d in decisions if d.text]
+    kept = [d for d in decisions if d.text and not is_placeholder(d.text)]
     for n, d in enumerate(kept, 1):
         d.number = n
         d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
@@ -240,6 +284,52 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             if d.votes_for is None and d.votes_against is None:
                 d.votes_for, d.votes_against = vf, va
     return kept
+
+
+ROW_GAP = (3.0, 60.0)
+"""Points between a left label's right edge and its value's left edge on the same row."""
+VALUE_LEADING = 1.9
+"""A value's next line follows within this many of its line heights (top to top)."""
+
+
+def _row_value(label: Line, page: Sequence[Line]) -> list[Line]:
+    """The value of a left-label row: the line beside the label on its row (starting within
+    ROW_GAP of its right edge) and the lines under that one at its left edge, line after line, up to
+    the next label of the label column or a paragraph break. Empty when nothing stands beside it
+    (the label's text is on the lines below it)."""
+    beside = [ln for ln in page if ln is not label and ROW_GAP[0] <= ln.bbox.x0 - label.bbox.x1 <= ROW_GAP[1]
+              and abs(ln.bbox.top - label.bbox.top) <= 0.5 * label.bbox.height]
+    if not beside:
+        return []
+    first = min(beside, key=lambda ln: ln.bbox.x0)
+    x = first.bbox.x0
+    next_label = min((ln.bbox.top for ln in page if ln.bbox.x1 <= x - ROW_GAP[0]
+                      and ln.bbox.top > label.bbox.top + 0.5 * label.bbox.height), default=float("inf"))
+    value = [first]
+    for ln in sorted((ln for ln in page if abs(ln.bbox.x0 - x) <= EDGE and ln.bbox.top > first.bbox.top),
+                     key=lambda ln: ln.bbox.top):
+        last = value[-1]
+        if ln.bbox.top >= next_label - 0.5 * label.bbox.height \
+                or ln.bbox.top - last.bbox.top > VALUE_LEADING * last.bbox.height:
+            break
+        value.append(ln)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _placeholders() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = read_rules("decision_tables")
+    return (re.compile(rf"(?:{data['placeholder']})", re.IGNORECASE),
+            re.compile(rf"(?:{data['placeholder_opening']})", re.IGNORECASE))
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a decision label's text says no decision was taken ("N.v.t.", "Geen", "–",
+    "Vervalt"), alone or as the sentence that opens it (rules/decision_tables.toml, read for the
+    labels of a besluitenlijst's text as for its table cells)."""
+    whole, opening = _placeholders()
+    label = re.sub(r"\s+", " ", text).strip().rstrip(" :.")
+    return bool(whole.fullmatch(label) or opening.match(label))
 
 
 @lru_cache(maxsize=1)
@@ -294,6 +384,11 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
             or find_unlabelled_decisions(sections, vocabulary, roles, rules.body_by_type.get(doc_type))
         if agenda:
             return agenda
+    page_lines: dict[int, list[Line]] = {}
+    for section in sections:
+        for block in section.body:
+            for ln in block.lines:
+                page_lines.setdefault(ln.page, []).append(ln)
     for section in sections:
         section_roles = _under_intro(section, roles, rules)
         # a form's values read after the heading they sit beside (a label column, then the
@@ -311,7 +406,7 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                 intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
                 start += 1
             tried = start
-            items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles)
+            items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles, page_lines)
             if items and not _not_a_decision(items[0].text, rules):
                 body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
                 for item in items:
@@ -323,14 +418,15 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
 
 
 def _decisions_after(section: Section, lines: list[Line], start: int, doc_type: str,
-                     vocabulary: Vocabulary | None, roles: Mapping[Block, BlockKind]) -> list[DecisionPoint]:
+                     vocabulary: Vocabulary | None, roles: Mapping[Block, BlockKind],
+                     page_lines: Mapping[int, Sequence[Line]] | None = None) -> list[DecisionPoint]:
     """The decision points that follow an intro at `lines[start]`: a list, or a paragraph."""
-    items = _items(lines[start:], vocabulary)
+    items = _items(lines[start:], vocabulary, page_lines)
     if len(items) == 1 and items[0].method == "decisions:list":
         # a list of one item is a paragraph with a marker: its first sentence is the decision
         items[0].text = text_change(items[0].text) or first_sentence(items[0].text)
     if not items and start < len(lines):
-        items = _single(section, lines[start], vocabulary, roles)
+        items = _single(section, lines[start], vocabulary, roles, page_lines)
         if items and doc_type == "amendement":
             items += _further_changes(section, items[0], vocabulary, roles)
     return items
@@ -409,19 +505,35 @@ def _marker_kind(m: re.Match[str]) -> str:
     return "bullet"
 
 
-def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoint]:
+def _items(lines: list[Line], vocabulary: Vocabulary | None,
+           page_lines: Mapping[int, Sequence[Line]] | None = None) -> list[DecisionPoint]:
     items: list[DecisionPoint] = []
     list_kind: str | None = None  # the marker kind of the decision list itself
     sub_open = False  # a sub-list of the last item is running
     sub_text = False  # that sub-list is the text the item adopts, no part of the decision
     marker_alone: str | None = None  # "1." or "•" on a line of its own: the item's text follows
+    seen: set[int] = set()  # id(line) of the lines read so far, fragments of a row included
     for line in lines:
+        if id(line) in seen:
+            continue  # a fragment of a row read with the line it belongs to
+        seen.add(id(line))
         text = line.text.strip()
         if is_marker(text):
             marker_alone = text
             continue
         if marker_alone is not None:
             text, marker_alone = f"{marker_alone} {text}", None
+        if page_lines is not None:
+            left, right = _row_fragments(line, page_lines.get(line.page, ()), seen)
+            seen.update(id(ln) for ln in (*left, *right))
+            text = " ".join([*(ln.text.strip() for ln in left), text, *(ln.text.strip() for ln in right)])
+        mangled = _mangled_marker(text, line, items[-1] if items else None, list_kind)
+        if mangled:
+            # the marker of the next point, misread by OCR ("„ Ten aanzien …" for "2. Ten aanzien …")
+            items.append(DecisionPoint(items[-1].number + 1, text[mangled:].strip(), line.page, line.bbox, None,
+                                       "decisions:list", [line]))
+            sub_open = sub_text = False
+            continue
         m = list_marker(text)
         if m and items and _marker_kind(m) != list_kind and (
                 sub_open or ITEM_INTRO.search(items[-1].text) or line.bbox.x0 > items[-1].lines[0].bbox.x0 + 3):
@@ -474,6 +586,50 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None) -> list[DecisionPoi
     return items
 
 
+WORD_SPACE = 0.8
+"""Line heights between two segments of one printed line: a word space, no gutter."""
+
+
+def _row_fragments(line: Line, page: Sequence[Line], seen: set[int]) -> tuple[list[Line], list[Line]]:
+    """The pieces of the line's printed row that the line builder kept apart (an OCR'd row broken
+    into segments of a slightly skewed scan): segments on its row that end (start) within a word
+    space of its start (end), chained outward, left and right; none already read."""
+    h = line.bbox.height
+    row = [ln for ln in page if ln is not line and id(ln) not in seen
+           and abs(ln.bbox.top - line.bbox.top) <= 0.75 * h]
+    right: list[Line] = []
+    edge = line.bbox.x1
+    while (nxt := next((ln for ln in row if ln not in right and 0 <= ln.bbox.x0 - edge <= WORD_SPACE * h), None)):
+        right.append(nxt)
+        edge = nxt.bbox.x1
+    left: list[Line] = []
+    edge = line.bbox.x0
+    while (prev := next((ln for ln in row if ln not in left and ln not in right
+                         and 0 <= edge - ln.bbox.x1 <= WORD_SPACE * h), None)):
+        left.insert(0, prev)
+        edge = prev.bbox.x0
+    return left, right
+
+
+MANGLED_MARKER = re.compile(r"^([^\w\s(\[•·\-–—*]{1,2})\s+(?=[A-Z])")
+"""A lone mark that is no bullet before a capitalised text ("„ Ten aanzien …")."""
+
+
+def _mangled_marker(text: str, line: Line, last: DecisionPoint | None, kind: str | None) -> int:
+    """Where the text starts after a list marker the OCR misread ("2." as "„"), 0 for no such
+    marker: a lone mark in the marker column, its text at the text column of the list's last item,
+    after that item has ended, in a numbered or lettered list."""
+    if last is None or kind not in ("num", "letter", "roman") or not ITEM_END.search(last.text):
+        return 0
+    m = MANGLED_MARKER.match(text)
+    first = last.lines[0]
+    if m is None or len(line.words) < 2 or len(first.words) < 2:
+        return 0
+    marker_x, text_x = first.bbox.x0, first.words[1].bbox.x0
+    in_column = marker_x - EDGE <= line.bbox.x0 < text_x - EDGE
+    return m.end() if in_column and abs(line.words[1].bbox.x0 - text_x) <= EDGE else 0
+
+
 FORM_LABEL_WORDS = 3
 """A bold line of at most this many words with a value beside it on its row is a form's label."""
 
@@ -489,7 +645,8 @@ def _form_label(first: Line, section: Section) -> bool:
 
 
 def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
-            roles: Mapping[Block, BlockKind]) -> list[DecisionPoint]:
+            roles: Mapping[Block, BlockKind],
+            page_lines: Mapping[int, Sequence[Line]] | None = None) -> list[DecisionPoint]:
     if _form_label(first, section):
         return []
     for block in section.body:
@@ -499,6 +656,13 @@ def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
             for line in lines:
                 text = join_running_text(text, line.text, vocabulary)
                 ends.append(len(text))
+            if page_lines is not None and ends_mid_sentence(text):
+                # the paragraph's last row goes on in segments the line builder kept apart
+                _, right = _row_fragments(lines[-1], page_lines.get(lines[-1].page, ()), {id(ln) for ln in lines})
+                for line in right:
+                    text = join_running_text(text, line.text, vocabulary)
+                    ends.append(len(text))
+                lines = [*lines, *right]
             # a paragraph states its decision in its first sentence and goes on to explain it; a
             # change of text ends with the quotation of its new text
             decision = text_change(text) or first_sentence(text)
@@ -575,6 +739,17 @@ def _deciding() -> re.Pattern[str]:
     return re.compile(read_rules("decisions")["unlabelled"]["deciding"], re.IGNORECASE)
 
 
+FIELD_LINE = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*\S+(?:\s+\S+){0,5}(?<![.;])$")
+"""A field line: a label and a short value, no sentence ("Kenmerk: 2010/0136654", "Datum: 12 maart
+2024", "Portefeuillehouder: J. de Vries")."""
+
+
+def _field_line(text: str) -> bool:
+    """Whether a line is a field line of a metadata label with its value alone (no sentence)."""
+    text = text.strip()
+    return bool(FIELD_LINE.match(text)) and starts_with_label(text)
+
+
 def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
                               roles: Mapping[Block, BlockKind] | None = None,
                               body: str | None = None) -> list[DecisionPoint]:
@@ -589,18 +764,30 @@ def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabular
         if not section.heading:
             continue
         number = rules.agenda_item.match(section.heading)
-        for block in section.body:
-            if roles.get(block, block.kind) is not BlockKind.BODY:
-                continue
+        paragraphs = [b for b in section.body if roles.get(b, b.kind) is BlockKind.BODY]
+        for k, block in enumerate(paragraphs):
+            # the item's field lines set close above its paragraph ("Kenmerk: 2010/…") head it,
+            # they are no part of it
+            lines = list(block.lines)
+            while len(lines) > 1 and _field_line(lines[0].text):
+                lines = lines[1:]
             text = ""
-            for line in block.lines:
+            for line in lines:
                 text = join_running_text(text, line.text, vocabulary)
+            for after in paragraphs[k + 1:]:
+                if not ends_mid_sentence(text):
+                    break
+                # a paragraph broken off mid-sentence at a column's or page's foot goes on in the
+                # next block of its section (the top of the next column)
+                for line in after.lines:
+                    text = join_running_text(text, line.text, vocabulary)
+                lines += after.lines
             # the paragraph states the decision first, under no label of its own ("Samenvatting: …")
             if _deciding().search(first_sentence(text)) and text.rstrip()[-1:] in ".;" \
                     and not starts_with_label(text) and not LEADING_LABEL.match(text):
-                box = union_all(ln.bbox for ln in block.lines if ln.page == block.page)
-                found.append(DecisionPoint(len(found) + 1, text, block.page, box, body, "decisions:agenda_paragraph",
-                                           list(block.lines), agenda_item=number.group("item") if number else None))
+                box = union_all(ln.bbox for ln in lines if ln.page == lines[0].page)
+                found.append(DecisionPoint(len(found) + 1, text, lines[0].page, box, body, "decisions:agenda_paragraph",
+                                           lines, agenda_item=number.group("item") if number else None))
                 break
     for d in found:
         d.outcome, d.votes_for, d.votes_against = find_outcome(d.text, rules)
