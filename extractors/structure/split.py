@@ -21,7 +21,7 @@ from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.dates import find_dates
-from raadsstukken.extractors.text.normalize import HEADING_NUMBER
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER
 from raadsstukken.extractors.structure.doc_types import (DocType, classify, names_kind_and_subject, names_only_the_kind,
                                                           starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
@@ -29,8 +29,6 @@ from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
 
-NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
-"""A heading numbered with its kind ("Hoofdstuk 1: …", "Artikel 3.", "Deel II – …")."""
 
 FIELD_LABEL = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:")
 """A line that opens with a label and its colon ("Sent:", "Datum vergadering:")."""
@@ -76,6 +74,8 @@ class CoverRules:
     body_kinds: frozenset[str] = frozenset()
     title_tail: tuple[re.Pattern[str], ...] = ()
     carry_on: frozenset[str] = frozenset()
+    running_title_words: int = 3
+    running_title_share: float = 0.8
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,8 @@ def load_rules() -> CoverRules:
                       int(head["max_words"]), tuple(re.compile(p, re.IGNORECASE) for p in head["patterns"]),
                       frozenset(w.casefold() for w in head["body_kinds"]),
                       tuple(re.compile(p, re.IGNORECASE) for p in data["title"]["tail"]),
-                      frozenset(w.casefold() for w in data["title"]["carry_on"]))
+                      frozenset(w.casefold() for w in data["title"]["carry_on"]),
+                      int(data["running_title"]["min_words"]), float(data["running_title"]["min_share"]))
 
 
 def is_letterhead(block: Block, rules: CoverRules | None = None, blocks: Sequence[Block] = ()) -> bool:
@@ -151,6 +152,8 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
                 continue  # the next message of an e-mail thread
+            if _repeats_title(pages[i], _own_title(cues[starts[-1]]), body.size, rules):
+                continue  # its running header names the document open before it
             starts.append(i)
     parts: list[DocumentPart] = []
     for n, first in enumerate(starts):
@@ -286,6 +289,28 @@ def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) 
     fields_follow = bool(after) and (starts_with_label(after[0].text) or (
         FIELD_LABEL.match(after[0].text) is not None and bool(find_dates(after[0].text))))
     return not above and not same_style and fields_follow
+
+
+_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def _repeats_title(page: PageLayout, title: str | None, body_size: float, rules: CoverRules) -> bool:
+    """Whether the page's running header, or its first line set no larger than the body near the
+    top, repeats `title` (rules/doc_types.toml [running_title]): most of its words are the
+    title's (a shortened title ends in "…")."""
+    if not title:
+        return False
+    words = {w.casefold() for w in _WORD.findall(title)}
+    lines = [page.header] if page.header else []
+    first = page.blocks[0].lines[0] if page.blocks and page.blocks[0].lines else None
+    if first is not None and first.size <= body_size + 0.5 and first.bbox.top <= page.height * TOP_SHARE:
+        lines.append(first.text)
+    for text in lines:
+        found = [w.casefold() for w in _WORD.findall(text)]
+        if len(found) >= rules.running_title_words \
+                and sum(1 for w in found if w in words) >= rules.running_title_share * len(found):
+            return True
+    return False
 
 
 def _own_title(cue: PageCue) -> str | None:

@@ -16,6 +16,8 @@ from raadsstukken.extractors.rules import read_rules
 
 HEADING_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)")
 """Section numbering in front of a heading: "2", "2.", "2.1", "2.1.3"."""
+NAMED_NUMBER = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\s*[:.–-]")
+"""A heading numbered with its kind ("Hoofdstuk 1: …", "Artikel 3.", "Deel II – …")."""
 
 
 @lru_cache(maxsize=1)

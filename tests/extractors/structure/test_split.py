@@ -382,3 +382,30 @@ def test_label_cells_of_a_grid_of_fields_are_no_headings(make_pdf, documents_of)
     headings = [s.heading for s in doc.sections if s.heading]
     assert "Locatie" not in headings and "Aanvang" not in headings
     assert "Kennisgeving" in headings
+
+
+@pytest.mark.parametrize("body,kind,title,opening", [
+    ("Gemeente Waterdam", "Amendement", "Amendement Openbare toiletten op de markt",
+     "De raad van de gemeente Waterdam, in vergadering bijeen op 4 maart 2031;"),
+    ("Gemeente Heuvelrug-Oost", "Raadsbesluit", "Verordening jeugdlintjes Heuvelrug-Oost 2031",
+     "De raad van de gemeente Heuvelrug-Oost;"),
+    ("Provincie Oostmark", "Verslag", "Verslag van de vergadering van de Statencommissie Mobiliteit",
+     "Aanwezig zijn de leden van de commissie en de gedeputeerde voor verkeer."),
+])
+def test_a_running_header_that_repeats_the_title_after_a_cover_starts_nothing(make_pdf, documents_of, body, kind,
+                                                                                title, opening):
+    """Convention of council exports with a cover page: the cover prints the body, the kind and the
+    title; the next page opens under a small running header repeating the (shortened) title, and
+    carries the same document on, also where it starts with an opening formula."""
+    cover = Page().rect(0, 0, 595, 480, fill=True)
+    cover.add(60, 60, body, size=10, bold=True).add(60, 260, kind, size=9)
+    cover.add(60, 285, title, size=18, bold=True)
+    cover.add(60, 520, "Nummer", size=7, bold=True).add(60, 531, "2031-017", size=9)
+    page = Page().add(300, 40, title[:40] + " …", size=7).add(480, 40, body, size=7)
+    page.lines(300, 80, [opening, "gelet op het voorstel van het college;",
+                         "Het bestuur stelt voor de regels te wijzigen zoals hieronder beschreven.",
+                         "De wijziging gaat in op de dag na bekendmaking."], size=9)
+    page.add(520, 800, "2 | 2", size=7)
+    docs = documents_of(make_pdf([cover, page]))
+    assert [(d.part.page_start, d.part.page_end) for d in docs] == [(1, 2)]
+    assert docs[0].part.title == title
