@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
+from raadsstukken.extractors.layout.line_numbers import find_line_numbers
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
 
@@ -258,6 +259,12 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             if len(other_pages) >= rules.min_pages:
                 (found.header if band == "top" else found.footer).append(line)
                 found.methods.add("position")
+    for page_index, (lines, _) in enumerate(pages):
+        found = result[page_index]
+        numbers = [ln for ln in find_line_numbers(lines) if not found.contains(ln)]
+        if numbers:  # recorded with the page's footer: the contract has no margin field
+            found.footer.extend(numbers)
+            found.methods.add("line_numbers")
     if widths is not None:
         for page_index, lines in enumerate(_sidebars(pages, widths, result, rules)):
             height = pages[page_index][1]

@@ -24,6 +24,7 @@ from raadsstukken.extractors.layout.footnotes import with_footnotes
 from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.layer_styles import PageImages
+from raadsstukken.extractors.layout.line_numbers import split_line_numbers
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract)
@@ -205,6 +206,8 @@ def _merged(layer: list[Char], words: list[Char]) -> list[Char]:
 
 
 def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
+    for raw in raw_pages:  # a line number the line builder joined to its text line: a line of its own
+        raw.lines = split_line_numbers(raw.lines)
     furniture = find_furniture([(p.lines, p.frame.height) for p in raw_pages], widths=[p.frame.width for p in raw_pages])
     for raw, found in zip(raw_pages, furniture):
         if raw.stamps:  # a stamp on an OCR'd page is furniture, as a release's number stamp is
