@@ -2,8 +2,10 @@
 
 A block is a footnote when its type is smaller than the body's and it opens with a marker
 (a number or a symbol) that is either called from the page's body text (a superscript) or the
-block is the last text of its column. Footnote calls themselves are superscript words, which
-`Line.text` leaves out.
+block is the last text of its column. A narrow block whose first line stands on the first
+line of a wider block to its right is a margin heading or label beside its text ("7 Voorstel
+…" in the margin column of a verslag), never a footnote. Footnote calls themselves are
+superscript words, which `Line.text` leaves out.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ _MARKER = re.compile(r"^(?:(\d{1,3})|([*†‡§]+)|([¹²³⁴⁵⁶⁷⁸⁹�
 _SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 SMALL_PRINT = 0.92
 """A footnote's size is at most this share of the body size."""
+MARGIN_WIDTH = 0.5
+"""A block at most this share of the width of the block beside it stands in a margin column."""
 
 
 def footnote_marker(block: Block) -> str | None:
@@ -51,7 +55,8 @@ def find_footnotes(blocks: Sequence[Block], body_size: float) -> list[bool]:
         flag = False
         if block.kind is BlockKind.BODY and block.size <= SMALL_PRINT * body_size:
             marker = footnote_marker(block)
-            flag = marker is not None and (marker in calls or _last_in_column(block, blocks))
+            flag = marker is not None and (marker in calls or _last_in_column(block, blocks)) \
+                and not _in_margin_beside_text(block, blocks)
         flags.append(flag)
     return flags
 
@@ -60,6 +65,12 @@ def with_footnotes(blocks: Sequence[Block], body_size: float) -> list[Block]:
     """The page's blocks, footnotes made with the footnote role (new blocks; the input is kept)."""
     flags = find_footnotes(blocks, body_size)
     return [Block(b.lines, b.page, BlockKind.FOOTNOTE) if f else b for b, f in zip(blocks, flags)]
+
+
+def _in_margin_beside_text(block: Block, blocks: Sequence[Block]) -> bool:
+    box, first = block.bbox, block.lines[0].bbox
+    return any(other is not block and other.bbox.x0 >= box.x1 and box.width <= MARGIN_WIDTH * other.bbox.width
+               and abs(other.lines[0].bbox.top - first.top) <= 0.5 * first.height for other in blocks)
 
 
 def _last_in_column(block: Block, blocks: Sequence[Block]) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Collection, Mapping, Sequence
 
 from raadsstukken.extractors.layout.geometry import BBox
+from raadsstukken.extractors.layout.footnotes import MARGIN_WIDTH
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
@@ -57,6 +58,7 @@ class HeadingRules:
     crumb: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
     max_italic_words: int = 12
+    min_letters: int = 2
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def load_rules() -> HeadingRules:
         units=re.compile(data["agenda_code"]["units"]),
         min_paragraph_words=int(data["over_paragraph"]["min_paragraph_words"]),
         max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
+        min_letters=int(data["words"]["min_letters"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
@@ -170,7 +173,7 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     text = clean_heading(block.text)
     numbered = HEADING_NUMBER.match(text) is not None or load_rules().agenda_code.match(text) is not None
     if not text or len(text) > (s.max_chars_numbered if numbered else s.max_chars) \
-            or not any(c.isalpha() for c in text):
+            or sum(1 for c in text if c.isalpha()) < load_rules().min_letters:
         return False
     if any(line.cells > 1 for line in block.lines):
         return False  # a table or form row
@@ -205,7 +208,18 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     over_paragraph = over and (block.bold or (italic and text[-1] not in ".?!:"
                                               and len(text.split()) <= load_rules().max_italic_words))
     unit_alone = unit and block.size >= s.caps_ratio * body.size
-    return larger or bolder or label or numbered_italic or over_paragraph or unit_alone
+    # an agenda item's number and subject in bold in a margin column, beside the first line of its
+    # text (minutes set with a margin), whatever its size; a margin's label has no number
+    margin = numbered and block.bold and after is not None and _beside_first_line(block, after)
+    return larger or bolder or label or numbered_italic or over_paragraph or unit_alone or margin
+
+
+def _beside_first_line(block: Block, text: Block) -> bool:
+    """Whether `block` stands in a margin column left of `text`, its first line on text's first."""
+    first = block.lines[0].bbox
+    return text.page == block.page and text.bbox.x0 >= block.bbox.x1 and not text.bold \
+        and block.bbox.width <= MARGIN_WIDTH * text.bbox.width \
+        and abs(text.lines[0].bbox.top - first.top) <= 0.5 * first.height
 
 
 def is_italic(line: Line) -> bool:

@@ -579,3 +579,17 @@ def test_a_papers_title_at_the_top_of_its_page_is_no_heading(make_pdf, documents
     assert doc.part.title == title
     assert [(s.level, s.heading) for s in doc.sections if s.heading] == [
         (1, "1. Opening en mededelingen"), (1, "2. Vaststelling van de agenda")]
+
+
+@pytest.mark.parametrize("initial", ["K", "Z", "Ø"])
+def test_a_logos_initial_set_large_is_no_heading(make_pdf, sections_of, initial):
+    """Convention of municipal letterheads: the logo is a shield or square with the body's initial
+    in large type; a single letter is no heading (nor a drop cap)."""
+    page = Page().rect(60, 60, 90, 100, fill=True)
+    page.add(68, 70, initial, size=18, bold=True)
+    page.add(110, 70, "Gemeente Oostervaart", size=13, bold=True)
+    page.add(187, 160, "Wat er verandert", size=12, bold=True)
+    page.lines(187, 180, ["Vanaf het nieuwe jaar wordt het oud papier eens in de vier weken opgehaald, op",
+                          "dezelfde dag als het restafval in uw wijk."], size=10)
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert initial not in headings and "Wat er verandert" in headings
