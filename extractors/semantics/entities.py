@@ -28,8 +28,8 @@ from raadsstukken.extractors.rules import read_rules
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline is first built
     from spacy.language import Language
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokenizer import Tokenizer
+
+    from raadsstukken.extractors.semantics.entities_phrases import LexiconMatchers
 
 GAZETTEER = Path(__file__).parents[1] / "data" / "dutch_laws_2017.tsv"
 MODEL_DIR = Path(__file__).parents[1] / "models" / "ner_nl"
@@ -137,21 +137,15 @@ def _law_key(name: str, function_words: frozenset[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def pipeline() -> tuple[Language, PhraseMatcher, PhraseMatcher]:
-    """The spaCy pipeline and its matchers (built once per process)."""
+def pipeline() -> tuple[Language, LexiconMatchers]:
+    """The spaCy pipeline and its lexicon matchers (built once per process; the matchers' phrases
+    are tokenized as texts need them, `entities_phrases`)."""
+    from raadsstukken.extractors.semantics.entities_phrases import LexiconMatchers
     from raadsstukken.extractors.semantics.entities_spacy import load_model
 
     nlp = load_model(MODEL_DIR)  # spaCy without spacy.cli, the tokenizer's exceptions added as texts need them
-    from spacy.matcher import PhraseMatcher
-
     lex = lexicons()
-    laws = PhraseMatcher(nlp.vocab, attr="LOWER")
-    tokenizer: Tokenizer = nlp.tokenizer  # spaCy types it as any callable
-    with _tokenizer_covering(nlp, [*lex.laws, *lex.places]):
-        laws.add("LAW", list(tokenizer.pipe(lex.laws)))
-        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        exact.add("LOC", list(tokenizer.pipe(lex.places)))
-    return nlp, laws, exact
+    return nlp, LexiconMatchers(nlp, lex.laws, lex.places)
 
 
 @lru_cache(maxsize=1)
@@ -167,9 +161,10 @@ def find_entities(texts: Sequence[str], municipality: str | None = None, batch_s
                   people: Sequence[str] = ()) -> list[list[Entity]]:
     """Entities of each text (in order), found in one batched pass. `people` are names known from
     the documents' signature blocks."""
-    nlp, laws, exact = pipeline()
+    nlp, matchers = pipeline()
+    matchable = matchers.prepare(texts)  # before the covering: it tokenizes the phrases it adds
     with _tokenizer_covering(nlp, texts):  # the model and the matchers tokenize only pieces of `texts`
-        return _find_entities(nlp, laws, exact, texts, municipality, batch_size, people)
+        return _find_entities(nlp, matchers, matchable, texts, municipality, batch_size, people)
 
 
 def _tokenizer_covering(nlp: Language, texts: Sequence[str]) -> AbstractContextManager[None]:
@@ -177,7 +172,7 @@ def _tokenizer_covering(nlp: Language, texts: Sequence[str]) -> AbstractContextM
     return covering(texts) if covering is not None else nullcontext()
 
 
-def _find_entities(nlp: Language, laws: PhraseMatcher, exact: PhraseMatcher, texts: Sequence[str],
+def _find_entities(nlp: Language, matchers: LexiconMatchers, matchable: Sequence[bool], texts: Sequence[str],
                    municipality: str | None, batch_size: int, people: Sequence[str]) -> list[list[Entity]]:
     lex = lexicons()
     common = _lowercase_words(texts)
@@ -186,15 +181,15 @@ def _find_entities(nlp: Language, laws: PhraseMatcher, exact: PhraseMatcher, tex
     proposed = _model_finds(nlp, texts, batch_size)
     ordinary = common | _ordinary_words()
     matched: list[list[Entity]] = [[] for _ in texts]
-    pieces = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in text_pieces(text)]
+    pieces = [(i, offset, piece) for i, text in enumerate(texts) if matchable[i]  # a text no phrase can match
+              for offset, piece in text_pieces(text)]                            # is not tokenized for them
     docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=batch_size, disable=["ner"])
     for (i, offset, _), doc in zip(pieces, docs):
-        for matcher in (laws, exact):
-            for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                label = nlp.vocab.strings[match_id]
-                matched[i].append(Entity(offset + span.start_char, offset + span.end_char, span.text, label,
-                                         _normalize(label, span.text, lex), f"lexicon:{label.lower()}"))
+        for match_id, start, end in matchers(doc):
+            span = doc[start:end]
+            label = nlp.vocab.strings[match_id]
+            matched[i].append(Entity(offset + span.start_char, offset + span.end_char, span.text, label,
+                                     _normalize(label, span.text, lex), f"lexicon:{label.lower()}"))
     for text, found, model_finds in zip(texts, matched, proposed):
         for m in _names_pattern().finditer(text):
             label = "LAW" if m.group(1) in lex.law_aliases else "ORG"
