@@ -126,6 +126,9 @@ class Dataset:
         table = pajson.read_json(io.BytesIO("\n".join(lines).encode("utf-8")), parse_options=options,
                                  read_options=pajson.ReadOptions(block_size=1 << 24))
         table = table.select(names)
+        columns = table.columns
+        if all(c.type.equals(f.type) and (f.nullable or not c.null_count) for c, f in zip(columns, self.schema)):
+            return pa.Table.from_arrays(columns, schema=self.schema)  # what the cast gives, without its passes
         try:
             return table.cast(self.schema)
         except ValueError:  # a required value is missing: keep it visible to validation

@@ -64,3 +64,26 @@ def test_enumerations_are_checked():
            "started_at": datetime(2026, 12, 1, tzinfo=timezone.utc)}
     problems = validate_table(runs, runs.to_table([row]))
     assert any("outside" in str(p) for p in problems)
+
+
+def test_enumerations_allow_exactly_their_values_and_nulls():
+    """A value is allowed when it is one of the enumeration's values, written exactly (no prefix, no
+    other case, no pattern): what an anchored expression of the escaped values says."""
+    runs = DATASETS["runs"]
+    row = {"run_id": "r", "file_id": "f", "source_file": "a.pdf", "error_type": None, "error": None,
+           "n_pages": 1, "duration_s": 0.1, "pipeline_version": "0",
+           "started_at": datetime(2026, 12, 1, tzinfo=timezone.utc)}
+    allowed = next(c.enum for c in runs.columns if c.name == "status")
+    ok = [{**row, "file_id": str(i), "status": v} for i, v in enumerate(allowed)]
+    assert validate_table(runs, runs.to_table(ok)) == []
+    wrong = ["", allowed[0].upper(), allowed[0] + "x", allowed[0] + "\n", ".*", "|".join(allowed)]
+    for value in wrong:
+        problems = [str(p) for p in validate_table(runs, runs.to_table([{**row, "status": value}]))]
+        assert any("outside" in p and repr(value) in p for p in problems), (value, problems)
+
+
+def test_empty_strings_are_counted_among_nulls():
+    table = PAGES.to_table([_page(page=1, page_label=""), _page(page=2), _page(page=3, page_label=""),
+                            _page(page=4, page_label="iv")])
+    assert [str(p) for p in validate_table(PAGES, table)] == [
+        "pages: column 'page_label' has 2 empty strings (absent values must be null)"]
