@@ -180,6 +180,13 @@ def _find_entities(nlp: Language, matchers: LexiconMatchers, matchable: Sequence
     out: list[list[Entity]] = []
     proposed = _model_finds(nlp, texts, batch_size)
     ordinary = common | _ordinary_words()
+    judged: dict[tuple[str, str], bool] = {}  # the same find again in this file: the same answer
+
+    def plausible(text: str, label: str) -> bool:
+        key = (text, label)
+        if key not in judged:
+            judged[key] = _plausible_name(text, label, joined, ordinary)
+        return judged[key]
     matched: list[list[Entity]] = [[] for _ in texts]
     pieces = [(i, offset, piece) for i, text in enumerate(texts) if matchable[i]  # a text no phrase can match
               for offset, piece in text_pieces(text)]                            # is not tokenized for them
@@ -200,7 +207,7 @@ def _find_entities(nlp: Language, matchers: LexiconMatchers, matchable: Sequence
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 found.append(Entity(m.start(), m.end(), name, "PER", name, "signature"))
         model = [Entity(start, end, text, label, _normalize(label, text, lex), "model:ner")
-                 for start, end, text, label in model_finds if _plausible_name(text, label, joined, ordinary)]
+                 for start, end, text, label in model_finds if plausible(text, label)]
         out.append(_merge(_longest_first(found), model))
     return out
 

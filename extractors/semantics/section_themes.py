@@ -46,8 +46,16 @@ def _words(text: str) -> list[str]:
 
 def _hits(text: str, terms: Sequence[str]) -> int:
     """How many words (or word sequences, for terms of several words) of the text start with a term."""
-    lowered = " " + " ".join(_words(text)) + " "
-    return sum(lowered.count(" " + term) for term in terms)
+    return _count(_spaced(text), terms)
+
+
+def _spaced(text: str) -> str:
+    """The text's words, lower-cased, each after a space (and a space at the end)."""
+    return " " + " ".join(_words(text)) + " "
+
+
+def _count(spaced: str, terms: Sequence[str]) -> int:
+    return sum(spaced.count(" " + term) for term in terms)
 
 
 def theme_topics(theme: Theme) -> tuple[str, ...]:
@@ -66,8 +74,8 @@ def classify_sections(sections: Sequence[Section], themes: Sequence[Theme]) -> l
         if theme is not None:
             decisions.append(ThemeDecision(theme, 1.0, "heading_path"))
             continue
-        text = " ".join(filter(None, [section.heading, section.text]))
-        per_topic = {name: _hits(text, terms) for name, terms in lex.topics.items()}
+        spaced = _spaced(" ".join(filter(None, [section.heading, section.text])))  # once, not once per topic
+        per_topic = {name: _count(spaced, terms) for name, terms in lex.topics.items()}
         total = sum(per_topic.values())
         hits = [sum(per_topic[name] for name in names) for names in topics]
         best = max(range(len(themes)), key=lambda i: (hits[i], -i), default=None)
