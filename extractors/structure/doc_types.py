@@ -41,6 +41,16 @@ class Cue:
     name: str
     min_count: int = 1
     """Lines that must match before the cue counts (a besluitenlijst has several "Besluit:" lines)."""
+    requires: frozenset[str] = frozenset()
+    """Names of cues that must have been found as well: a cue that means a kind only together with
+    another ("Het college besluit:" in a paper whose type line says "Besluit")."""
+    unless: frozenset[str] = frozenset()
+    """Names of cues whose presence takes this cue's weight away: evidence that another cue explains
+    better (a college's decision intro in a paper typed "Besluit" is no nota's advice)."""
+    label_lines: bool = False
+    """Whether the cue reads `Label: value` lines below the first title line (an e-mail's header);
+    other title cues pass over them: "Raadsvoorstel: …" under a motion's title names the proposal
+    it is about, not the paper's own kind."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class DocTypeRules:
     type_line_kinds: frozenset[str] = frozenset()
     thread_cues: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
+    field_line: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -76,13 +87,14 @@ def load_rules() -> DocTypeRules:
     cues = tuple(
         Cue(c["doc_type"], c["where"], float(c["weight"]),
             tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]), c.get("name", c["doc_type"]),
-            int(c.get("min_count", 1)))
+            int(c.get("min_count", 1)), frozenset(c.get("requires", ())), frozenset(c.get("unless", ())),
+            bool(c.get("label_lines", False)))
         for c in data["cue"])
     s = data["settings"]
     order = tuple(dict.fromkeys(c.doc_type for c in cues))
     return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order,
                         frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]),
-                        frozenset(s.get("name_cues", ())))
+                        frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None) -> DocType | None:
@@ -99,21 +111,28 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     title_weight: dict[str, float] = {}
     first_line: dict[str, int] = {}
     found: dict[str, list[str]] = {}
+    fired: list[tuple[Cue, int]] = []
     for cue in rules.cues:
         # a title starts like one: a line that opens in lower case continues a sentence
         if cue.where == "first_line":
             lines = title[:FIRST_LINES]
         elif cue.where == "title":
-            lines = [t for t in title if not t[:1].islower()]
+            lines = [t for k, t in enumerate(title) if not t[:1].islower()
+                     and (cue.label_lines or k == 0 or not rules.field_line.match(t))]
         else:
             lines = text
         hits = [i for i, line in enumerate(lines) if any(p.search(line) for p in cue.patterns)]
         if len(hits) >= cue.min_count:
-            weight[cue.doc_type] = weight.get(cue.doc_type, 0.0) + cue.weight
-            if cue.where in ("title", "first_line"):
-                title_weight[cue.doc_type] = title_weight.get(cue.doc_type, 0.0) + cue.weight
-                first_line[cue.doc_type] = min(first_line.get(cue.doc_type, hits[0]), hits[0])
-            found.setdefault(cue.doc_type, []).append(cue.name)
+            fired.append((cue, hits[0]))
+    names = {cue.name for cue, _ in fired}
+    for cue, first in fired:
+        if not cue.requires <= names or cue.unless & names:
+            continue  # a cue that counts only with another, or that another explains better
+        weight[cue.doc_type] = weight.get(cue.doc_type, 0.0) + cue.weight
+        if cue.where in ("title", "first_line"):
+            title_weight[cue.doc_type] = title_weight.get(cue.doc_type, 0.0) + cue.weight
+            first_line[cue.doc_type] = min(first_line.get(cue.doc_type, first), first)
+        found.setdefault(cue.doc_type, []).append(cue.name)
     if not weight:
         return None
     # equal evidence: the kind named higher up wins, then the order of the rule file

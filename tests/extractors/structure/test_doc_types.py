@@ -204,3 +204,72 @@ def test_considerations_before_a_college_s_deciding_formula_make_a_besluit():
             "overwegende dat een actuele regeling van de ondermandaten gewenst is,", "b e s l u i t e n :",
             "vast te stellen de regeling ondermandaat Oostwold 2031."]
     assert classify(["Regeling ondermandaat Oostwold 2031"], text).doc_type == "besluit"
+
+
+@pytest.mark.parametrize("kind_line, intro", [
+    ("Besluit", "Het college besluit:"),
+    ("BESLUIT", "Burgemeester en wethouders besluiten:"),
+    ("Besluit", "B & W besluiten:"),
+])
+def test_a_college_deciding_under_a_besluit_type_line_is_a_besluit(kind_line, intro):
+    """Convention of collegebesluiten: a type line "Besluit" over the subject and the college's
+    own decision intro: the paper records the college's decision. The same intro without the type
+    line is a nota's advice to the college (see test_kinds_from_cues)."""
+    title = ["Gemeente Zuidwaard", kind_line, "Aanpak van de wateroverlast in de Polderwijk"]
+    text = ["Vergadering van: College van B&W", intro, "1. het plan van aanpak vast te stellen;",
+            "2. de raad te informeren met een raadsinformatiebrief."]
+    found = classify(title, text)
+    assert found is not None and found.doc_type == "besluit", found
+
+
+@pytest.mark.parametrize("formula", [
+    "gelezen het voorstel van burgemeester en wethouders van 2 mei 2032;",
+    "gelezen het voorstel van het college van 14 juni 2032, nr. 88;",
+    "gelezen de voordracht van gedeputeerde staten van 9 maart 2032;",
+])
+def test_reading_the_college_s_proposal_makes_a_council_decision(formula):
+    """Convention of raadsbesluiten and statenbesluiten: the council reads the college's (GS's)
+    proposal before it decides; where the text layer garbles "De raad" (OCR), the formula still
+    says who decides. A motion or amendment that names itself so quotes the same formula."""
+    text = ["De rd van de gemeente Zuidwaard;", formula, "gelet op artikel 147 van de Gemeentewet;", "BESLUIT:",
+            "vast te stellen de verordening."]
+    found = classify(["Verordening havengelden 2033", "BESLUIT:"], text)
+    assert found is not None and found.doc_type == "raadsbesluit", found
+    found = classify(["Amendement havengelden"], text + ["Ingediend door: P. de Wit"])
+    assert found is not None and found.doc_type == "amendement", found
+
+
+@pytest.mark.parametrize("attendance", [
+    "In de vergadering zijn tegenwoordig de volgende leden: A. Jansen, B. de Vries",
+    "Bij de opening waren aanwezig de volgende leden: C. Smit en D. Bakker",
+    "Ter vergadering zijn aanwezig de leden K. Mol, L. Visser en M. de Boer",
+])
+def test_the_attendance_formula_of_official_minutes_makes_a_verslag(attendance):
+    """Convention of official minutes (Handelingen, notulen): after the order of business they
+    record who attended ("zijn tegenwoordig de volgende leden"); a title that calls the paper the
+    meeting's agenda does not make it a programme's agenda."""
+    found = classify(["Agenda statenvergadering 3 oktober 2032"],
+                     ["Voorzitter: J. Kramer", "1. Opening. 2. Mededelingen.", attendance])
+    assert found is not None and found.doc_type == "verslag", found
+
+
+@pytest.mark.parametrize("field", ["Raadsvoorstel: Nota parkeernormen 2032", "Motie: Meer bankjes in het park",
+                                   "Collegevoorstel: Subsidieregels sport"])
+def test_a_kind_word_as_a_field_label_names_another_paper(field):
+    """Convention of motion and amendment forms: a field under the title names the proposal the
+    paper is about ("Raadsvoorstel: …"); its kind word is no type line of this paper."""
+    title = ["Ruimte voor jongeren", "Datum: 12 mei 2032", field]
+    text = ["De raad van de gemeente Zuidwaard, in vergadering bijeen op 12 mei 2032,",
+            "besluit:", "beslispunt 2 van het ontwerpbesluit te vervangen door:"]
+    found = classify(title, text)
+    assert found is not None and found.doc_type == "amendement", found
+
+
+@pytest.mark.parametrize("intro", ["Gedeputeerde Staten besluiten", "Het college besluit:", "B & W besluiten:"])
+def test_a_besluit_heading_over_the_college_s_decision_is_no_type_line(intro):
+    """A "Besluit" heading further down a paper (over the decision a nota records) is no type
+    line: the paper is a nota of the college."""
+    title = ["Rotonde bij de Dorpsstraat 12 maart 2032", "Samenvatting", "Besluit"]
+    found = classify(title, ["Samenvatting", "De rotonde maakt het kruispunt veiliger.", "Besluit", intro,
+                             "het voorstel vast te stellen."])
+    assert found is not None and found.doc_type == "nota_bw", found
