@@ -173,7 +173,8 @@ def read_metadata(result: FileResult, doc: DocumentResult) -> DocumentResult:
     from raadsstukken.extractors.structure.formulas import decision_date_from_formulas, document_date_from_date_line
     from raadsstukken.extractors.structure.metadata import email_header, extract_metadata, meeting_date_from_title
 
-    meta = email_header(extract_metadata(doc.pages, doc.sections), doc.pages)
+    meta = email_header(extract_metadata(doc.pages, doc.sections, kind=doc.part.doc_type, title=doc.part.title,
+                                         title_blocks=doc.part.title_blocks), doc.pages)
     title = meta.title or doc.part.title
     meta = meeting_date_from_title(meta, title, doc.part.doc_type)
     meta = decision_date_from_formulas(meta, doc.pages, doc.part.doc_type)

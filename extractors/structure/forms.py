@@ -190,6 +190,8 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if other is not None and other > (label_length(cell, patterns) or 0):
                 continue
             value: FieldValue | None
+            if len(rest) == 1 and rest.islower():
+                rest = ""  # a lone small letter after a label is a speck the OCR read ("Onderwerp d")
             if rest and not _after_label(cell, patterns).startswith(":") \
                     and (rest[:1].islower() or SECTION_NUMBER.match(rest)):
                 continue  # a sentence that opens with the label's word ("programma vast te stellen",
@@ -197,7 +199,7 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if not any(ch.isalnum() for ch in rest):
                 rest = ""  # only the label's own punctuation ("Onderwerp." as OCR reads a label)
             if rest:
-                value = FieldValue(rest, cell, (cell,), "form:inline")
+                value = FieldValue(NEXT_INLINE_FIELD.split(rest, maxsplit=1)[0], cell, (cell,), "form:inline")
             else:
                 value = _value_beside(rows, r, c, is_label) or _value_below(rows, r, cell, is_label)
                 if value is None:
@@ -210,6 +212,12 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             return value
     return empty
 
+
+NEXT_INLINE_FIELD = re.compile(r"\s+(?=[A-ZÀ-Þ][^\W\d_]*(?:\s[a-zà-ÿ]+){0,2}\s*:\s*\d)")
+"""Where a second field starts on a value's line: a capitalised label of up to three words (the
+words after its first in lower case), its
+colon and a value that opens with a digit ("Onderwerp: Parkeren Verzonden op: 3 maart 2031", as a
+letter's two columns of fields are set on one line); the value ends there."""
 
 SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\s+(?:van|uit|der)\s+(?:de|het|deze)\b")
 """A number right after a label word without colon and then "van de …" ("afdeling 10.1.1 van de
@@ -278,7 +286,9 @@ def _continue(rows: Sequence[Row], r: int, value: FieldValue, is_label) -> Field
         if not _in_column(row, last):
             continue  # a line of another column only (the body beside a sidebar, a tall word)
         cell = _column_cell(row, last, value.label)
-        if cell is None or cell.checkbox is not None or any(is_label(c) for c in row.cells) \
+        # a label in a column left of the field (the body beside a sidebar) is another column's
+        left = min(last.bbox.x0, value.label.bbox.x0) - 3
+        if cell is None or cell.checkbox is not None or any(is_label(c) for c in row.cells if c.bbox.x1 > left) \
                 or OWN_FIELD_LINE.match(cell.text):
             break
         gap = row.top - last.bbox.bottom

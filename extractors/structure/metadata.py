@@ -14,11 +14,11 @@ from typing import Sequence
 
 from raadsstukken.extractors.text.dates import parse_date
 from raadsstukken.extractors.structure.forms import (VALUE_LINE_GAP, Cell, CheckboxState, FieldValue, Row, boxes_in,
-                                                     find_field, match_label, page_rows)
+                                                     find_field, label_length, match_label, page_rows)
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.normalize import list_marker
+from raadsstukken.extractors.text.normalize import join_letter_spacing, list_marker
 
 FORM_PAGES = 2
 """Form fields are looked for on this many pages at the start of a document."""
@@ -52,8 +52,15 @@ class MetadataRules:
     parliamentary: re.Pattern[str] = re.compile(r"(?!)")
     dossier_head: re.Pattern[str] = re.compile(r"(?!)")
     number_head: re.Pattern[str] = re.compile(r"(?!)")
+    dossier_code: re.Pattern[str] = re.compile(r"(?!)")
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
+    subject_labels: tuple[re.Pattern[str], ...] = ()
+    report_kinds: frozenset[str] = frozenset()
+    adopted_labels: tuple[re.Pattern[str], ...] = ()
+    own_title_words: int = 3
+    own_title_align: float = 20.0
+    subject_line: dict[str, float] = field(default_factory=dict)
 
     @property
     def all_labels(self) -> list[re.Pattern[str]]:
@@ -91,8 +98,15 @@ def load_rules() -> MetadataRules:
         parliamentary=re.compile(data["reference"]["parliamentary"], re.IGNORECASE),
         dossier_head=re.compile(data["reference"]["dossier_head"]),
         number_head=re.compile(data["reference"]["number_head"], re.IGNORECASE),
+        dossier_code=re.compile(data["reference"]["dossier_code"]),
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
+        subject_labels=_compile(data["title"]["subject_labels"]),
+        own_title_words=int(data["title"]["own_title_words"]),
+        own_title_align=float(data["title"]["own_title_align"]),
+        subject_line={k: float(v) for k, v in data["title"]["subject_line"].items()},
+        report_kinds=frozenset(data["dates"]["report_kinds"]),
+        adopted_labels=_compile(data["dates"]["adopted_labels"]),
     )
 
 
@@ -141,8 +155,11 @@ def _holds_date(text: str) -> bool:
     return parse_date(text) is not None
 
 
-def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -> DocumentMetadata:
-    """Metadata of one document from its pages (forms) and sections (headed paragraphs)."""
+def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *, kind: str | None = None,
+                     title: str | None = None, title_blocks: Sequence[Block] = ()) -> DocumentMetadata:
+    """Metadata of one document from its pages (forms) and sections (headed paragraphs); `kind`,
+    `title` and `title_blocks` are what the split found at its head (its type, its own title and
+    the blocks that print it)."""
     rules = load_rules()
     rows = [row for page in pages[:FORM_PAGES] for row in page_rows(page)]
     # a running sidebar is furniture, but a document that starts under one (an attachment inside a
@@ -159,7 +176,7 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
 
     def text_field(name: str, *, continuation: bool = False) -> str | None:
         others = [p for other, ps in rules.labels.items() if other != name for p in ps]
-        accept = _holds_date if name in DATE_FIELDS else None
+        accept = _holds_date if name in DATE_FIELDS else (lambda v: _names_body(v, rules)) if name == "bodies" else None
         found = find_field(rows, rules.labels[name], is_label, continuation, longer=others, accept=accept)
         if name == "team" and found is not None and (found.method in ("form:inline", "form:empty")
                                                      or rules.unit_kind.fullmatch(found.label.label.strip())):
@@ -176,6 +193,18 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
         return found.text.strip().rstrip(",;").strip() or None
 
     meta.title = text_field("title", continuation=True)
+    if meta.title and _own_title_over_subject(values["title"], meta.title, title, title_blocks, rules):
+        meta.title = title  # the paper's own title (the split's) is its title
+        meta.methods["title"] = "split:own_over_subject"
+    if meta.title is None and title is None and title_blocks:
+        # nothing else titles the paper: its type line is its title as printed ("Raadsbesluit")
+        meta.title = " ".join(join_letter_spacing(" ".join(b.text for b in title_blocks)).split()) or None
+        if meta.title:
+            meta.methods["title"] = "split:type_line"
+    if meta.title is None and title is None and pages:
+        meta.title = _subject_line(pages[0], rules)
+        if meta.title:
+            meta.methods["title"] = "subject_line"
     reference = text_field("reference")
     meta.reference = _reference(reference) if reference else _citation(rows, rules) or _self_citation(pages, rules) \
         or _dossier_head(rows, pages, rules)
@@ -183,6 +212,11 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
         meta.methods["reference"] = "citation"
     meta.document_date = parse_date(text_field("document_date"))
     meta.decision_date = parse_date(text_field("decision_date"))
+    if kind in rules.report_kinds and meta.decision_date and meta.document_date is None \
+            and any(p.match(values["decision_date"].label.label.strip()) for p in rules.adopted_labels):
+        # a report adopted on a day records no decision: that day is its date
+        meta.document_date, meta.decision_date = meta.decision_date, None
+        meta.methods["document_date"] = meta.methods.pop("decision_date") + ":adopted"
     meta.programme = text_field("programme")
     meta.portfolio_holder = text_field("portfolio_holder")
     meta.team = text_field("team")
@@ -202,6 +236,55 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section]) -
     meta.attachments = _attachment_items(values["attachments"], rules) if attachments \
         else _attachments_section(sections, is_label, rules)
     return meta
+
+
+def _subject_line(page: PageLayout, rules: MetadataRules) -> str | None:
+    """A note's subject on a line of its own at its head, indented from the text's left margin
+    ([title] subject_line), or None."""
+    limits = rules.subject_line
+    body = [b for b in page.blocks if b.kind is BlockKind.BODY]
+    running = [b.bbox.x0 for b in body if len(b.lines) >= 2]
+    if not running:
+        return None
+    left = min(running)
+    for block in sorted(body, key=lambda b: b.bbox.top):
+        if block.bbox.top > limits["top_share"] * page.height:
+            break
+        text = " ".join(block.text.split())
+        words = len(text.split())
+        if len(block.lines) != 1 or block.bbox.x0 - left < limits["indent_share"] * page.width \
+                or block.bbox.x0 > limits["max_x_share"] * page.width \
+                or not limits["min_words"] <= words <= limits["max_words"] or text[-1:] in ".:;," \
+                or ":" in text or parse_date(text) is not None or not text[:1].isalpha():
+            continue
+        band = [b for b in body if b is not block and b.bbox.top < block.bbox.bottom and block.bbox.top < b.bbox.bottom
+                and b.bbox.x0 <= limits["max_x_share"] * page.width]  # (a sidebar beside it is another column)
+        if all(len(b.text.split()) <= 2 and b.bbox.x1 <= block.bbox.x0 for b in band):
+            return text
+    return None
+
+
+def _own_title_over_subject(found: FieldValue, value: str, title: str | None, title_blocks: Sequence[Block],
+                            rules: MetadataRules) -> bool:
+    """Whether a subject field ("Onderwerp: …") printed under the paper's own title names something
+    else than that title (the agenda subject of a motion, a regulation's subject category): the
+    paper's own title is then its title. A field that repeats the title or is part of it, a title
+    label of another kind ("Titel", "Officiële naam"), a field above the title or a "title" that is
+    no heading over the fields (not bold, or set in another column: a letterhead's line) keeps the
+    field."""
+    if not title or not title_blocks or len(title.split()) < rules.own_title_words \
+            or label_length(found.label, rules.subject_labels) is None:
+        return False
+    above = [b for b in title_blocks if b.page == found.label.page and b.bbox.bottom <= found.label.bbox.top + 1
+             and b.bold and abs(b.bbox.x0 - found.label.bbox.x0) <= rules.own_title_align]
+    if not above:
+        return False
+    own, field_text = _squash(title), _squash(value)
+    return own not in field_text and field_text not in own
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 _REFERENCE = re.compile(r"(?:[A-Z]{1,6}[-/]?)?\d[\w./-]*\d|\d+")
@@ -268,7 +351,14 @@ DOSSIER_HEAD_ROWS = 3
 def _dossier_head(rows: Sequence[Row], pages: Sequence[PageLayout], rules: MetadataRules) -> str | None:
     """The dossier and number a parliamentary paper prints at its head, each in the first cell of
     its line, the number's line right under the dossier's ("12 345" / "Nr. 6"); the page layer may
-    have read the number line as the page's header (it is set like one)."""
+    have read the number line as the page's header (it is set like one). Or the two as one code
+    alone at the head ("12345-6"), in the first page's header or first line."""
+    header = (pages[0].header or "").split(" | ")[0].strip() if pages else ""
+    first = rows[0].cells[0].text.strip() if rows else ""
+    for text in (header, first):
+        code = rules.dossier_code.match(text)
+        if code:
+            return code.group("reference")
     for r, row in enumerate(rows[:DOSSIER_HEAD_ROWS]):
         dossier = rules.dossier_head.match(row.cells[0].text.strip())
         if dossier is None:
@@ -281,6 +371,12 @@ def _dossier_head(rows: Sequence[Row], pages: Sequence[PageLayout], rules: Metad
         if number:
             return f"{dossier.group('dossier')}, nr. {number.group('number')}"
     return None
+
+
+def _names_body(value: str, rules: MetadataRules) -> bool:
+    """Whether a bodies field's value names a bestuursorgaan: one that names none ("vergadering
+    van 3 maart", a meeting's room) is passed over for the label's next occurrence."""
+    return any(p.search(value) for ps in rules.bodies.values() for p in ps)
 
 
 def _bodies(rows: Sequence[Row], value: str | None, rules: MetadataRules) -> list[str]:
@@ -428,7 +524,8 @@ def _unit_name(rows: Sequence[Row], cell: Cell, is_label, rules: MetadataRules) 
             break
         parts.append(nxt.text.strip())
         last = nxt
-    name = " ".join(" ".join(parts).split()).rstrip(",;").strip()
+    # a signature line sets the unit among address parts split by bars ("Directie X | Postbus 1")
+    name = " ".join(" ".join(parts).split()).split(" | ")[0].rstrip(",;| ").strip()
     units = list(rules.unit_inside.finditer(name))
     if not units:
         return None

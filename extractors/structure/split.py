@@ -246,6 +246,8 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         under = _title_under_kind_line(blocks, body_size)
         if under is not None:
             kind_word, title_blocks = _as_title_line(under[0].text), [under[1]]
+    if kind_word is None and title_blocks and not names_only_the_kind(title_blocks[0].text):
+        kind_word = _kind_line_over(title_blocks[0], blocks, body_size)
     if not cover:
         typed = _type_line_title(blocks, body_size)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
@@ -413,6 +415,21 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
     return None
 
 
+def _kind_line_over(title: Block, blocks: Sequence[Block], body_size: float) -> str | None:
+    """The kind line right above a title ("Besluit" set small over the subject in large type), as
+    a title line, or None: the nearest block above the title in its column, one line that names
+    only the kind of paper."""
+    above = [b for b in blocks if b is not title and b.bbox.bottom <= title.bbox.top + 1
+             and abs(b.bbox.x0 - title.bbox.x0) <= 6]
+    if not above:
+        return None
+    kind = max(above, key=lambda b: b.bbox.bottom)
+    if len(kind.lines) != 1 or title.bbox.top - kind.bbox.bottom > KIND_LINE_GAP * max(kind.size, body_size) \
+            or not names_only_the_kind(kind.text) or not classify_title(kind.text):
+        return None
+    return _as_title_line(kind.text)
+
+
 SUBJECT_BESIDE_GAP = 0.25
 """Widest gap between a kind word and the subject printed beside it, in page widths."""
 
@@ -465,8 +482,11 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
         last = found[-1]
         if block.bbox.top <= last.bbox.top or sum(len(b.lines) for b in found) >= MAX_TITLE_LINES:
             continue
+        # (a line in the title's type that opens in lower case carries it on, also where it reads
+        # like a body's name: "… besluit" / "gemeente Noorderveld 2031")
         if abs(block.size - first.size) < 0.5 and abs(block.bbox.x0 - first.bbox.x0) <= 3 \
-                and 0 <= block.bbox.top - last.bbox.bottom <= TITLE_LINE_GAP * first.size and not is_letterhead(block):
+                and 0 <= block.bbox.top - last.bbox.bottom <= TITLE_LINE_GAP * first.size \
+                and (not is_letterhead(block) or (block.text[:1].islower() and block.bold == first.bold)):
             found.append(block)
         elif block.bbox.top > last.bbox.bottom:
             break
@@ -474,9 +494,12 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
 
 
 def _long_title(block: Block, blocks: Sequence[Block], largest: float) -> bool:
-    """A title of many lines: bold, the page's largest type and its only block of it, not a sentence."""
+    """A title of many lines: bold, the page's largest type and its only block of it, not a sentence
+    (a regulation's full name that opens with its kind, "Besluit van … tot …", may end in a period)."""
+    end = block.text.rstrip()[-1:]
     return bool(block.bold) and block.size >= largest - 0.1 and len(block.text.split()) <= LONG_TITLE_WORDS \
-        and sum(1 for b in blocks if b.size >= largest - 0.5) == 1 and block.text.rstrip()[-1:] not in ".;:"
+        and sum(1 for b in blocks if b.size >= largest - 0.5) == 1 \
+        and (end not in ".;:" or (end == "." and classify_title(block.text) is not None))
 
 
 _LABEL_NUMBER = re.compile(r"(\d+)(?:\s*(?:/|van|of)\s*\d+)?\s*$")

@@ -600,3 +600,194 @@ def test_a_publication_s_date_is_its_document_date(make_pdf, documents_of, label
                size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.document_date == date(2031, 5, 14)
+
+
+@pytest.mark.parametrize("kind, own, subject", [
+    ("Motie", "Een veilige oversteek bij de sluis", "Begrotingsbehandeling 2032"),
+    ("Amendement", "Meer geld voor het buurtwerk in Oosthoek", "Voorjaarsnota 2032"),
+    ("Besluit", "Regels over het mandaat van de directeur van de milieudienst", "bestuur en organisatie"),
+])
+def test_the_paper_s_own_title_over_a_subject_field_that_names_something_else(make_pdf, documents_of,
+                                                                              kind, own, subject):
+    """Convention of motions, amendments and regulations: the paper's own title is printed at its
+    head (under its kind line) and a subject field under it names what it belongs to (the agenda
+    subject of the debate, a regulation's subject category): the paper's title is its own."""
+    page = Page().add(56, 36, "Gemeente Zuidwaard", size=8)
+    page.add(56, 70, kind, size=8).add(56, 84, own, size=17, bold=True)
+    page.lines(56, 120, ["Datum: 3 maart 2032", f"Onderwerp: {subject}"], size=10, leading=14)
+    page.lines(56, 170, ["De raad van de gemeente Zuidwaard, in vergadering bijeen op 3 maart 2032,",
+                         "overwegende dat de raad tijdig wil worden gehoord;"], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == own
+    assert doc.metadata.title == own
+    assert doc.metadata.methods["title"] == "split:own_over_subject"
+
+
+@pytest.mark.parametrize("own, subject", [
+    ("Herinrichting van het Stationsplein", "Herinrichting van het Stationsplein"),  # repeated
+    ("Raadsinformatiebrief Stationsplein", "Stationsplein"),  # part of the title
+    ("Notitie", "Verkeersveiligheid rond de basisscholen"),  # a kind word the rules need not know
+])
+def test_a_subject_field_that_repeats_the_title_or_under_a_bare_kind_word_titles_the_paper(
+        make_pdf, documents_of, own, subject):
+    """A subject field that repeats the large title, or is part of it, or that sits under a bare
+    kind word is the paper's title as printed in the field."""
+    page = Page().add(56, 70, own, size=17, bold=True)
+    page.lines(56, 110, ["Datum: 3 maart 2032", f"Onderwerp: {subject}"], size=10, leading=14)
+    page.lines(56, 160, ["Het college informeert de raad over de stand van zaken."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == subject
+
+
+@pytest.mark.parametrize("label", ["Vastgesteld", "Vastgesteld op", "Vastgesteld:"])
+def test_the_day_a_report_was_adopted_is_its_document_date(make_pdf, documents_of, label):
+    """Convention of reports of a consultation or meeting (Kamerstukken, commissies): the day the
+    report was adopted ("Vastgesteld 4 februari 2032") under its title is its date; a report
+    records no decision."""
+    page = Page().add(70, 60, "Verslag van een hoorzitting over de dijkversterking", size=13, bold=True)
+    page.add(70, 84, f"{label} 4 februari 2032", size=10)
+    page.lines(70, 120, ["De vaste commissie heeft op 12 januari 2032 een hoorzitting gehouden over de",
+                         "versterking van de dijken langs de rivier. Aanwezig waren zes deskundigen."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "verslag"
+    assert doc.metadata.document_date == date(2032, 2, 4)
+    assert doc.metadata.decision_date is None
+
+
+@pytest.mark.parametrize("code", ["36410-12", "34567-XIV-203", "29999-7"])
+def test_a_parliamentary_paper_s_dossier_code_at_its_head_is_its_reference(make_pdf, documents_of, code):
+    """Convention of parliamentary exports (a motion as the Kamer publishes it): the dossier and
+    the paper's number as one code alone at the head of the page ("36410-12")."""
+    page = Page().add(28, 27, code, size=10).add(480, 27, "9 april 2032", size=10)
+    page.add(28, 48, "Regels over de inrichting van de kustzone", size=10)
+    page.add(28, 62, "MOTIE VAN HET LID DE GRAAF", size=10)
+    page.lines(96, 120, ["De Kamer,", "gehoord de beraadslaging,", "verzoekt de regering de kust te beschermen,",
+                         "en gaat over tot de orde van de dag."], size=12, leading=22)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.reference == code
+
+
+@pytest.mark.parametrize("subject", [
+    ["Klacht over de", "afhandeling van", "ons verzoek"],
+    ["Verzoek om uitstel", "van de termijn"],
+    ["Reactie op het", "ontwerp van de", "structuurvisie", "Noordrand"],
+])
+def test_a_sidebar_value_wraps_past_a_label_of_the_body_beside_it(make_pdf, documents_of, subject):
+    """Convention of letters with a sidebar: a value under its label in the sidebar wraps over
+    narrow lines; a label that the letter's body prints on the same line further left
+    ("Betreft: …" in the body) is another column's, it does not end the sidebar's value."""
+    page = Page().add(56, 40, "Vereniging Dorpsbelang Westerzand", size=12)
+    page.add(56, 100, "Aan het college van burgemeester en wethouders", size=10)
+    page.add(350, 100, "onderwerp", size=7)
+    top = 112
+    for k, line in enumerate(subject):
+        page.add(350, top + 12 * k, line, size=9)
+    page.add(56, top + 12, "Betreft: " + " ".join(subject), size=10)
+    page.lines(56, top + 12 * len(subject) + 30, ["Geacht college,", "Met deze brief vragen wij uw aandacht."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == " ".join(subject)
+
+
+@pytest.mark.parametrize("speck", ["d", "i", "x"])
+def test_a_lone_small_letter_after_a_label_is_an_ocr_speck(make_pdf, documents_of, speck):
+    """OCR reads a speck beside a small label as a letter ("Onderwerp d"): the label stands alone
+    and its value is the line below."""
+    page = Page().add(62, 50, "gemeente", size=8).add(62, 62, "Noordwaard", size=12)
+    page.add(68, 100, f"Onderwerp {speck}", size=8).add(68, 114, "TARIEVEN VOOR DE HAVENGELDEN 2033", size=9)
+    page.lines(68, 150, ["De raad van de gemeente Noordwaard;", "besluit:"], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "TARIEVEN VOOR DE HAVENGELDEN 2033"
+
+
+@pytest.mark.parametrize("second", ["Waterstaat en Bodem", "Wonen en Ruimte", "Zorg en Jeugd"])
+def test_a_letterhead_line_set_large_is_no_own_title_over_the_subject(make_pdf, documents_of, second):
+    """A ministry's letterhead wraps its name in a corner, its second line set large: the subject
+    field of the letter ("Betreft: …") stays its title."""
+    page = Page().add(318, 87, "Ministerie van Binnenlandse", size=9.8).add(317, 98, second, size=13)
+    page.lines(82, 170, ["De heer P. Verhoef", "Postbus 12", "9999 AA Noordwaard"], size=9)
+    page.add(81, 320, "Datum:", size=9.8).add(150, 320, "3 maart 2032", size=9)
+    page.add(81, 336, "Betreft:", size=9.8).add(150, 336, "Besluit op uw verzoek om informatie over de sluis", size=9)
+    page.lines(81, 380, ["Geachte heer Verhoef,", "Op uw verzoek van 2 januari 2032 besluit ik als volgt."], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Besluit op uw verzoek om informatie over de sluis"
+
+
+@pytest.mark.parametrize("kind", ["Raadsbesluit", "AMENDEMENT", "Statenbesluit"])
+def test_a_paper_titled_only_by_its_type_line_has_that_line_as_its_title(make_pdf, documents_of, kind):
+    """A paper that prints no title or subject besides its type line is titled by that line as
+    printed; a subject field, where there is one, titles it instead (tests above)."""
+    page = Page().add(57, 34, "Gemeente Oostwaard", size=8).add(57, 83, kind, size=19.5, bold=True)
+    page.lines(57, 120, ["Kenmerk: 55120", "Vergadering van: Gemeenteraad"], size=9, leading=12)
+    page.lines(57, 170, ["De raad van de gemeente Oostwaard;", "gelet op artikel 147 van de Gemeentewet;", "besluit:",
+                         "1. het plan voor de haven vast te stellen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == kind
+    assert doc.metadata.methods["title"] == "split:type_line"
+
+
+@pytest.mark.parametrize("subject, beside", [
+    ("Uitwerking van de motie over de kustverdediging", None),      # the kind word is a logo
+    ("Reactie op het advies van de Raad voor het Openbaar Bestuur", "Nt ota"),  # OCR reads it garbled
+    ("Planning van de evaluatie Omgevingswet", "nota"),
+])
+def test_a_note_s_subject_line_standing_alone_at_its_head_is_its_title(make_pdf, documents_of, subject, beside):
+    """Convention of ministries' notes: the subject is one line at the head, indented from the
+    text's left margin (beside the kind word, which may be a logo or read garbled), over the note's
+    first heading; with no title block or subject field, it is the title."""
+    page = Page().add(79, 159, "TER BESLISSING", size=5.5, bold=True).add(79, 168, "Aan: DGBW", size=7.2)
+    page.add(460, 160, "Directie Bestuur", size=6, bold=True).add(460, 180, "Datum", size=6, bold=True)
+    page.add(460, 188, "3 maart 2032", size=6)
+    if beside:
+        page.add(78, 268, beside, size=9)
+    page.add(190, 270, subject, size=7.2)
+    page.add(79, 320, "Aanleiding", size=8, bold=True)
+    page.lines(79, 336, ["De Kamer heeft gevraagd om een uitwerking van de toezeggingen die in het debat",
+                         "zijn gedaan. In deze nota leest u welke stappen wij voorstellen."], size=7.2, leading=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == subject
+    assert doc.metadata.methods["title"] == "subject_line"
+
+
+def test_an_indented_date_or_sentence_at_a_letter_s_head_is_no_subject_line(make_pdf, documents_of):
+    """A date line or a closing sentence set indented is no subject: the title stays unknown."""
+    page = Page().add(250, 150, "Noordwaard, 3 maart 2032", size=9)
+    page.add(250, 170, "Met vriendelijke groet aan allen.", size=9)
+    page.lines(79, 220, ["Beste buren, volgende week wordt de straat opnieuw bestraat. De aannemer begint",
+                         "op maandag en is naar verwachting vrijdag klaar."], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title is None
+
+
+@pytest.mark.parametrize("meeting, body", [
+    ("Gemeenteraad", "Raad"), ("College van B&W", "B&W"), ("Provinciale Staten", "PS"),
+])
+def test_a_meeting_field_names_the_body_that_meets(make_pdf, documents_of, meeting, body):
+    """Convention of council exports: "Vergadering: <body>" names the body whose meeting the paper
+    belongs to."""
+    page = Page().add(56, 40, "Besluitenlijst van 12 mei 2032", size=15, bold=True)
+    _label_rows(page, 80, [("Vergadering", meeting), ("Locatie", "Raadzaal")])
+    page.lines(56, 130, ["1. Opening", "Besluit: de agenda wordt vastgesteld."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.bodies == [body]
+
+
+@pytest.mark.parametrize("first", ["forum 12-05-2032, Zaal 3", "vergadering van 12 mei 2032", "Oordeelsvormend"])
+def test_a_bodies_field_that_names_no_body_gives_way_to_the_next(make_pdf, documents_of, first):
+    """A meeting field whose value names no body (a date, a room, a kind of session) is passed
+    over; the body comes from the next field that names one."""
+    page = Page().add(56, 40, "Verslag van het forum", size=15, bold=True)
+    _label_rows(page, 80, [("Vergadering", first), ("Bestuursorgaan", "Gemeenteraad")])
+    page.lines(56, 130, ["Aanwezig: A. Jansen, B. de Vries.", "De voorzitter opent de vergadering."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.bodies == ["Raad"]
+
+
+@pytest.mark.parametrize("second", ["Verzonden op: 4 maart 2032", "Uw brief van: 12-02-2032", "Ons nummer: 88123"])
+def test_a_value_ends_where_a_second_field_starts_on_its_line(make_pdf, documents_of, second):
+    """Convention of letters whose two columns of fields are set on one line: "Onderwerp: … Verzonden
+    op: 4 maart 2032"; the subject ends where the next label and its value begin."""
+    page = Page().add(68, 60, "Gemeente Oostwaard", size=12)
+    page.add(68, 120, f"Onderwerp: Vragen over de bomenkap aan de Dorpsweg {second}", size=9.5)
+    page.lines(68, 150, ["Geachte heer Bosman,", "Hierbij beantwoorden wij uw vragen over de bomenkap."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == "Vragen over de bomenkap aan de Dorpsweg"

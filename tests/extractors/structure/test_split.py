@@ -409,3 +409,48 @@ def test_a_running_header_that_repeats_the_title_after_a_cover_starts_nothing(ma
     docs = documents_of(make_pdf([cover, page]))
     assert [(d.part.page_start, d.part.page_end) for d in docs] == [(1, 2)]
     assert docs[0].part.title == title
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Delegatie- en mandaatbesluit", "gemeente Noordwaard 2032"),
+    ("Beleidsregels voor de toeristenbelasting", "gemeente Zuidermeer 2033"),
+    ("Verordening op de adviesraad sociaal domein", "provincie Westerzand 2031"),
+])
+def test_a_title_line_carried_on_in_lower_case_is_no_letterhead(make_pdf, documents_of, first, second):
+    """Convention of exports that wrap a long title: a line in the title's type right under it
+    that opens in lower case carries it on, also where it reads like a body's name ("gemeente X
+    2032"); a letterhead names its body with a capital, above the title."""
+    page = Page().add(28, 53, first, size=19.5, bold=True).add(28, 83, second, size=19.5, bold=True)
+    page.lines(28, 128, ["Het college van burgemeester en wethouders van de gemeente, ieder voor zover het",
+                         "zijn bevoegdheid betreft;", "besluit:", "vast te stellen de volgende regeling."], size=11)
+    page.add(28, 220, "Artikel 1 Begripsbepalingen", size=15, bold=True)
+    page.lines(28, 245, ["In deze regeling wordt verstaan onder mandaat: de bevoegdheid om namens het bestuursorgaan",
+                         "besluiten te nemen."], size=11)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == f"{first} {second}"
+
+
+_KIND_NAMES = [
+    ["Besluit van gedeputeerde staten van", "Westerzand van 3 maart 2032, nr. 12,", "tot vaststelling van de",
+     "Beleidsregel subsidies natuur", "en landschap 2032 (Beleidsregel", "natuursubsidies 2032)."],
+    ["Besluit van de raad van de gemeente", "Noordwaard van 9 mei 2031 houdende", "regels over het beheer van",
+     "de gemeentelijke havens en de", "tarieven van de havengelden", "(Havenverordening 2031)."],
+    ["Besluit van het college van", "burgemeester en wethouders van", "Zuidermeer tot wijziging van de",
+     "Mandaatregeling 2030 in verband", "met de nieuwe organisatie van", "de ambtelijke diensten."],
+]
+
+
+@pytest.mark.parametrize("name", _KIND_NAMES)
+def test_a_regulation_s_full_name_that_opens_with_its_kind_may_end_in_a_period(make_pdf, documents_of, name):
+    """Convention of official publications: a decision's full name ("Besluit van … tot …") set
+    bold in the page's largest type over many lines ends in a period and is still its title; a
+    large lead paragraph that names no kind is no title (test above)."""
+    page = Page().add(56, 40, "PROVINCIAAL BLAD", size=7)
+    last = page.lines(56, 70, name, size=15, leading=18, bold=True)
+    page.lines(56, last + 20, ["Gedeputeerde staten van Westerzand;", "gelet op artikel 4:81 van de Algemene",
+                               "wet bestuursrecht;", "besluiten:"], size=9)
+    page.add(56, last + 90, "Artikel 1 Begrippen", size=9, bold=True)
+    page.lines(56, last + 106, ["In deze regeling wordt verstaan onder aanvrager: degene die een aanvraag",
+                                "indient voor een subsidie als bedoeld in deze regeling."], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == " ".join(name)
