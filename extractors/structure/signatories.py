@@ -14,7 +14,8 @@ from raadsstukken.extractors.structure.metadata import load_rules as load_metada
 
 @dataclass(frozen=True)
 class Signatory:
-    role: str
+    role: str | None
+    """The role the signer signs in ("secretaris"), None for a letter signed by name alone."""
     name: str
     page: int
 
@@ -32,6 +33,10 @@ class SignatureRules:
     role_with_name: re.Pattern[str] = re.compile(r"(?!)")
     closing: tuple[re.Pattern[str], ...] = ()
     submitter_inline: re.Pattern[str] = re.compile(r"(?!)")
+    wrap_particles: frozenset[str] = frozenset()
+    wrap_start: re.Pattern[str] = re.compile(r"(?!)")
+    letter_closing: tuple[re.Pattern[str], ...] = ()
+    letter_name_distance: float = 8.0
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +57,10 @@ def load_rules() -> SignatureRules:
                                   re.IGNORECASE),
         closing=tuple(re.compile(p, re.IGNORECASE) for p in read_rules("decisions")["motion"]["closing"]),
         submitter_inline=re.compile(data["submitters"]["inline"], re.IGNORECASE),
+        wrap_particles=frozenset(data["submitters"]["wrap_particles"]),
+        wrap_start=re.compile(data["submitters"]["wrap_start"]),
+        letter_closing=tuple(re.compile(p, re.IGNORECASE) for p in data["letter_closing"]),
+        letter_name_distance=float(data["letter_name_distance"]),
     )
 
 
@@ -83,6 +92,11 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
                     if not any(s.name == submitter for s in found):
                         found.append(Signatory(rules.submitter_role, submitter, page.number))
                 continue
+            if any(p.match(line.text.strip()) for p in rules.letter_closing):
+                name = _name_below(line, lines[i + 1:], rules, rules.letter_name_distance, surname=False)
+                if name and not any(s.name == name for s in found):
+                    found.append(Signatory(None, name, page.number))  # a role printed with it replaces None
+                continue
             inline = rules.submitter_inline.match(line.text.strip())
             if inline:
                 name = rules.name_end.split(inline.group("name"), maxsplit=1)[0].strip()
@@ -103,6 +117,7 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
                 continue  # "Voorzitter | A. de Vries" in a meeting's header: who chaired, not who signed
             name = _name_below(line, lines[i + 1:], rules) or _name_above(line, lines[:i], rules)
             if name and not any(s.name == name and s.role == role for s in found):
+                found = [s for s in found if not (s.name == name and s.role is None)]
                 found.append(Signatory(role, name, page.number))
     return found
 
@@ -126,15 +141,24 @@ def _submitters_below(label: Line, below: list[Line], rules: SignatureRules, sur
                 or (tail and is_name(tail, rules))):  # or the party first: "Lokaal Belang, Pieter Zandvoort"
             break
         last = line
-        if text[-1:] in "-–,":  # the party wraps onto the next line of the column
-            rest = next((ln for ln in below[k + 1:] if _same_column(line, ln)
-                         and 0 <= ln.bbox.top - line.bbox.bottom <= line.bbox.height), None)
-            if rest is not None:
-                text, last = f"{text} {rest.text.strip()}", rest
+        rest = next((ln for ln in below[k + 1:] if _same_column(line, ln)
+                     and 0 <= ln.bbox.top - line.bbox.bottom <= line.bbox.height), None)
+        if rest is not None and _wraps_onto(line, rest, rules):  # the party wraps onto the next line
+            text, last = f"{text} {rest.text.strip()}", rest
         names.append(text)
         if len(names) >= rules.max_submitters:
             break
     return names
+
+
+def _wraps_onto(line: Line, rest: Line, rules: SignatureRules) -> bool:
+    """Whether `rest`, right under `line` in its column, carries on the name and party `line` opens."""
+    text, words = line.text.strip(), line.text.split()
+    if text[-1:] in "-–,":
+        return True
+    aligned = abs(rest.bbox.x0 - line.bbox.x0) <= 3
+    return aligned and (words[-1].casefold() in rules.wrap_particles
+                        or rules.wrap_start.match(rest.text.strip()) is not None)
 
 
 def _name_beside(label: Line, lines: list[Line], rules: SignatureRules) -> str | None:
@@ -161,8 +185,11 @@ def _same_column(a: Line, b: Line) -> bool:
     return a.bbox.x_overlap(b.bbox) > 0 or abs(a.bbox.x0 - b.bbox.x0) < 20
 
 
-def _name_below(role: Line, below: list[Line], rules: SignatureRules) -> str | None:
-    limit = role.bbox.bottom + rules.max_name_distance * role.bbox.height
+def _name_below(role: Line, below: list[Line], rules: SignatureRules, distance: float | None = None,
+                surname: bool = True) -> str | None:
+    """The name under a role line (`surname`: a surname alone counts, as under a role it does;
+    under a letter's closing a name is printed whole: a lone word is a logo's or a place's)."""
+    limit = role.bbox.bottom + (distance or rules.max_name_distance) * role.bbox.height
     for line in below:
         if line.bbox.top > limit:
             break
@@ -171,7 +198,7 @@ def _name_below(role: Line, below: list[Line], rules: SignatureRules) -> str | N
         text = line.text.strip()
         if rules.role.match(text) or _is_label(text):
             return None
-        return text if is_name(text, rules) or rules.surname_below_role.match(text) else None
+        return text if is_name(text, rules) or (surname and rules.surname_below_role.match(text)) else None
     return None
 
 

@@ -1,6 +1,8 @@
 """Signature blocks: role above name (two signers side by side) and a sign-off with the name first."""
 from __future__ import annotations
 
+import pytest
+
 from tests.pdfs import Page
 
 
@@ -145,3 +147,57 @@ def test_a_chair_named_in_a_meeting_s_header_row_signs_nothing(make_pdf, documen
     page.add(56, 230, "T. Bakker", size=10).add(300, 230, "K. Hoekstra", size=10)
     (doc,) = documents_of(make_pdf([page]))
     assert [(s.role, s.name) for s in doc.signatories] == [("griffier", "T. Bakker"), ("voorzitter", "K. Hoekstra")]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Sanne Kuipers, Partij voor de", "Vrijheid"),         # after a particle
+    ("Tom Brouwer - Dorpsbelang", "(Westerzand)"),        # a bracket cannot open a name
+    ("Lieke Dekker - Samen", "65+ Noordwaard"),           # nor a digit
+])
+def test_a_submitter_s_party_wrapped_onto_the_next_line_is_kept(make_pdf, documents_of, first, second):
+    """Convention of moties in a narrow column: a long party name wraps onto the line right under
+    the submitter; that line carries the name on, the next name on its own line is another."""
+    page = Page().add(56, 50, "Motie", size=16, bold=True)
+    page.lines(56, 90, ["De raad, in vergadering bijeen, verzoekt het college de bibliotheek open te houden."],
+               size=10)
+    page.add(300, 140, "Ingediend door:", size=9.5)
+    page.lines(300, 180, [first, second], size=9.5, leading=12.5)
+    page.add(300, 230, "Ingediend door:", size=9.5)
+    page.add(300, 270, "Karel Smit - Lokaal Belang", size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [s.name for s in doc.signatories] == [f"{first} {second}", "Karel Smit - Lokaal Belang"]
+
+
+@pytest.mark.parametrize("closing, name", [
+    ("Met vriendelijke groet,", "Mirjam Oosterveld"), ("Hoogachtend,", "drs. P.J. Haverkamp"),
+    ("Met collegiale groet,", "K. van der Meulen"),
+])
+def test_a_letter_is_signed_by_the_name_under_its_closing(make_pdf, documents_of, closing, name):
+    """Convention of letters: the closing formula, room for a handwritten signature, and the
+    signer's name; printed without a role, the signatory has none."""
+    page = Page().add(68, 60, "Provincie Westerzand", size=12)
+    page.lines(68, 120, ["Geacht college,", "Hierbij sturen wij u ter kennisname een afschrift van onze brief."],
+               size=9.5)
+    page.add(68, 200, closing, size=9.5).add(68, 270, name, size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [(None, name)]
+
+
+def test_a_role_printed_under_the_letter_s_signer_is_the_signer_s_role(make_pdf, documents_of):
+    page = Page().add(68, 60, "Gemeente Oostwaard", size=12)
+    page.lines(68, 120, ["Geachte heer Bos,", "Wij danken u voor uw brief over de haven."], size=9.5)
+    page.add(68, 200, "Met vriendelijke groet,", size=9.5).add(68, 260, "Ron Dijkstra", size=9.5)
+    page.add(68, 272, "Burgemeester", size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("burgemeester", "Ron Dijkstra")]
+
+
+@pytest.mark.parametrize("word", ["Twente", "Zuidwaard", "Noorderkwartier"])
+def test_a_lone_word_under_a_letter_s_closing_is_no_signer(make_pdf, documents_of, word):
+    """Under a letter's closing a signer's name is printed whole; a lone word there is the place
+    or the body of a logo in the e-mail's signature."""
+    page = Page().add(68, 60, "Verzonden: donderdag 3 maart 2032 08:55", size=9)
+    page.lines(68, 100, ["Ha allemaal,", "Graag jullie reactie op het voorstel voor de teststraten."], size=9.5)
+    page.add(68, 160, "Met vriendelijke groet,", size=9.5).add(70, 220, word, size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.signatories == []
