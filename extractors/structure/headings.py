@@ -430,16 +430,30 @@ def _opens_subsections(blocks: Sequence[Block], flags: list[bool], i: int, numbe
 
 def _drop_contents(blocks: Sequence[Block], flags: list[bool]) -> None:
     """The entries of a table of contents (under its heading, on its page, before any running
-    text) are no headings; a section headed "Inhoud" that opens with its text is a section."""
+    text) are no headings; a section headed "Inhoud" that opens with its text is a section. The
+    entries share the first entry's style: a heading set otherwise after them (the first chapter's
+    heading, larger or in another weight) ends the contents."""
     rules = load_rules()
     page: int | None = None
+    entry: tuple[float, bool] | None = None
     for i, block in enumerate(blocks):
         if flags[i] and rules.contents.match(clean_heading(block.text).strip()) and _lists_entries(blocks, i):
-            page = block.page
+            page, entry = block.page, None
         elif page is not None and block.page == page and not _running_text(block):
-            flags[i] = False
+            entry = entry or style_key(block)
+            if flags[i] and style_key(block) != entry and _set_apart(block, entry):
+                page = None  # a heading after the contents
+            else:
+                flags[i] = False
         elif page is not None:
             page = None
+
+
+def _set_apart(block: Block, entry: tuple[float, bool]) -> bool:
+    """Whether a block is set apart from a contents' entries of style `entry`: larger, or bold
+    where they are not."""
+    size, bold = style_key(block)
+    return size > entry[0] or (bold and not entry[1])
 
 
 def _lists_entries(blocks: Sequence[Block], i: int) -> bool:

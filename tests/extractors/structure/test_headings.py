@@ -593,3 +593,24 @@ def test_a_logos_initial_set_large_is_no_heading(make_pdf, sections_of, initial)
                           "dezelfde dag als het restafval in uw wijk."], size=10)
     headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
     assert initial not in headings and "Wat er verandert" in headings
+
+
+@pytest.mark.parametrize("contents,first", [("Inhoud", "HOOFDSTUK 1 ALGEMENE BEPALINGEN"),
+                                            ("Inhoudsopgave", "Verslag van de vergadering"),
+                                            ("Inhoudsopgave", "1. Inleiding op de begroting")])
+def test_a_heading_set_apart_after_the_contents_on_its_page_is_a_heading(make_pdf, sections_of, contents, first):
+    """Convention of minutes, regulations and reports: the contents' entries share one style; the
+    heading that follows them on the same page, set larger or bolder, opens the text and is a
+    heading, also when the text under it opens with a colon-ended line."""
+    page = Page().add(60, 60, contents, size=11, bold=True)
+    y = 80
+    for entry in ["Opening en mededelingen", "Vaststelling van de agenda", "Ingekomen stukken",
+                  "Vragen van de raadsleden", "Sluiting"]:
+        page.add(60, y, entry, size=9).add(480, y, str(y // 20), size=9)
+        y += 15
+    page.add(60, y + 20, first, size=12, bold=True)
+    page.lines(60, y + 40, ["In deze regeling wordt verstaan onder:"], size=10)
+    page.lines(60, y + 58, ["a. de voorzitter: de voorzitter van de raad of zijn vervanger;",
+                            "b. de griffier: de griffier van de raad."], size=10)
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert headings == [contents, first]
