@@ -17,7 +17,7 @@ import time
 import traceback
 from contextlib import contextmanager
 from functools import partial
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -121,6 +121,9 @@ class FileTask:
     size: int = 0
     ocr: Any = None
     """The `extractors.layout.ocr.OcrSettings` of the file's pages (None: the defaults)."""
+    page_workers: int = 1
+    """Processes that read the file's pages, by ranges (`parse.parse_pdf`'s `workers`): more than
+    one for a file that is more of the run's work than one worker's share (see `_page_workers`)."""
 
 
 @dataclass
@@ -155,14 +158,16 @@ class FileOutcome:
         self.__dict__.update(state)
 
 
-def _ipc_bytes(table: pa.Table) -> bytes:
+def _ipc_bytes(table: pa.Table) -> pa.Buffer:
+    """The table as an Arrow IPC stream, in an Arrow buffer: pickled with protocol 5 it goes out of
+    band (the worker writes it to the pipe from where it lies, `worker._send`), else as bytes."""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as stream:
         stream.write_table(table)
-    return sink.getvalue().to_pybytes()
+    return sink.getvalue()
 
 
-def _ipc_table(data: bytes | pa.Table) -> pa.Table:
+def _ipc_table(data: bytes | pa.Buffer | pa.Table) -> pa.Table:
     return data if isinstance(data, pa.Table) else pa.ipc.open_stream(data).read_all()
 
 
@@ -289,7 +294,10 @@ def extract_file(task: FileTask) -> FileOutcome:
         worker.note("parse")
         report = worker.child_page_report if worker.in_child() else page_reporter()
         with page_progress(source, report):
-            parsed = _open_and_parse(path, partial(parse_pdf, data=data, ocr=task.ocr or True))
+            ranges = worker.in_helpers if worker.in_child() and task.page_workers > 1 else None
+            parsed = _open_and_parse(path, partial(parse_pdf, data=data, ocr=task.ocr or True,
+                                                   workers=task.page_workers, run_ranges=ranges))
+        del data  # parsed: a scan's bytes need not stay through the stages
         outcome.n_pages = parsed.n_pages
         if parsed.n_pages == 0:
             raise EmptyPdf("the PDF has no pages")
@@ -298,6 +306,11 @@ def extract_file(task: FileTask) -> FileOutcome:
         worker.note("rows")
         outcome.tables = {name: dataset.to_table(dataset.rows(result))
                           for name, dataset in DATASETS.items() if dataset.rows is not None}
+        read = _ReadNotes.of(parsed)
+        # the rows are made: the pages and the stages' results go before validation and the trip to the
+        # parent, which then reuse their memory instead of adding to it (a long file's peak)
+        del result, parsed
+        limits.trim_heap()
         worker.note("validate")
         for name, table in outcome.tables.items():
             problems = validate_table(DATASETS[name], table)
@@ -307,24 +320,24 @@ def extract_file(task: FileTask) -> FileOutcome:
 
         if (low := coverage_warning(outcome.tables.get("pages"))) is not None:
             outcome.warnings.append(low)
-        outcome.warnings.extend(parsed.notes)  # pages read within a budget (extractors/layout/dense.py)
-        if parsed.repaired:
+        outcome.warnings.extend(read.notes)  # pages read within a budget (extractors/layout/dense.py)
+        if read.repaired:
             outcome.warnings.append("repaired: broken cross-reference table; the file was read by scanning it, check the rows")
-        if parsed.controls_dropped:
+        if read.controls_dropped:
             from raadsstukken.extractors.text.controls import controls_warning
 
-            outcome.warnings.append(controls_warning(parsed.controls_dropped))
+            outcome.warnings.append(controls_warning(read.controls_dropped))
         if outcome.errors:
             outcome.status = "partial"
             first = outcome.errors[0]
             outcome.error = (f"{len(outcome.errors)} stage error(s); first: stage {first.stage}, "
                              f"page {first.page}: {first.message}")
-        missing = [p.number for p in parsed.pages if p.needs_ocr]
-        if missing:
+        if read.missing:
             from raadsstukken.extractors.layout.ocr import INSTALL_HINT
 
             outcome.status, outcome.error_type = "needs_ocr", "no_text_layer"
-            outcome.error = f"pages without a usable text layer ({_page_list(missing)}) were not OCR'd: {INSTALL_HINT}"
+            outcome.error = (f"pages without a usable text layer ({_page_list(list(read.missing))}) were not OCR'd: "
+                             f"{INSTALL_HINT}")
     except OSError as exc:
         outcome.status, outcome.error_type = "failed", "invalid_input"
         outcome.error = f"cannot read {path}: {exc.strerror or exc}"
@@ -343,6 +356,22 @@ def extract_file(task: FileTask) -> FileOutcome:
     return outcome
 
 
+@dataclass(frozen=True)
+class _ReadNotes:
+    """What a file's outcome says of how its pages were read, kept when the pages are let go."""
+
+    notes: tuple[str, ...]
+    repaired: bool
+    controls_dropped: int
+    missing: tuple[int, ...]
+    """Pages without a usable text layer that were not OCR'd."""
+
+    @classmethod
+    def of(cls, parsed: Any) -> _ReadNotes:
+        return cls(tuple(parsed.notes), parsed.repaired, parsed.controls_dropped,
+                   tuple(p.number for p in parsed.pages if p.needs_ocr))
+
+
 def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
     """The file's bytes, and its (size, mtime_ns, inode) as it was opened: what the manifest
     records is what was read, so a later change is seen by the next run."""
@@ -353,8 +382,6 @@ def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
 
 def _noted(stage):
     """The stage, telling the worker where the file is when it runs (named if the file is killed)."""
-    from dataclasses import replace
-
     function = stage.function
     if stage.scope == "file":
         def run_file(result):
@@ -698,7 +725,18 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
         seen_ids[fid] = item.source
         outcomes.append(FileOutcome(item.source, fid, "skipped", now(), n_pages=entry.n_pages if entry else None,
                                     warnings=list(item.warnings)))
-    return todo
+    return _page_workers(todo, settings.jobs) if settings.executor == "local" else todo
+
+
+def _page_workers(todo: list[FileTask], jobs: int) -> list[FileTask]:
+    """Each of `jobs` workers takes a file at a time; a file of more bytes than a worker's share of
+    the run (all files' bytes over `jobs`) would keep one busy after the others ran out of files, so
+    its pages are read by `jobs` processes (by ranges, when it has enough pages: `parse.page_spans`).
+    At most `jobs` - 1 files of a run can be that large, so at most that many helpers run at once."""
+    total = sum(t.size for t in todo)
+    if jobs < 2 or not total:
+        return todo
+    return [replace(t, page_workers=jobs) if t.size * jobs > total else t for t in todo]
 
 
 def _prune(out: Path, manifest: Manifest, present_inputs: set[str], present: dict[str, set[str]]) -> bool:

@@ -11,6 +11,7 @@ from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFXRefFallback
@@ -94,36 +95,96 @@ class _PendingOcr:
     height: float
 
 
-def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | None = None) -> ParsedPdf:
+RANGE_PAGES = 64
+"""The fewest pages of a range of a file whose page layer is read by several processes
+(`parse_pdf`'s `workers`): a shorter file is read in one, where forking would cost more than it
+saves."""
+
+RangeRunner = Callable[[Callable[[tuple[int, int]], "PageRange"], list[tuple[int, int]]], list["PageRange"]]
+"""`run(read, spans)`: `read(span)` for every span, the first in this process and the others in
+helper processes (`pipeline.worker.in_helpers`), the results in the spans' order."""
+
+
+@dataclass
+class PageRange:
+    """The per-page part of the page layer for pages [start, stop) of a PDF (0-based): what each
+    page read before the passes across pages (furniture, vocabulary, body style) begin."""
+
+    start: int
+    stop: int
+    pages: list[_RawPage]
+    controls: int = 0
+    notes: list[str] = field(default_factory=list)
+    styled: bool = False
+    """An OCR layer's page was styled off its image (`layer_styles.PageImages`): its sizes depend on
+    the pages styled before it, so a range after this one read elsewhere must be read again here."""
+
+
+def page_spans(n_pages: int, workers: int) -> list[tuple[int, int]]:
+    """[start, stop) spans of about equal length covering `n_pages`, at most `workers` of them and
+    none under RANGE_PAGES pages (one span for a short file)."""
+    k = max(1, min(workers, n_pages // RANGE_PAGES))
+    bounds = [n_pages * i // k for i in range(k + 1)]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | None = None, *, workers: int = 1,
+              run_ranges: RangeRunner | None = None) -> ParsedPdf:
     """Parse a PDF into pages of body blocks in reading order, with furniture recorded.
 
     Pages without a usable text layer (and, with `--ocr force`, every page) are read by OCR when
     OCR is on and Tesseract is there, several pages at once. With `data`, those bytes are parsed
     (and OCR'd) and `path` only names them: the run parses exactly the bytes it hashed, even when
     the file on disk changes meanwhile.
+
+    With `workers` > 1 and a `run_ranges`, a file of at least 2 * RANGE_PAGES pages has its pages
+    read in up to `workers` ranges at once (each page is read on its own, so the pages are the same
+    as one process reads them), then the passes across pages run here on all of them in order.
     """
     path = Path(path)
     settings = ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode="auto" if ocr else "off")
+    if workers > 1 and run_ranges is not None and data is None:
+        data = path.read_bytes()  # helpers share the document in memory, never a file offset
+    source: Path | bytes = data if data is not None else path
+    with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf:
+        repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
+        spans = page_spans(len(pdf.pages), workers) if run_ranges is not None else [(0, len(pdf.pages))]
+        with PageImages(source) as images:
+            def read(span: tuple[int, int]) -> PageRange:
+                return _read_pages(pdf, source, settings, span, images)
+
+            parts = run_ranges(read, spans) if len(spans) > 1 and run_ranges is not None else [read(spans[0])]
+            styled = next((i for i, part in enumerate(parts[:-1]) if part.styled), None)
+            if styled is not None:  # the later ranges' OCR-layer sizes depend on this one's pages: from
+                # the first range that styled pages (read again here, unless it was read here) on, in order
+                again = max(styled, 1)
+                parts[again:] = [read(span) for span in spans[again:]]
+    raw_pages = [raw for part in parts for raw in part.pages]
+    parsed = layout_pages(path, raw_pages)
+    parsed.repaired, parsed.controls_dropped = repaired, sum(part.controls for part in parts)
+    parsed.notes = [note for part in parts for note in part.notes]
+    return parsed
+
+
+def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings, span: tuple[int, int],
+                images: PageImages) -> PageRange:
+    """Every page of `span` read on its own: glyphs, OCR where it is needed, lines."""
     can_ocr = ocr_available(settings)
     rules = quality_rules()
-    raw_pages: list[_RawPage] = []
-    controls = 0
+    out = PageRange(span[0], span[1], [])
     pending: list[_PendingOcr] = []
-    notes: list[str] = []
-    with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf, \
-            OcrReader(data if data is not None else path, settings) as reader, \
-            PageImages(data if data is not None else path) as images:
-        repaired = any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
-        for page in pdf.pages:
-            dense = read_dense(page, data if data is not None else path)
+    styled_before = len(images.bodies)
+    with OcrReader(source, settings) as reader:
+        for page in pdf.pages[span[0]:span[1]]:
+            dense = read_dense(page, source)
             if dense is None:
                 chars = read_chars(page)
             else:
                 chars = clean_chars(dense[1], int(page.rotation or 0), float(page.width), float(page.height),
                                     page.page_number)
-                notes.append(f"page {page.page_number}: {dense[0]:,} vector objects, over the budget of "
-                             f"{MAX_OBJECTS:,}: its text was read without its drawings")
-            controls += chars.n_controls
+                out.notes.append(f"page {page.page_number}: {dense[0]:,} vector objects, over the budget of "
+                                 f"{MAX_OBJECTS:,}: its text was read without its drawings")
+            out.controls += chars.n_controls
             glyphs = chars.chars
             n_chars = sum(1 for c in glyphs if not c.text.isspace())
             quality = text_quality(glyphs)
@@ -139,13 +200,12 @@ def parse_pdf(path: Path | str, ocr: bool | OcrSettings = True, data: bytes | No
             else:
                 raw.needs_ocr = needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality)
                 _read_layer(raw, glyphs, images)
-            raw_pages.append(raw)
+            out.pages.append(raw)
             page.close()
         for job in pending:
             _finish_ocr(job)
-    parsed = layout_pages(path, raw_pages)
-    parsed.repaired, parsed.controls_dropped, parsed.notes = repaired, controls, notes
-    return parsed
+    out.styled = len(images.bodies) > styled_before
+    return out
 
 
 def _read_layer(raw: _RawPage, glyphs: list[Char], images: PageImages | None = None) -> None:
