@@ -26,11 +26,14 @@ scanned-* folders; `--set all` samples, real and corpus together (101 files). Po
 folders are added to the set.
 `--tools A,A2` runs only those next to (B) (what every ratio divides by); with both A and A2 the
 wall of one worker over that of two is given per round and as its median (`--jobs 2` scaling).
+`--tools B2` adds (B2): (B) as two processes started together on halves of the files; (B)'s wall
+over (B2)'s is what the machine gives two independent processes (the ceiling of `--jobs 2`).
 
 `--memory-scaling` generates (reportlab, deterministic, in a temp dir) a 50-page and a 2,000-page
 text-only council-style PDF (headings, paragraphs, a small table every 10 pages) and reports the
 peak RSS of `raadsstukken run --force --timeout 7200` on each and their ratio (one run each unless
---repeat is given).
+--repeat is given), then the 2,000-page file again with `--jobs 2` (one long file: its pages are
+read by two processes, by ranges) and its wall speed-up over one worker.
 """
 from __future__ import annotations
 
@@ -43,6 +46,7 @@ import os
 import platform
 import random
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -220,7 +224,11 @@ def git_commit() -> str | None:
                 return line.split()[0][:12]
     except OSError:
         pass
-    return None
+    try:  # a worktree (.git is a file), or refs elsewhere
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip() or None
+    except (OSError, subprocess.CalledProcessError):
+        return None
 
 
 def machine() -> dict:
@@ -269,12 +277,15 @@ def compare(files: list[Path], repeat: int, with_legacy: bool, label: str, only:
          [*raadsstukken_cmd(), "run", "--force", "--jobs", "2", "--out", str(out), *paths], out),
         ("B", "(B) pdfplumber extract_words + extract_tables", [py, "-c", PDFPLUMBER_SCRIPT, *paths], None),
         ("C", "(C) pymupdf4llm.to_markdown", [py, "-c", PYMUPDF4LLM_SCRIPT, *paths], None),
+        ("B2", "(B2) (B) as two processes at once, each on half the files", _two_at_once(py, files), None),
     ]
     if with_legacy:
         tools.append(("C0", "(C0) pymupdf4llm.to_markdown, use_layout(False)",
                       [py, "-c", PYMUPDF4LLM_LEGACY_SCRIPT, *paths], None))
     if only:
         tools = [t for t in tools if t[0] in only or t[0] == "B"]  # (B) is what every ratio divides by
+    else:
+        tools = [t for t in tools if t[0] != "B2"]  # only when asked for
     runs: dict[str, list[dict]] = {key: [] for key, *_ in tools}
     try:
         for r in range(repeat):
@@ -294,10 +305,24 @@ def compare(files: list[Path], repeat: int, with_legacy: bool, label: str, only:
         s["pages_per_cpu_s"] = round(pages / s["cpu_s_median"], 2)
     out = {"set": label, "files": [str(f) for f in files], "n_files": len(files), "pages": pages,
            "repeat": repeat, "order": [k for k, *_ in tools], "summary": summary, "runs": runs}
+    if "B2" in runs:  # what two processes at once give on this machine with nothing serial between them
+        pairs = [a["wall_s"] / b["wall_s"] for a, b in zip(runs["B"], runs["B2"]) if not a["exit"] and not b["exit"]]
+        out["two_at_once_speedup"] = round(statistics.median(pairs), 2) if pairs else None
     if "A" in runs and "A2" in runs:  # wall of one worker over that of two, round by round (alternating)
         pairs = [a["wall_s"] / b["wall_s"] for a, b in zip(runs["A"], runs["A2"]) if not a["exit"] and not b["exit"]]
         out["jobs2_speedup"] = round(statistics.median(pairs), 2) if pairs else None
     return out
+
+
+def _two_at_once(py: str, files: list[Path]) -> list[str]:
+    """(B) as two processes started together, the files dealt out alternately by size: the wall
+    speed-up of (B) over this is what this machine gives two independent processes, the ceiling
+    of any `--jobs 2` (a shared or busy machine, or two vCPUs on one core, gives less than 2)."""
+    ranked = sorted(files, key=lambda f: -f.stat().st_size)
+    halves = [" ".join(shlex.quote(str(f)) for f in ranked[i::2]) for i in (0, 1)]
+    script = shlex.quote(PDFPLUMBER_SCRIPT)
+    run = " & ".join(f"{shlex.quote(py)} -c {script} {h}" for h in halves if h)
+    return ["sh", "-c", f"{run} & wait"]
 
 
 def summarise(rs: list[dict], **fields) -> dict:
@@ -329,6 +354,9 @@ def print_compare(result: dict, meta: dict) -> None:
         vs_c = f"{s['cpu_vs_C']:.2f}" if s["cpu_vs_C"] is not None else "–"
         print(f"| {s['tool']}{failed_note(s)} | {s['pages']} | {s['cpu_s_median']:.2f} | {s['wall_s_median']:.2f} | "
               f"{s['rss_mb_max']:.0f} | {s['cpu_vs_B']:.2f} | {vs_c} |")
+    if result.get("two_at_once_speedup") is not None:
+        print(f"\n(B) alone / (B2), two halves at once: wall {result['two_at_once_speedup']}x (this machine's ceiling "
+              f"for two processes)")
     if result.get("jobs2_speedup") is not None:
         print(f"\n--jobs 2: wall of one worker / wall of two, median over the rounds: {result['jobs2_speedup']} "
               f"({result['n_files']} files)")
@@ -397,42 +425,46 @@ def memory_scaling(repeat: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="compare-mem-"))
     try:
         rows = []
-        for n in (50, 2000):
+        for n, jobs in ((50, 1), (2000, 1), (2000, 2)):
             pdf = tmp / f"raadsvoorstel-{n}p.pdf"
-            make_council_pdf(pdf, n)
+            if not pdf.exists():
+                make_council_pdf(pdf, n)
             pages = count_pages([pdf])
             out = tmp / "out"
             runs = []
             for r in range(repeat):
                 # a budget far over the file's time: on a busy machine the 2,000-page file passes
                 # the default 300 s, and a file stopped at its budget says nothing about memory
-                fig = measure([*raadsstukken_cmd(), "run", "--force", "--timeout", "7200", "--out", str(out),
-                               str(pdf)], out)
+                fig = measure([*raadsstukken_cmd(), "run", "--force", "--timeout", "7200", "--jobs", str(jobs),
+                               "--out", str(out), str(pdf)], out)
                 runs.append(fig)
                 flag = f"  EXIT {fig['exit']}" if fig["exit"] else ""
-                print(f"  {pages} pages, run {r + 1}/{repeat}: cpu {fig['cpu_s']:.2f} s, wall {fig['wall_s']:.2f} s, "
-                      f"rss {fig['rss_mb']:.0f} MB{flag}", file=sys.stderr, flush=True)
-            rows.append({**summarise(runs, pages=pages, pdf_bytes=pdf.stat().st_size), "all_runs": runs})
+                print(f"  {pages} pages, --jobs {jobs}, run {r + 1}/{repeat}: cpu {fig['cpu_s']:.2f} s, "
+                      f"wall {fig['wall_s']:.2f} s, rss {fig['rss_mb']:.0f} MB{flag}", file=sys.stderr, flush=True)
+            rows.append({**summarise(runs, pages=pages, pdf_bytes=pdf.stat().st_size), "jobs": jobs, "all_runs": runs})
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    small, large = rows
+    small, large, split = rows
     return {"mode": "memory-scaling", "repeat": repeat, "rows": rows,
             "rss_ratio": round(large["rss_mb_max"] / small["rss_mb_max"], 2),
-            "pages_ratio": round(large["pages"] / small["pages"], 1)}
+            "pages_ratio": round(large["pages"] / small["pages"], 1),
+            "split_speedup": round(large["wall_s_median"] / split["wall_s_median"], 2)}
 
 
 def print_memory(result: dict, meta: dict) -> None:
     print(f"memory scaling: `raadsstukken run --force` on generated text-only council PDFs "
           f"(reportlab, seed 2026), {result['repeat']} run(s) each, /usr/bin/time -v\n")
     print(header(meta) + "\n")
-    print("| PDF | pages | MB on disk | CPU s | wall s | peak RSS MB | pages per CPU s |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| PDF | pages | `--jobs` | MB on disk | CPU s | wall s | peak RSS MB | pages per CPU s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in result["rows"]:
-        print(f"| generated {r['pages']}-page{failed_note(r)} | {r['pages']} | {r['pdf_bytes'] / 1e6:.1f} | "
+        print(f"| generated {r['pages']}-page{failed_note(r)} | {r['pages']} | {r['jobs']} | {r['pdf_bytes'] / 1e6:.1f} | "
               f"{r['cpu_s_median']:.2f} | {r['wall_s_median']:.2f} | {r['rss_mb_max']:.0f} | "
               f"{r['pages'] / r['cpu_s_median']:.1f} |")
-    print(f"\npeak RSS ratio {result['rows'][1]['pages']}-page / {result['rows'][0]['pages']}-page: "
+    print(f"\npeak RSS ratio {result['rows'][1]['pages']}-page / {result['rows'][0]['pages']}-page (one worker): "
           f"{result['rss_ratio']} (for {result['pages_ratio']}x the pages)")
+    print(f"the {result['rows'][2]['pages']}-page file with --jobs 2 (its pages read by two processes, by ranges): "
+          f"wall {result['split_speedup']}x faster than with one worker")
 
 
 # ---------------------------------------------------------------- main
