@@ -63,6 +63,8 @@ class DecisionRules:
     share_for: re.Pattern[str] = re.compile(r"(?!)")
     carried: str = "aangenomen"
     defeated: str = "verworpen"
+    point: re.Pattern[str] = re.compile(r"(?!)")
+    conclusion: re.Pattern[str] = re.compile(r"(?!)")
     manner: frozenset[str] = frozenset()
     """Outcomes that say how the vote went ("unaniem"), outranked by a stated result."""
     result: re.Pattern[str] = re.compile(r"(?!)")
@@ -84,6 +86,7 @@ def load_rules() -> DecisionRules:
         tuple(re.compile(p, re.IGNORECASE) for p in data["motion"]["closing"]),
         re.compile(agenda["vote_result"], re.IGNORECASE), re.compile(data["votes"]["share_for"], re.IGNORECASE),
         data["votes"]["carried"], data["votes"]["defeated"],
+        re.compile(agenda["point"]), re.compile(agenda["conclusion"], re.IGNORECASE),
         frozenset(data["outcome_precedence"]["manner"]),
         re.compile(data["outcome_precedence"]["result"], re.IGNORECASE),
         re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE))
@@ -122,6 +125,13 @@ def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | N
         if m:
             return outcome, int(m.group("for")), int(m.group("against"))
     return outcome, None, None
+
+
+def _next_point(point: re.Match[str], last: DecisionPoint) -> bool:
+    """Whether a decimal point follows the last one in sequence ("1.2" after "1.1")."""
+    previous = load_rules().point.match(last.lines[0].text.strip()) if last.lines else None
+    return previous is not None and point.group("major") == previous.group("major") \
+        and int(point.group("minor")) == int(previous.group("minor")) + 1
 
 
 def _sentences(text: str) -> list[str]:
@@ -169,6 +179,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if ln is not None:
             page_lines.setdefault(ln.page, []).append(ln)
     taken: set[int] = set()  # id(line) of the value lines a left-label row's decision took
+    points = False  # the decimal points under a bare decision label are running ("1.1 …", "1.2 …")
+    record: DecisionPoint | None = None  # the text under a bare label, until a conclusion replaces it
     for text, line in entries:
         if line is not None and id(line) in taken:
             continue
@@ -236,17 +248,42 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                                                list(value), agenda_item=current_item))
                 pending, open_decision = None, None
                 continue
+        if label and line is not None and label.group("text") and pending == "":
+            pending = None  # a label under a bare label ("Besluit:" / "Conclusie: …"): the inner one decides
         if label and (line is None or pending is not None or not label.group("text")):
             current_item = label.group("item") or current_item
-            pending, open_decision = (label.group("text") or "").strip(), None
+            pending, open_decision, points = (label.group("text") or "").strip(), None, False
             continue
+        point = rules.point.match(text) if line is not None else None
+        if point and (pending == "" or (points and open_decision is not None and _next_point(point, open_decision))):
+            # the decimal points of the item's decision ("Besluit:" / "1.1 … te continueren.")
+            pending, points = None, True
+            open_decision = DecisionPoint(len(decisions) + 1, text[point.end():], line.page, line.bbox, body,
+                                          "decisions:agenda_label", [line], agenda_item=current_item)
+            decisions.append(open_decision)
+            continue
+        if points:
+            points = line is not None and open_decision is not None and not (label or item or point) \
+                and not any(p.match(text) for p in rules.agenda_stop) \
+                and (block_of.get(id(line)) == block_of.get(id(open_decision.lines[-1]))
+                     or ends_mid_sentence(open_decision.text))
+            if points and line is not None and open_decision is not None:
+                open_decision.text = join_running_text(open_decision.text, text, vocabulary)
+                open_decision.lines.append(line)
+                if line.page == open_decision.page:
+                    open_decision.bbox = open_decision.bbox.union(line.bbox)
+                continue
         if pending is not None and line is not None and not item:
             open_decision = DecisionPoint(len(decisions) + 1, pending, line.page, line.bbox, body,
                                           "decisions:agenda_label", [], agenda_item=current_item)
             decisions.append(open_decision)
+            record = open_decision if not pending else None
             pending = None
         if label and line is not None:
             current_item = label.group("item") or current_item
+            if record is not None and rules.conclusion.match(text) and record in decisions:
+                decisions.remove(record)  # the item's record, which its conclusion below replaces
+            record = None
             open_decision = DecisionPoint(len(decisions) + 1, (label.group("text") or "").strip(), line.page, line.bbox, body,
                                           "decisions:agenda_label", [line], agenda_item=current_item)
             decisions.append(open_decision)
@@ -258,6 +295,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             and block_of.get(id(line)) == block_of.get(id(open_decision.lines[-1])) \
             and ends_mid_sentence(open_decision.text) and not item
         if line is None or item or (any(p.match(text) for p in rules.agenda_stop) and not carried):
+            record = None
             if item:
                 current_item = item.group("item")
             elif line is None:
@@ -458,7 +496,10 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
     return found
 
 
-NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE})
+NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE, BlockKind.COVER})
+"""Roles of blocks that hold no decision and open none: form labels, the letterhead, the title, and the
+cover text, which includes a title block naming only the kind ("RAADSBESLUIT" over the formula
+"De raad …; gelezen …; besluit: vast te stellen …": the decision follows the formula's "besluit")."""
 
 EDGE = 3.0
 """Points by which a paragraph's left edge may differ from its heading's and still stand under it."""
@@ -782,9 +823,12 @@ def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabular
                 for line in after.lines:
                     text = join_running_text(text, line.text, vocabulary)
                 lines += after.lines
-            # the paragraph states the decision first, under no label of its own ("Samenvatting: …")
-            if _deciding().search(first_sentence(text)) and text.rstrip()[-1:] in ".;" \
-                    and not starts_with_label(text) and not LEADING_LABEL.match(text):
+            # the paragraph states the decision first, or closes with it after its background ("…
+            # Gedeputeerde Staten kunnen zich dan ook vinden in het voorstel."), under no label of
+            # its own ("Samenvatting: …")
+            sentences = _sentences(text)
+            if sentences and any(_deciding().search(s) for s in {sentences[0], sentences[-1]}) \
+                    and text.rstrip()[-1:] in ".;" and not starts_with_label(text) and not LEADING_LABEL.match(text):
                 box = union_all(ln.bbox for ln in lines if ln.page == lines[0].page)
                 found.append(DecisionPoint(len(found) + 1, text, lines[0].page, box, body, "decisions:agenda_paragraph",
                                            lines, agenda_item=number.group("item") if number else None))

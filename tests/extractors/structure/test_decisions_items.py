@@ -189,3 +189,101 @@ def test_a_misread_marker_in_the_marker_column_opens_the_next_point(make_pdf, do
     assert [(d.number, d.text) for d in doc.decisions] == [
         (1, "de nota parkeren in de binnenstad vast te stellen;"),
         (2, "De raad met een brief over de nota te informeren.")]
+
+
+@pytest.mark.parametrize("points", [
+    ["1.1 Het beheerplan voor de stadsbossen vast te stellen.", "1.2 De raad hierover met een brief te informeren."],
+    ["2.1 In te stemmen met de verkoop van de voormalige school aan de", "woningcorporatie.",
+     "2.2 De opbrengst toe te voegen aan de reserve vastgoed.", "2.3 De omwonenden uit te nodigen voor een avond."],
+    ["1.1 De brief van de ondernemersvereniging voor kennisgeving aan te nemen."],
+])
+def test_decimal_points_under_a_decision_label_are_the_items_decisions(make_pdf, documents_of, points):
+    """Convention of B&W besluitenlijsten: under the "Besluit:" label of an item the points are
+    numbered per item with decimals ("1.1", "1.2"); each is a decision of that item (a lone "1.1"
+    too), not a new agenda item."""
+    page = Page().add(56, 40, "Besluitenlijst college van B&W", size=14, bold=True)
+    page.add(56, 80, "4 Beheer stadsbossen en vastgoed (2031-118)", size=11, bold=True)
+    page.lines(56, 100, ["Het college bespreekt het voorstel van de afdeling Ruimte."])
+    page.add(56, 124, "Besluit:", bold=True)
+    page.lines(62, 140, points, leading=14)
+    page.add(56, 140 + 14 * len(points) + 24, "5 Rondvraag", size=11, bold=True)
+    page.lines(56, 140 + 14 * len(points) + 44, ["Er zijn geen vragen."])
+    (doc,) = documents_of(make_pdf([page]))
+    expected, current = [], None
+    for p in points:
+        if p[0].isdigit() and p[1] == ".":
+            current = p.split(" ", 1)[1]
+            expected.append(current)
+        else:
+            expected[-1] = f"{expected[-1]} {p}"
+    assert [(d.agenda_item, d.text) for d in doc.decisions] == [("4", t) for t in expected]
+
+
+@pytest.mark.parametrize("conclusion, outcome", [
+    ("Conclusie: de notulen worden ongewijzigd vastgesteld.", "vastgesteld"),
+    ("Conclusie: het voorstel wordt aangehouden.", "aangehouden"),
+    ("Conclusie: conform.", "conform"),
+])
+def test_a_conclusion_under_a_decision_label_is_the_decision(make_pdf, documents_of, conclusion, outcome):
+    """Convention of PS and council lists: "Besluit:" then the record of the discussion and a
+    "Conclusie: …" line; the conclusion is the item's decision (also when it follows the label
+    directly), the record is not."""
+    page = Page().add(56, 40, "Besluitenlijst Provinciale Staten", size=14, bold=True)
+    page.add(56, 80, "3 Verslag van de vorige vergadering", size=11, bold=True)
+    page.add(56, 100, "Besluit:", bold=True)
+    page.lines(56, 116, ["Het lid Jansen vraagt een tekstuele correctie op pagina 4; die wordt overgenomen."])
+    page.lines(56, 140, [conclusion])
+    page.add(56, 180, "4 Vaststellen agenda", size=11, bold=True)
+    page.add(56, 200, "Besluit:", bold=True)
+    page.lines(56, 216, ["Conclusie: de agenda wordt vastgesteld."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.agenda_item, d.text, d.outcome) for d in doc.decisions] == [
+        ("3", conclusion.split(": ", 1)[1], outcome), ("4", "de agenda wordt vastgesteld.", "vastgesteld")]
+
+
+@pytest.mark.parametrize("kind", ["RAADSBESLUIT", "BESLUIT", "STATENBESLUIT"])
+def test_a_kind_line_over_the_formula_opens_no_decision(make_pdf, documents_of, kind):
+    """Convention of published regulations (CVDR): the kind in the top band, then "Geldend van"
+    and the formula "De raad …; gelezen …; besluit" (lower case, alone) and the decision under it:
+    the decision follows the formula's "besluit", never the kind line."""
+    page = Page().add(390, 60, kind, size=14, bold=True).add(390, 76, "Gemeente Westerveen", size=9)
+    page.lines(68, 140, ["Geldend van: 01-01-2031 t/m heden", "De raad van de gemeente Westerveen;",
+                         "gelezen het voorstel van het college van 3 februari 2031;",
+                         "gelet op artikel 149 van de Gemeentewet;"], leading=18)
+    page.add(68, 230, "besluit")
+    page.add(88, 250, "vast te stellen de Verordening speelvoorzieningen Westerveen 2031")
+    page.add(68, 290, "Artikel 1 Begrippen", bold=True).add(68, 308, "In deze verordening wordt verstaan onder: …")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["vast te stellen de Verordening speelvoorzieningen Westerveen 2031"]
+
+
+@pytest.mark.parametrize("text", ["Akkoord.", "Akkoord met het advies.", "Ingestemd met het voorstel."])
+def test_agreeing_with_the_proposal_is_conform(text):
+    """Convention of B&W lists: a decision that only agrees with the proposal or the advice
+    ("Akkoord.") adopts it as proposed: `conform`; an agreement with an object of its own
+    ("Akkoord te gaan met …") is a decision point, no outcome."""
+    from raadsstukken.extractors.structure.decisions import find_outcome
+
+    assert find_outcome(text)[0] == "conform"
+    assert find_outcome("Akkoord te gaan met de planning van de herinrichting.")[0] is None
+
+
+@pytest.mark.parametrize("closing", [
+    "Gedeputeerde Staten kunnen zich dan ook vinden in het voorstel van het waterschap.",
+    "Het college stemt daarom in met de gewijzigde planning.",
+    "Om die reden besluiten GS de subsidie niet te verlengen.",
+])
+def test_an_unlabelled_items_paragraph_that_closes_with_its_decision_is_the_decision(make_pdf, documents_of,
+                                                                                   closing):
+    """Convention of GS lists without a decision label: the paragraph may give the background
+    first and close with the body's decision; the whole paragraph is the item's decision."""
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.lines(56, 70, ["Vergadering van Gedeputeerde Staten over de stukken van deze week."])
+    page.add(56, 100, "1. Peilbesluit Oostpolder", size=11, bold=True)
+    text = ["Het waterschap wil het peil in de Oostpolder in twee stappen verhogen. De boeren in het gebied",
+            f"zijn daarover gehoord. {closing}"]
+    page.lines(56, 118, text)
+    page.add(56, 170, "2. Verslag bestuurlijk overleg", size=11, bold=True)
+    page.lines(56, 188, ["Het overleg met de gemeenten is in maart gehouden en verliep goed."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.agenda_item, d.text) for d in doc.decisions] == [("1", " ".join(text))]
