@@ -427,29 +427,33 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
         for block in section.body:
             for ln in block.lines:
                 page_lines.setdefault(ln.page, []).append(ln)
-    for section in sections:
-        section_roles = _under_intro(section, roles, rules)
-        # a form's values read after the heading they sit beside (a label column, then the
-        # values) are no part of the decisions under it
-        lines = [ln for b in section.body if section_roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
-        # the intros of the section in order: where the first opens no decision (a kind line over
-        # a form's grid), the next one may ("… ; besluit:" under the grid)
-        intros = [(0, section.heading)] if section.heading and is_intro(section.heading, rules) else []
-        intros += [(i + 1, line.text) for i, line in enumerate(lines) if is_intro(line.text, rules)]
-        tried = -1
-        for start, intro in intros:
-            if start <= tried:
-                continue
-            while start < len(lines) and is_intro(lines[start].text, rules):
-                intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
-                start += 1
-            tried = start
-            items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles, page_lines)
-            if items and not _not_a_decision(items[0].text, rules):
-                body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
-                for item in items:
-                    item.body = body
-                return items
+    # first without the cover text (a kind line of the title band, "RAADSBESLUIT", over the formula
+    # "De raad …; gelezen …; besluit: vast te stellen …": the decision follows the formula's
+    # "besluit"), then, where that finds none, with it (a kind line over the decision list itself)
+    for excluded in (NOT_DECISION_ROLES | {BlockKind.COVER}, NOT_DECISION_ROLES):
+        for section in sections:
+            section_roles = _under_intro(section, roles, rules)
+            # a form's values read after the heading they sit beside (a label column, then the
+            # values) are no part of the decisions under it
+            lines = [ln for b in section.body if section_roles.get(b, b.kind) not in excluded for ln in b.lines]
+            # the intros of the section in order: where the first opens no decision (a kind line over
+            # a form's grid), the next one may ("… ; besluit:" under the grid)
+            intros = [(0, section.heading)] if section.heading and is_intro(section.heading, rules) else []
+            intros += [(i + 1, line.text) for i, line in enumerate(lines) if is_intro(line.text, rules)]
+            tried = -1
+            for start, intro in intros:
+                if start <= tried:
+                    continue
+                while start < len(lines) and is_intro(lines[start].text, rules):
+                    intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
+                    start += 1
+                tried = start
+                items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles, page_lines)
+                if items and not _not_a_decision(items[0].text, rules):
+                    body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
+                    for item in items:
+                        item.body = body
+                    return items
     if doc_type == "motie":
         return find_operative_clauses(sections, vocabulary, rules)
     return []
@@ -496,10 +500,9 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
     return found
 
 
-NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE, BlockKind.COVER})
-"""Roles of blocks that hold no decision and open none: form labels, the letterhead, the title, and the
-cover text, which includes a title block naming only the kind ("RAADSBESLUIT" over the formula
-"De raad …; gelezen …; besluit: vast te stellen …": the decision follows the formula's "besluit")."""
+NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE})
+"""Roles of blocks that hold no decision and open none: form labels, the letterhead, the title. (The
+cover text, with a title block naming only the kind, is tried last: find_decision_points.)"""
 
 EDGE = 3.0
 """Points by which a paragraph's left edge may differ from its heading's and still stand under it."""
