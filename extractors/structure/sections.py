@@ -16,7 +16,6 @@ from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS
                                                        split_lead_headings)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
-from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER
 
 
 @dataclass
@@ -92,17 +91,15 @@ def _key(text: str) -> str:
 
 def _title_as_first_heading(blocks: Sequence[Block], levels: list[int | None], title: str | None) -> list[int | None]:
     """The levels with the document's first heading taken out when it is the document's title
-    (the same words) with nothing or no more than a letterhead's few words above it
-    (rules/headings.toml [title_block]): a paper's title over its form, letter or text, not the
-    first heading of its text; a numbered block with nothing above it stays the first heading.
-    The others' levels are their depths once it is gone."""
+    (the same words) under a letterhead's few words (rules/headings.toml [title_block]): a
+    paper's title over its form or letter, not the first heading of its text. With nothing above
+    it the block may be a report's first heading as well as its title (a plan's project card, a
+    report's first chapter); it stays a heading. The others' levels are their depths once it is gone."""
     first = next((i for i, level in enumerate(levels) if level is not None), None)
     if first is None or not title or _key(clean_heading(blocks[first].text)) != _key(title):
         return levels
     above = sum(len(b.text) for b in blocks[:first])
-    if above > load_rules().title_max_chars_above:
-        return levels  # a heading under text of its own
-    if not above and (HEADING_NUMBER.match(blocks[first].text) or NAMED_NUMBER.match(blocks[first].text)):
-        return levels  # a numbered block opening the text ("Deel 1: Aanleiding") is its first heading
+    if not 0 < above <= load_rules().title_max_chars_above:
+        return levels  # a report that opens with its first heading, or a heading under text of its own
     rest = [(level, 1) if i != first and level is not None else None for i, level in enumerate(levels)]
     return outline_levels(rest)

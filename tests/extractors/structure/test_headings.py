@@ -560,26 +560,6 @@ def test_stacked_headings_in_a_column_beside_running_text_are_no_field_grid(make
     assert chapter in headings and article in headings
 
 
-@pytest.mark.parametrize("title", ["Agenda van de commissie Bestuur 4 maart 2031", "Notitie over de kermisplaatsen",
-                                   "Verslag van het bewonersoverleg Noordwijk"])
-def test_a_papers_title_at_the_top_of_its_page_is_no_heading(make_pdf, documents_of, title):
-    """Convention of papers printed without a letterhead (a browser print, a council system's
-    export): the large line that opens the page is the paper's title, not the first heading of
-    its text; the headings under it start at level 1."""
-    page = Page()
-    page.add(42, 60, title, size=16, bold=True)
-    page.lines(42, 96, ["De vergadering begint om acht uur in de grote zaal. De stukken staan op de",
-                        "website en liggen ter inzage bij de balie van het gemeentehuis."], size=9)
-    page.add(42, 140, "1. Opening en mededelingen", size=12, bold=True)
-    page.lines(42, 160, ["De voorzitter opent de vergadering en heet iedereen welkom, ook de mensen op",
-                         "de publieke tribune en de kijkers thuis."], size=9)
-    page.add(42, 200, "2. Vaststelling van de agenda", size=12, bold=True)
-    page.lines(42, 220, ["De agenda wordt zonder wijzigingen vastgesteld door de aanwezige leden."], size=9)
-    (doc,) = documents_of(make_pdf([page]))
-    assert doc.part.title == title
-    assert [(s.level, s.heading) for s in doc.sections if s.heading] == [
-        (1, "1. Opening en mededelingen"), (1, "2. Vaststelling van de agenda")]
-
 
 @pytest.mark.parametrize("initial", ["K", "Z", "Ø"])
 def test_a_logos_initial_set_large_is_no_heading(make_pdf, sections_of, initial):
