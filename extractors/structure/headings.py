@@ -385,12 +385,15 @@ def _drop_cell_pieces(blocks: Sequence[Block], flags: list[bool], grids: Mapping
     of a Word or iBabs table), or inside the box of a block of table rows (two or more lines, one
     of them of several cells: a piece of a header cell wrapped in a narrow column, "ing", that
     the line builder set apart)."""
-    rows = [b for b in blocks if len(b.lines) >= 2 and any(line.cells > 1 for line in b.lines)]
+    rows: dict[int, list[Block]] = {}  # the blocks of table rows, by page
+    for b in blocks:
+        if len(b.lines) >= 2 and any(line.cells > 1 for line in b.lines):
+            rows.setdefault(b.page, []).append(b)
     for i, block in enumerate(blocks):
         if flags[i]:
             box = block.bbox
             flags[i] = not (any(_inside(box, g) for g in grids.get(block.page, ()))
-                            or any(r is not block and r.page == block.page and _inside(box, r.bbox) for r in rows))
+                            or any(r is not block and _inside(box, r.bbox) for r in rows.get(block.page, ())))
 
 
 def _inside(box: BBox, outer: BBox, slack: float = 0.5) -> bool:
