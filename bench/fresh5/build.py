@@ -83,6 +83,7 @@ CBS = {"Heerenveen": "GM0074", "Roosendaal": "GM1674", "Rheden": "GM0275", "Ette
        "Tilburg": "GM0855", "Leidschendam-Voorburg": "GM1916", "Overbetuwe": "GM1734", "Nijkerk": "GM0267",
        "Waalwijk": "GM0867", "Westervoort": "GM0293", "Ferwerderadiel": "GM1722", "Provincie Fryslân": "PV21"}
 GREY = Color(0.42, 0.42, 0.42)
+RULE = Color(0.55, 0.55, 0.55)
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,7 +398,7 @@ def bodies_from_rows(p):
     return out
 
 
-def table_rows(f, rows, font, bold, size, label_w, fill_label=None, border=Color(0.55, 0.55, 0.55), pad=2 * mm,
+def table_rows(f, rows, font, bold, size, label_w, fill_label=None, border=RULE, pad=2 * mm,
                label_color=black, label_font=None, label_size=None):
     """A ruled two-column table, one (label, [paragraphs]) per row, split between rows across
     columns and pages."""
