@@ -300,8 +300,16 @@ def gold_decisions(p: dict) -> list[dict]:
                                 "votes_for": None, "votes_against": None})
         elif "agenda_item" in b and isinstance(b["agenda_item"], dict):
             a = b["agenda_item"]
-            if a.get("decision"):
-                out.append({"text": a["decision"], "agenda_item": a.get("number"), "outcome": a.get("outcome"),
+            # printed under the item's decision label, but a record of the meeting ("decided": false:
+            # the opening, presence, announcements, speakers, questions) is no decision point
+            # (bench/README, "Decision points: what counts")
+            # an item printed without a decision label whose record states what the body decided
+            # ("record_decision": the record's paragraph, its summary label dropped) has that as its
+            # decision point
+            text = a.get("decision") if a.get("decided") is not False else None
+            text = text or a.get("record_decision")
+            if text:
+                out.append({"text": text, "agenda_item": a.get("number"), "outcome": a.get("outcome"),
                             "votes_for": a.get("votes_for"), "votes_against": a.get("votes_against")})
     return out
 

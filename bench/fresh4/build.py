@@ -151,7 +151,10 @@ def item_head(a):
 def item_decisions(p, blocks):
     out = []
     for b in blocks:
-        for t in b.get("decisions") or []:
+        # a paragraph that is a motion's operative clause ("verzoekt het college: …") carries its
+        # dictum point ("dictum"): printed as the paragraph, a decision point by the project's
+        # convention (bench/README, "Decision points: what counts")
+        for t in [*(b.get("decisions") or []), *(b.get("dictum") or [])]:
             out.append({"text": t, "agenda_item": None, "outcome": None, "votes_for": None, "votes_against": None})
         a = b.get("agenda_item")
         if a:

@@ -23,6 +23,7 @@ from typing import Sequence
 from raadsstukken.extractors.layout.geometry import union_all
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.structure.decisions import DecisionPoint, find_outcome, load_rules, vote_outcome
+from raadsstukken.extractors.structure.meeting_record import is_meeting_record
 from raadsstukken.extractors.tables.detect import Table, TableCell
 
 METHOD = "decisions:table"
@@ -105,8 +106,8 @@ def find_table_decisions(tables: Sequence[Table], body: str | None = None) -> li
             cell = by_slot.get((row, cols.decision))
             text = _label(cell.text) if cell is not None else ""
             if cell is None or not text or _named(rules.placeholder, text) or rules.placeholder_opening.match(text) \
-                    or cell.is_header:
-                continue
+                    or cell.is_header or is_meeting_record(cell.text):
+                continue  # no decision: a placeholder, or the record of the meeting's course (meeting_record)
             item = _agenda_item(by_slot.get((row, cols.agenda_item)) if cols.agenda_item is not None else None, rules)
             vote = by_slot.get((row, cols.outcome)) if cols.outcome is not None else None
             outcome, votes_for, votes_against = None, None, None

@@ -16,6 +16,7 @@ from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.paragraphs import ends_mid_sentence
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
+from raadsstukken.extractors.structure.meeting_record import is_meeting_record
 from raadsstukken.extractors.structure.metadata import starts_with_label
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
@@ -313,7 +314,11 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             open_decision.lines.append(line)
             if line.page == open_decision.page:
                 open_decision.bbox = open_decision.bbox.union(line.bbox)
-    kept = [d for d in decisions if d.text and not is_placeholder(d.text)]
+    # a label's text that is a placeholder ("n.v.t.") or records the meeting's course (the
+    # opening, the announcements, who spoke: meeting_record) is no decision; a text after a
+    # deciding formula ("De raad besluit:") always is one
+    kept = [d for d in decisions if d.text and not is_placeholder(d.text)
+            and not (d.method == "decisions:agenda_label" and is_meeting_record(d.text))]
     for n, d in enumerate(kept, 1):
         d.number = n
         d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
@@ -783,6 +788,13 @@ def _deciding() -> re.Pattern[str]:
     return re.compile(read_rules("decisions")["unlabelled"]["deciding"], re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _summary_label() -> re.Pattern[str]:
+    """The label of an item's summary paragraph ("Openbare samenvatting: …"): the paragraph is the
+    item's record, the label no part of its decision (rules/decisions.toml [unlabelled])."""
+    return re.compile(read_rules("decisions")["unlabelled"]["summary_label"], re.IGNORECASE)
+
+
 FIELD_LINE = re.compile(r"^[^\W\d_][\w ]{0,30}:\s*\S+(?:\s+\S+){0,5}(?<![.;])$")
 """A field line: a label and a short value, no sentence ("Kenmerk: 2010/0136654", "Datum: 12 maart
 2024", "Portefeuillehouder: J. de Vries")."""
@@ -826,12 +838,17 @@ def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabular
                 for line in after.lines:
                     text = join_running_text(text, line.text, vocabulary)
                 lines += after.lines
-            # the paragraph states the decision first, or closes with it after its background ("…
-            # Gedeputeerde Staten kunnen zich dan ook vinden in het voorstel."), under no label of
-            # its own ("Samenvatting: …")
+            # the paragraph states the decision in one of its sentences, first, last ("…
+            # Gedeputeerde Staten kunnen zich dan ook vinden in het voorstel.") or between its record
+            # and the positions taken ("… vervallen. Er is besloten …"), under no label of its own
+            # ("Samenvatting: …"); it ends its sentence, or is more than one sentence (no heading)
+            summary = _summary_label().match(text)
+            if summary:
+                text = text[summary.end():]
             sentences = _sentences(text)
-            if sentences and any(_deciding().search(s) for s in {sentences[0], sentences[-1]}) \
-                    and text.rstrip()[-1:] in ".;" and not starts_with_label(text) and not LEADING_LABEL.match(text):
+            if sentences and any(_deciding().search(s) for s in sentences) \
+                    and (text.rstrip()[-1:] in ".;" or len(sentences) > 1) \
+                    and not starts_with_label(text) and not LEADING_LABEL.match(text):
                 box = union_all(ln.bbox for ln in lines if ln.page == lines[0].page)
                 found.append(DecisionPoint(len(found) + 1, text, lines[0].page, box, body, "decisions:agenda_paragraph",
                                            lines, agenda_item=number.group("item") if number else None))

@@ -54,7 +54,9 @@ def test_each_row_is_its_items_decision_placeholders_are_none():
         ["15", "Mededelingen", "N.v.t. De burgemeester meldt de opening van het nieuwe gemeentehuis.", ""],
         ["16", "Verkeersbesluit Dorpsstraat", "Geen bezwaar tegen de tijdelijke afsluiting.", "unaniem"],
         ["17", "Motie speeltuinen", "De motie wordt in stemming gebracht.", "met 21 stemmen voor en 6 tegen"],
-        ["", "Rondvraag", "De voorzitter sluit de vergadering.", ""],
+        ["", "Rondvraag", "Het college besluit de rondvraag voortaan aan het begin te houden.", ""],
+        # the record of the meeting's course is no decision (meeting_record)
+        ["", "Sluiting", "De voorzitter sluit de vergadering.", ""],
     ])
     found = find_table_decisions([table], body="B&W")
     assert [(d.agenda_item, d.outcome, d.votes_for, d.votes_against) for d in found] == [

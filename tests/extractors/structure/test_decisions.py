@@ -64,7 +64,7 @@ def test_an_unnumbered_decision_paragraph_is_its_first_sentence(make_pdf, docume
 def _besluitenlijst(style: str) -> Page:
     """A besluitenlijst of three agenda items, the decision label written three ways."""
     page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
-    items = [("1", "Opening en mededelingen", "De voorzitter opent de bijeenkomst om 19.30 uur."),
+    items = [("1", "Vaststelling van de agenda", "De agenda wordt zonder wijziging vastgesteld."),
              ("2", "Verordening hondenbelasting 2027", "Het voorstel wordt met 19 stemmen voor en 6 stemmen tegen aangenomen."),
              ("3.b", "Motie over zwerfafval", "De motie wordt verworpen.")]
     y = 80
@@ -94,7 +94,7 @@ def test_besluitenlijst_items_with_outcome_and_votes(make_pdf, documents_of, sty
     assert doc.part.doc_type == "besluitenlijst"
     found = [(d.agenda_item, d.text, d.outcome, d.votes_for, d.votes_against) for d in doc.decisions]
     assert found == [
-        ("1", "De voorzitter opent de bijeenkomst om 19.30 uur.", None, None, None),
+        ("1", "De agenda wordt zonder wijziging vastgesteld.", "vastgesteld", None, None),
         ("2", "Het voorstel wordt met 19 stemmen voor en 6 stemmen tegen aangenomen.", "aangenomen", 19, 6),
         ("3.b", "De motie wordt verworpen.", "verworpen", None, None),
     ]
@@ -356,7 +356,7 @@ def test_a_decision_list_of_one_item_is_its_first_sentence(make_pdf, documents_o
         "Ik stel voor de subsidieregeling voor buurtfeesten met een jaar te verlengen."]
 
 
-@pytest.mark.parametrize("wrapped", [("onder", "agendapunt 6 in te spreken."), ("bij", "punt 3 van de agenda.")])
+@pytest.mark.parametrize("wrapped", [("onder", "agendapunt 6 te behandelen."), ("bij", "punt 3 van de agenda.")])
 def test_a_besluitenlijst_decision_whose_sentence_wraps_onto_a_stop_word_goes_on(make_pdf, documents_of, wrapped):
     """A decision's sentence that breaks off ("… bij") and goes on in a line opening with a word
     that elsewhere opens a new item ("agendapunt 6", "punt 3") carries on the decision."""
@@ -364,12 +364,12 @@ def test_a_besluitenlijst_decision_whose_sentence_wraps_onto_a_stop_word_goes_on
     page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
     page.lines(56, 80, ["Vergadering van de raad, met de besluiten over de stukken die op de agenda van",
                         "deze avond stonden en de afspraken over de volgende vergadering."])
-    page.add(56, 120, "2. Spreekrecht", size=11, bold=True)
-    page.lines(56, 138, [f"Besluit: de heer T. Wolters van de ondernemersvereniging krijgt het woord {end}", rest])
+    page.add(56, 120, "2. Verzoek ondernemersvereniging", size=11, bold=True)
+    page.lines(56, 138, [f"Besluit: de raad besluit het verzoek van de ondernemersvereniging te behandelen {end}", rest])
     page.add(56, 180, "3. Sluiting", size=11, bold=True)
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == [
-        f"de heer T. Wolters van de ondernemersvereniging krijgt het woord {end} {rest}"]
+        f"de raad besluit het verzoek van de ondernemersvereniging te behandelen {end} {rest}"]
 
 
 @pytest.mark.parametrize("intro", ["Voorgesteld besluit", "Het college besluit:", "Te nemen besluit"])
@@ -413,7 +413,7 @@ def test_a_besluitenlijst_without_labels_takes_each_items_deciding_paragraph(mak
     page.add(56, y, "4. Verslag provinciale commissie", size=11, bold=True)
     page.lines(56, y + 18, ["De commissie heeft de stukken over de zomer besproken en komt in oktober terug."])
     page.add(56, y + 50, "5. Fietsroutes", size=11, bold=True)
-    page.lines(56, y + 68, ["Samenvatting: De fietsroutes zijn geteld. Gedeputeerde Staten besluiten later."])
+    page.lines(56, y + 68, ["Toelichting: De fietsroutes zijn geteld. Gedeputeerde Staten besluiten later."])
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == paragraphs
     assert [d.agenda_item for d in doc.decisions] == ["1", "2", "3"]
