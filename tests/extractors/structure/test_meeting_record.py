@@ -41,6 +41,10 @@ DECISIONS = [
     "De notulen van de vorige vergadering worden ongewijzigd goedgekeurd.",
     "Instemmen met de brief aan de provincie over de regionale energiestrategie.",
     "Gedeputeerde Staten stellen de subsidie voor het natuurbeheer van de Heidevelden 2031 vast op € 12.400.",
+    # an election, a signature, answering questions by letter: acts of the body
+    "De heer Bakker wordt bij schriftelijke stemming gekozen tot voorzitter van de auditcommissie.",
+    "Wethouder Peters ondertekent namens het college de samenwerkingsovereenkomst met de woningcorporatie.",
+    "Het college stelt voor de vragen van de fractie te beantwoorden met de bijgevoegde brief.",
 ]
 
 
