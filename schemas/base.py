@@ -24,6 +24,8 @@ from datetime import date, datetime, timezone
 import pyarrow as pa
 import pyarrow.json as pajson
 
+from raadsstukken.schemas.columns import Unsupported, build_column
+
 BBOX_TYPE = pa.list_(pa.float64())
 """A bounding box ``[x0, top, x1, bottom]`` in PDF points, origin top-left (pdfplumber)."""
 
@@ -105,39 +107,59 @@ class Dataset:
     def to_table(self, records: Iterable[Any]) -> pa.Table:
         """Build a table from records of this dataset's type (or mappings with its column names).
 
-        Rows go through Arrow's JSON reader rather than `pa.array` on Python objects: that path
-        makes pyarrow import pandas (0.15 s), which the quick path of an incremental run avoids.
-        The reader runs in this thread: its thread pool costs more CPU than it saves on a file's
-        tables (a one-row table of 29 columns 0.50 -> 0.27 ms), and a run's workers are the
-        parallelism.
+        The columns are built from their values' buffers (`schemas.columns`); rows holding a value
+        that path does not take go through Arrow's JSON reader as before, rather than `pa.array` on
+        Python objects: that path makes pyarrow import pandas (0.15 s), which the quick path of an
+        incremental run avoids.
         """
         names = [c.name for c in self.columns]
-        lines: list[str] = []
+        rows: list[dict[str, Any]] = []
         for r in records:
             if isinstance(r, self.record_type):
-                row = {n: getattr(r, n) for n in names}
+                rows.append({n: getattr(r, n) for n in names})
             elif isinstance(r, Mapping):
-                row = {n: r.get(n) for n in names}
+                rows.append({n: r.get(n) for n in names})
             else:
                 raise TypeError(f"{self.name}: expected {self.record_type.__name__}, got {type(r).__name__}")
-            lines.append(json.dumps(row, default=_json_value, ensure_ascii=False, allow_nan=False))
-        if not lines:
+        if not rows:
             return self.empty_table()
-        # read with every field nullable, so a missing required value is reported by validation
-        loose = pa.schema([f.with_nullable(True) for f in self.schema])
-        options = pajson.ParseOptions(explicit_schema=loose, newlines_in_values=False)
+        try:
+            columns = [build_column(f.type, [row[f.name] for row in rows]) for f in self._loose_schema]
+        except Unsupported:
+            return self._finish(self._read_json(rows))
+        return self._finish(pa.Table.from_arrays(columns, schema=self._loose_schema))
+
+    @cached_property
+    def _loose_schema(self) -> pa.Schema:
+        """The schema with every field nullable: rows are read with it, so a missing required value
+        is reported by validation."""
+        return pa.schema([f.with_nullable(True) for f in self.schema])
+
+    def _read_json(self, rows: list[dict[str, Any]]) -> pa.Table:
+        """The rows through Arrow's JSON reader, in the calling thread (its thread pool costs more
+        CPU than it saves on a file's tables, and a run's workers are the parallelism)."""
+        lines = [json.dumps(row, default=_json_value, ensure_ascii=False, allow_nan=False) for row in rows]
+        options = pajson.ParseOptions(explicit_schema=self._loose_schema, newlines_in_values=False)
         table = pajson.read_json(io.BytesIO("\n".join(lines).encode("utf-8")), parse_options=options,
                                  read_options=pajson.ReadOptions(block_size=1 << 24, use_threads=False))
-        table = table.select(names)
+        return table.select([c.name for c in self.columns])
+
+    def _finish(self, table: pa.Table) -> pa.Table:
+        """A table read with the loose schema, given this dataset's schema."""
         columns = table.columns
         if all(c.type.equals(f.type) and (f.nullable or not c.null_count) for c, f in zip(columns, self.schema)):
             return pa.Table.from_arrays(columns, schema=self.schema)  # what the cast gives, without its passes
         try:
             return table.cast(self.schema)
         except ValueError:  # a required value is missing: keep it visible to validation
-            return table.cast(loose)
+            return table.cast(self._loose_schema)
 
     def empty_table(self) -> pa.Table:
+        """A table of no rows (made once: tables are immutable, and most of a file's are empty)."""
+        return self._empty
+
+    @cached_property
+    def _empty(self) -> pa.Table:
         # not `schema.empty_table()`: that imports pandas (0.5-1 s of every run's process)
         return pa.Table.from_arrays([pa.nulls(0, f.type) for f in self.schema], schema=self.schema)
 

@@ -110,9 +110,10 @@ STACKED_NAME_WORDS = 4
 def _names_under_body_kind(block: Block, above: Block, rules: CoverRules) -> bool:
     """`above` holds only a kind of body ("gemeente", "provincie") and `block` the name right
     under it, aligned: a name of a few capitalised words, no digits, no sentence."""
+    if above is block or above.text.strip().casefold() not in rules.body_kinds:
+        return False  # first: `is_letterhead` asks this of every pair of a page's blocks
     text = " ".join(block.text.split())
-    return above is not block and above.text.strip().casefold() in rules.body_kinds \
-        and abs(above.bbox.x0 - block.bbox.x0) <= 6 and 0 <= block.bbox.top - above.bbox.bottom <= 1.5 * block.size \
+    return abs(above.bbox.x0 - block.bbox.x0) <= 6 and 0 <= block.bbox.top - above.bbox.bottom <= 1.5 * block.size \
         and len(text.split()) <= STACKED_NAME_WORDS and text[:1].isupper() and not re.search(r"\d|[.;:,]$", text)
 
 
