@@ -55,7 +55,8 @@ def text_quality(chars: list[Char]) -> float | None:
     if not text:
         return None
     rules = quality_rules()
-    bad = sum(1 for ch in text if ch == "\ufffd" or unicodedata.category(ch) in rules.bad_categories)
+    bad = sum(n for ch, n in Counter(text).items()  # each distinct character judged once
+              if ch == "\ufffd" or unicodedata.category(ch) in rules.bad_categories)
     bad += sum(len(m.group()) for m in rules.mojibake.finditer(text))
     return round(max(0.0, 1.0 - bad / len(text)), 4)
 

@@ -363,7 +363,32 @@ def _plausible_name(text: str, label: str, texts: str, common: frozenset[str]) -
         return False
     if all(w.lower() in common for w in words if w not in rules.particles):
         return False  # capitalised ordinary words: "Toezicht", "Zorg en Welzijn"
-    return re.search(rf"[a-zà-ÿ,] (?:[‘'“\"(])?{re.escape(text)}(?![\w-])", texts) is not None
+    return _used_as_name(text, texts)
+
+
+_BEFORE_NAME = frozenset("abcdefghijklmnopqrstuvwxyz,") | frozenset(chr(c) for c in range(0xE0, 0x100))
+"""What may stand before the space ahead of a name used as one: `[a-zà-ÿ,]`."""
+_OPENERS = frozenset("‘'“\"(")
+
+
+def _used_as_name(name: str, texts: str) -> bool:
+    r"""Whether `name` stands in `texts` after a lower-case word or a comma and a space (an opening
+    quote or parenthesis between them allowed), not running on into a word or a hyphen: what
+    `re.search(rf"[a-zà-ÿ,] (?:[‘'“\"(])?{re.escape(name)}(?![\w-])", texts)` finds, by `str.find`
+    instead of a pattern compiled per name (a file's finds each made one, and pushed the patterns
+    every text uses out of `re`'s cache)."""
+    n = len(name)
+    start = texts.find(name)
+    while start >= 0:
+        after = texts[start + n:start + n + 1]
+        if not after or not (after.isalnum() or after == "_" or after == "-"):  # `\w` is isalnum() or "_"
+            if start >= 2 and texts[start - 1] == " " and texts[start - 2] in _BEFORE_NAME:
+                return True
+            if start >= 3 and texts[start - 1] in _OPENERS and texts[start - 2] == " " \
+                    and texts[start - 3] in _BEFORE_NAME:
+                return True
+        start = texts.find(name, start + 1)
+    return False
 
 
 def _merge(rules: list[Entity], model: list[Entity]) -> list[Entity]:
@@ -538,27 +563,42 @@ def _local_regulations(text: str, lex: _Lexicons) -> list[Entity]:
     """Named verordeningen, reglementen and beleidsregels ("Huisvestingsverordening Utrecht 2023",
     "Beleidsregels Bibob Gemeente Ede", "Wet Bibob beleidsregel Twente")."""
     found: list[Entity] = []
-    endings = "|".join(re.escape(e) for e in lex.regulation_endings)
-    tail = _SHAPES["regulation_tail"]
-    for m in re.finditer(rf"(?<![\w-]){CAP}[\w-]*(?:{endings})\b{tail}{{0,3}}", text):
+    named, rule = _regulation_patterns()
+    for m in named.finditer(text):
         found.append(Entity(m.start(), m.end(), m.group(0), "LAW", None, "pattern:regulation"))
-    for m in re.finditer(rf"(?:(?P<pre>{CAP}[\w&-]*) )?(?P<rule>{lex.policy_rule}){tail}{{1,4}}", text):
+    for m in rule.finditer(text):
         pre = m.group("pre")
         start = m.start() if pre and (pre in lex.law_aliases or pre.isupper()) else m.start("rule")
         found.append(Entity(start, m.end(), text[start:m.end()], "LAW", None, "pattern:policy_rule"))
     return found
 
 
+@lru_cache(maxsize=1)
+def _regulation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A regulation named by its ending ("…verordening …") and a policy rule with its subject."""
+    lex = lexicons()
+    endings = "|".join(re.escape(e) for e in lex.regulation_endings)
+    tail = _SHAPES["regulation_tail"]
+    return (re.compile(rf"(?<![\w-]){CAP}[\w-]*(?:{endings})\b{tail}{{0,3}}"),
+            re.compile(rf"(?:(?P<pre>{CAP}[\w&-]*) )?(?P<rule>{lex.policy_rule}){tail}{{1,4}}"))
+
+
 def _persons(text: str, lex: _Lexicons) -> list[Entity]:
     found = [Entity(m.start(), m.end(), m.group(0).strip(), "PER", m.group(0).strip(), "pattern:initials")
              for m in INITIALS_NAME.finditer(text)]
-    titles = "|".join(re.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
-    name = _SHAPES["person_after_title"]
-    for m in re.finditer(rf"(?i:\b(?:{titles}))\s+(?!van\s)(?P<name>{name})(?:\s+en\s+(?P<second>{name}))?", text):
+    for m in _title_pattern().finditer(text):
         for group in ("name", "second"):
             if m.group(group):
                 found.append(Entity(m.start(group), m.end(group), m.group(group), "PER", m.group(group), "pattern:title"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    """A title ("mevrouw", "wethouder") and the name or two names after it."""
+    titles = "|".join(re.escape(t) for t in sorted(lexicons().titles, key=len, reverse=True))
+    name = _SHAPES["person_after_title"]
+    return re.compile(rf"(?i:\b(?:{titles}))\s+(?!van\s)(?P<name>{name})(?:\s+en\s+(?P<second>{name}))?")
 
 
 def _longest_first(found: Iterable[Entity]) -> list[Entity]:
