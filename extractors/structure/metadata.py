@@ -61,6 +61,9 @@ class MetadataRules:
     own_title_words: int = 3
     own_title_align: float = 20.0
     subject_line: dict[str, float] = field(default_factory=dict)
+    other_labels: tuple[re.Pattern[str], ...] = ()
+    addressee_labels: tuple[re.Pattern[str], ...] = ()
+    addressee_kinds: frozenset[str] = frozenset()
 
     @property
     def all_labels(self) -> list[re.Pattern[str]]:
@@ -107,6 +110,9 @@ def load_rules() -> MetadataRules:
         subject_line={k: float(v) for k, v in data["title"]["subject_line"].items()},
         report_kinds=frozenset(data["dates"]["report_kinds"]),
         adopted_labels=_compile(data["dates"]["adopted_labels"]),
+        other_labels=_compile(data["form"]["other_labels"]),
+        addressee_labels=_compile(data["letter"]["addressee_labels"]),
+        addressee_kinds=frozenset(data["letter"]["addressee_kinds"]),
     )
 
 
@@ -147,6 +153,16 @@ def starts_with_label(text: str) -> bool:
                for p in rules.all_labels for m in [p.match(text)])
 
 
+def _other_label(cell: Cell, rules: MetadataRules) -> bool:
+    """Whether a cell prints a form label of something no field reads ([form] other_labels), alone
+    or with its colon ("Behandelaar", "Telefoon: 0570 …"): a label, so never a field's value."""
+    end = label_length(cell, rules.other_labels)
+    if end is None:
+        return False
+    rest = cell.label.strip()[end:].strip()
+    return not rest or rest.startswith(":")
+
+
 DATE_FIELDS = frozenset({"document_date", "decision_date"})
 """Fields whose value is a date: a label of theirs in a line without one is passed over."""
 
@@ -169,15 +185,17 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
     all_labels = [p for ps in rules.labels.values() for p in ps]
 
     def is_label(cell) -> bool:
-        return match_label(cell, all_labels) is not None
+        return match_label(cell, all_labels) is not None or _other_label(cell, rules)
 
     meta = DocumentMetadata()
     values: dict[str, FieldValue] = {}
 
-    def text_field(name: str, *, continuation: bool = False) -> str | None:
+    def text_field(name: str, *, continuation: bool = False,
+                   skip: Sequence[re.Pattern[str]] = ()) -> str | None:
         others = [p for other, ps in rules.labels.items() if other != name for p in ps]
         accept = _holds_date if name in DATE_FIELDS else (lambda v: _names_body(v, rules)) if name == "bodies" else None
-        found = find_field(rows, rules.labels[name], is_label, continuation, longer=others, accept=accept)
+        own = [p for p in rules.labels[name] if p.pattern not in {q.pattern for q in skip}]
+        found = find_field(rows, own, is_label, continuation, longer=others, accept=accept)
         if name == "team" and found is not None and (found.method in ("form:inline", "form:empty")
                                                      or rules.unit_kind.fullmatch(found.label.label.strip())):
             unit = _unit_name(rows, found.label, is_label, rules)
@@ -225,7 +243,9 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
                                   pages[0].width)
         if meta.team:
             meta.methods["team"] = "form:colofon"
-    meta.bodies = _bodies(rows, text_field("bodies", continuation=True), rules)
+    # a letter's "Aan:" line names whom it is written to, not a body that decides on the paper
+    addressee = rules.addressee_labels if kind in rules.addressee_kinds else ()
+    meta.bodies = _bodies(rows, text_field("bodies", continuation=True, skip=addressee), rules)
     others = [p for other, ps in rules.labels.items() if other != "confidentiality" for p in ps]
     meta.confidentiality = _confidentiality(
         rows, rules, find_field(rows, rules.labels["confidentiality"], is_label, longer=others))

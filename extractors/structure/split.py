@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from raadsstukken.extractors.layout.furniture import mask
+from raadsstukken.extractors.layout.furniture import load_rules as load_furniture_rules, mask, similar
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
@@ -507,10 +507,16 @@ _LABEL_NUMBER = re.compile(r"(\d+)(?:\s*(?:/|van|of)\s*\d+)?\s*$")
 
 
 def _renumbered(page: PageLayout, previous: PageLayout | None) -> bool:
-    """Page numbering starts again at 1 here, or the running footer/header changes."""
+    """Page numbering starts again at 1 here, or the running footer changes (more than a reading's
+    differences: an OCR'd page reads the same footer a letter or two off)."""
     if previous is None:
         return False
     m = _LABEL_NUMBER.search(page.page_label or "")
     if m and int(m.group(1)) == 1:
         return True
-    return bool(page.footer and previous.footer) and mask(page.footer) != mask(previous.footer)
+    if not (page.footer and previous.footer) or mask(page.footer) == mask(previous.footer):
+        return False
+    # the same running footer read a little differently (OCR: "Provincie. X | biz 1" / "Provincie X |
+    # blz 2") is no change: alike as furniture's running lines are alike (rules/page_furniture.toml)
+    furniture = load_furniture_rules()
+    return not similar(page.footer, previous.footer, furniture.similarity, furniture.fuzzy_min_letters)

@@ -273,3 +273,24 @@ def test_a_besluit_heading_over_the_college_s_decision_is_no_type_line(intro):
     found = classify(title, ["Samenvatting", "De rotonde maakt het kruispunt veiliger.", "Besluit", intro,
                              "het voorstel vast te stellen."])
     assert found is not None and found.doc_type == "nota_bw", found
+
+
+@pytest.mark.parametrize("salutation, proposal, closing", [
+    ("Zeer geacht college,", "Wij stellen u voor de speeltuin aan de Lindelaan te behouden.", "Hoogachtend,"),
+    ("Geacht college van B&W,", "Graag stellen wij u voor een inloopavond over de brug te houden.",
+     "Met hartelijke groeten,"),
+    ("Hooggeachte heer Dijkman,", "Daarom stellen wij u voor het parkeerverbod op te schorten.",
+     "Met de meeste hoogachting,"),
+])
+def test_a_letter_that_proposes_to_the_college_is_a_brief(make_pdf, documents_of, salutation, proposal, closing):
+    """Convention: a place-and-date line, an "Aan:" address, a salutation and a closing frame a
+    letter; "wij stellen u voor" inside it proposes to the addressee and makes no raadsvoorstel;
+    the addressee on its "Aan:" line is no body of the paper."""
+    page = Page()
+    page.lines(300, 60, ["Westerbroek, 4 februari 2031", "Aan: het college van burgemeester en wethouders"])
+    page.lines(72, 140, [salutation, "Namens de bewoners van de wijk Ooster-Es schrijven wij u over de plannen.",
+                         proposal, "Wij zien uw antwoord graag tegemoet.", closing,
+                         "Vereniging Wijkbelangen Ooster-Es"], leading=16)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "brief"
+    assert doc.metadata.bodies == []

@@ -791,3 +791,27 @@ def test_a_value_ends_where_a_second_field_starts_on_its_line(make_pdf, document
     page.lines(68, 150, ["Geachte heer Bosman,", "Hierbij beantwoorden wij uw vragen over de bomenkap."], size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.title == "Vragen over de bomenkap aan de Dorpsweg"
+
+
+@pytest.mark.parametrize("neighbour", ["Behandelaar", "Contactpersoon", "Opsteller"])
+def test_an_empty_form_cell_is_null_not_the_next_cells_label(make_pdf, documents_of, neighbour):
+    """Convention: a form grid prints its labels whether or not it fills them in; the cell beside
+    (or under) an empty label that holds only another label is no value: the field is null."""
+    page = Page().add(56, 50, "Nota aan het college", size=16, bold=True)
+    grid = [(("Onderwerp", "Verlichting fietspad langs de Weidesloot"), ("Datum", "7 maart 2031")),
+            (("Registratienummer", "RN-31-0088"), ("Portefeuillehouder", "P. Verhoef")),
+            (("Afdeling", ""), (neighbour, ""))]
+    top = 90
+    for (l1, v1), (l2, v2) in grid:
+        page.add(X_LABEL, top, l1, size=9, bold=True).add(300, top, l2, size=9, bold=True)
+        if v1:
+            page.add(X_LABEL, top + 13, v1, size=9)
+        if v2:
+            page.add(300, top + 13, v2, size=9)
+        top += 40
+    page.lines(56, top + 20, ["Het college wordt gevraagd in te stemmen met de aanleg van lantaarns."])
+    (doc,) = documents_of(make_pdf([page]))
+    m = doc.metadata
+    assert m.title == "Verlichting fietspad langs de Weidesloot"
+    assert m.reference == "RN-31-0088" and m.portfolio_holder == "P. Verhoef"
+    assert m.team is None

@@ -454,3 +454,24 @@ def test_a_regulation_s_full_name_that_opens_with_its_kind_may_end_in_a_period(m
                                 "indient voor een subsidie als bedoeld in deze regeling."], size=9)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.title == " ".join(name)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Gemeente Westerbroek | blz 1 van 2", "Gemeente Westerbr0ek | biz 2 van 2"),
+    ("Waterschap De Lage Velden - pagina 1", "Waterschap De Lage Ve1den - paglna 2"),
+    ("Provincie Oostmark, besluitenlijst GS | 1/2", "Provincie Oostmark. besluitenlijst G5 | 2/2"),
+])
+def test_a_running_footer_read_a_letter_off_carries_the_document_on(make_pdf, documents_of, first, second):
+    """Convention: the running footer of every page of a paper is one line; an OCR'd page reads it
+    a letter or two off ("blz"/"biz", "0"/"o"), and that is no change of footer: page 2 of a
+    besluitenlijst whose first line is an item's "Besluit:" label continues page 1."""
+    one = Page().add(56, 50, "Besluitenlijst van de vergadering van 14 maart 2031", size=15, bold=True)
+    one.lines(56, 100, ["1. Opening en mededelingen", "Besluit: de agenda wordt vastgesteld.",
+                        "2. Kadernota sport", "Besluit: conform voorstel."], leading=18)
+    one.add(56, 805, first, size=8)
+    two = Page()
+    two.lines(56, 60, ["Besluit:", "het voorstel wordt aangehouden tot de volgende vergadering.",
+                                "3. Rondvraag", "Besluit: er zijn geen vragen."], leading=18)
+    two.add(56, 805, second, size=8)
+    docs = documents_of(make_pdf([one, two]))
+    assert [(d.part.doc_type, d.part.page_start, d.part.page_end) for d in docs] == [("besluitenlijst", 1, 2)]
