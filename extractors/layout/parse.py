@@ -26,6 +26,7 @@ from raadsstukken.extractors.layout.furniture import find_furniture
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.layer_styles import PageImages
 from raadsstukken.extractors.layout.line_numbers import split_line_numbers
+from raadsstukken.extractors.layout.margin_keys import join_margin_keys
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract)
@@ -282,7 +283,7 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
     body = body_style([Block(lines, 0) for lines in body_lines if lines])
     pages: list[PageLayout] = []
     for raw, found, lines in zip(raw_pages, furniture, body_lines):
-        blocks = with_footnotes(build_blocks(lines, raw.number), body.size)
+        blocks = with_footnotes(join_margin_keys(build_blocks(lines, raw.number), raw.frame.width), body.size)
         pages.append(PageLayout(
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
             n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
