@@ -29,6 +29,9 @@ class Text:
     """Draw the text a second time shifted by this many points (fake bold)."""
     font: str | None = None
     """A font name; "DejaVu" is a Unicode TrueType font with box glyphs (☐ ☒)."""
+    angle: float = 0.0
+    """Set the text turned counter-clockwise by this many degrees about its start (x, top) as its
+    baseline's start: 90 runs up the page from there."""
 
 
 @dataclass
@@ -97,6 +100,13 @@ def write_pdf(path: Path, pages: list[Page]) -> Path:
         for t in page.texts:
             font = unicode_font() if t.font == "DejaVu" else t.font or ("Helvetica-Bold" if t.bold else "Helvetica")
             c.setFont(font, t.size)
+            if t.angle:
+                c.saveState()
+                c.translate(t.x, HEIGHT - t.top)
+                c.rotate(t.angle)
+                c.drawString(0, 0, t.text)
+                c.restoreState()
+                continue
             baseline = HEIGHT - t.top - t.size * 0.8 + t.rise
             c.drawString(t.x, baseline, t.text)
             if t.overprint:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from pdfminer.converter import PDFPageAggregator
@@ -22,6 +23,7 @@ from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char
 from raadsstukken.extractors.layout.rulings import find_grids, rules_of
 from raadsstukken.extractors.layout.rotation import UprightFrame, dominant_angle, text_angle
+from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.controls import drop_controls
 
 _log = logging.getLogger(__name__)
@@ -57,6 +59,9 @@ class PageChars:
     """Control and bidi-override characters dropped from the glyphs' text (text/controls.py)."""
     grids: tuple[BBox, ...] = ()
     """Boxes of the page's ruled grids (`rulings.py`), in pdfplumber's coordinates of the page."""
+    rotated: tuple[tuple[int, tuple[Char, ...]], ...] = ()
+    """Glyphs set in another direction than the page's text (an edge legend set sideways), per
+    direction, each in the upright frame of its own direction (`rotated_text.py` reads them)."""
 
 
 _pdfdevice_log = logging.getLogger("pdfminer.pdfdevice")
@@ -282,7 +287,7 @@ def read_chars(page) -> PageChars:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
     return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls,
-                     grids)
+                     grids, chars.rotated)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:
@@ -303,7 +308,11 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
         if found is None:
             found = angle_of[pair] = text_angle(matrix)
         glyph_angles.append(found)
-    angle = dominant_angle(a for a in glyph_angles if a is not None)
+    # the page's direction is its text's: a legend set sideways along an edge does not vote (on a
+    # page of a few lines it would outnumber them); a page of edge text only is read as it runs
+    edge = edge_band()
+    inner = [a for a, c in zip(glyph_angles, raw) if a is not None and not _at_edge(c, frame_w, frame_h, edge)]
+    angle = dominant_angle(inner) if inner else dominant_angle(a for a in glyph_angles if a is not None)
     frame = UprightFrame(angle, float(frame_w), float(frame_h))
     upright = angle == 0  # the frame maps points to themselves
     box = frame.box
@@ -317,9 +326,11 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     columns: dict[str, dict[int, set[int]]] = {}  # text -> round(x0) -> round(top) of `seen`: the cells to test
     texts: dict[str, tuple[str | None, int, bool]] = {}  # a glyph's text -> what it is read as (a page has a few dozen)
     other = controls = 0
+    sideways: dict[int, list[dict]] = {}
     for c, glyph_angle in zip(raw, glyph_angles):
         if glyph_angle is not None and glyph_angle != angle:
             other += 1
+            sideways.setdefault(glyph_angle, []).append(c)
             continue
         known = texts.get(c["text"])
         if known is None:
@@ -365,8 +376,41 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
                 at.append((x0, top))
         append(Char(text, x0, top, x1, bottom, float(c["size"]) if size_of_glyph else bottom - top, c["fontname"]))
     if other:
-        _log.debug("page %s: %d glyphs in another direction than %d degrees left out", page_number, other, angle)
-    return PageChars(chars, frame, len(raw), other, n_controls=controls)
+        _log.debug("page %s: %d glyphs in another direction than %d degrees read apart", page_number, other, angle)
+    rotated = tuple((a, _in_own_frame(glyphs, a, float(frame_w), float(frame_h))) for a, glyphs in sorted(sideways.items()))
+    return PageChars(chars, frame, len(raw), other, n_controls=controls, rotated=rotated)
+
+
+def edge_band() -> float:
+    """Share of the page's width (height) along each edge where sideways text is an edge legend
+    (rules/page_furniture.toml [rotated])."""
+    return _edge_band()
+
+
+@lru_cache(maxsize=1)
+def _edge_band() -> float:
+    return float(read_rules("page_furniture")["rotated"]["edge_share"])
+
+
+def _at_edge(c: dict, width: float, height: float, share: float) -> bool:
+    """Whether a glyph's centre lies in the band along an edge of the page."""
+    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return min(cx, width - cx) < share * width or min(cy, height - cy) < share * height
+
+
+def _in_own_frame(glyphs: list[dict], angle: int, width: float, height: float) -> tuple[Char, ...]:
+    """Glyphs of one other direction as `Char`s in the frame where they read left to right
+    (ligatures expanded, controls dropped; no overprint test: such legends are short)."""
+    frame = UprightFrame(angle, width, height)
+    out: list[Char] = []
+    for c in glyphs:
+        text, _, _ = _glyph_text(c["text"])
+        if text is None:
+            continue
+        x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
+        out.append(Char(text, x0, top, x1, bottom, float(c["size"]) if angle in (0, 180) else bottom - top,
+                        c["fontname"]))
+    return tuple(out)
 
 
 def _glyph_text(text: str) -> tuple[str | None, int, bool]:

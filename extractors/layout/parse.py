@@ -27,6 +27,7 @@ from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.layer_styles import PageImages
 from raadsstukken.extractors.layout.line_numbers import split_line_numbers
 from raadsstukken.extractors.layout.margin_keys import join_margin_keys
+from raadsstukken.extractors.layout.rotated_text import rotated_lines
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract)
@@ -81,6 +82,8 @@ class _RawPage:
     """Lines read off stamps on an OCR'd page (`ocr_stamps.py`): page furniture, never body text."""
     grids: list[BBox] = field(default_factory=list)
     """The page's ruled grids in the upright frame (`rulings.py`)."""
+    rotated: list[Line] = field(default_factory=list)
+    """Lines of the layer's text set in another direction (`rotated_text.py`): page furniture."""
 
 
 @dataclass
@@ -201,6 +204,7 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
             else:
                 raw.needs_ocr = needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality)
                 _read_layer(raw, glyphs, images)
+                raw.rotated = rotated_lines(chars.rotated, chars.frame, page.page_number) if chars.rotated else []
             out.pages.append(raw)
             page.close()
         for job in pending:
@@ -274,6 +278,9 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
         if raw.stamps:  # a stamp on an OCR'd page is furniture, as a release's number stamp is
             found.header.extend(raw.stamps)
             found.methods.add("stamp")
+        if raw.rotated:  # text set sideways (an edge legend) is furniture, never dropped
+            found.header.extend(raw.rotated)
+            found.methods.add("rotated")
     vocabulary = Vocabulary()
     body_lines: list[list[Line]] = []
     for raw, found in zip(raw_pages, furniture):
