@@ -64,6 +64,7 @@ class MetadataRules:
     other_labels: tuple[re.Pattern[str], ...] = ()
     addressee_labels: tuple[re.Pattern[str], ...] = ()
     addressee_kinds: frozenset[str] = frozenset()
+    wrap_height: float = 0.0
 
     @property
     def all_labels(self) -> list[re.Pattern[str]]:
@@ -113,6 +114,7 @@ def load_rules() -> MetadataRules:
         other_labels=_compile(data["form"]["other_labels"]),
         addressee_labels=_compile(data["letter"]["addressee_labels"]),
         addressee_kinds=frozenset(data["letter"]["addressee_kinds"]),
+        wrap_height=float(data["team"]["wrap_height_share"]),
     )
 
 
@@ -532,15 +534,22 @@ def _unit_name(rows: Sequence[Row], cell: Cell, is_label, rules: MetadataRules) 
         if not below:
             continue
         nxt = below[0]
+        # the same type: box heights alike (an OCR'd line's box grows with its ascenders and descenders)
         tight = row.top - last.bbox.bottom <= VALUE_LINE_GAP * last.bbox.height \
-            and abs(nxt.bbox.height - last.bbox.height) <= 1.5
+            and abs(nxt.bbox.height - last.bbox.height) <= max(1.5, rules.wrap_height * max(nxt.bbox.height,
+                                                                                              last.bbox.height))
         names_unit = rules.unit_name.match(nxt.text) is not None
         # the kind alone must be followed by its name; after it, a line in the same weight or in
         # lower case carries the name on, and a line naming a unit names the next one down
         carries_on = (last is cell and rules.unit_kind.fullmatch(text) is not None) or names_unit \
             or nxt.text[:1].islower() or (last.bold and nxt.bold)
-        if not tight or not carries_on or (is_label(nxt) and not names_unit) or nxt.checkbox is not None \
-                or ":" in nxt.text or any(ch.isdigit() for ch in nxt.text):
+        # a kind alone is never the whole name: the line under it names the unit, also where that
+        # word is a field's label elsewhere ("Programmadirectie" / "Openbaarheid"), when nothing is
+        # printed beside it (a form's label column prints values there) and it labels nothing else
+        names_kind = last is cell and rules.unit_kind.fullmatch(text) is not None and len(row.cells) == 1 \
+            and not _other_label(nxt, rules)
+        if not tight or not carries_on or (is_label(nxt) and not names_unit and not names_kind) \
+                or nxt.checkbox is not None or ":" in nxt.text or any(ch.isdigit() for ch in nxt.text):
             break
         parts.append(nxt.text.strip())
         last = nxt

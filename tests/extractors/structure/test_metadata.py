@@ -815,3 +815,34 @@ def test_an_empty_form_cell_is_null_not_the_next_cells_label(make_pdf, documents
     assert m.title == "Verlichting fietspad langs de Weidesloot"
     assert m.reference == "RN-31-0088" and m.portfolio_holder == "P. Verhoef"
     assert m.team is None
+
+
+@pytest.mark.parametrize("kind, name", [
+    ("Programmadirectie", "Openbaarheid"),
+    ("Afdeling", "Programma en Projecten"),
+    ("Directie", "Openbaarheid en Informatie"),
+])
+def test_the_line_under_a_bare_unit_kind_in_a_sidebar_names_the_unit(make_pdf, documents_of, kind, name):
+    """Convention: a letter's sidebar wraps the sending unit after its kind ("Directie" / "Water");
+    a kind alone is never the whole name, so the line under it names the unit, also where that word
+    is some field's label elsewhere, and also where an OCR'd box is a little higher or lower."""
+    page = Page().add(56, 60, "Besluit op uw verzoek om informatie", size=14, bold=True)
+    page.add(420, 120, kind, size=8).add(420, 130, name, size=9.5)
+    page.add(420, 160, "Ons kenmerk", size=8, bold=True).add(420, 171, "31-00417-XYZ", size=8)
+    page.lines(56, 120, ["Geachte heer Veldkamp,", "Op 3 maart 2031 heeft u ons gevraagd om de stukken over de",
+                         "herinrichting van het stationsplein. Met deze brief beslis ik op uw verzoek.",
+                         "Met vriendelijke groet,", "de directeur"], leading=14)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.team == f"{kind} {name}"
+
+
+def test_a_stacked_empty_unit_label_does_not_take_the_label_under_it(make_pdf, documents_of):
+    page = Page().add(56, 60, "Nota aan het college", size=14, bold=True)
+    for k, (label, value) in enumerate([("Onderwerp", "Herziening marktreglement"), ("Afdeling", ""),
+                                        ("Behandelaar", ""), ("Datum", "4 april 2031")]):
+        page.add(56, 100 + 13 * k, label, size=9, bold=True)
+        if value:
+            page.add(200, 100 + 13 * k, value, size=9)
+    page.lines(56, 180, ["Het college wordt gevraagd het reglement vast te stellen."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.team is None
