@@ -55,8 +55,9 @@ def split_line_numbers(lines: list[Line], rules: LineNumberRules | None = None) 
     rules = rules or load_rules()
     heads = [ln for ln in lines if len(ln.words) >= 2 and NUMBER.match(ln.words[0].text)
              and not ln.words[0].superscript]
-    if len(heads) < rules.min_count:
-        return lines
+    alone = sum(1 for ln in lines if NUMBER.match(ln.text))
+    if not heads or len(heads) + alone < rules.min_count:
+        return lines  # (a few joined numbers among the page's numbers alone count with them)
     parts: dict[int, tuple[Line, Line]] = {
         id(ln): (Line(ln.words[:1], ln.page), Line(ln.words[1:], ln.page, max(ln.cells - 1, 1))) for ln in heads}
     split = [piece for ln in lines for piece in (parts[id(ln)] if id(ln) in parts else (ln,))]

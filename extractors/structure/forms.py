@@ -193,9 +193,10 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if len(rest) == 1 and rest.islower():
                 rest = ""  # a lone small letter after a label is a speck the OCR read ("Onderwerp d")
             if rest and not _after_label(cell, patterns).startswith(":") \
-                    and (rest[:1].islower() or SECTION_NUMBER.match(rest)):
+                    and (rest[:1].islower() or rest[:1] in CLOSING or SECTION_NUMBER.match(rest)):
                 continue  # a sentence that opens with the label's word ("programma vast te stellen",
-                # "afdeling 10.1.1 van de wet": a section of a law, not a unit)
+                # "afdeling 10.1.1 van de wet": a section of a law, not a unit; "Programma) in …": the
+                # end of a parenthesis a wrapped sentence carries onto this line)
             if not any(ch.isalnum() for ch in rest):
                 rest = ""  # only the label's own punctuation ("Onderwerp." as OCR reads a label)
             if rest:
@@ -218,6 +219,9 @@ NEXT_INLINE_FIELD = re.compile(r"\s+(?=[A-ZÀ-Þ][^\W\d_]*(?:\s[a-zà-ÿ]+){0,2}
 words after its first in lower case), its
 colon and a value that opens with a digit ("Onderwerp: Parkeren Verzonden op: 3 maart 2031", as a
 letter's two columns of fields are set on one line); the value ends there."""
+
+CLOSING = frozenset(")]}»”’")
+"""What closes a parenthesis or quotation: a label word right before one ends a phrase of a sentence."""
 
 SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\s+(?:van|uit|der)\s+(?:de|het|deze)\b")
 """A number right after a label word without colon and then "van de …" ("afdeling 10.1.1 van de
@@ -251,11 +255,19 @@ def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldVal
             return None
         for cell in below.cells:
             if abs(cell.bbox.x0 - label.bbox.x0) <= 6:
-                if cell.checkbox is None and not is_label(cell) and len(cell.text) <= 80 and not cell.bold:
+                # a form sets its labels in one type: a cell set larger under a label alone is its
+                # value, also where it opens with a word some label uses ("Collegevergadering 3 maart")
+                value_type = cell.bbox.height >= VALUE_TYPE * label.bbox.height
+                if cell.checkbox is None and (value_type or not is_label(cell)) and len(cell.text) <= 80 \
+                        and not cell.bold:
                     return FieldValue(cell.text, label, (cell,), "form:below")
                 return None
     return None
 
+
+VALUE_TYPE = 1.25
+"""A cell under a label alone whose box is this many times the label's height is set in the values'
+type, not the labels': a value, whatever word it opens with."""
 
 VALUE_LINE_GAP = 0.75
 """Largest white space between a value's wrapped lines, in line heights: more is a new paragraph."""

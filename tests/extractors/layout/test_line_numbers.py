@@ -63,3 +63,27 @@ def test_numbered_paragraphs_keep_their_numbers(make_pdf, text_of):
         y += 6
     text = text_of(make_pdf([page]))
     assert "4 Wethouder Jansen:" in text and "9 Wethouder Jansen:" in text, text
+
+
+@pytest.mark.parametrize("head", [
+    ["Vastgesteld door: gemeenteraad", "Datum ondertekening: 30-05-2031", "Bron: gmb-2031-1234"],
+    ["Besproken in: commissie Ruimte", "Datum: 12 maart 2031", "Status: concept"],
+    ["Indiener: fractie Dorpsbelang", "Agendapunt: 7", "Datum: 4 juni 2031"],
+])
+def test_a_few_line_numbers_joined_to_their_lines_go_with_the_page_s_numbers(make_pdf, text_of, head):
+    """Convention: where a narrow margin lets the line builder join a few numbers to their lines
+    (a head block set closer to the numbers), those numbers are the page's line numbers as well,
+    counted with the numbers that stand alone: furniture, and the lines keep only their text."""
+    page = Page()
+    body = [ln for turn in TURNS for ln in turn]
+    rows = [(80.0 + 14 * k, k + 1, line) for k, line in enumerate(head + body)]
+    for y, n, line in rows[:len(head)]:  # the head drawn number and line together, close to each other
+        page.add(50, y, str(n), size=7).add(57, y - 1.5, line, size=9.5)
+    for y, _, line in rows[len(head):]:
+        page.add(70, y - 1.5, line, size=9.5)
+    for y, n, _ in rows[len(head):]:  # the other numbers drawn in a pass of their own
+        page.add(50, y, str(n), size=7)
+    text = text_of(make_pdf([page]))
+    for line in head:
+        assert line in text
+    assert not re.search(r"(?:^|\s)[1-3] ", text), text

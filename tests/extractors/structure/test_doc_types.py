@@ -294,3 +294,22 @@ def test_a_letter_that_proposes_to_the_college_is_a_brief(make_pdf, documents_of
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.doc_type == "brief"
     assert doc.metadata.bodies == []
+
+
+@pytest.mark.parametrize("record", [
+    "Amendement 2 (PvdA): het amendement wordt met 11 tegen 6 stemmen verworpen.",
+    "Motie 4 (D66): de motie wordt aangenomen.",
+    "Raadsvoorstel 3: conform besloten.",
+])
+def test_a_paper_of_speaker_turns_is_a_verslag(make_pdf, documents_of, record):
+    """Convention: minutes record who spoke, line after line ("De voorzitter:", "De heer X (partij):",
+    "Mevrouw Y:", Frisian "De foarsitter:", "De hear", "Mefrou"); a paper made of such turns is a
+    verslag, also where one of its first lines opens with a kind of paper (a record of a vote)."""
+    page = Page().add(56, 40, "GEMEENTE WESTERBROEK", size=8)
+    page.lines(56, 80, ["De heer Hoekstra (CDA): Vraagt naar de planning van de fietsbrug.",
+                        "Mevrouw Van den Berg (GL): Sluit zich daarbij aan.", record,
+                        "De foarsitter: Stelt vast dat de raad akkoord is.",
+                        "Wethouder Zijlstra: Zegt toe de raad in het voorjaar te informeren.",
+                        "De hear De Boer (FNP): Is it dêrmei iens."], leading=16)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "verslag"

@@ -846,3 +846,34 @@ def test_a_stacked_empty_unit_label_does_not_take_the_label_under_it(make_pdf, d
     page.lines(56, 180, ["Het college wordt gevraagd het reglement vast te stellen."])
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.team is None
+
+
+@pytest.mark.parametrize("before, label_line", [
+    ("De vaccinaties (Rijksvaccinatie", "Programma) worden in de regio door de GGD gegeven."),
+    ("De stukken gaan naar de raad (via de griffie en de", "Afdeling) zodra het college heeft besloten."),
+    ("Het advies komt van de commissie (zie het", "Onderwerp) en wordt volgende week besproken."),
+])
+def test_a_label_word_before_a_closing_parenthesis_is_no_field(make_pdf, documents_of, before, label_line):
+    """Convention: a field is read from a label, never from a running sentence; a label word that a
+    wrapped sentence carries onto the next line, right before a closing parenthesis, is no label."""
+    page = Page().add(56, 60, "Memo over de uitvoering", size=14, bold=True)
+    page.lines(56, 100, [before, label_line, "Daarna volgt een evaluatie."], leading=13)
+    (doc,) = documents_of(make_pdf([page]))
+    m = doc.metadata
+    assert m.programme is None and m.team is None
+    assert m.title in (None, "Memo over de uitvoering")
+
+
+@pytest.mark.parametrize("subject", ["Collegevergadering 3 maart 2031", "Programma Wonen 2031-2035",
+                                     "Directie Bedrijfsvoering: jaarplan 2031"])
+def test_a_grid_value_set_in_the_values_type_belongs_to_the_label_above_it(make_pdf, documents_of, subject):
+    """Convention: a form grid of label-above-value cells sets its labels in one small type and its
+    values larger; the cell under a label alone is its value, also where it opens with a word that
+    some label uses (and the label beside it in the row is another cell's)."""
+    page = Page().add(56, 50, "BESLUITENLIJST", size=18, bold=True)
+    page.add(62, 90, "Onderwerp", size=7).add(303, 90, "Datum", size=7)
+    page.add(62, 99, subject, size=10).add(303, 99, "03-03-2031", size=10)
+    page.add(62, 122, "Nummer", size=7).add(303, 122, "Portefeuillehouder", size=7)
+    page.lines(56, 170, ["1. Opening", "Besluit: de agenda wordt vastgesteld."], leading=14)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.title == subject
