@@ -70,6 +70,8 @@ class DecisionRules:
     """Outcomes that say how the vote went ("unaniem"), outranked by a stated result."""
     result: re.Pattern[str] = re.compile(r"(?!)")
     other_subject: re.Pattern[str] = re.compile(r"(?!)")
+    proposal: re.Pattern[str] = re.compile(r"(?!)")
+    """An item's proposal intro ("Voorgesteld besluit"): its text is no decision where one follows."""
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +92,8 @@ def load_rules() -> DecisionRules:
         re.compile(agenda["point"]), re.compile(agenda["conclusion"], re.IGNORECASE),
         frozenset(data["outcome_precedence"]["manner"]),
         re.compile(data["outcome_precedence"]["result"], re.IGNORECASE),
-        re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE))
+        re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE),
+        re.compile(agenda["proposal"], re.IGNORECASE))
 
 
 def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -168,6 +171,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     current_item: str | None = None
     open_decision: DecisionPoint | None = None
     pending: str | None = None  # a decision label set as a heading: its text is the body that follows
+    pending_label = ""  # that heading ("4. Subsidie … Voorgesteld besluit"), a proposal's or a decision's
     intro_block: int | None = None  # a decision opened by an intro ("De raad besluit unaniem:") runs in its block
     intro_text = ""
     intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
@@ -196,7 +200,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             intro_block = block_of.get(id(line))  # the list goes on with its next item, spaced as a paragraph
         if intro_block is not None:
             if line is not None and block_of.get(id(line)) == intro_block \
-                    and not any(p.match(text) for p in rules.agenda_stop):
+                    and not any(p.match(text) for p in rules.agenda_stop) and not is_decision_label(text, rules):
                 marker = list_marker(text)
                 if marker and open_decision is not None and intro_kind and _marker_kind(marker) != intro_kind \
                         and (sub_open or ITEM_INTRO.search(open_decision.text)):
@@ -223,6 +227,16 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                     open_decision.lines.append(line)
                 continue
             intro_block, open_decision = None, None
+        row_intro = line is not None and is_intro(text, rules) and not rules.agenda_label.match(text)
+        value = _row_value(line, page_lines.get(line.page, [])) if row_intro and line is not None else []
+        if value:
+            # an intro in a label column ("Voorgesteld besluit | Vaststellen van …"): its decision
+            # is the text beside it
+            taken.update(id(ln) for ln in value)
+            decisions.append(_value_point(value, len(decisions) + 1, vocabulary, body, current_item))
+            intro_of[id(decisions[-1])] = text
+            intro_block, open_decision, pending = None, None, None
+            continue
         if is_intro(text, rules) and not rules.agenda_label.match(text):
             intro_block = block_of.get(id(line)) if line is not None else NEXT_BLOCK
             intro_text, open_decision, pending = text, None, None
@@ -233,20 +247,15 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if line is None and not label and rules.label_at_end.search(text):
             number = rules.agenda_item.match(rules.label_at_end.sub("", text))
             current_item = number.group("item") if number else current_item
-            pending, open_decision = "", None
+            pending, open_decision, pending_label = "", None, text
             continue
         if label and line is not None and not label.group("text"):
             value = _row_value(line, page_lines.get(line.page, []))
             if value:
                 # a left-label row ("Besluit | De raad stemt in …"): the decision is the text beside it
                 current_item = label.group("item") or current_item
-                value_text = ""
-                for ln in value:
-                    value_text = join_running_text(value_text, ln.text, vocabulary)
                 taken.update(id(ln) for ln in value)
-                decisions.append(DecisionPoint(len(decisions) + 1, value_text, value[0].page,
-                                               union_all(ln.bbox for ln in value), body, "decisions:agenda_label",
-                                               list(value), agenda_item=current_item))
+                decisions.append(_value_point(value, len(decisions) + 1, vocabulary, body, current_item))
                 pending, open_decision = None, None
                 continue
         if label and line is not None and label.group("text") and pending == "":
@@ -254,6 +263,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if label and (line is None or pending is not None or not label.group("text")):
             current_item = label.group("item") or current_item
             pending, open_decision, points = (label.group("text") or "").strip(), None, False
+            pending_label = text
             continue
         point = rules.point.match(text) if line is not None else None
         if point and (pending == "" or (points and open_decision is not None and _next_point(point, open_decision))):
@@ -278,6 +288,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             open_decision = DecisionPoint(len(decisions) + 1, pending, line.page, line.bbox, body,
                                           "decisions:agenda_label", [], agenda_item=current_item)
             decisions.append(open_decision)
+            intro_of[id(open_decision)] = pending_label
             record = open_decision if not pending else None
             pending = None
         if label and line is not None:
@@ -314,11 +325,14 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             open_decision.lines.append(line)
             if line.page == open_decision.page:
                 open_decision.bbox = open_decision.bbox.union(line.bbox)
-    # a label's text that is a placeholder ("n.v.t.") or records the meeting's course (the
-    # opening, the announcements, who spoke: meeting_record) is no decision; a text after a
-    # deciding formula ("De raad besluit:") always is one
-    kept = [d for d in decisions if d.text and not is_placeholder(d.text)
-            and not (d.method == "decisions:agenda_label" and is_meeting_record(d.text))]
+    # a label's text that is a placeholder ("n.v.t.") is no decision; a proposal a decision of its
+    # item follows is none either; a label's text that records the meeting's course (the opening,
+    # the announcements, who spoke: meeting_record) is no decision; a text after a deciding formula
+    # ("De raad besluit:") always is one
+    kept = [d for d in decisions if d.text and not is_placeholder(d.text)]
+    proposals = {id(d) for d in kept if rules.proposal.search(heading_label(join_letter_spacing(intro_of.get(id(d), ""))))}
+    kept = [d for d in superseded_proposals_dropped(kept, proposals)
+            if not (d.method == "decisions:agenda_label" and is_meeting_record(d.text))]
     for n, d in enumerate(kept, 1):
         d.number = n
         d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
@@ -329,8 +343,55 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     return kept
 
 
+def superseded_proposals_dropped(decisions: Sequence[DecisionPoint], proposals: set[int]) -> list[DecisionPoint]:
+    """The decisions without the proposals a decision of the same item follows: an item that prints
+    its proposal ("Voorgesteld besluit: …", ids in `proposals`) and then the decision taken
+    ("Besluit: …") decided the latter; a proposal stays where no decision follows it in its item
+    (before the next item's proposal)."""
+    kept: list[DecisionPoint] = []
+    open_proposals: list[DecisionPoint] = []  # the proposals of the current item, no decision after them yet
+    for d in decisions:
+        if id(d) in proposals:
+            if open_proposals and open_proposals[-1].agenda_item != d.agenda_item:
+                open_proposals = []  # the earlier item printed no decision: its proposal stays
+            open_proposals.append(d)
+        else:
+            superseded = {id(p) for p in open_proposals if p.agenda_item == d.agenda_item}
+            kept = [k for k in kept if id(k) not in superseded]
+            open_proposals = []
+        kept.append(d)
+    return kept
+
+
+def _value_point(value: Sequence[Line], number: int, vocabulary: Vocabulary | None, body: str | None,
+                 item: str | None) -> DecisionPoint:
+    """The decision of a left-label row: the text of the value lines beside its label."""
+    text = ""
+    for ln in value:
+        text = join_running_text(text, ln.text, vocabulary)
+    return DecisionPoint(number, text, value[0].page, union_all(ln.bbox for ln in value), body,
+                         "decisions:agenda_label", list(value), agenda_item=item)
+
+
 ROW_GAP = (3.0, 60.0)
 """Points between a left label's right edge and its value's left edge on the same row."""
+WIDE_ROW_GAP = 200.0
+"""The widest gap between a short label and its value in a column that a longer label of the same
+label column sets closer ("Besluit" | value, under "Voorgesteld besluit" | value)."""
+
+
+def _beside(label: Line, page: Sequence[Line], gap: float) -> list[Line]:
+    """The lines on the label's row that start within `gap` points right of it."""
+    return [ln for ln in page if ln is not label and ROW_GAP[0] <= ln.bbox.x0 - label.bbox.x1 <= gap
+            and abs(ln.bbox.top - label.bbox.top) <= 0.5 * label.bbox.height]
+
+
+def _value_column(x: float, label: Line, page: Sequence[Line]) -> bool:
+    """Whether `x` is the left edge of a value column of the label's column: another line at the
+    label's left edge has a line beside it starting at `x`, within ROW_GAP of it (a two-column
+    table of labels and values, its widest label closest to the values)."""
+    return any(ln is not label and abs(ln.bbox.x0 - label.bbox.x0) <= EDGE
+               and any(abs(v.bbox.x0 - x) <= EDGE for v in _beside(ln, page, ROW_GAP[1])) for ln in page)
 VALUE_LEADING = 1.9
 """A value's next line follows within this many of its line heights (top to top)."""
 
@@ -342,6 +403,8 @@ def _row_value(label: Line, page: Sequence[Line]) -> list[Line]:
     (the label's text is on the lines below it)."""
     beside = [ln for ln in page if ln is not label and ROW_GAP[0] <= ln.bbox.x0 - label.bbox.x1 <= ROW_GAP[1]
               and abs(ln.bbox.top - label.bbox.top) <= 0.5 * label.bbox.height]
+    if not beside:
+        beside = [ln for ln in _beside(label, page, WIDE_ROW_GAP) if _value_column(ln.bbox.x0, label, page)]
     if not beside:
         return []
     first = min(beside, key=lambda ln: ln.bbox.x0)
