@@ -188,7 +188,10 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[tuple[floa
                 last = out[-1]
                 size = min(last_size, run_size)
                 gap = run[0].x0 - max(c.x1 for c in last)
-                if -0.5 * size <= gap <= s.segment_gap * size and abs(last_size - run_size) < SAME_SIZE:
+                # a hanging list marker drawn apart from its text ("1." | "De nota …") stays on its
+                # line across the marker gap, as within one run (_split_at_gaps)
+                reach = s.marker_gap if len(out) == 1 and _is_hanging_marker(last) else s.segment_gap
+                if -0.5 * size <= gap <= reach * size and abs(last_size - run_size) < SAME_SIZE:
                     if run[0].font == OCR_LAYER_FONT:  # an OCR layer's word never spans two runs
                         last.append(replace(run[0], text=" ", x1=run[0].x0))
                     last.extend(run)
@@ -237,6 +240,16 @@ def _split_at_gaps(run: list[Char], s: LineSettings) -> list[tuple[list[Char], f
 
 def _is_marker(chars: list[Char]) -> bool:
     return is_marker("".join(c.text for c in chars).strip())
+
+
+HANGING_MARKER_END = (".", ")", "•", "·", "-", "–", "—", "*", "▪", "■", "○", "◦")
+
+
+def _is_hanging_marker(chars: list[Char]) -> bool:
+    """A marker drawn as a run of its own that stays with the text after it: a number or letter
+    closed by "." or ")" ("1.", "b)"), or a bullet; a bare number ("1", a table's Nr. cell) is not."""
+    text = "".join(c.text for c in chars).strip()
+    return is_marker(text) and text.endswith(HANGING_MARKER_END)
 
 
 def _words(segment: list[Char], s: LineSettings, shared: dict[float, float] | None = None) -> list[Word]:

@@ -27,6 +27,17 @@ from raadsstukken.extractors.text.normalize import heading_label, is_marker, lis
 ITEM_END = re.compile(r"[.;:!?]['’\"”)]*$")
 CLAUSE_END = re.compile(r"[.;:!?,]['’\"”)]*$")
 """Where a motion's operative clause ends: its sentence, or the comma before the next clause."""
+CLOSING_MARKS = "'’\"”)]"
+
+
+def carries_on(text: str) -> bool:
+    """Whether a line can carry on an unfinished item: it opens with a lower-case letter, a digit (a
+    date or number broken off: "… d.d. 29 januari" / "2026’ vast te stellen.") or a closing mark (a
+    quotation's closing quote); a capital opens a text of its own."""
+    first = text[:1]
+    return first.islower() or first.isdigit() or (first != "" and first in CLOSING_MARKS)
+
+
 ITEM_INTRO = re.compile(r":\s*$")
 """An item that ends in a colon announces a sub-list of its own."""
 
@@ -524,6 +535,48 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                     return items
     if doc_type == "motie":
         return find_operative_clauses(sections, vocabulary, rules)
+    return find_bare_dictum(sections, doc_type, vocabulary, roles, page_lines)
+
+
+@dataclass(frozen=True)
+class DictumRules:
+    """A besluit's dictum without the word "besluit" (rules/decisions.toml [dictum])."""
+
+    consideration: re.Pattern[str]
+    dictum: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_dictum_rules() -> DictumRules:
+    data = read_rules("decisions")["dictum"]
+    return DictumRules(re.compile(data["consideration"], re.IGNORECASE), re.compile(data["dictum"], re.IGNORECASE))
+
+
+def find_bare_dictum(sections: Sequence[Section], doc_type: str, vocabulary: Vocabulary | None,
+                     roles: Mapping[Block, BlockKind], page_lines: Mapping[int, Sequence[Line]]) -> list[DecisionPoint]:
+    """The decision of a besluit whose formula prints no "besluit": after its considerations
+    ("Gelezen het voorstel …;", "Gelet op …;", lines that carry them on included), the first line
+    that is no consideration opens the dictum when it is an infinitive clause ("vast te stellen de
+    verordening …", "1. in te stemmen met …"): a list or a paragraph as after an intro."""
+    rules = load_dictum_rules()
+    for section in sections:
+        lines = [ln for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
+        considered = False
+        for k, line in enumerate(lines):
+            text = line.text.strip()
+            if rules.consideration.match(text):
+                considered = True
+                continue
+            if not considered:
+                continue
+            marker = list_marker(text)
+            if rules.dictum.match(text[marker.end():] if marker else text):
+                found = _decisions_after(section, lines, k, doc_type, vocabulary, roles, page_lines)
+                for d in found:
+                    d.body = load_rules().body_by_type.get(doc_type)
+                return found
+            if not carries_on(text):
+                considered = False  # the considerations ended in something else
     return []
 
 
@@ -685,7 +738,7 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None,
         last = items[-1]
         first_line = last.lines[0]
         indented = line.bbox.x0 > first_line.bbox.x0 + 3
-        unfinished = not ITEM_END.search(last.text) and text[:1].islower()
+        unfinished = not ITEM_END.search(last.text) and carries_on(text)
         if sub_text and indented:
             continue  # a line of the adopted text
         if indented or unfinished:

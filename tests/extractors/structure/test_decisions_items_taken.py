@@ -119,3 +119,105 @@ def test_the_besluit_row_of_an_items_table_is_its_decision(make_pdf, documents_o
     (doc,) = documents_of(make_pdf([_item_tables(labels, bordered)]))
     assert doc.part.doc_type == "besluitenlijst"
     assert [(d.agenda_item, d.text) for d in doc.decisions] == TABLE_ITEMS
+
+
+DICTA = [
+    (["Het dagelijks bestuur van het hoogheemraadschap Kleiland;",
+      "gelezen het voorstel van de secretaris-directeur van 2 februari 2031;",
+      "gelet op artikel 56 van de Waterschapswet;",
+      "vast te stellen de Legger wegen en kaden 2031"],
+     ["vast te stellen de Legger wegen en kaden 2031"]),
+    (["De raad van de gemeente Oeverdam,",
+      "Gezien het voorstel van burgemeester en wethouders van 8 mei 2031;",
+      "Overwegende dat de tarieven sinds 2019 niet zijn herzien en dat de kosten van het",
+      "beheer van de haven zijn gestegen;",
+      "in te stemmen met de Nota havengelden 2032."],
+     ["in te stemmen met de Nota havengelden 2032."]),
+    (["Het college van burgemeester en wethouders van Brakeloord;",
+      "Gelet op de Verordening adviesraad sociaal domein 2030,",
+      "1. te benoemen tot lid van de adviesraad mevrouw A. Tamsma en de heer P. Wilbers;",
+      "2. de benoemingen te laten ingaan op 1 juni 2031."],
+     ["te benoemen tot lid van de adviesraad mevrouw A. Tamsma en de heer P. Wilbers;",
+      "de benoemingen te laten ingaan op 1 juni 2031."]),
+]
+
+
+@pytest.mark.parametrize("formula, decisions", DICTA)
+def test_an_infinitive_after_the_considerations_is_the_dictum(make_pdf, documents_of, formula, decisions):
+    """Convention of besluiten that print no "besluit": after the formula's considerations
+    ("Gelezen …;", "Gelet op …;", "Overwegende dat …"), an infinitive clause ("vast te stellen …")
+    is the dictum."""
+    page = Page().add(56, 50, "Besluit", size=16, bold=True)
+    page.lines(56, 90, formula)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == decisions
+
+
+def test_considerations_in_a_letter_open_no_dictum(make_pdf, documents_of):
+    page = Page().add(56, 50, "Geacht college,", size=10)
+    page.lines(56, 80, ["Gelet op de drukte bij het gemeentehuis vragen wij aandacht voor de parkeerplaatsen.",
+                        "De te verwachten bezoekers kunnen nu nergens terecht.",
+                        "Met vriendelijke groet,", "De ondernemersvereniging"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.decisions == []
+
+
+WRAPPED = [
+    (["De Nota parkeernormen 'Ruimte voor de fiets' van 14 maart", "2032’ vast te stellen."],
+     "De Nota parkeernormen 'Ruimte voor de fiets' van 14 maart 2032’ vast te stellen."),
+    (["De Subsidieregeling groene daken met ingang van", "1 juli 2031 in te trekken."],
+     "De Subsidieregeling groene daken met ingang van 1 juli 2031 in te trekken."),
+    (["Het rapport “Water in de wijk 2030", "” voor kennisgeving aan te nemen."],
+     "Het rapport “Water in de wijk 2030 ” voor kennisgeving aan te nemen."),
+]
+
+
+@pytest.mark.parametrize("hanging", [True, False])
+@pytest.mark.parametrize("wrapped, text", WRAPPED)
+def test_a_point_runs_to_its_closing_punctuation_over_a_line_end(make_pdf, documents_of, wrapped, text, hanging):
+    """Convention: a decision point runs over its line ends to its closing punctuation, also where
+    the next line opens with a digit or a closing quote (a date or a quotation broken off), set
+    under the marker's text (hanging) or back at the marker's edge."""
+    page = Page().add(56, 50, "Raadsbesluit", size=16, bold=True)
+    page.lines(56, 80, ["De raad van de gemeente Oeverdam;", "gelezen het voorstel van het college;"])
+    page.add(56, 120, "Besluit:", bold=True)
+    first, rest = wrapped
+    if hanging:  # the marker in a column of its own, drawn after its text
+        page.add(80, 140, first).add(56, 140, "1.").add(80, 153, rest)
+        page.add(80, 172, "Dit besluit bekend te maken.").add(56, 172, "2.")
+    else:
+        page.lines(56, 140, [f"1. {first}", rest, "2. Dit besluit bekend te maken."])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == [text, "Dit besluit bekend te maken."]
+
+
+HANGING = [
+    (["1.", "2.", "3."], ["De Verordening marktgelden 2030 per 1 januari 2031 in te trekken.",
+                          "De Verordening marktgelden 2031 vast te stellen.",
+                          "Het college op te dragen de standhouders te informeren."]),
+    (["a)", "b)"], ["Het Beleidskader speelruimte vast te stellen.", "De Nota speelplekken 2015 in te trekken."]),
+    (["–", "–", "–"], ["In te stemmen met de begrotingswijziging.", "Een krediet van € 80.000 beschikbaar te stellen.",
+                       "De kosten te dekken uit de reserve onderhoud."]),
+]
+
+
+@pytest.mark.parametrize("markers, points", HANGING)
+def test_hanging_markers_in_a_column_of_their_own_stay_with_their_points(make_pdf, documents_of, sections_of,
+                                                                          markers, points):
+    """Convention: list markers set in a column left of their text, on the same baseline (drawn
+    apart from it, more than a segment gap away, and after it), belong to that line: each numbered
+    point is a decision of its own."""
+    page = Page().add(56, 50, "Raadsbesluit", size=16, bold=True)
+    page.lines(56, 80, ["De raad van de gemeente Oeverdam;", "gelezen het voorstel van het college;"])
+    page.add(56, 120, "Besluit", bold=True)
+    y = 140
+    for marker, point in zip(markers, points):
+        page.add(80, y, point, size=9.5)  # the text drawn first, its marker after it
+        page.add(56, y, marker, size=9.5)
+        y += 16
+    path = make_pdf([page])
+    (doc,) = documents_of(path)
+    assert [d.text for d in doc.decisions] == points
+    texts = [ln.text for s in sections_of(path) for b in s.body for ln in b.lines]
+    assert [f"{m} {p}" for m, p in zip(markers, points)] == [t for t in texts if t.endswith(tuple(points))]
+
