@@ -157,11 +157,16 @@ def _baseline(run: list[Char], size: float | None = None) -> float:
 
 
 def _dominant_size(chars: list[Char]) -> float:
+    first = chars[0].size
+    # the common case, spaces included: that size, whichever glyphs count (asked tens of thousands of
+    # times a file); not for a zero size, whose sign could differ among equal values
+    if first and all(c.size == first for c in chars):
+        return first
     sizes = [c.size for c in chars if not c.text.isspace()]
     if not sizes:
-        return chars[0].size
+        return first
     first = sizes[0]
-    if sizes.count(first) == len(sizes):  # the common case: one size (asked tens of thousands of times a file)
+    if sizes.count(first) == len(sizes):
         return first
     counts: dict[float, int] = {}
     for size in sizes:

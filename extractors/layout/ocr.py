@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -110,12 +110,12 @@ def missing_languages(language: str) -> list[str]:
 def needs_ocr(chars: list[dict] | list, image_share: float = 1.0) -> bool:
     """Whether a page's text layer is unusable: empty on a page that is an image (a scan, not a
     blank page), or mostly unmapped glyphs."""
-    texts = [c["text"] if isinstance(c, dict) else c.text for c in chars]
-    texts = [t for t in texts if not t.isspace()]
+    counts = Counter(c["text"] if isinstance(c, dict) else c.text for c in chars)  # each distinct text judged once
+    texts = sum(n for t, n in counts.items() if not t.isspace())
     if not texts:
         return image_share >= SCAN_SHARE
-    unmapped = sum(1 for t in texts if t.startswith("(cid:") or t == "\ufffd")
-    return unmapped / len(texts) > UNMAPPED_SHARE
+    unmapped = sum(n for t, n in counts.items() if not t.isspace() and (t.startswith("(cid:") or t == "\ufffd"))
+    return unmapped / texts > UNMAPPED_SHARE
 
 
 REPLACE = "replace"
