@@ -164,7 +164,8 @@ def split_documents(result: FileResult) -> FileResult:
 def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
     from raadsstukken.extractors.structure.sections import build_sections
 
-    sections = build_sections(doc.pages, result.parsed.vocabulary, roles=doc.roles, title=doc.part.title)
+    sections = build_sections(doc.pages, result.parsed.vocabulary, roles=doc.roles, title=doc.part.title,
+                              kind=doc.part.doc_type)
     return replace(doc, sections=sections,
                    section_ids=keyed_ids("sec", doc.key, [tuple(s.heading_path) for s in sections]))
 

@@ -54,6 +54,7 @@ class HeadingRules:
     lead: LeadLineRules | None = None
     contact: ContactRules | None = None
     title_max_chars_above: int = 0
+    title_papers: frozenset[str] = frozenset()
     word: re.Pattern[str] = re.compile(r"\w+")
     crumb: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
@@ -99,6 +100,7 @@ def load_rules() -> HeadingRules:
         contact=ContactRules(tuple(re.compile(p) for p in data["contact"]["kinds"]), int(data["contact"]["min_kinds"]),
                              int(data["contact"]["max_words"]), float(data["contact"]["window"])),
         title_max_chars_above=int(data["title_block"]["max_chars_above"]),
+        title_papers=frozenset(data["title_block"]["papers"]),
         same_style_run=int(data["runs"]["same_style_run"]),
         marked_run=int(data["runs"]["marked_run"]),
     )

@@ -16,6 +16,7 @@ from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS
                                                        split_lead_headings)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER
 
 
 @dataclass
@@ -38,20 +39,22 @@ class Section:
 
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
                    settings: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                   roles: Mapping[Block, BlockKind] | None = None, title: str | None = None) -> list[Section]:
+                   roles: Mapping[Block, BlockKind] | None = None, title: str | None = None,
+                   kind: str | None = None) -> list[Section]:
     """Sections of one document from its parsed pages (blocks already in reading order).
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
     are left out (they are the document's title) and its cover text is never a heading. A
     paragraph whose first line is a heading of its own is cut in two there (`split_lead_headings`).
     `title` is the document's title: printed as its first heading with no more than a letterhead
-    above it, that block is the title, not a heading (`_title_as_first_heading`).
+    above it (or nothing, in a paper of the `kind`s that rules/headings.toml [title_block] names),
+    that block is the title, not a heading (`_title_as_first_heading`).
     """
     roles = roles or {}
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
     blocks, leads = split_lead_headings(blocks, settings, roles)
     levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages})
-    levels = _title_as_first_heading(blocks, levels, title)
+    levels = _title_as_first_heading(blocks, levels, title, kind)
     sections: list[Section] = []
     stack: list[Section] = []
     current: Section | None = None
@@ -89,17 +92,24 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold().strip(" .:;,")
 
 
-def _title_as_first_heading(blocks: Sequence[Block], levels: list[int | None], title: str | None) -> list[int | None]:
+def _title_as_first_heading(blocks: Sequence[Block], levels: list[int | None], title: str | None,
+                            kind: str | None = None) -> list[int | None]:
     """The levels with the document's first heading taken out when it is the document's title
     (the same words) under a letterhead's few words (rules/headings.toml [title_block]): a
     paper's title over its form or letter, not the first heading of its text. With nothing above
-    it the block may be a report's first heading as well as its title (a plan's project card, a
-    report's first chapter); it stays a heading. The others' levels are their depths once it is gone."""
+    it, it is the title alone in a paper (a raadsvoorstel, a besluit, a letter: [title_block]
+    papers), except a numbered block ("Deel 1: Aanleiding"); in a report or plan it may be the
+    first chapter's heading as well as the title (a plan's project card) and stays a heading. The
+    others' levels are their depths once it is gone."""
     first = next((i for i, level in enumerate(levels) if level is not None), None)
     if first is None or not title or _key(clean_heading(blocks[first].text)) != _key(title):
         return levels
+    rules = load_rules()
     above = sum(len(b.text) for b in blocks[:first])
-    if not 0 < above <= load_rules().title_max_chars_above:
-        return levels  # a report that opens with its first heading, or a heading under text of its own
+    if above > rules.title_max_chars_above:
+        return levels  # a heading under text of its own
+    if not above and (kind not in rules.title_papers or HEADING_NUMBER.match(blocks[first].text)
+                      or NAMED_NUMBER.match(blocks[first].text)):
+        return levels  # a report's first chapter, or a numbered block opening the text
     rest = [(level, 1) if i != first and level is not None else None for i, level in enumerate(levels)]
     return outline_levels(rest)

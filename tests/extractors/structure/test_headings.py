@@ -594,3 +594,41 @@ def test_a_heading_set_apart_after_the_contents_on_its_page_is_a_heading(make_pd
                             "b. de griffier: de griffier van de raad."], size=10)
     headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
     assert headings == [contents, first]
+
+
+def _paper_without_letterhead(title: str, opening: list[str], heading: str, rest: list[str]) -> Page:
+    page = Page()
+    page.add(42, 60, title, size=16, bold=True)
+    y = page.lines(42, 96, opening, size=9) + 14
+    page.add(42, y, heading, size=12, bold=True)
+    page.lines(42, y + 20, rest, size=9)
+    return page
+
+
+@pytest.mark.parametrize("kind, title, opening, heading, rest", [
+    ("brief", "Reactie op uw verzoek om een bankje aan de Vaartkade",
+     ["Geachte heer Smit,", "", "U vroeg ons om een bankje te plaatsen bij de steiger. Wij hebben uw verzoek",
+      "bekeken en laten u hieronder weten wat wij gaan doen."], "Wat wij gaan doen",
+     ["In het voorjaar plaatst de buitendienst twee bankjes langs de kade.", "", "Met vriendelijke groet,", "",
+      "het college van burgemeester en wethouders"]),
+    ("besluit", "Aanwijzing van parkeerplaatsen voor deelauto's in Oost",
+     ["Het college van burgemeester en wethouders van de gemeente Waterstad;",
+      "gelet op artikel 18 van de Wegenverkeerswet;", "besluit:"], "Artikel 1 Aanwijzing",
+     ["Als parkeerplaats voor deelauto's worden aangewezen de plaatsen op de kaart bij dit besluit.",
+      "Aldus vastgesteld in de vergadering van 4 maart 2031."]),
+    ("motie", "Een veilige oversteek bij de Lindeschool",
+     ["De raad van de gemeente Waterstad, in vergadering bijeen op 12 mei 2031,",
+      "constaterende dat kinderen de drukke weg oversteken;", "verzoekt het college een zebrapad aan te leggen,"],
+     "Toelichting", ["Ouders vragen al jaren om een veilige oversteek.", "en gaat over tot de orde van de dag."]),
+])
+def test_a_papers_title_at_the_top_of_its_page_is_no_heading(make_pdf, documents_of, kind, title, opening,
+                                                             heading, rest):
+    """Convention of papers printed without a letterhead (a letter, a published besluit, a motion):
+    the large line that opens the page is the paper's title, not the first heading of its text;
+    the headings under it start at level 1. (A report's or plan's first block may be its first
+    chapter as well as its title and stays a heading: `test_heading_hierarchy`.)"""
+    (doc,) = documents_of(make_pdf([_paper_without_letterhead(title, opening, heading, rest)]))
+    assert doc.part.doc_type == kind
+    assert doc.part.title == title
+    assert [(s.level, s.heading) for s in doc.sections if s.heading] == [(1, heading)]
+    assert doc.sections[0].heading is None and doc.sections[0].text.startswith(title)  # its words kept
