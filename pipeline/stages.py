@@ -162,10 +162,13 @@ def split_documents(result: FileResult) -> FileResult:
 
 
 def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
+    from raadsstukken.extractors.structure.decisions import is_item_label
     from raadsstukken.extractors.structure.sections import build_sections
+    from raadsstukken.extractors.structure.split import ITEM_LABEL_KINDS
 
+    labels = is_item_label if doc.part.doc_type in ITEM_LABEL_KINDS else None
     sections = build_sections(doc.pages, result.parsed.vocabulary, roles=doc.roles, title=doc.part.title,
-                              kind=doc.part.doc_type)
+                              kind=doc.part.doc_type, item_label=labels)
     return replace(doc, sections=sections,
                    section_ids=keyed_ids("sec", doc.key, [tuple(s.heading_path) for s in sections]))
 

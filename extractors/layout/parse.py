@@ -293,7 +293,7 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
         blocks = with_footnotes(join_margin_keys(build_blocks(lines, raw.number), raw.frame.width), body.size)
         pages.append(PageLayout(
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
-            n_chars=raw.n_chars, blocks=order_blocks(blocks), header=found.header_text,
+            n_chars=raw.n_chars, blocks=order_blocks(blocks, raw.grids), header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
             ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,

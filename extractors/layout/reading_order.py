@@ -14,7 +14,10 @@ This reads a full-width title above two columns, columns interrupted by a full-w
 sidebars without a page-type-specific rule. Where the page's own geometry shows column gutters
 (`columns.py`), the columns beside them are read one after the other first, whatever their
 baselines do: the partial order alone reads a column's block next to the other column's block
-that ends on the same baseline as a form's label and value.
+that ends on the same baseline as a form's label and value. The blocks of a ruled grid (a table or
+form ruled round every cell, `rulings.py`) are read row by row, one unit among the others: the
+partial order alone reads a grid's whole label column before its values, since nothing printed
+between the rows overlaps both columns (the rules do, but they are no blocks).
 """
 from __future__ import annotations
 
@@ -32,19 +35,20 @@ SAME_BASELINE = 2.0
 """Points within which two blocks end on one baseline: a label and its value in a form row."""
 
 
-def order_blocks(blocks: Sequence[Block]) -> list[Block]:
+def order_blocks(blocks: Sequence[Block], grids: Sequence[BBox] = ()) -> list[Block]:
     """The blocks in the order a person reads them.
 
     Where the page has column gutters (`columns.find_gutters`), each stretch of columns is read
     column by column, left to right, as one unit among the page's other blocks (a title above, a
     table or a one-column paragraph below); the blocks of one column and the other blocks are
-    ordered by `_breuel`.
+    ordered by `_breuel`. The blocks inside one of the page's ruled `grids` are read row by row
+    (`_grid_rows`), as one unit.
     """
     if len(blocks) < 2:
         return list(blocks)
     gutters = find_gutters(line_segments((ln for b in blocks for ln in b.lines), DEFAULT_LINE_SETTINGS.segment_gap))
     if not gutters:
-        return [blocks[i] for i in _breuel([b.bbox for b in blocks])]
+        return _ordered_units(_grid_units(blocks, grids))
     stretches = _stretches(gutters)
     columns: list[dict[int, list[Block]]] = [{} for _ in stretches]
     free: list[Block] = []
@@ -54,15 +58,57 @@ def order_blocks(blocks: Sequence[Block]) -> list[Block]:
             free.append(block)
         else:
             columns[place[0]].setdefault(place[1], []).append(block)
-    units: list[list[Block]] = [[b] for b in free]
+    units = _grid_units(free, grids)
     for cols in columns:
         if cols:
             unit: list[Block] = []
             for k in sorted(cols):
-                unit.extend(cols[k][i] for i in _breuel([b.bbox for b in cols[k]]))
+                unit.extend(_ordered_units(_grid_units(cols[k], grids)))
             units.append(unit)
+    return _ordered_units(units)
+
+
+def _ordered_units(units: list[list[Block]]) -> list[Block]:
+    """The blocks of `units` (each read as one, in its own order) in the page's reading order."""
+    if len(units) == 1:
+        return list(units[0])
     order = _breuel([union_all(b.bbox for b in unit) for unit in units])
     return [b for i in order for b in units[i]]
+
+
+def _grid_units(blocks: Sequence[Block], grids: Sequence[BBox]) -> list[list[Block]]:
+    """One unit per block outside the `grids`; one per grid for the blocks inside it, row by row."""
+    inside: dict[int, list[Block]] = {}
+    units: list[list[Block]] = []
+    for block in blocks:
+        k = next((k for k, grid in enumerate(grids) if _inside(block.bbox, grid)), None)
+        if k is None:
+            units.append([block])
+        else:
+            inside.setdefault(k, []).append(block)
+    units.extend(_grid_rows(inside[k]) for k in sorted(inside))
+    return units
+
+
+def _grid_rows(blocks: list[Block]) -> list[Block]:
+    """A grid's blocks row by row: blocks whose heights overlap (a chain of them: a cell of two
+    paragraphs beside a cell of one) are one row, read left to right, each column's blocks top
+    to bottom."""
+    rows: list[list[Block]] = []
+    bottom = float("-inf")
+    for block in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+        if rows and block.bbox.top < bottom:
+            rows[-1].append(block)
+            bottom = max(bottom, block.bbox.bottom)
+        else:
+            rows.append([block])
+            bottom = block.bbox.bottom
+    return [b for row in rows for b in sorted(row, key=lambda b: (round(b.bbox.x0), b.bbox.top))]
+
+
+def _inside(box: BBox, outer: BBox, slack: float = 0.5) -> bool:
+    return (box.x0 >= outer.x0 - slack and box.x1 <= outer.x1 + slack
+            and box.top >= outer.top - slack and box.bottom <= outer.bottom + slack)
 
 
 def _stretches(gutters: list[Gutter]) -> list[list[Gutter]]:

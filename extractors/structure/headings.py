@@ -17,7 +17,7 @@ from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.footnotes import MARGIN_WIDTH
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.text.normalize import HEADING_NUMBER, list_marker, strip_bullets
+from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER, list_marker, strip_bullets
 
 
 NAVIGATION = re.compile(r"^\s*[›»>→▶➔]\s*\w")
@@ -174,6 +174,9 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False  # "› Lees verder": a link, not a heading
     text = clean_heading(block.text)
     numbered = HEADING_NUMBER.match(text) is not None or load_rules().agenda_code.match(text) is not None
+    # a kind and its number alone ("Agendapunt 4.", "Bijlage II."): the period is the number's
+    named = NAMED_NUMBER.match(text)
+    numbered = numbered or (named is not None and named.end() == len(text))
     if not text or len(text) > (s.max_chars_numbered if numbered else s.max_chars) \
             or sum(1 for c in text if c.isalpha()) < load_rules().min_letters:
         return False
@@ -391,11 +394,24 @@ def _drop_cell_pieces(blocks: Sequence[Block], flags: list[bool], grids: Mapping
     for b in blocks:
         if len(b.lines) >= 2 and any(line.cells > 1 for line in b.lines):
             rows.setdefault(b.page, []).append(b)
+    by_page: dict[int, list[Block]] = {}
+    for b in blocks:
+        by_page.setdefault(b.page, []).append(b)
     for i, block in enumerate(blocks):
         if flags[i]:
             box = block.bbox
-            flags[i] = not (any(_inside(box, g) for g in grids.get(block.page, ()))
-                            or any(r is not block and _inside(box, r.bbox) for r in rows.get(block.page, ())))
+            grid = next((g for g in grids.get(block.page, ()) if _inside(box, g)), None)
+            in_cell = grid is not None and not _caption_row(block, grid, by_page[block.page])
+            flags[i] = not (in_cell or any(r is not block and _inside(box, r.bbox) for r in rows.get(block.page, ())))
+
+
+def _caption_row(block: Block, grid: BBox, page_blocks: Sequence[Block]) -> bool:
+    """Whether `block` is a grid's caption bar: alone on the grid's top row, over rows of cells
+    (an agenda item's "Agendapunt 3" bar over its table of proposal and decision): the item's
+    heading, not a cell."""
+    inside = [b for b in page_blocks if b is not block and _inside(b.bbox, grid)]
+    return (bool(inside) and all(b.bbox.top >= block.bbox.bottom for b in inside)
+            and len({round(b.bbox.top) for b in inside}) >= 2)
 
 
 def _inside(box: BBox, outer: BBox, slack: float = 0.5) -> bool:

@@ -7,7 +7,7 @@ text and added after it, so they never split the paragraph they interrupt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
@@ -40,7 +40,7 @@ class Section:
 def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = None,
                    settings: HeadingSettings = DEFAULT_HEADING_SETTINGS,
                    roles: Mapping[Block, BlockKind] | None = None, title: str | None = None,
-                   kind: str | None = None) -> list[Section]:
+                   kind: str | None = None, item_label: Callable[[str], bool] | None = None) -> list[Section]:
     """Sections of one document from its parsed pages (blocks already in reading order).
 
     `roles` are the document's block roles (`structure.split.document_roles`): its title blocks
@@ -48,11 +48,17 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     paragraph whose first line is a heading of its own is cut in two there (`split_lead_headings`).
     `title` is the document's title: printed as its first heading with no more than a letterhead
     above it (or nothing, in a paper of the `kind`s that rules/headings.toml [title_block] names),
-    that block is the title, not a heading (`_title_as_first_heading`).
+    that block is the title, not a heading (`_title_as_first_heading`). `item_label` tells an
+    agenda item's label ("Besluit" over the item's decision in a besluitenlijst): cut off as the
+    first line of a paragraph, it is a label, not a heading.
     """
-    roles = roles or {}
+    roles = dict(roles or {})
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
     blocks, leads = split_lead_headings(blocks, settings, roles)
+    if item_label is not None:
+        for lead in [b for b in leads if item_label(b.text)]:
+            leads.discard(lead)
+            roles[lead] = BlockKind.LABEL
     levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages})
     levels = _title_as_first_heading(blocks, levels, title, kind)
     sections: list[Section] = []

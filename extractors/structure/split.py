@@ -103,6 +103,10 @@ def is_letterhead(block: Block, rules: CoverRules | None = None, blocks: Sequenc
     return any(_names_under_body_kind(block, b, rules) for b in blocks)
 
 
+LETTERHEAD_COMPANION_WORDS = 2
+"""Most words of a block on the letterhead's own baseline that belongs to it (the kind of paper
+at the right of a header band)."""
+
 STACKED_NAME_WORDS = 4
 """Most words of a body's name stacked under its kind word in a letterhead."""
 
@@ -191,9 +195,17 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
                     roles[block] = BlockKind.COVER
     first = [p for p in pages if p.number == part.page_start]
     for page in first:
+        heads = [block for block in page.blocks
+                 if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE
+                 and is_letterhead(block, blocks=page.blocks)]
+        for block in heads:
+            roles[block] = BlockKind.LETTERHEAD
+        # a word or two set on the letterhead's own line (the kind of paper at the right of a
+        # header band, "BRIEF") belong to it: the band names the paper, it heads no section
         for block in page.blocks:
-            if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE \
-                    and is_letterhead(block, blocks=page.blocks):
+            if block not in roles and block.kind is BlockKind.BODY and len(block.lines) == 1 \
+                    and len(block.text.split()) <= LETTERHEAD_COMPANION_WORDS \
+                    and any(abs(block.lines[0].bbox.bottom - h.lines[-1].bbox.bottom) <= 2.0 for h in heads):
                 roles[block] = BlockKind.LETTERHEAD
         # what a paper prints above its title or beside it (a series' name, a dossier number and
         # title, a volume number, the paper's number) is its masthead: text, never its headings
