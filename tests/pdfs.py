@@ -78,6 +78,25 @@ class Page:
         return top + len(lines) * leading
 
 
+def ruled_items(page: Page, top: float, items: list[tuple[str, list[tuple[str, list[str]]]]],
+                x0: float = 50, split: float = 150, x1: float = 545) -> float:
+    """Agenda items as council systems export them: per item a ruled table, a bar with the item's
+    name over rows of a label cell and a value cell, every cell ruled round; returns the top
+    under the last table."""
+    for name, rows in items:
+        page.rect(x0, top, x1, top + 20, fill=True)
+        page.add(x0 + 8, top + 6, name, size=10, bold=True)
+        top += 20
+        for label, value in rows:
+            height = 10 + 13 * len(value)
+            page.rect(x0, top, split, top + height).rect(split, top, x1, top + height)
+            page.add(x0 + 6, top + 6, label, size=8.5)
+            page.lines(split + 8, top + 6, value, size=9.5)
+            top += height
+        top += 14
+    return top
+
+
 UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 """Debian's fonts-dejavu-core (installed by .ci/run): a font with checkbox glyphs."""
 

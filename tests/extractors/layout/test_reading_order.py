@@ -1,11 +1,14 @@
 """Reading order on generated pages: columns, full-width bands, sidebars, stream order ignored."""
 from __future__ import annotations
 
+import pytest
+
 from raadsstukken.extractors.layout.geometry import BBox
+from raadsstukken.extractors.layout.parse import parse_pdf
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Line, Word
 from tests.conftest import squash
-from tests.pdfs import Page
+from tests.pdfs import Page, ruled_items
 
 LEFT, RIGHT = 56, 310
 
@@ -69,3 +72,34 @@ def test_order_blocks_on_boxes_alone():
     l2, r2 = _block(50, 260, 280, 400, "l2"), _block(310, 260, 540, 380, "r2")
     shuffled = [r2, band, l1, title, r1, l2]
     assert [b.text for b in order_blocks(shuffled)] == ["title", "l1", "r1", "band", "l2", "r2"]
+
+
+ITEMS = [
+    [("Punt 5", [("Voorstel", ["Instemmen met het jaarplan van de bibliotheek."]),
+                 ("Uitkomst", ["Het jaarplan wordt zonder hoofdelijke stemming aangenomen, met de",
+                               "aantekening dat de fractie van de Dorpslijst tegen is."])]),
+     ("Punt 6", [("Voorstel", ["Het krediet voor de brug over de Vaart beschikbaar stellen."]),
+                 ("Uitkomst", ["Het krediet wordt beschikbaar gesteld."])])],
+    [("Onderwerp 2", [("Inhoud", ["De ontwerpbegroting van de veiligheidsregio voor kennisgeving."]),
+                      ("Afdoening", ["Voor kennisgeving aangenomen."])]),
+     ("Onderwerp 3", [("Inhoud", ["Een zienswijze op de kadernota van de GGD, met twee",
+                                  "aanvullingen over de jeugdgezondheidszorg."]),
+                      ("Afdoening", ["Conform het voorstel."])])],
+    [("Item 11", [("Toelichting", ["Het college beantwoordt de vragen over de kermis."]),
+                  ("Vervolg", ["De commissie bespreekt het antwoord in maart."])]),
+     ("Item 12", [("Toelichting", ["De subsidieregeling voor groene daken loopt af."]),
+                  ("Vervolg", ["Geen; de raad heeft kennisgenomen van de brief."])])],
+]
+
+
+@pytest.mark.parametrize("items", ITEMS)
+def test_a_ruled_table_is_read_row_by_row(make_pdf, items):
+    """Convention of council systems' exports (and Word forms): a table ruled round every cell
+    is read row by row, each label before its value, not the whole label column first (nothing
+    printed between the rows overlaps both columns: only the rules do)."""
+    page = Page().add(50, 60, "Overzicht van de besluiten", size=15, bold=True)
+    ruled_items(page, 100, items)
+    expected = " ".join(" ".join([name] + [f"{label} {' '.join(value)}" for label, value in rows])
+                        for name, rows in items)
+    (parsed,) = parse_pdf(make_pdf([page])).pages
+    assert squash(expected) in squash(" ".join(b.text for b in parsed.blocks))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pdfs import Page
+from tests.pdfs import Page, ruled_items
 
 BODY = ["Dit is gewone lopende tekst van het stuk, in de", "standaard letter, over meerdere regels verdeeld."]
 
@@ -632,3 +632,73 @@ def test_a_papers_title_at_the_top_of_its_page_is_no_heading(make_pdf, documents
     assert doc.part.title == title
     assert [(s.level, s.heading) for s in doc.sections if s.heading] == [(1, heading)]
     assert doc.sections[0].heading is None and doc.sections[0].text.startswith(title)  # its words kept
+
+
+@pytest.mark.parametrize("title, items", [
+    ("Besluitenlijst van de raadsvergadering van 3 maart 2031",
+     [("Agendapunt 5", [("Voorgesteld besluit", ["Instemmen met het jaarplan van de bibliotheek."]),
+                        ("Besluit", ["Het jaarplan wordt zonder stemming aangenomen."])]),
+      ("Agendapunt 6", [("Voorgesteld besluit", ["Het krediet voor de brug beschikbaar stellen."]),
+                        ("Besluit", ["Het krediet wordt beschikbaar gesteld."])])]),
+    ("Besluitenlijst van het college van 9 juni 2031",
+     [("Punt 2.", [("Voorstel", ["De zienswijze op de kadernota van de GGD vaststellen."]),
+                   ("Besluit", ["Conform."])]),
+      ("Punt 3.", [("Voorstel", ["Het antwoord op de vragen over de kermis vaststellen."]),
+                   ("Besluit", ["Conform, met een aanvulling over de geluidsnormen."])])]),
+    ("Besluitenlijst commissie Ruimte 14 mei 2031",
+     [("Onderwerp 11", [("Toelichting", ["De subsidieregeling voor groene daken loopt af."]),
+                        ("Besluit", ["De commissie neemt kennis van de brief."])]),
+      ("Onderwerp 12", [("Toelichting", ["Het beheerplan voor de begraafplaatsen."]),
+                        ("Besluit", ["Het beheerplan gaat als hamerstuk naar de raad."])])]),
+])
+def test_the_bar_over_an_agenda_items_ruled_table_is_its_heading(make_pdf, documents_of, title, items):
+    """Convention of council systems' exports: each agenda item is a ruled table under a bar with
+    the item's name ("Agendapunt 5", also with the number's period); the bar, alone on the
+    table's top row, is the item's heading, while the label cells under it are none."""
+    page = Page().add(50, 60, title, size=15, bold=True)
+    ruled_items(page, 100, items)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "besluitenlijst"
+    assert [s.heading for s in doc.sections if s.heading] == [name for name, _ in items]
+
+
+@pytest.mark.parametrize("body, kind", [("Gemeente Lindewoude", "BRIEF"), ("Provincie Zuidmeer", "NOTITIE"),
+                                        ("Waterschap De Venen", "MEMO")])
+def test_the_kind_beside_the_letterhead_in_a_header_band_is_no_heading(make_pdf, documents_of, body, kind):
+    """Convention of exported letters and notes: a header band prints the body's name at the left
+    and the kind of paper at the right, on one line; both belong to the letterhead, neither heads
+    a section."""
+    page = Page().rect(0, 0, 595, 70, fill=True)
+    page.add(50, 30, body, size=14, bold=True).add(480, 33, kind, size=10, bold=True)
+    page.lines(50, 110, ["Geachte leden van de raad,", "",
+                         "Met deze brief informeren wij u over de voortgang van de renovatie van het",
+                         "zwembad. De werkzaamheden liggen op schema en het bad gaat in juni open."], size=9.5)
+    page.add(50, 190, "Planning", size=11, bold=True)
+    page.lines(50, 208, ["In mei volgt de oplevering; de opening is op de eerste zaterdag van juni.", "",
+                         "Met vriendelijke groet,"], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [s.heading for s in doc.sections if s.heading] == ["Planning"]
+
+
+@pytest.mark.parametrize("proposal, decision", [("Voorgesteld besluit", "Besluit"), ("Voorstel", "Besluit:"),
+                                                ("Gevraagd besluit", "Besloten")])
+def test_an_items_labels_over_its_text_in_a_besluitenlijst_are_no_headings(make_pdf, documents_of, proposal,
+                                                                           decision):
+    """Convention of besluitenlijsten: an item prints its proposal and its decision under labels
+    set on a line of their own ("Voorgesteld besluit", "Besluit"); they label the item's fields,
+    the item's name is its heading."""
+    page = Page().add(50, 60, "Besluitenlijst van de raadsvergadering van 3 maart 2031", size=15, bold=True)
+    y = 100
+    for name, asked, done in [("4. Jaarplan bibliotheek", "Instemmen met het jaarplan van de bibliotheek.",
+                               "Het jaarplan wordt zonder stemming aangenomen."),
+                              ("5. Krediet fietsbrug", "Het krediet voor de fietsbrug beschikbaar stellen.",
+                               "Het krediet wordt met algemene stemmen beschikbaar gesteld.")]:
+        page.add(50, y, name, size=11, bold=True)
+        page.add(50, y + 18, proposal, size=9.5, bold=True)
+        page.add(50, y + 30, asked, size=9.5)
+        page.add(50, y + 46, decision, size=9.5, bold=True)
+        page.add(50, y + 58, done, size=9.5)
+        y += 90
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "besluitenlijst"
+    assert [s.heading for s in doc.sections if s.heading] == ["4. Jaarplan bibliotheek", "5. Krediet fietsbrug"]
