@@ -480,16 +480,6 @@ def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
     return not (label.group("text") or "").strip()
 
 
-def is_item_label(text: str) -> bool:
-    """Whether a line alone is one of an agenda item's labels: its decision label ("Besluit:") or
-    the proposal's ("Voorgesteld besluit"), an intro of a few words with nothing after it."""
-    return is_decision_label(text) or (len(text.split()) <= ITEM_LABEL_WORDS and is_intro(text))
-
-
-ITEM_LABEL_WORDS = 3
-"""Most words of a decision intro that stands alone as an agenda item's label."""
-
-
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
     """Whether a line or heading opens the decision points ("Besluit:", "B E S L U I T :",
     "2. Voorgesteld besluit", "Het college stelt de raad voor:", "Draagt het college op:")."""

@@ -25,7 +25,7 @@ from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER
 from raadsstukken.extractors.structure.doc_types import (DocType, classify, names_kind_and_subject, names_only_the_kind,
                                                           starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
-from raadsstukken.extractors.structure.decisions import is_item_label
+from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
 
@@ -233,7 +233,7 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
     if part.doc_type in ITEM_LABEL_KINDS:
         for page in pages:
             for block in page.blocks:
-                if block not in roles and block.kind is BlockKind.BODY and is_item_label(block.text):
+                if block not in roles and block.kind is BlockKind.BODY and is_decision_label(block.text):
                     roles[block] = BlockKind.LABEL
     return roles
 
