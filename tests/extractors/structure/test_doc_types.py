@@ -313,3 +313,24 @@ def test_a_paper_of_speaker_turns_is_a_verslag(make_pdf, documents_of, record):
                         "De hear De Boer (FNP): Is it dêrmei iens."], leading=16)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.doc_type == "verslag"
+
+
+@pytest.mark.parametrize("title, text, kind", [
+    (["Verordening ligplaatsen 2031"], ["Het algemeen bestuur van waterschap De Drie Dijken;",
+                                        "gelezen het voorstel van het dagelijks bestuur van 3 maart 2031;",
+                                        "besluit:", "vast te stellen de Verordening ligplaatsen."], "raadsbesluit"),
+    (["Keur oppervlaktewater 2031"], ["Algemeen bestuur van Wetterskip Noardwest;", "gelet op de Waterschapswet;",
+                                      "besluit:", "Aldus vastgesteld in de openbare vergadering van het algemeen "
+                                      "bestuur van 9 mei 2031."], "raadsbesluit"),
+    (["Legger waterkeringen Oostpolder"], ["Het algemeen bestuur van het Hoogheemraadschap van Lage Weiden,",
+                                  "gelezen het voorstel van dijkgraaf en heemraden;", "besluit:"], "raadsbesluit"),
+    (["Mandaatregeling 2031"], ["Het dagelijks bestuur van waterschap De Drie Dijken;",
+                                "gelet op artikel 10:3 van de Algemene wet bestuursrecht;", "besluit:"], "besluit"),
+])
+def test_a_waterschap_assemblys_decision_is_a_raadsbesluit(title, text, kind):
+    """Convention of the contract's kinds: a raadsbesluit is the decision of a representative
+    assembly — the gemeenteraad, Provinciale Staten, or a waterschap's algemeen bestuur (read the
+    dagelijks bestuur's proposal, "Aldus vastgesteld in de vergadering van het algemeen
+    bestuur"); the executive (college, GS, a waterschap's dagelijks bestuur) takes a besluit."""
+    found = classify(title, text)
+    assert found is not None and found.doc_type == kind
