@@ -51,6 +51,16 @@ def check_executor(executor: str, scheduler: str | None) -> None:
             raise ExecutorError("the dask executor needs dask.distributed: pip install 'raadsstukken[dask]'") from None
 
 
+def hand_out_order(tasks: Sequence[Any], jobs: int) -> list[Any]:
+    """The order in which the local pool hands out `tasks`: with several workers the largest first
+    (bytes as the measure of work), so the last file to finish is a small one and no worker idles at
+    the end while another works through a long file alone; with one worker as given."""
+    tasks = list(tasks)
+    if jobs > 1:
+        tasks.sort(key=lambda t: -(getattr(t, "size", 0) or 0))  # stable: equal sizes keep their order
+    return tasks
+
+
 class Pool:
     """`with Pool(...) as pool: for result in pool.map(work, tasks): ...`"""
 
@@ -97,13 +107,9 @@ class Pool:
         if self.executor == "dask":
             yield from self._map_dask(work, tasks)
             return
-        tasks = list(tasks)
+        tasks = hand_out_order(tasks, self.jobs)
         if not tasks:
             return
-        if self.jobs > 1:
-            # largest first (bytes as the measure of work): the last file to finish is a small one, so
-            # no worker idles at the end while another works through a long file alone
-            tasks.sort(key=lambda t: -(getattr(t, "size", 0) or 0))
         todo: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for task in tasks:
             todo.put(task)

@@ -31,6 +31,7 @@ from raadsstukken.pipeline.errors import (EmptyPdf, EncryptedPdf, FileTimeout, I
                                           StageError, describe, error_kind)
 from raadsstukken.pipeline.executors import EXECUTORS, Pool, check_executor, page_reporter
 from raadsstukken.pipeline.inputs import InputFile, SourceInfo, discover_inputs
+from raadsstukken.pipeline.early import EarlyRead, begin_early_read
 from raadsstukken.pipeline.errors import where as describe_where
 from raadsstukken.pipeline.progress import Progress, page_progress
 from raadsstukken.pipeline.manifest import FileEntry, Manifest, OutputLock
@@ -124,6 +125,12 @@ class FileTask:
     page_workers: int = 1
     """Processes that read the file's pages, by ranges (`parse.parse_pdf`'s `workers`): more than
     one for a file that is more of the run's work than one worker's share (see `_page_workers`)."""
+    pages: Any = None
+    """The file already read and its pages parsed by the early reader (`early.ReadPages`): the
+    worker takes them instead of reading the file."""
+    early: Any = field(default=None, compare=False, repr=False)
+    """The early reader reading this file (`early.EarlyRead`, a local run's first file): taken in the
+    parent by `process_file`, never sent to a worker."""
 
 
 @dataclass
@@ -247,24 +254,47 @@ def _package_dir(name: str) -> Path:
 def process_file(task: FileTask) -> FileOutcome:
     """Parse one PDF, run the stages and build its rows for every dataset, in this thread's worker
     process, which is killed at the file's budgets. Never raises for a bad file."""
-    seconds = task.timeout or limits.DEFAULT_TIMEOUT
-    memory = task.max_memory_mb or limits.dask_memory_mb() or limits.default_memory_mb(1)
+    seconds, memory = file_budgets(task)
+    early_notes: list[worker.Note] = []
+    if task.early is not None:  # its pages were being read while the model loaded (pipeline/early.py)
+        started = _now()
+        got = task.early.take()
+        pages, early_notes = got if isinstance(got, tuple) else (None, [])
+        if (report := page_reporter()) is not None and (pages is not None or isinstance(got, worker.Breach)):
+            for page in task.early.pages_read:  # the reader's page progress, late (not when the worker reads again)
+                report(*page)
+        if isinstance(got, worker.Breach):
+            return _breach_outcome(task, got, started)
+        task = replace(task, early=None, pages=pages)
+        if pages is not None:
+            seconds = max(seconds - pages.seconds, 0.001)
     worker.preload()
     started = _now()
     result = worker.thread_worker(extract_file, page_reporter()).run(task, seconds, memory)
     if isinstance(result, worker.Breach):
-        kind = result.kind
-        detail = {"timeout": "the file's worker was stopped", "memory": "the file's worker was stopped"}.get(kind, "")
-        error = f"{result.message} ({describe_where(result.stage, result.page)})" + (f"; {detail}" if detail else "")
-        if kind == "memory":
-            error += " (a decompression bomb or a huge page image?)"
-        return FileOutcome(source_file=task.source, file_id=task.file_id, status="failed", started_at=started,
-                           duration_s=result.seconds, error_type=kind, error=error, warnings=list(task.warnings),
-                           path=str(task.path.resolve()), stat=task.stat)
+        return _breach_outcome(task, result, started)
     outcome, notes = result
-    worker.emit_notes(task.source, notes)
+    worker.emit_notes(task.source, (early_notes if task.pages is not None else []) + notes)
     outcome.error_type = error_kind(outcome.error_type) if outcome.error_type else None
     return outcome
+
+
+def file_budgets(task: FileTask) -> tuple[float, int]:
+    """(seconds, MB) the file may take in its worker."""
+    return (task.timeout or limits.DEFAULT_TIMEOUT,
+            task.max_memory_mb or limits.dask_memory_mb() or limits.default_memory_mb(1))
+
+
+def _breach_outcome(task: FileTask, breach: worker.Breach, started: datetime) -> FileOutcome:
+    """The failed outcome of a file whose worker was stopped (or died)."""
+    kind = breach.kind
+    detail = {"timeout": "the file's worker was stopped", "memory": "the file's worker was stopped"}.get(kind, "")
+    error = f"{breach.message} ({describe_where(breach.stage, breach.page)})" + (f"; {detail}" if detail else "")
+    if kind == "memory":
+        error += " (a decompression bomb or a huge page image?)"
+    return FileOutcome(source_file=task.source, file_id=task.file_id, status="failed", started_at=started,
+                       duration_s=breach.seconds, error_type=kind, error=error, warnings=list(task.warnings),
+                       path=str(task.path.resolve()), stat=task.stat)
 
 
 def _now() -> datetime:
@@ -275,29 +305,31 @@ def extract_file(task: FileTask) -> FileOutcome:
     """The work of `process_file`, in the process it is called in (a worker's child): the file is
     read once, and the rows come from the bytes that were hashed (when the file changed since it was
     planned, under the new sha256, with a warning). Never raises for a bad file."""
-    from raadsstukken.extractors.layout.parse import parse_pdf  # imported here: worker processes start light
-    from raadsstukken.extractors.model import FileResult
+    from raadsstukken.extractors.model import FileResult  # imported here: worker processes start light
     from raadsstukken.pipeline.stages import STAGES, run_stages
 
     path, source, fid = task.path, task.source, task.file_id
-    started = _now()
-    t0 = time.perf_counter()
+    early = task.pages  # early.ReadPages: read and parsed while the model loaded
+    started = early.started_at if early is not None else _now()
+    t0 = time.perf_counter() - (early.seconds if early is not None else 0.0)
     outcome = FileOutcome(source_file=source, file_id=fid, status="ok", started_at=started, path=str(path.resolve()),
                           warnings=list(task.warnings), stat=task.stat)
     try:
         worker.note("read")
-        data, outcome.stat = _read(path)
-        outcome.file_id = hashlib.sha256(data).hexdigest()
+        if early is not None:
+            outcome.file_id, outcome.stat = early.file_id, early.stat
+        else:
+            data, outcome.stat = _read(path)
+            outcome.file_id = hashlib.sha256(data).hexdigest()
         if outcome.file_id != fid:
             outcome.warnings.append(f"changed since the run started: the rows are from the content read when it was "
                                     f"parsed (sha256 {outcome.file_id[:16]}…, not {fid[:16]}…)")
         worker.note("parse")
-        report = worker.child_page_report if worker.in_child() else page_reporter()
-        with page_progress(source, report):
-            ranges = worker.in_helpers if worker.in_child() and task.page_workers > 1 else None
-            parsed = _open_and_parse(path, partial(parse_pdf, data=data, ocr=task.ocr or True,
-                                                   workers=task.page_workers, run_ranges=ranges))
-        del data  # parsed: a scan's bytes need not stay through the stages
+        if early is not None:
+            parsed = early.parsed()
+        else:
+            parsed = parse_file(task, data)
+            del data  # parsed: a scan's bytes need not stay through the stages
         outcome.n_pages = parsed.n_pages
         if parsed.n_pages == 0:
             raise EmptyPdf("the PDF has no pages")
@@ -354,6 +386,18 @@ def extract_file(task: FileTask) -> FileOutcome:
         outcome.tables = {}
     outcome.duration_s = round(time.perf_counter() - t0, 3)
     return outcome
+
+
+def parse_file(task: FileTask, data: bytes) -> Any:
+    """The file's pages (`parse.ParsedPdf`) from its bytes, with page progress; in a worker's child
+    a file of `page_workers` > 1 is read by ranges in helpers. Raises what `_open_and_parse` does."""
+    from raadsstukken.extractors.layout.parse import parse_pdf
+
+    report = worker.child_page_report if worker.in_child() else page_reporter()
+    with page_progress(task.source, report):
+        ranges = worker.in_helpers if worker.in_child() and task.page_workers > 1 else None
+        return _open_and_parse(task.path, partial(parse_pdf, data=data, ocr=task.ocr or True,
+                                                  workers=task.page_workers, run_ranges=ranges))
 
 
 @dataclass(frozen=True)
@@ -561,6 +605,7 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
     duplicates: dict[str, list[str]] = {}
     interrupted: int | None = None
     changed = False
+    early: EarlyRead | None = None
     with signals.installed(settings.handle_signals):
         try:
             todo = _plan(settings, inputs, manifest, present, chash, outcomes, duplicates)
@@ -569,6 +614,8 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
             progress = Progress(len(todo), enabled=settings.progress, total_bytes=sum(t.size for t in todo))
             pool.on_page = progress.page
             if todo and settings.executor == "local":
+                # the first file's pages are read while the model loads (pipeline/early.py: --jobs 2 or more)
+                todo, early = begin_early_read(todo, settings.jobs)
                 worker.preload()  # once, here: every worker process forked from this one shares it
             last_save = time.perf_counter()
             batch = (_Batch(set().union(*writer.present_parts(out).values()))
@@ -609,6 +656,9 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
         except KeyboardInterrupt:  # SIGINT's own handler (a run outside the main thread, or before ours)
             interrupted = signal.SIGINT
             signals.critical += 1
+        finally:
+            if early is not None:
+                early.close()  # stopped before its file was taken (an interrupt): its process goes too
     with signals.installed(settings.handle_signals):
         signals.critical += 1  # the bookkeeping below always finishes (a second signal is noted only)
         manifest.pipeline_version, manifest.config_hash = __version__, chash

@@ -426,6 +426,12 @@ class Worker:
         with _live_lock:
             _live.add(self)
 
+    def start(self) -> None:
+        """Fork the child now (else the first `run` does): it shares what this process has loaded
+        at this moment, and nothing loaded later (see `pipeline/early.py`)."""
+        if self.pid is None:
+            self._start()
+
     def _start(self) -> None:
         ours, theirs = Pipe(duplex=True)
         parent = os.getpid()
@@ -618,22 +624,27 @@ def kill_all(workers: list[Worker] | None = None) -> None:
 
 
 _preloaded = False
+_modules_loaded = False
 
 
-def preload() -> None:
+def preload(models: bool = True) -> None:
     """Import what a file's processing needs, once, in the parent: forked children share it, so a
     child (and a replacement after a kill) starts in milliseconds, and no import has to map new
-    memory under the child's address-space cap."""
+    memory under the child's address-space cap. `models=False`: the modules only, not spaCy's
+    model nor the warm-up (what reading pages needs: the early reader, `pipeline/early.py`)."""
     with _preload_lock:
-        if not _preloaded:
+        if not _modules_loaded:
+            _preload_modules()
+        if models and not _preloaded:
             _preload()
 
 
 _preload_lock = threading.Lock()
 
 
-def _preload() -> None:
-    global _preloaded
+def _preload_modules() -> None:
+    """Every extractor module (spaCy itself is imported when its pipeline is first built)."""
+    global _modules_loaded
     import importlib
     import pkgutil
 
@@ -646,6 +657,12 @@ def _preload() -> None:
             _log.debug("preload: %s: %s", info.name, exc)
     import pypdfium2  # noqa: F401 - OCR renders with it
 
+    gc.freeze()  # what a child forked now shares is out of its collector's reach (see _preload)
+    _modules_loaded = True
+
+
+def _preload() -> None:
+    global _preloaded
     from raadsstukken.extractors.layout.ocr import tesseract
     from raadsstukken.extractors.semantics.entities import pipeline
 
