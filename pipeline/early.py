@@ -1,13 +1,14 @@
-"""The first file's pages read while a run's parent loads the model (`--jobs 2` or more).
+"""The first files' pages read while a run's parent loads the model (`--jobs 2` or more).
 
 Before the first file can go to a worker, the parent loads what every worker shares by the fork:
 spaCy, its model and the warm-up (`worker.preload`), about half a second in which one core of a
 two-core machine would wait. `begin_early_read` forks an early reader once the extractor modules
-are imported, before spaCy, and has it read and parse the file the pool hands out first (the
-largest); the worker that takes that file gets its pages, pickled, instead of reading it. The page
-layer of the first file is then read while the model loads, and no more than `jobs` processes
-compute at once (the parent and the reader; then the reader and the other worker). `--jobs 1`
-computes in one process at a time and reads no file early.
+are imported, before spaCy, and has it read and parse the files the pool hands out first (the
+largest), one after the other, until the model is loaded; the worker that takes such a file gets
+its pages, pickled, instead of reading it. The page layer of the first files is then read while the
+model loads, and no more than `jobs` processes compute at once (the parent and the reader; then the
+reader and a worker, while another worker waits for the file the reader is finishing). `--jobs 1`
+computes in one process at a time and reads nothing early.
 
 The reader reads what the worker would have: the same bytes, hashed, the same parse. What it cannot
 do (a file that does not parse, pages that do not pickle) it leaves to the worker, which then reads
@@ -75,56 +76,98 @@ def read_pages(task: FileTask) -> ReadPages | None:
 
 
 class EarlyRead:
-    """An early reader at work on one file: a worker process forked now, driven by a thread."""
+    """An early reader at work: a worker process forked now, driven by a thread, that reads the
+    given files one after the other, in the pool's order, until the parent has loaded the model
+    (from then on the pool's workers compute) or the pool claims the next file itself."""
 
-    def __init__(self, task: FileTask, seconds: float, memory_mb: int) -> None:
-        self.pages_read: list[tuple[str, int, int]] = []
-        """The reader's page reports (source, page, of), for the pool's thread to pass on."""
-        self._worker = worker.Worker(read_pages, on_page=lambda *report: self.pages_read.append(report))
+    def __init__(self, tasks: list[FileTask]) -> None:
+        self.pages_read: dict[str, list[tuple[str, int, int]]] = {t.source: [] for t in tasks}
+        """The reader's page reports (source, page, of) per file, for the pool's thread to pass on."""
+        self._state: dict[str, Any] = {t.source: _PENDING for t in tasks}
+        self._changed = threading.Condition()
+        self._closed = False
+        self._worker = worker.Worker(read_pages, on_page=self._page)
         self._worker.start()  # forked in the calling thread, before the model is loaded
-        self._result: Any = None
-        self._thread = threading.Thread(target=self._read, args=(task, seconds, memory_mb),
-                                        name="raadsstukken-early-read", daemon=True)
+        self._thread = threading.Thread(target=self._read_all, args=(tasks,), name="raadsstukken-early-read",
+                                        daemon=True)
         self._thread.start()
 
-    def _read(self, task: FileTask, seconds: float, memory_mb: int) -> None:
+    def _page(self, source: str, page: int, of: int) -> None:
+        self.pages_read[source].append((source, page, of))
+
+    def _read_all(self, tasks: list[FileTask]) -> None:
+        from raadsstukken.pipeline.run import file_budgets
+
         try:
-            self._result = self._worker.run(task, seconds, memory_mb)
-        except Exception:  # noqa: BLE001 - a bug here must not fail the file: the worker reads it
-            _log.debug("%s: early read failed", task.source, exc_info=True)
-            self._result = None
+            for task in tasks:
+                with self._changed:
+                    if self._closed or worker.preloaded() or self._state[task.source] is not _PENDING:
+                        break  # the pool's workers compute from here on (or took this file themselves)
+                    self._state[task.source] = _READING
+                result = None
+                try:
+                    result = self._worker.run(task, *file_budgets(task))
+                except Exception:  # noqa: BLE001 - a bug here must not fail the file: the worker reads it
+                    _log.debug("%s: early read failed", task.source, exc_info=True)
+                with self._changed:
+                    self._state[task.source] = result
+                    self._changed.notify_all()
+                if isinstance(result, worker.Breach) or result is None:
+                    break  # its process was stopped (or something went wrong): read nothing more early
         finally:
             self._worker.close()
+            with self._changed:
+                for source, state in self._state.items():
+                    if state is _PENDING or state is _READING:
+                        self._state[source] = None
+                self._changed.notify_all()
 
-    def take(self) -> tuple[ReadPages | None, list[worker.Note]] | worker.Breach | None:
-        """Wait for the reading: (pages or None, the reader's log notes), or the reader's breach."""
-        self._thread.join()
-        result, self._result = self._result, None
-        return result
+    def take(self, source: str) -> tuple[ReadPages | None, list[worker.Note]] | worker.Breach | None:
+        """The reading of `source`, waited for when it is under way: (pages or None, the reader's log
+        notes), or the reader's breach; None when the reader did not get to it (and now will not)."""
+        with self._changed:
+            while self._state.get(source) is _READING:
+                self._changed.wait()
+            state = self._state.pop(source, None)
+            return None if state is _PENDING else state
 
     def close(self) -> None:
-        """Stop the reader if it is still at work (a run interrupted before its file was taken)."""
-        if self._thread.is_alive():
-            self._worker.kill()
-            self._thread.join()
+        """Stop the reader if it is still at work (a run interrupted before its files were taken)."""
+        with self._changed:
+            self._closed = True
+        while self._thread.is_alive():
+            self._worker.kill()  # (again, should the thread have forked a new child just before)
+            self._thread.join(0.1)
+
+
+_PENDING = object()
+"""A file the reader has not started (the pool may still claim it)."""
+_READING = object()
+"""A file the reader is reading."""
+
+MAX_FILES = 64
+"""Files an early reader may be given (it reads them only while the parent is loading the model)."""
 
 
 def begin_early_read(todo: list[FileTask], jobs: int) -> tuple[list[FileTask], EarlyRead | None]:
     """Import the extractor modules and, with `jobs` > 1 and two or more files, fork an early reader
-    of the file the pool hands out first; that file's task carries it (`FileTask.early`). Not for a
-    file read by ranges in several processes (`page_workers` > 1): its helpers would be more than
+    of the files the pool hands out first; their tasks carry it (`FileTask.early`). It stops before
+    a file read by ranges in several processes (`page_workers` > 1): its helpers would be more than
     `jobs` processes at work beside the parent."""
-    if jobs < 2 or len(todo) < 2:
+    if jobs < 2 or len(todo) < 2 or worker.preloaded():  # (a second run in this process: nothing to wait for)
         return todo, None
-    first = hand_out_order(todo, jobs)[0]
-    if first.page_workers > 1:
+    first: list[FileTask] = []
+    for task in hand_out_order(todo, jobs)[:MAX_FILES]:
+        if task.page_workers > 1:
+            break
+        first.append(task)
+    if not first:
         return todo, None
-    from raadsstukken.pipeline.run import file_budgets
-
     worker.preload(models=False)
     try:
-        early = EarlyRead(first, *file_budgets(first))
-    except OSError as exc:  # no process to fork: the worker reads the file
+        early = EarlyRead(first)
+    except OSError as exc:  # no process to fork: the workers read the files
         _log.debug("no early reader: %s", exc)
         return todo, None
-    return [replace(t, early=early) if t is first else t for t in todo], early
+    chosen = {id(t) for t in first}
+    return [replace(t, early=early) if id(t) in chosen else t for t in todo], early

@@ -258,11 +258,11 @@ def process_file(task: FileTask) -> FileOutcome:
     early_notes: list[worker.Note] = []
     if task.early is not None:  # its pages were being read while the model loaded (pipeline/early.py)
         started = _now()
-        got = task.early.take()
+        got = task.early.take(task.source)
         pages, early_notes = got if isinstance(got, tuple) else (None, [])
         if (report := page_reporter()) is not None and (pages is not None or isinstance(got, worker.Breach)):
-            for page in task.early.pages_read:  # the reader's page progress, late (not when the worker reads again)
-                report(*page)
+            for page in task.early.pages_read.get(task.source, ()):  # the reader's page progress, late
+                report(*page)  # (not when the worker reads the file again)
         if isinstance(got, worker.Breach):
             return _breach_outcome(task, got, started)
         task = replace(task, early=None, pages=pages)

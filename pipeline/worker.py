@@ -642,6 +642,11 @@ def preload(models: bool = True) -> None:
 _preload_lock = threading.Lock()
 
 
+def preloaded() -> bool:
+    """Whether `preload()` has loaded everything (the model and the warm-up too)."""
+    return _preloaded
+
+
 def _preload_modules() -> None:
     """Every extractor module (spaCy itself is imported when its pipeline is first built)."""
     global _modules_loaded

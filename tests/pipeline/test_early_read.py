@@ -11,6 +11,7 @@ import pytest
 
 import raadsstukken.pipeline.early as early_module
 import raadsstukken.pipeline.run as run_module
+from raadsstukken.pipeline import worker
 from raadsstukken.pipeline.run import FileTask, RunSettings, run
 from raadsstukken.schemas import DATASETS
 from tests.pdfs import Page, write_pdf
@@ -41,21 +42,37 @@ class _Recorded(early_module.EarlyRead):
 
     seen: list[tuple[str, bool]] = []
 
-    def __init__(self, task: FileTask, seconds: float, memory_mb: int) -> None:
-        self.source = task.source
-        super().__init__(task, seconds, memory_mb)
-
-    def take(self):  # type: ignore[no-untyped-def]
-        got = super().take()
-        _Recorded.seen.append((self.source, isinstance(got, tuple) and got[0] is not None))
+    def take(self, source):  # type: ignore[no-untyped-def]
+        got = super().take(source)
+        _Recorded.seen.append((source, isinstance(got, tuple) and got[0] is not None))
         return got
 
 
 @pytest.fixture
-def recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+def recorded(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    """{file: whether its worker got its pages from the early reader}, of the runs of the test. The
+    model loads as in a fresh process (the tests' process loaded it before) and takes 3 s longer,
+    so the reader has the time to read the few small files."""
     _Recorded.seen = []
     monkeypatch.setattr(early_module, "EarlyRead", _Recorded)
-    return _Recorded.seen
+    monkeypatch.setattr(worker, "_preloaded", False)
+    real = worker._preload
+
+    def slow_preload() -> None:
+        time.sleep(3)
+        real()
+
+    monkeypatch.setattr(worker, "_preload", slow_preload)
+    seen: dict[str, bool] = {}
+
+    class View(dict):  # type: ignore[type-arg]
+        def __eq__(self, other: object) -> bool:
+            return dict(_Recorded.seen) == other
+
+        def __repr__(self) -> str:
+            return repr(dict(_Recorded.seen))
+
+    return View(seen)
 
 
 def _content(out: Path) -> dict[str, pd.DataFrame]:
@@ -73,9 +90,10 @@ def _runs(out: Path) -> list[tuple]:
 def test_with_two_jobs_the_largest_file_is_read_early_and_the_rows_are_those_of_one_job(folder, tmp_path, recorded):
     one, two = tmp_path / "one", tmp_path / "two"
     run(RunSettings(inputs=(folder,), out_dir=one, jobs=1))
-    assert recorded == []  # one job computes in one process at a time: nothing read early
+    assert recorded == {}  # one job computes in one process at a time: nothing read early
+    worker._preloaded = False  # (the monkeypatch puts it back)
     summary = run(RunSettings(inputs=(folder,), out_dir=two, jobs=2))
-    assert recorded == [("groot.pdf", True)]
+    assert recorded == {"groot.pdf": True, "a.pdf": True, "b.pdf": True, "c.pdf": True}
     assert {o.source_file: o.n_pages for o in summary.outcomes} == {"a.pdf": 1, "b.pdf": 1, "c.pdf": 1, "groot.pdf": 4}
     left, right = _content(one), _content(two)
     for name in left:
@@ -88,8 +106,10 @@ def test_a_largest_file_that_does_not_parse_fails_as_it_does_with_one_job(folder
     (folder / "groot.pdf").write_bytes((b"%PDF-1.4\n" + b"geen pdf maar ruis " * size)[:size])
     one, two = tmp_path / "one", tmp_path / "two"
     run(RunSettings(inputs=(folder,), out_dir=one, jobs=1))
+    worker._preloaded = False
     summary = run(RunSettings(inputs=(folder,), out_dir=two, jobs=2))
-    assert recorded == [("groot.pdf", False)]  # the reader gave up: the worker read it and failed
+    # the reader gave up on it (the worker read it and failed) and read the others
+    assert recorded == {"groot.pdf": False, "a.pdf": True, "b.pdf": True, "c.pdf": True}
     status = {o.source_file: (o.status, o.error_type) for o in summary.outcomes}
     assert status["groot.pdf"] == ("failed", "invalid_pdf")
     assert _runs(one) == _runs(two)
@@ -106,7 +126,8 @@ def test_an_early_read_over_the_time_budget_fails_the_file_and_the_batch_goes_on
 
     monkeypatch.setattr(run_module, "_open_and_parse", slow)
     summary = run(RunSettings(inputs=(folder,), out_dir=tmp_path / "out", jobs=2, timeout=4))
-    assert recorded == [("groot.pdf", False)]
+    # stopped at its budget: the reader read nothing more, the workers read the others
+    assert recorded == {"groot.pdf": False, "a.pdf": False, "b.pdf": False, "c.pdf": False}
     outcomes = {o.source_file: o for o in summary.outcomes}
     assert (outcomes["groot.pdf"].status, outcomes["groot.pdf"].error_type) == ("failed", "timeout")
     assert "stage parse" in outcomes["groot.pdf"].error
@@ -122,14 +143,15 @@ def test_closing_an_early_read_at_work_stops_its_process(folder, monkeypatch):
 
     monkeypatch.setattr(run_module, "_open_and_parse", slow)
     path = folder / "groot.pdf"
-    task = FileTask(path, path.name, "0" * 64, run_module.SourceInfo(), size=path.stat().st_size)
-    reader = early_module.EarlyRead(task, 120.0, 512)
+    task = FileTask(path, path.name, "0" * 64, run_module.SourceInfo(), timeout=120, max_memory_mb=512,
+                    size=path.stat().st_size)
+    reader = early_module.EarlyRead([task])
     pid = reader._worker.pid
     assert pid is not None
     time.sleep(0.3)
     t0 = time.monotonic()
     reader.close()
-    assert not isinstance(reader.take(), tuple)  # no pages, and not waited for: the process was killed
+    assert not isinstance(reader.take(task.source), tuple)  # no pages, and not waited for: the process was killed
     assert time.monotonic() - t0 < 10
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
