@@ -624,18 +624,17 @@ def kill_all(workers: list[Worker] | None = None) -> None:
 
 
 _preloaded = False
-_modules_loaded = False
 
 
 def preload(models: bool = True) -> None:
     """Import what a file's processing needs, once, in the parent: forked children share it, so a
     child (and a replacement after a kill) starts in milliseconds, and no import has to map new
-    memory under the child's address-space cap. `models=False`: the modules only, not spaCy's
-    model nor the warm-up (what reading pages needs: the early reader, `pipeline/early.py`)."""
+    memory under the child's address-space cap. `models=False`: only what reading a file's pages
+    needs (the early reader is forked then, `pipeline/early.py`; the rest loads while it reads)."""
     with _preload_lock:
-        if not _modules_loaded:
-            _preload_modules()
-        if models and not _preloaded:
+        if not models:
+            import raadsstukken.extractors.layout.parse  # noqa: F401 - the page layer and what it imports
+        elif not _preloaded:
             _preload()
 
 
@@ -647,14 +646,19 @@ def preloaded() -> bool:
     return _preloaded
 
 
-def _preload_modules() -> None:
-    """Every extractor module (spaCy itself is imported when its pipeline is first built)."""
-    global _modules_loaded
+def _preload() -> None:
+    global _preloaded
     import importlib
     import pkgutil
 
     import raadsstukken.extractors as extractors
 
+    from raadsstukken.extractors.layout.ocr import tesseract
+
+    # Tesseract is looked for (a subprocess: `tesseract --list-langs`, 20-40 ms of waiting) while
+    # the modules and the model load; joined before anything forks
+    looking = threading.Thread(target=tesseract, name="raadsstukken-tesseract", daemon=True)
+    looking.start()
     for info in pkgutil.walk_packages(extractors.__path__, extractors.__name__ + "."):
         try:
             importlib.import_module(info.name)
@@ -662,17 +666,10 @@ def _preload_modules() -> None:
             _log.debug("preload: %s: %s", info.name, exc)
     import pypdfium2  # noqa: F401 - OCR renders with it
 
-    gc.freeze()  # what a child forked now shares is out of its collector's reach (see _preload)
-    _modules_loaded = True
-
-
-def _preload() -> None:
-    global _preloaded
-    from raadsstukken.extractors.layout.ocr import tesseract
     from raadsstukken.extractors.semantics.entities import pipeline
 
     pipeline()
-    tesseract()
+    looking.join()
     _warm_up()
     # out of the collector's reach: forked children do not copy these pages by collecting them, and
     # the run's exit does not walk them (0.9 s -> 0.1 s, measured)
