@@ -186,6 +186,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     intro_block: int | None = None  # a decision opened by an intro ("De raad besluit unaniem:") runs in its block
     intro_text = ""
     intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
+    label_of: dict[int, str] = {}  # id(decision) -> the label heading it stands under (a proposal's or a decision's)
     intro_kind: str | None = None  # the marker kind of the list an intro opened
     sub_open = False  # a sub-list inside that list's last item is running
     sub_text = False  # that sub-list is the text the item adopts ("… de volgende opdracht vast te stellen:")
@@ -299,7 +300,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             open_decision = DecisionPoint(len(decisions) + 1, pending, line.page, line.bbox, body,
                                           "decisions:agenda_label", [], agenda_item=current_item)
             decisions.append(open_decision)
-            intro_of[id(open_decision)] = pending_label
+            label_of[id(open_decision)] = pending_label
             record = open_decision if not pending else None
             pending = None
         if label and line is not None:
@@ -341,7 +342,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     # the announcements, who spoke: meeting_record) is no decision; a text after a deciding formula
     # ("De raad besluit:") always is one
     kept = [d for d in decisions if d.text and not is_placeholder(d.text)]
-    proposals = {id(d) for d in kept if rules.proposal.search(heading_label(join_letter_spacing(intro_of.get(id(d), ""))))}
+    proposals = {id(d) for d in kept if rules.proposal.search(heading_label(join_letter_spacing(
+        intro_of.get(id(d)) or label_of.get(id(d), ""))))}
     kept = [d for d in superseded_proposals_dropped(kept, proposals)
             if not (d.method == "decisions:agenda_label" and is_meeting_record(d.text))]
     for n, d in enumerate(kept, 1):

@@ -221,3 +221,15 @@ def test_hanging_markers_in_a_column_of_their_own_stay_with_their_points(make_pd
     texts = [ln.text for s in sections_of(path) for b in s.body for ln in b.lines]
     assert [f"{m} {p}" for m, p in zip(markers, points)] == [t for t in texts if t.endswith(tuple(points))]
 
+
+
+@pytest.mark.parametrize("agreed", ["Akkoord.", "Conform.", "Ingestemd met het advies."])
+def test_the_label_heading_over_a_decision_does_not_change_its_outcome(make_pdf, documents_of, agreed):
+    """A decision under a label heading ("3. Subsidie … Besluit") that only agrees keeps the
+    outcome its own text names (conform), the heading read for the proposal rule only."""
+    page = Page().add(56, 40, "Besluitenlijst", size=16, bold=True)
+    page.add(56, 80, "3. Subsidie muziekschool", bold=True)
+    page.add(56, 94, "Besluit", bold=True)
+    page.add(56, 110, agreed)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(d.text, d.outcome) for d in doc.decisions] == [(agreed, "conform")]
