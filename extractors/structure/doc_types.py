@@ -35,7 +35,9 @@ class Cue:
     doc_type: str
     where: str
     """`title`: the lines at the top of the document; `first_line`: only its first lines (a line
-    that opens a page: "Bijlage 2. …", "TER ONDERTEKENING"); `text`: any line of its first pages."""
+    that opens a page: "Bijlage 2. …", "TER ONDERTEKENING"); `kind_line`: only the line that
+    names the kind set over (or beside) the paper's title ("BIJLAGE" over the annex's name);
+    `text`: any line of its first pages."""
     weight: float
     patterns: tuple[re.Pattern[str], ...]
     name: str
@@ -120,12 +122,14 @@ def load_rules() -> DocTypeRules:
                         frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE))
 
 
-def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None) -> DocType | None:
+def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,
+             kind_line: str | None = None) -> DocType | None:
     """The kind the cues point to, or None when too little points anywhere.
 
     `title_lines` are the first lines of the document (its title block, running header and the
     first `title_lines` lines of its body); `text_lines` the lines of its first pages (and its last
-    page, for closing formulas).
+    page, for closing formulas); `kind_line` the line that names the kind over the title, when the
+    layout sets one apart (`kind_line` cues read only that line).
     """
     rules = rules or load_rules()
     title = [seg for t in title_lines for seg in _segments(t)]
@@ -142,6 +146,8 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     for cue in rules.cues:
         if cue.where == "first_line":
             lines = title[:FIRST_LINES]
+        elif cue.where == "kind_line":
+            lines = _segments(kind_line) if kind_line else []
         elif cue.where == "title":
             lines = title_lines_of[cue.label_lines]
         else:
@@ -154,7 +160,7 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
         if not cue.requires <= names or cue.unless & names:
             continue  # a cue that counts only with another, or that another explains better
         weight[cue.doc_type] = weight.get(cue.doc_type, 0.0) + cue.weight
-        if cue.where in ("title", "first_line"):
+        if cue.where in ("title", "first_line", "kind_line"):
             title_weight[cue.doc_type] = title_weight.get(cue.doc_type, 0.0) + cue.weight
             first_line[cue.doc_type] = min(first_line.get(cue.doc_type, first), first)
         found.setdefault(cue.doc_type, []).append(cue.name)

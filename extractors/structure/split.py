@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from raadsstukken.extractors.layout.furniture import load_rules as load_furniture_rules, mask, similar
+from raadsstukken.extractors.structure.carry_on import item_numbers, repeats_band, runs_on, top_band
 from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
@@ -44,6 +45,9 @@ TITLE_LINE_GAP = 0.6
 KIND_LINE_GAP = 4.0
 """Widest gap between a kind line and the title under it, in font sizes: a kind word set in a
 coloured band at the top of the page stands well above the title under the band."""
+KIND_LINE_ALIGN = 6.0
+"""Largest offset, in points, of a kind line from the title under it: their left edges, or their
+centres when both are centred."""
 LONG_TITLE_WORDS = 60
 """Most words of a title of more lines than MAX_TITLE_LINES: a regulation's full name ("Verordening
 van … houdende regels voor …") set bold in the page's largest type may wrap over many lines."""
@@ -157,8 +161,13 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
                 continue  # the next message of an e-mail thread
-            if _repeats_title(pages[i], _own_title(cues[starts[-1]]), body.size, rules):
-                continue  # its running header names the document open before it
+            # its running header names the document open before it; a kind line of another kind
+            # set over a title of its own ("BIJLAGE" over the annex's name) opens the page anyway
+            own_kind = cue.kind_word is not None and cue.doc_type != cues[starts[-1]].doc_type
+            if not own_kind and _repeats_title(pages[i], _own_title(cues[starts[-1]]), body.size, rules):
+                continue
+            if _carries_on(pages, starts[-1], i, cues, body.size):
+                continue  # a running band with the kind word, or the agenda numbering runs on
             starts.append(i)
     parts: list[DocumentPart] = []
     for n, first in enumerate(starts):
@@ -175,6 +184,26 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
                                   title_blocks=cue.title_blocks if marks else (),
                                   cover_page=pages[first].number if cue.cover else None))
     return parts
+
+
+def _carries_on(pages: Sequence[PageLayout], start: int, i: int, cues: Sequence[PageCue], body_size: float) -> bool:
+    """Whether page `i`, whose top names the kind of the document open since page `start` and no
+    paper of its own, carries that document on (structure/carry_on.py): its top band repeats the
+    document's body and kind word in running-header type, or its agenda numbering runs on."""
+    cue, open_cue = cues[i], cues[start]
+    if cue.doc_type is None or cue.doc_type != open_cue.doc_type or cue.renumbered \
+            or (cue.title is not None and not names_only_the_kind(cue.title)):
+        return False
+
+    def kind_word(block: Block) -> bool:
+        named = classify_title(block.text)
+        return names_only_the_kind(block.text) and named is not None and named[0] == cue.doc_type
+
+    if repeats_band(top_band(pages[i]), pages[start], body_size, kind_word, is_letterhead):
+        return True
+    here = item_numbers(pages[i])
+    before = next((numbers for numbers in (item_numbers(p) for p in reversed(pages[start:i])) if numbers), [])
+    return bool(here and before) and runs_on(before[-1], here[0])
 
 
 def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[Block, BlockKind]:
@@ -269,7 +298,7 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     # A kind named in the title block counts on a cover or a renumbered page; one named strongly
     # anywhere in the first lines (a type line, an opening formula) opens a document by itself.
     renumbered = _renumbered(page, previous)
-    found = classify([t for t in (kind_word, title) if t], []) if title else None
+    found = classify([t for t in (kind_word, title) if t], [], kind_line=kind_word) if title else None
     # a running header names the kind of every page: it opens a document only where numbering restarts
     at_top = classify(([page.header] if renumbered and page.header else []) + top_lines(page), [])
     if starts_document(at_top) and not starts_document(found):
@@ -364,7 +393,7 @@ def document_type(pages: Sequence[PageLayout], title: str | None, kind_word: str
     text_pages = list(pages[:2]) + ([pages[-1]] if len(pages) > 2 else [])
     text = [ln.text for p in text_pages for b in p.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
     header = [pages[0].header] if pages[0].header else []
-    return classify([t for t in (kind_word, title) if t] + header + top_lines(pages[0]), text)
+    return classify([t for t in (kind_word, title) if t] + header + top_lines(pages[0]), text, kind_line=kind_word)
 
 
 def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
@@ -430,10 +459,12 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
 
 def _kind_line_over(title: Block, blocks: Sequence[Block], body_size: float) -> str | None:
     """The kind line right above a title ("Besluit" set small over the subject in large type), as
-    a title line, or None: the nearest block above the title in its column, one line that names
-    only the kind of paper."""
+    a title line, or None: the nearest block above the title in its column (flush with it, or
+    centred over it as a booklet's title page sets both), one line that names only the kind of
+    paper."""
     above = [b for b in blocks if b is not title and b.bbox.bottom <= title.bbox.top + 1
-             and abs(b.bbox.x0 - title.bbox.x0) <= 6]
+             and (abs(b.bbox.x0 - title.bbox.x0) <= KIND_LINE_ALIGN
+                  or abs((b.bbox.x0 + b.bbox.x1) - (title.bbox.x0 + title.bbox.x1)) <= 2 * KIND_LINE_ALIGN)]
     if not above:
         return None
     kind = max(above, key=lambda b: b.bbox.bottom)

@@ -1,0 +1,143 @@
+"""Conventions of a compound paper's page tops, on generated papers (no wording of any corpus paper):
+
+- an annex that starts on its own page under a bare kind line ("BIJLAGE", "Bijlage 4", a centred
+  italic "Bijlage") set over its title is a document of type bijlage, also where the page's
+  running header repeats the decision it belongs to;
+- a header band that repeats the open document's body and kind word at the top of a page is
+  furniture, and an agenda numbering that runs on carries the document on.
+"""
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from raadsstukken.extractors.structure.carry_on import runs_on
+from tests.pdfs import WIDTH, Page
+
+ITALIC = "Helvetica-Oblique"
+
+
+def _decision(body: str, title: str, header: str | None = None) -> Page:
+    page = Page()
+    if header:
+        page.add(56, 30, header, size=8)
+    page.add(56, 60, "BESLUIT", size=8, bold=True).add(56, 76, title, size=15, bold=True)
+    page.lines(56, 110, [f"De raad van de gemeente {body};", "gezien het voorstel van burgemeester en wethouders;"],
+               size=9.5)
+    page.add(56, 150, "Besluit:", size=9.5, bold=True)
+    page.lines(56, 166, [f"1. de {title} vast te stellen;", "2. dit besluit in werking te laten treden op de dag",
+                         "na bekendmaking."], size=9.5)
+    page.lines(56, 230, ["Aldus besloten in de openbare vergadering van de raad", "de griffier, de voorzitter,"], size=9.5)
+    return page
+
+
+def _annex_text(page: Page, top: float) -> None:
+    page.add(56, top, "Artikel 1. Begrippen", size=10, bold=True)
+    page.lines(56, top + 18, ["In deze regeling wordt verstaan onder een standplaats een plek op de openbare",
+                              "weg waar tegen betaling waren worden verkocht.",
+                              "Het college wijst de plaatsen aan waar dat is toegestaan."], size=9.5)
+
+
+def _parts(documents_of, path) -> list[tuple[str, int, int, str | None]]:
+    return [(d.part.doc_type, d.part.page_start, d.part.page_end, d.part.title) for d in documents_of(path)]
+
+
+def test_annex_under_small_capital_kind_line_is_a_bijlage(make_pdf, documents_of):
+    # a running header that names the decision's body and kind on both pages does not hold the annex in
+    header = "Gemeente Duinmeer | Besluit"
+    annex = Page().add(56, 30, header, size=8).add(56, 60, "BIJLAGE", size=8, bold=True)
+    annex.add(56, 76, "Verordening standplaatsen Duinmeer 2031", size=15, bold=True)
+    _annex_text(annex, 110)
+    path = make_pdf([_decision("Duinmeer", "Verordening standplaatsen Duinmeer 2031", header), annex])
+    assert _parts(documents_of, path) == [
+        ("raadsbesluit", 1, 1, "Verordening standplaatsen Duinmeer 2031"),
+        ("bijlage", 2, 2, "Verordening standplaatsen Duinmeer 2031")]
+
+
+def test_annex_under_large_numbered_kind_line_is_a_bijlage(make_pdf, documents_of):
+    # the kind line below the page's first lines (the body, the meeting), set large, with a letter
+    annex = Page().add(56, 40, "Gemeente Ooststrand", size=9).add(56, 54, "Raadsvergadering van 14 mei 2031", size=9)
+    annex.add(56, 76, "Bijlage B", size=20, bold=True).add(56, 106, "Uitvoeringsregels snippergroen", size=13, bold=True)
+    _annex_text(annex, 138)
+    path = make_pdf([_decision("Ooststrand", "Nota snippergroen"), annex])
+    docs = documents_of(path)
+    assert _parts(documents_of, path)[1] == ("bijlage", 2, 2, "Uitvoeringsregels snippergroen")
+    assert "Bijlage B" not in [s.heading for d in docs for s in d.sections if s.heading]
+
+
+def _centred(page: Page, top: float, text: str, size: float, font: str | None = None, bold: bool = False) -> None:
+    name = font or ("Helvetica-Bold" if bold else "Helvetica")
+    page.add((WIDTH - stringWidth(text, name, size)) / 2, top, text, size=size, bold=bold, font=font)
+
+
+def test_annex_under_centred_italic_kind_line_is_a_bijlage(make_pdf, documents_of):
+    annex = Page()
+    _centred(annex, 50, "GEMEENTE BERKENDAL", 8)
+    _centred(annex, 64, "Bijlage", 10, font=ITALIC)
+    _centred(annex, 82, "Reglement van orde voor de adviescommissie", 12.5, bold=True)
+    _annex_text(annex, 116)
+    path = make_pdf([_decision("Berkendal", "Reglement adviescommissie"), annex])
+    assert _parts(documents_of, path)[1] == ("bijlage", 2, 2, "Reglement van orde voor de adviescommissie")
+
+
+def test_bare_kind_word_over_running_text_opens_no_annex(make_pdf, documents_of):
+    """The word alone over running text in the body's type (no title under it) is no kind line."""
+    second = Page().add(56, 60, "Bijlage", size=9.5)
+    second.lines(56, 76, ["De kaart met de locaties is bij dit besluit gevoegd en ligt ter inzage", "in het gemeentehuis."],
+                 size=9.5)
+    path = make_pdf([_decision("Duinmeer", "Verordening standplaatsen"), second])
+    assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("raadsbesluit", 1, 2)]
+
+
+def _list_page(band: tuple[str, str], band_size: float, items: list[tuple[str, str]], band_top: float = 32,
+               top: float = 90) -> Page:
+    """A page of a besluitenlijst: a band with the body's name and the kind word, then its items."""
+    page = Page().add(56, band_top, band[0], size=band_size, bold=True)
+    page.add(430, band_top + 2, band[1], size=min(band_size, 11), bold=True)
+    for number, subject in items:
+        page.add(56, top, f"Agendapunt {number}", size=10.5, bold=True)
+        page.lines(56, top + 18, ["Besluit", f"{subject} De fracties stemmen in met het voorstel van het",
+                                  "presidium en de griffie neemt het op in de planning."], size=9)
+        top += 70
+    return page
+
+
+def _first_list_page(body: str, date: str, items: list[tuple[str, str]], band_top: float = 50) -> Page:
+    """The first page of a besluitenlijst: the band large, the meeting's fields, the first items."""
+    page = _list_page((body, "BESLUITENLIJST"), 14, items, band_top, 150)
+    page.add(56, band_top + 44, "Onderwerp", size=8.5, bold=True).add(190, band_top + 44, "Raadsvergadering", size=9)
+    page.add(56, band_top + 64, "Datum", size=8.5, bold=True).add(190, band_top + 64, date, size=9)
+    return page
+
+
+def test_running_band_with_body_and_kind_word_carries_the_list_on(make_pdf, documents_of):
+    first = _first_list_page("Gemeente Wolderveen", "12-03-2031",
+                             [("1", "De agenda wordt vastgesteld."), ("2", "Het verslag wordt ongewijzigd vastgesteld.")])
+    # the band in running-header type; the items number from 1 again (an annex list, say): the band decides
+    second = _list_page(("Gemeente Wolderveen", "BESLUITENLIJST"), 8, [("1", "De motie wordt aangehouden.")])
+    path = make_pdf([first, second])
+    assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("besluitenlijst", 1, 2)]
+
+
+def test_agenda_numbering_that_runs_on_carries_the_list_on(make_pdf, documents_of):
+    first = _first_list_page("Gemeente Wolderveen", "12-03-2031",
+                             [("5.a", "Het krediet wordt beschikbaar gesteld."), ("5.b", "De zienswijze wordt ingediend.")])
+    # the band as large as on the first page (no running-header type), but item 5.c follows 5.b
+    second = _list_page(("Gemeente Wolderveen", "BESLUITENLIJST"), 14, [("5.c", "Het voorstel wordt aangenomen.")])
+    path = make_pdf([first, second])
+    assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("besluitenlijst", 1, 2)]
+
+
+def test_next_list_with_a_title_of_its_own_is_a_new_document(make_pdf, documents_of):
+    first = _first_list_page("Gemeente Wolderveen", "12-03-2031",
+                             [("3", "Het bestemmingsplan wordt vastgesteld."), ("4", "De motie wordt verworpen.")])
+    # the next meeting's list bound after it: the same running band, but a title of its own
+    second = _list_page(("Gemeente Wolderveen", "BESLUITENLIJST"), 8, [("1", "De agenda wordt vastgesteld.")], top=120)
+    second.add(56, 70, "Besluitenlijst raadsvergadering 9 april 2031", size=15, bold=True)
+    path = make_pdf([first, second])
+    assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("besluitenlijst", 1, 1), ("besluitenlijst", 2, 2)]
+
+
+def test_runs_on():
+    assert runs_on("4.a", "4.b") and runs_on("7", "8") and runs_on("3.b", "4") and runs_on("2", "2.a")
+    assert runs_on("6.2", "6.3") and runs_on("6", "6.1")
+    assert not runs_on("4.b", "1") and not runs_on("3", "5") and not runs_on("2.a", "2.c")
