@@ -202,7 +202,7 @@ def _carries_on(pages: Sequence[PageLayout], start: int, i: int, cues: Sequence[
     if repeats_band(top_band(pages[i]), pages[start], body_size, kind_word, is_letterhead):
         return True
     here = item_numbers(pages[i])
-    before = next((numbers for numbers in (item_numbers(p) for p in reversed(pages[start:i])) if numbers), [])
+    before: list[str] = next((numbers for numbers in (item_numbers(p) for p in reversed(pages[start:i])) if numbers), [])
     return bool(here and before) and runs_on(before[-1], here[0])
 
 
