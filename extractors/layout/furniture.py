@@ -55,6 +55,8 @@ class FurnitureRules:
     sidebar_similarity: float = 1.0
     sidebar_min_letters: int = 3
     sidebar_whole: float = 1.0
+    label_line: float = 0.0
+    """How far (in font sizes) a band segment's centre may stand from a page label's to share its line."""
 
 
 def _browser_print_row(line: Line, lines: Sequence[Line], rules: FurnitureRules) -> bool:
@@ -96,6 +98,7 @@ def load_rules() -> FurnitureRules:
         sidebar_similarity=float(data["sidebar"]["similarity"]),
         sidebar_min_letters=int(data["sidebar"]["min_letters"]),
         sidebar_whole=float(data["sidebar"]["whole"]),
+        label_line=float(labels.get("same_line", 0.0)),
     )
 
 
@@ -259,6 +262,16 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             if len(other_pages) >= rules.min_pages:
                 (found.header if band == "top" else found.footer).append(line)
                 found.methods.add("position")
+    # a head or foot line that holds the page label ("Gemeente X | Brief | 3-4-2031 … Pagina 1 van 1")
+    # is furniture as a whole, repeated or not: its segments on the label's baseline go with it
+    for page_index, in_band in enumerate(bands):
+        found = result[page_index]
+        labelled = [ln for _, ln in in_band if found.contains(ln) and find_page_label(ln.text, rules) is not None]
+        for band, line in in_band:
+            if not found.contains(line) and any(abs(line.bbox.center_y - ln.bbox.center_y) <= rules.label_line * line.size
+                                                for ln in labelled):
+                (found.header if band == "top" else found.footer).append(line)
+                found.methods.add("page_label")
     for page_index, (lines, _) in enumerate(pages):
         found = result[page_index]
         numbers = [ln for ln in find_line_numbers(lines) if not found.contains(ln)]
