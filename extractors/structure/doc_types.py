@@ -89,6 +89,7 @@ class DocTypeRules:
     thread_cues: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()
     field_line: re.Pattern[str] = re.compile(r"(?!)")
+    kind_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def load_rules() -> DocTypeRules:
     order = tuple(dict.fromkeys(c.doc_type for c in cues))
     return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order,
                         frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]),
-                        frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE))
+                        frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE),
+                        frozenset(w.casefold() for w in data["title"].get("kind_words", ())))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,
@@ -180,6 +182,13 @@ def names_only_the_kind(title: str, rules: DocTypeRules | None = None) -> bool:
     left besides the body's name and particles. "Motie kinderen met …" or "Besluitenlijst
     college X - 5 april 2024" name the kind and also the paper: they are titles."""
     return subject_after_kind(title, rules) == []
+
+
+def is_bare_kind_word(text: str, rules: DocTypeRules | None = None) -> bool:
+    """Whether a title block is one bare word naming a kind of paper ("BRIEF", "Memo", letter-spaced
+    too; rules/doc_types.toml [title] kind_words): the kind, never the paper's title."""
+    rules = rules or load_rules()
+    return " ".join(join_letter_spacing(text).split()).casefold() in rules.kind_words
 
 
 def names_kind_and_subject(title: str, rules: DocTypeRules | None = None) -> bool:

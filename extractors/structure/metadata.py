@@ -18,6 +18,7 @@ from raadsstukken.extractors.structure.forms import (VALUE_LINE_GAP, Cell, Check
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.structure.doc_types import is_bare_kind_word
 from raadsstukken.extractors.text.normalize import join_letter_spacing, list_marker
 
 FORM_PAGES = 2
@@ -219,6 +220,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
     if meta.title is None and title is None and title_blocks:
         # nothing else titles the paper: its type line is its title as printed ("Raadsbesluit")
         meta.title = " ".join(join_letter_spacing(" ".join(b.text for b in title_blocks)).split()) or None
+        if meta.title and is_bare_kind_word(meta.title):
+            meta.title = None  # a bare kind word ("BRIEF") titles no paper
         if meta.title:
             meta.methods["title"] = "split:type_line"
     if meta.title is None and title is None and pages:

@@ -23,8 +23,8 @@ from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.dates import find_dates
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER
-from raadsstukken.extractors.structure.doc_types import (DocType, classify, names_kind_and_subject, names_only_the_kind,
-                                                          starts_document)
+from raadsstukken.extractors.structure.doc_types import (DocType, classify, is_bare_kind_word, names_kind_and_subject,
+                                                          names_only_the_kind, starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
 from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
@@ -361,8 +361,8 @@ def _own_title(cue: PageCue) -> str | None:
     """The title block as the document's title, unless it only names the kind ("RAADSVOORSTEL")."""
     if cue.title is None:
         return None
-    if names_only_the_kind(cue.title):
-        return None  # a type line ("BESLUIT", "Voorstel aan de raad") names the kind, not the paper
+    if names_only_the_kind(cue.title) or is_bare_kind_word(cue.title):
+        return None  # a type line ("BESLUIT", "Voorstel aan de raad", "BRIEF") names the kind, not the paper
     title = cue.title
     for tail in load_rules().title_tail:
         title = tail.sub("", title)
