@@ -179,6 +179,12 @@ def find_page_label(text: str, rules: FurnitureRules | None = None) -> str | Non
     return None
 
 
+def _worded_label(text: str, rules: FurnitureRules) -> bool:
+    """Whether a line carries a page label with its word ("Pagina 1 van 1", "blz. 2/3"): a bare
+    number after a dash ("35851-71") may be a paper's number, not its page."""
+    return any((m := p.search(text)) is not None and bool(m.group("kw")) for p in (rules.label_at_end, rules.label_at_start))
+
+
 def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRules | None = None,
                    widths: Sequence[float] | None = None) -> list[PageFurniture]:
     """Furniture of every page, given each page's line segments and height (and, for running
@@ -262,11 +268,11 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             if len(other_pages) >= rules.min_pages:
                 (found.header if band == "top" else found.footer).append(line)
                 found.methods.add("position")
-    # a head or foot line that holds the page label ("Gemeente X | Brief | 3-4-2031 … Pagina 1 van 1")
+    # a head or foot line that holds a worded page label ("Gemeente X | Brief | 3-4-2031 … Pagina 1 van 1")
     # is furniture as a whole, repeated or not: its segments on the label's baseline go with it
     for page_index, in_band in enumerate(bands):
         found = result[page_index]
-        labelled = [ln for _, ln in in_band if found.contains(ln) and find_page_label(ln.text, rules) is not None]
+        labelled = [ln for _, ln in in_band if found.contains(ln) and _worded_label(ln.text, rules)]
         for band, line in in_band:
             if not found.contains(line) and any(abs(line.bbox.center_y - ln.bbox.center_y) <= rules.label_line * line.size
                                                 for ln in labelled):
