@@ -155,10 +155,22 @@ def item_decisions(p, blocks):
             out.append({"text": t, "agenda_item": None, "outcome": None, "votes_for": None, "votes_against": None})
         a = b.get("agenda_item")
         if a:
-            for t in (a.get("decisions") or []) + (a.get("decisions_in_text") or []):
+            # aligned to the project's convention (bench/README, "Decision points: what counts",
+            # tenth session): a text under the item's Besluit label that only records the meeting's
+            # course ("records": the opening, an announcement) is printed but no decision point; in a
+            # list without decision labels the item's paragraph that states the decision is, whole
+            records = set(a.get("records") or [])
+            texts = [t for t in a.get("decisions") or [] if t not in records]
+            texts += [_paragraph_with(a["text"], t) for t in a.get("decisions_in_text") or []]
+            for t in texts:
                 out.append({"text": t, "agenda_item": a["number"].rstrip("."), "outcome": a.get("outcome"),
                             "votes_for": a.get("votes_for"), "votes_against": a.get("votes_against")})
     return out
+
+
+def _paragraph_with(text, sentence):
+    """The paragraph of an item's `text` that holds `sentence`."""
+    return next((par for par in text.split("\n\n") if sentence in par), sentence)
 
 
 def headings_of(blocks):
