@@ -229,6 +229,11 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
                  and is_letterhead(block, blocks=page.blocks)]
         for block in heads:
             roles[block] = BlockKind.LETTERHEAD
+        # a bare kind word at the top ("BRIEF", "Memo") names the paper's kind: cover text, no heading
+        for block in page.blocks:
+            if block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= page.height * TOP_SHARE \
+                    and len(block.lines) == 1 and is_bare_kind_word(block.text):
+                roles[block] = BlockKind.COVER
         # a word or two set on the letterhead's own line (the kind of paper at the right of a
         # header band, "BRIEF") belong to it: the band names the paper, it heads no section
         for block in page.blocks:
