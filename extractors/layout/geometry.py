@@ -35,6 +35,11 @@ class BBox:
     def y_overlap(self, other: BBox) -> float:
         return min(self.bottom, other.bottom) - max(self.top, other.top)
 
+    def within(self, outer: BBox, slack: float = 0.5) -> bool:
+        """Whether this box lies inside `outer`, give or take `slack` points on each side."""
+        return (outer.x0 - slack <= self.x0 and self.x1 <= outer.x1 + slack
+                and outer.top - slack <= self.top and self.bottom <= outer.bottom + slack)
+
     def as_list(self) -> list[float]:
         return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
 

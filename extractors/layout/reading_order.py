@@ -81,7 +81,7 @@ def _grid_units(blocks: Sequence[Block], grids: Sequence[BBox]) -> list[list[Blo
     inside: dict[int, list[Block]] = {}
     units: list[list[Block]] = []
     for block in blocks:
-        k = next((k for k, grid in enumerate(grids) if _inside(block.bbox, grid)), None)
+        k = next((k for k, grid in enumerate(grids) if block.bbox.within(grid)), None)
         if k is None:
             units.append([block])
         else:
@@ -105,10 +105,6 @@ def _grid_rows(blocks: list[Block]) -> list[Block]:
             bottom = block.bbox.bottom
     return [b for row in rows for b in sorted(row, key=lambda b: (round(b.bbox.x0), b.bbox.top))]
 
-
-def _inside(box: BBox, outer: BBox, slack: float = 0.5) -> bool:
-    return (box.x0 >= outer.x0 - slack and box.x1 <= outer.x1 + slack
-            and box.top >= outer.top - slack and box.bottom <= outer.bottom + slack)
 
 
 def _stretches(gutters: list[Gutter]) -> list[list[Gutter]]:

@@ -400,23 +400,19 @@ def _drop_cell_pieces(blocks: Sequence[Block], flags: list[bool], grids: Mapping
     for i, block in enumerate(blocks):
         if flags[i]:
             box = block.bbox
-            grid = next((g for g in grids.get(block.page, ()) if _inside(box, g)), None)
+            grid = next((g for g in grids.get(block.page, ()) if box.within(g)), None)
             in_cell = grid is not None and not _caption_row(block, grid, by_page[block.page])
-            flags[i] = not (in_cell or any(r is not block and _inside(box, r.bbox) for r in rows.get(block.page, ())))
+            flags[i] = not (in_cell or any(r is not block and box.within(r.bbox) for r in rows.get(block.page, ())))
 
 
 def _caption_row(block: Block, grid: BBox, page_blocks: Sequence[Block]) -> bool:
     """Whether `block` is a grid's caption bar: alone on the grid's top row, over rows of cells
     (an agenda item's "Agendapunt 3" bar over its table of proposal and decision): the item's
     heading, not a cell."""
-    inside = [b for b in page_blocks if b is not block and _inside(b.bbox, grid)]
+    inside = [b for b in page_blocks if b is not block and b.bbox.within(grid)]
     return (bool(inside) and all(b.bbox.top >= block.bbox.bottom for b in inside)
             and len({round(b.bbox.top) for b in inside}) >= 2)
 
-
-def _inside(box: BBox, outer: BBox, slack: float = 0.5) -> bool:
-    return (outer.x0 - slack <= box.x0 and box.x1 <= outer.x1 + slack
-            and outer.top - slack <= box.top and box.bottom <= outer.bottom + slack)
 
 
 def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind]) -> None:
