@@ -18,6 +18,7 @@ from raadsstukken.extractors.layout.paragraphs import ends_mid_sentence
 from raadsstukken.extractors.layout.records import Block, BlockKind, Line
 from raadsstukken.extractors.structure.meeting_record import is_meeting_record
 from raadsstukken.extractors.structure.metadata import starts_with_label
+from raadsstukken.extractors.structure.paragraph_numbers import without_paragraph_numbers
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.sentences import first_sentence, sentence_ends
@@ -496,8 +497,10 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
 
     `roles` are the document's block roles: a paragraph of cover text is never a decision.
     """
-    roles = roles or {}
     rules = load_rules()
+    # the document's paragraph numbers ("2 het algemeen bestuur stelt …") are taken off its lines
+    sections, roles = without_paragraph_numbers(
+        sections, roles or {}, lambda text: is_intro(text, rules) or is_decision_label(text, rules))
     if doc_type == "besluitenlijst":
         agenda = find_agenda_decisions(sections, vocabulary, rules.body_by_type.get(doc_type)) \
             or find_unlabelled_decisions(sections, vocabulary, roles, rules.body_by_type.get(doc_type))
@@ -609,8 +612,11 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
             text = line.text.strip()
             if any(p.match(text) for p in rules.motion_closing):
                 return found
-            if any(p.match(text) for p in rules.operative) and not is_intro(text, rules):
-                current = DecisionPoint(len(found) + 1, text, line.page, line.bbox, None,
+            verb = next((m for p in rules.operative if (m := p.match(text))), None)
+            if verb is not None and not is_intro(text, rules):
+                # the clause from its verb ("De raad spreekt uit dat …" -> "spreekt uit dat …")
+                start = verb.start("verb") if "verb" in verb.re.groupindex else 0
+                current = DecisionPoint(len(found) + 1, text[start:], line.page, line.bbox, None,
                                         "decisions:operative_clause", [line])
                 found.append(current)
             elif current is not None and not CLAUSE_END.search(current.text):
@@ -680,11 +686,14 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None,
     sub_text = False  # that sub-list is the text the item adopts, no part of the decision
     marker_alone: str | None = None  # "1." or "•" on a line of its own: the item's text follows
     seen: set[int] = set()  # id(line) of the lines read so far, fragments of a row included
+    closing = load_rules().motion_closing
     for line in lines:
         if id(line) in seen:
             continue  # a fragment of a row read with the line it belongs to
         seen.add(id(line))
         text = line.text.strip()
+        if any(p.match(text) for p in closing):
+            break  # a motion's closing formula ends its dictum ("en gaat over tot de orde van de dag")
         if is_marker(text):
             marker_alone = text
             continue
