@@ -52,12 +52,14 @@ def paragraph_numbers(sections: Sequence[Section], opens_decisions: Callable[[st
     """ids of the body lines whose first word is a paragraph number of the document (see the module
     docstring); `opens_decisions` tells a line or heading that opens decisions."""
     rules = rules or load_rules()
-    chain: list[tuple[Line, bool]] = []  # (line, right after a line that opens decisions)
+    # (line, what stands right before it: a heading that opens decisions (True) or the text of the
+    # last line, judged only when the document has a count at all; most have none)
+    chain: list[tuple[Line, bool | str]] = []
     expected, edge = 1, None
-    after = False
+    before: bool | str = False
     for section in sections:
         if section.heading and opens_decisions(section.heading):
-            after = True
+            before = True
         for block in section.body:
             for line in block.lines:
                 words = line.words
@@ -65,15 +67,15 @@ def paragraph_numbers(sections: Sequence[Section], opens_decisions: Callable[[st
                 if first is not None and not first.superscript and rules.number.match(first.text) \
                         and int(first.text.rstrip(".")) == expected \
                         and (edge is None or abs(first.bbox.x0 - edge) <= rules.align):
-                    chain.append((line, after))
+                    chain.append((line, before))
                     expected, edge = expected + 1, first.bbox.x0 if edge is None else edge
-                text = line.text.strip()
                 if len(words) == 1 and first is not None and rules.number.match(first.text):
                     continue  # a number alone in the margin: the text it numbers follows
-                after = opens_decisions(text)
+                before = line.text.strip()
     # the count runs through a line that opens decisions: a number right after it that is not the
     # count's first (a list numbered under its intro starts there)
-    if len(chain) < rules.min_count or not any(a for _, a in chain[1:]):
+    if len(chain) < rules.min_count or not any(
+            b if isinstance(b, bool) else opens_decisions(b) for _, b in chain[1:]):
         return set()
     return {id(line) for line, _ in chain}
 
