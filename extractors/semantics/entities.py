@@ -153,7 +153,7 @@ def _names_pattern() -> re.Pattern[str]:
     """Law aliases and organisation names, matched as written, also inside a hyphenated compound
     ("APV-bepaling", "ZonMw-subsidie")."""
     lex = lexicons()
-    names = sorted(set(lex.law_aliases) | set(lex.organisations), key=len, reverse=True)
+    names = sorted(set(lex.law_aliases) | set(lex.organisations), key=lambda n: (-len(n), n))
     return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
 
 

@@ -93,8 +93,8 @@ def _term_patterns(terms: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[st
             return "(?:" + "|".join(arms) + ")" + ("?" if "" in node else "")
         return branch(root)
 
-    long = [t for t in set(terms) if len(t) > SHORT]
-    short = [t for t in set(terms) if len(t) <= SHORT]
+    long = [t for t in sorted(set(terms)) if len(t) > SHORT]
+    short = [t for t in sorted(set(terms)) if len(t) <= SHORT]
     return (re.compile(rf"(?<![\w])({alternation(long)})[\w-]*", re.IGNORECASE),
             re.compile(rf"(?<![\w])({alternation(short)})(?![\w])", re.IGNORECASE))
 

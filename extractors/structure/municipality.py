@@ -51,7 +51,7 @@ def gazetteer() -> _Gazetteer:
             clean = re.sub(r"^(?:provincie|gemeente)\s+", "", name.strip(), flags=re.IGNORECASE)
             clean = re.sub(r"\s*\((?:PV|GM)\)$", "", clean)
             by_name.setdefault((body.kind, clean), body)
-    names = sorted({n for _, n in by_name}, key=len, reverse=True)
+    names = sorted({n for _, n in by_name}, key=lambda n: (-len(n), n))  # longest first, then fixed
     alternation = "(?P<name>" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
     cues = tuple((c["kind"], float(c["weight"]), re.compile(c["pattern"].replace("{name}", alternation)))
                  for c in read_rules("municipality")["cue"])
