@@ -63,7 +63,8 @@ headings are what this script sets as headings (section headings as printed, num
 decision intros set bold on their own line; agenda item heads, "Agendapunt 1.1" where the item has no
 subject); item labels ('Besluit', 'Stemuitslag', 'Toezeggingen:'), head rows, the kind word, cards,
 chips, pills and the reference strip are no headings; every paragraph under an item's decision label
-is a decision, the points under a 'Toezeggingen:' label are none; the points after a decision intro
+is a decision, except on items marked "decided": false in their source, whose paragraphs only report
+the meeting's course (opening, absences, speakers, questions, a farewell), the points under a 'Toezeggingen:' label are none; the points after a decision intro
 are its decisions (an amendement's one decision printed as a sentence over three points is one
 decision, its lines joined); a dictum printed without an intro after the raad's preamble is a
 decision; votes and outcomes of an item are those its printed vote gives (100% voor: aangenomen, the
@@ -186,7 +187,11 @@ def doc_decisions(blocks):
             out.append({"text": dec_text(t), "agenda_item": None, "outcome": None, "votes_for": None, "votes_against": None})
         a = b.get("agenda_item")
         if a:
-            for t in (a.get("decisions") or []) + [t for part in a.get("more_decisions") or [] for t in part["decisions"]]:
+            # "decided": false marks an item (or a further label's part) whose paragraphs only report
+            # the meeting's course (bench/README, "Decision points: what counts"): printed, not counted
+            own = a.get("decisions") or [] if a.get("decided", True) else []
+            for t in own + [t for part in a.get("more_decisions") or [] if part.get("decided", True)
+                            for t in part["decisions"]]:
                 num = (a.get("number") or "").rstrip(".") or None
                 out.append({"text": dec_text(t), "agenda_item": num, "outcome": a.get("outcome"),
                             "votes_for": a.get("votes_for"), "votes_against": a.get("votes_against")})
