@@ -60,6 +60,8 @@ class HeadingRules:
     min_paragraph_words: int = 8
     max_italic_words: int = 12
     min_letters: int = 2
+    item_field: re.Pattern[str] = re.compile(r"(?!)")
+    item_number: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ class LeadLineRules:
 def load_rules() -> HeadingRules:
     data = read_rules("headings")
     return HeadingRules(
-        not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values()),
+        not_a_heading=tuple(re.compile(p) for p in data["not_a_heading"].values())
+        + (re.compile(rf"^(?i:{data['item_fields']['names']})\s*:\s*\S"),),
         number_only=re.compile(data["hanging_number"]["pattern"]),
         contents=re.compile(data["contents"]["heading"]),
         agenda_code=re.compile(data["agenda_code"]["pattern"]),
@@ -94,6 +97,8 @@ def load_rules() -> HeadingRules:
         min_paragraph_words=int(data["over_paragraph"]["min_paragraph_words"]),
         max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
         min_letters=int(data["words"]["min_letters"]),
+        item_field=re.compile(rf"^(?i:{data['item_fields']['names']})\s*:?$"),
+        item_number=re.compile(data["runs"]["item_number"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
@@ -139,6 +144,12 @@ def made_of_words(text: str) -> bool:
         elif rules.crumb.match(token) or any(c.isalpha() for c in token):
             other += 1
     return words > other
+
+
+def is_item_field(text: str) -> bool:
+    """Whether a line is one of a besluitenlijst item's field labels alone ("Voorstel",
+    "Portefeuillehouder:", "Besluit"; rules/headings.toml [item_fields])."""
+    return load_rules().item_field.match(" ".join(clean_heading(text).split())) is not None
 
 
 def clean_heading(text: str) -> str:
@@ -489,6 +500,32 @@ def _running_text(block: Block) -> bool:
     return text[-1:] in ".!?" and len(text.split()) >= 8
 
 
+def _item_number(block: Block) -> int | None:
+    """The top-level number of an agenda item's heading ("6" of "6.b. …"), or None."""
+    m = load_rules().item_number.match(clean_heading(block.text).strip())
+    return int(m.group("number")) if m else None
+
+
+def _numbering_goes_on(blocks: Sequence[Block], flags: Sequence[bool], run: Sequence[int]) -> bool:
+    """Whether a run of same-style candidates is items of an agenda numbered through the paper:
+    each numbered, one number on from the one before (or a sub-item of it), and the numbering
+    going on in the next heading of their style after the run ("4." after "1." to "3.") or coming
+    from the one before it (rules/headings.toml [runs] item_number)."""
+    numbers = [_item_number(blocks[k]) for k in run]
+    if any(n is None for n in numbers):
+        return False
+    steps = [b - a for a, b in zip(numbers, numbers[1:])]  # type: ignore[operator]
+    if any(step not in (0, 1) for step in steps):
+        return False
+    style = style_key(blocks[run[0]])
+    after = next((k for k in range(run[-1] + 1, len(blocks)) if flags[k] and style_key(blocks[k]) == style), None)
+    before = next((k for k in range(run[0] - 1, -1, -1) if flags[k] and style_key(blocks[k]) == style), None)
+    first, last = numbers[0], numbers[-1]
+    assert first is not None and last is not None
+    return (after is not None and _item_number(blocks[after]) in (last, last + 1)) or \
+        (before is not None and _item_number(blocks[before]) in (first, first - 1))
+
+
 def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
     """Runs of same-style candidates with nothing between them are lists or box grids (a
     heading's number hung apart from it counts as nothing between)."""
@@ -510,8 +547,11 @@ def _drop_lists(blocks: Sequence[Block], flags: list[bool]) -> None:
         run = run_blocks
         marked = [k for k in run if list_marker(blocks[k].text)]
         if len(run) >= rules.same_style_run:
+            items = _numbering_goes_on(blocks, flags, run)
             for k in run:
-                flags[k] = coded[k]  # an agenda's coded items and a regulation's units stay headings
+                # an agenda's coded items and a regulation's units stay headings, and so do the
+                # items of an agenda numbered on through the paper
+                flags[k] = coded[k] or items
         elif len(marked) >= rules.marked_run:
             for k in marked:
                 flags[k] = False

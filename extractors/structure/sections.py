@@ -12,8 +12,8 @@ from typing import Callable, Mapping, Sequence
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading,
-                                                       find_headings, load_rules, outline_levels,
-                                                       split_lead_headings)
+                                                       find_headings, is_item_field, load_rules, outline_levels,
+                                                       split_lead_headings, style_key)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.text.normalize import HEADING_NUMBER, NAMED_NUMBER
@@ -50,15 +50,14 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     above it (or nothing, in a paper of the `kind`s that rules/headings.toml [title_block] names),
     that block is the title, not a heading (`_title_as_first_heading`). `item_label` tells an
     agenda item's label ("Besluit" over the item's decision in a besluitenlijst): cut off as the
-    first line of a paragraph, it is a label, not a heading.
+    first line of a paragraph, it is a label, not a heading, and so are the item's other field
+    labels set in its style (`_drop_item_fields`).
     """
     roles = dict(roles or {})
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
     blocks, leads = split_lead_headings(blocks, settings, roles)
     if item_label is not None:
-        for lead in [b for b in leads if item_label(b.text)]:
-            leads.discard(lead)
-            roles[lead] = BlockKind.LABEL
+        _drop_item_fields(blocks, roles, leads, item_label)
     levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages})
     levels = _title_as_first_heading(blocks, levels, title, kind)
     sections: list[Section] = []
@@ -92,6 +91,29 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
         parts += [block_text(b, vocabulary) for b in section.footnotes]
         section.text = "\n\n".join(p for p in parts if p)
     return sections
+
+
+def _drop_item_fields(blocks: Sequence[Block], roles: dict[Block, BlockKind], leads: set[Block],
+                      item_label: Callable[[str], bool]) -> None:
+    """An agenda item's decision labels ("Besluit" over the item's decision), cut off as a
+    paragraph's first line or on a line of their own, are labels; so are the item's other field
+    labels ("Voorstel", "Portefeuillehouder", rules/headings.toml [item_fields]) set in the style
+    of those decision labels (size and weight). A list with no decision label gives no style: its
+    field labels stay what their typography makes them."""
+    labels = [b for b in blocks if (b in leads or roles.get(b, b.kind) in (BlockKind.BODY, BlockKind.LABEL))
+              and item_label(b.text)]
+    # the label's style, also where it heads its decision's lines in one block ("Besluit:" over
+    # the decision in the same bold type)
+    styles = {(round(b.lines[0].size * 2) / 2, b.lines[0].bold) for b in blocks
+              if roles.get(b, b.kind) in (BlockKind.BODY, BlockKind.LABEL) and item_label(b.lines[0].text)}
+    styles |= {style_key(b) for b in labels}
+    for block in blocks:
+        role = roles.get(block, block.kind)
+        field = block in labels or (style_key(block) in styles and len(block.lines) == 1
+                                    and role is BlockKind.BODY and is_item_field(block.text))
+        if field:
+            leads.discard(block)
+            roles[block] = BlockKind.LABEL
 
 
 def _key(text: str) -> str:
