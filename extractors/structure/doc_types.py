@@ -90,6 +90,9 @@ class DocTypeRules:
     name_cues: frozenset[str] = frozenset()
     field_line: re.Pattern[str] = re.compile(r"(?!)")
     kind_words: frozenset[str] = frozenset()
+    stray_marks: str = ""
+    """Marks a text layer leaves before a line's first word that belong to no word (OCR reads a speck
+    as "‚" or "|"): taken off before the cues read the line."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,8 @@ def load_rules() -> DocTypeRules:
     return DocTypeRules(cues, int(s["title_lines"]), float(s["min_weight"]), float(s["starts_document"]), order,
                         frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]),
                         frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE),
-                        frozenset(w.casefold() for w in data["title"].get("kind_words", ())))
+                        frozenset(w.casefold() for w in data["title"].get("kind_words", ())),
+                        str(s.get("stray_marks", "")))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,
@@ -134,8 +138,8 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     layout sets one apart (`kind_line` cues read only that line).
     """
     rules = rules or load_rules()
-    title = [seg for t in title_lines for seg in _segments(t)]
-    text = [seg for t in text_lines for seg in _segments(t)]
+    title = [seg for t in title_lines for seg in _segments(t, rules.stray_marks)]
+    text = [seg for t in text_lines for seg in _segments(t, rules.stray_marks)]
     weight: dict[str, float] = {}
     title_weight: dict[str, float] = {}
     first_line: dict[str, int] = {}
@@ -149,7 +153,7 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
         if cue.where == "first_line":
             lines = title[:FIRST_LINES]
         elif cue.where == "kind_line":
-            lines = _segments(kind_line) if kind_line else []
+            lines = _segments(kind_line, rules.stray_marks) if kind_line else []
         elif cue.where == "title":
             lines = title_lines_of[cue.label_lines]
         else:
@@ -208,8 +212,8 @@ def subject_after_kind(title: str, rules: DocTypeRules | None = None) -> list[st
     found: list[str] | None = None
     for cue in rules.cues:
         if cue.where not in ("title", "first_line") or cue.doc_type not in rules.type_line_kinds \
-                or cue.name in rules.name_cues:
-            continue
+                or cue.name in rules.name_cues or cue.weight <= 0:
+            continue  # (a cue of no weight is evidence beside another: it names no kind by itself)
         for p in cue.patterns:
             m = p.search(text)
             if m and m.start() == 0:
@@ -223,9 +227,11 @@ def subject_after_kind(title: str, rules: DocTypeRules | None = None) -> list[st
     return found
 
 
-def _segments(line: str) -> list[str]:
-    """A line with letter-spacing joined, cut into the parts a header line separates."""
-    return [s.strip() for s in SEGMENT.split(join_letter_spacing(line)) if s.strip()]
+def _segments(line: str, stray_marks: str = "") -> list[str]:
+    """A line with letter-spacing joined, cut into the parts a header line separates, each without
+    the stray marks before its first word."""
+    parts = (s.strip().lstrip(stray_marks).strip() for s in SEGMENT.split(join_letter_spacing(line)))
+    return [s for s in parts if s]
 
 
 def starts_document(found: DocType | None, rules: DocTypeRules | None = None) -> bool:

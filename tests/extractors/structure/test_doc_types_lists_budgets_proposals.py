@@ -1,0 +1,74 @@
+"""Decision lists, planning-and-control papers and proposals to an assembly typed by their conventions,
+on generated papers.
+
+The conventions (rules/doc_types.toml):
+- a besluitenlijst may name itself by a compound ("Collegebesluitenlijst", "B&W-besluitenlijst"), and
+  a paper whose items each open their decision with the body that decided ("Het college heeft
+  besloten:") lists decisions, whatever its title;
+- the papers that set the budget's frame ahead of it (a kadernota, a joint body's kaderbrief or
+  uitgangspuntennota to its member councils) and draft budgets belong to the budget cycle (begroting);
+- a paper that asks the assembly to decide ("De raad wordt gevraagd …", "Het algemeen bestuur wordt
+  voorgesteld …") is a proposal to it (raadsvoorstel; the algemeen bestuur of a waterschap or joint
+  body is its assembly): its "Gevraagd besluit" is no advice to the college.
+Wordings are invented; none comes from a corpus or fresh paper.
+"""
+from __future__ import annotations
+
+import pytest
+
+from raadsstukken.extractors.structure.doc_types import classify
+from tests.pdfs import Page
+
+
+def _paper(title: str, lines: list[str], body: str = "Gemeente Brinkhoven") -> Page:
+    page = Page().add(56, 36, body, size=12, bold=True)
+    page.add(56, 80, title, size=14, bold=True)
+    page.lines(56, 116, lines, size=10, leading=15)
+    return page
+
+
+def _kind(documents_of, make_pdf, page: Page) -> str:
+    (doc,) = documents_of(make_pdf([page]))
+    return doc.part.doc_type
+
+
+@pytest.mark.parametrize("title", ["Collegebesluitenlijst 4 april 2031", "B&W-besluitenlijst week 14",
+                                   "Conceptbesluitenlijst dagelijks bestuur 9 juni"])
+def test_a_compound_naming_a_besluitenlijst_is_its_title(title):
+    found = classify([title], [])
+    assert found is not None and found.doc_type == "besluitenlijst", found
+
+
+@pytest.mark.parametrize("intro", ["Het college heeft besloten:", "Burgemeester en wethouders besluiten:",
+                                   "Het dagelijks bestuur heeft besloten:"])
+def test_items_each_opening_with_the_body_that_decided_make_a_besluitenlijst(make_pdf, documents_of, intro):
+    lines = ["Vervanging van de speeltoestellen in het Beukenpark", intro,
+             "1. opdracht te geven voor de vervanging van vier toestellen;",
+             "Subsidie voor het dorpsfeest van Oudebrink", intro, "1. een subsidie van 2.500 euro te verlenen.",
+             "Antwoord op een brief over zwerfafval", intro, "1. de schrijver te antwoorden met de bijgevoegde brief."]
+    assert _kind(documents_of, make_pdf, _paper("Collegevergadering van 3 mei 2031", lines)) == "besluitenlijst"
+
+
+@pytest.mark.parametrize("title", ["Kaderbrief 2034", "Uitgangspuntenbrief begroting 2034",
+                                   "Ontwerpbegroting 2034", "Conceptprogrammabegroting 2034-2037"])
+def test_the_papers_that_frame_or_draft_the_budget_are_a_begroting(make_pdf, documents_of, title):
+    lines = ["Met deze brief informeren wij de raden van de deelnemende gemeenten over de financiële kaders.",
+             "De indexering van de loonkosten bedraagt 3,1 procent.",
+             "De bijdrage per inwoner stijgt daarmee naar 14,20 euro."]
+    assert _kind(documents_of, make_pdf, _paper(title, lines, body="Regio Brinkland")) == "begroting"
+
+
+@pytest.mark.parametrize("asks", ["Het algemeen bestuur wordt gevraagd:", "De raad wordt voorgesteld:",
+                                  "Provinciale Staten worden gevraagd:"])
+def test_a_paper_asking_the_assembly_to_decide_is_a_raadsvoorstel(make_pdf, documents_of, asks):
+    lines = ["Onderwerp: Begrotingswijziging brandweerkazerne", "Gevraagd besluit:", asks,
+             "- in te stemmen met de tweede begrotingswijziging 2031;", "Toelichting:",
+             "De verbouwing van de kazerne valt duurder uit dan geraamd."]
+    assert _kind(documents_of, make_pdf, _paper("Voorstel", lines, body="Veiligheidsdienst Brinkland")) \
+        == "raadsvoorstel"
+
+
+def test_a_requested_decision_without_the_assembly_stays_advice_to_the_college():
+    found = classify(["Onderwerp: Verlenging huurcontract sporthal"],
+                     ["Gevraagd besluit:", "1. het huurcontract met vijf jaar te verlengen."])
+    assert found is not None and found.doc_type == "nota_bw", found
