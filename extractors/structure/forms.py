@@ -202,7 +202,8 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if rest:
                 value = FieldValue(NEXT_INLINE_FIELD.split(rest, maxsplit=1)[0], cell, (cell,), "form:inline")
             else:
-                value = _value_beside(rows, r, c, is_label) or _value_below(rows, r, cell, is_label)
+                beside, below = _value_beside(rows, r, c, is_label), _value_below(rows, r, cell, is_label)
+                value = below if below is not None and _stacked(rows, r, cell, beside, below) else beside or below
                 if value is None:
                     empty = empty or FieldValue("", cell, (), "form:empty")
                     continue  # printed without a value here; the label may come again with one
@@ -245,6 +246,20 @@ def _value_beside(rows: Sequence[Row], r: int, c: int, is_label) -> FieldValue |
         if nxt.checkbox is None and not is_label(nxt):
             return FieldValue(nxt.text.lstrip(":").strip(), label, (nxt,), "form:beside")
     return None
+
+
+def _stacked(rows: Sequence[Row], r: int, label: Cell, beside: FieldValue | None, below: FieldValue) -> bool:
+    """Whether a label stands in a grid of labels stacked over their values (a house style's head
+    rows: small labels in a row, each value under its label in a larger type): the cell beside the
+    label is then the next label, set in the labels' type, with a value of its own under it, and
+    the label's value is the one below."""
+    if beside is None:
+        return True
+    value, other = below.cells[0], beside.cells[0]
+    if value.bbox.height < VALUE_TYPE * label.bbox.height or other.bbox.height >= VALUE_TYPE * label.bbox.height:
+        return False
+    under = [c for row in rows[r + 1:r + 3] for c in row.cells if c.bbox.top >= other.bbox.bottom - 1]
+    return any(abs(c.bbox.x0 - other.bbox.x0) <= 6 and c.bbox.height >= VALUE_TYPE * other.bbox.height for c in under)
 
 
 def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldValue | None:

@@ -1,7 +1,9 @@
 """What a paper's formulas and head say where no label does: the dates it was decided and written.
 
 A decision closes with the meeting it was taken in ("Aldus besloten in de openbare vergadering van
-3 maart 2031"), a besluitenlijst names its meeting's date in its title or meeting line, and a
+3 maart 2031") or opens with it ("De raad …, in vergadering bijeen op 3 maart 2031"), a paper's
+head may say who adopted it when ("vastgesteld door het dagelijks bestuur op 3 maart 2031"), a
+besluitenlijst names its meeting's date in its title or meeting line, and a
 letter prints its date unlabelled at its head ("Arnhem, 3 maart 2031"). The formulas are
 `[decision_formulas]` in `rules/metadata.toml`. (Bodies are read from fields and boxes only: a
 body named in a formula is not a field of the paper.)
@@ -23,6 +25,9 @@ from raadsstukken.extractors.structure.metadata import load_rules as load_metada
 
 MEETING_LINE_BLOCKS = 8
 """Blocks at the top of a besluitenlijst's first page where its meeting line stands."""
+OPENING_PAGES = 2
+"""Pages at the start of a decision where its opening formula stands."""
+_FIELD_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,11 @@ class Formulas:
     date_line: re.Pattern[str]
     date_line_rows: int
     date_line_skip: frozenset[str]
+    opening: re.Pattern[str] = re.compile(r"(?!)")
+    opening_kinds: frozenset[str] = frozenset()
+    adopted: re.Pattern[str] = re.compile(r"(?!)")
+    adopted_words: int = 0
+    adopted_skip: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +50,10 @@ def load_formulas() -> Formulas:
     dates = read_rules("metadata")["decision_formulas"]
     return Formulas(re.compile(dates["closing"], re.IGNORECASE),
                     re.compile(dates["meeting_line"], re.IGNORECASE), int(dates["date_within"]),
-                    re.compile(dates["date_line"]), int(dates["date_line_rows"]), frozenset(dates["date_line_skip"]))
+                    re.compile(dates["date_line"]), int(dates["date_line_rows"]), frozenset(dates["date_line_skip"]),
+                    re.compile(dates["opening"], re.IGNORECASE), frozenset(dates["opening_kinds"]),
+                    re.compile(dates["adopted"], re.IGNORECASE), int(dates["adopted_words"]),
+                    frozenset(dates["adopted_skip"]))
 
 
 def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
@@ -56,6 +69,27 @@ def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayo
                 day = parse_date(text[m.end():m.end() + formulas.date_within])
                 if day is not None:
                     return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:closing"})
+    # a decision opens with the meeting that takes it ("De raad …, in vergadering bijeen op …")
+    # (on its first pages: a title slide or cover may come first)
+    if doc_type in formulas.opening_kinds:
+        for block in (b for page in pages[:OPENING_PAGES] for b in page.blocks):
+            text = " ".join(block.text.split())
+            for m in formulas.opening.finditer(text):
+                day = parse_date(text[m.end():m.end() + formulas.date_within])
+                if day is not None:
+                    return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:opening"})
+    # a paper's head that says who adopted it and when ("versie 2 / vastgesteld door het dagelijks
+    # bestuur op 3 maart 2031"), on a short line of its own, not a sentence of its text
+    if doc_type not in formulas.adopted_skip and pages:
+        for block in pages[0].blocks:
+            # (a line of fields set apart by dots or bars, "Plaats … · Versie …", is several lines)
+            for text in _FIELD_SEPARATOR.split(" ".join(block.text.split())):
+                adopted = formulas.adopted.search(text)
+                if adopted is None or len(text.split()) > formulas.adopted_words or text.endswith("."):
+                    continue
+                day = parse_date(text[adopted.end():adopted.end() + formulas.date_within])
+                if day is not None:
+                    return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:adopted"})
     # a meeting's papers ([meeting_title] kinds: a besluitenlijst) are dated by their meeting line
     if doc_type in load_metadata_rules().meeting_kinds and pages:
         for block in pages[0].blocks[:MEETING_LINE_BLOCKS]:

@@ -15,6 +15,7 @@ from typing import Sequence
 from raadsstukken.extractors.text.dates import parse_date
 from raadsstukken.extractors.structure.forms import (VALUE_LINE_GAP, Cell, CheckboxState, FieldValue, Row, boxes_in,
                                                      find_field, label_length, match_label, page_rows)
+from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
@@ -180,7 +181,7 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
     `title` and `title_blocks` are what the split found at its head (its type, its own title and
     the blocks that print it)."""
     rules = load_rules()
-    rows = [row for page in pages[:FORM_PAGES] for row in page_rows(page)]
+    rows = [_field_line(row) for page in pages[:FORM_PAGES] for row in page_rows(page)]
     # a running sidebar is furniture, but a document that starts under one (an attachment inside a
     # letter) reads its date, reference and unit there when its own text has none: its rows last
     rows += [row for page in pages[:FORM_PAGES] if page.sidebar
@@ -261,6 +262,34 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
     meta.attachments = _attachment_items(values["attachments"], rules) if attachments \
         else _attachments_section(sections, is_label, rules)
     return meta
+
+
+FIELD_SEPARATOR = re.compile(r"\s+[·•]\s+")
+"""What sets a line's fields apart when a template prints them on one line ("Zaaknummer 12 ·
+Datum 3 maart 2031 · Onderwerp Kademuren"): a middle dot or bullet between spaces."""
+FIELD_LINE_PARTS = 3
+"""Fewest parts of such a line: two parts are a phrase with a dot in it, three or more a field line."""
+
+
+def _field_line(row: Row) -> Row:
+    """A row of one cell that prints the paper's fields on one line, set apart by middle dots, as
+    the cells it stands for (each "label value", the box shared out by length); other rows as
+    they are."""
+    if len(row.cells) != 1:
+        return row
+    cell = row.cells[0]
+    parts = FIELD_SEPARATOR.split(cell.text.strip())
+    if len(parts) < FIELD_LINE_PARTS or not all(p[:1].isupper() for p in parts):
+        return row
+    width, total, start = cell.bbox.x1 - cell.bbox.x0, max(len(cell.text), 1), 0
+    cells = []
+    for part in parts:
+        at = cell.text.find(part, start)
+        x0 = cell.bbox.x0 + width * at / total
+        x1 = cell.bbox.x0 + width * (at + len(part)) / total
+        cells.append(Cell(part, BBox(x0, cell.bbox.top, x1, cell.bbox.bottom), cell.page, cell.bold))
+        start = at + len(part)
+    return Row(tuple(cells))
 
 
 def _subject_line(page: PageLayout, rules: MetadataRules) -> str | None:

@@ -27,6 +27,7 @@ from raadsstukken.extractors.structure.doc_types import (DocType, classify, is_b
                                                           names_only_the_kind, starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
+from raadsstukken.extractors.structure.kind_marks import KindMark, find_kind_mark, kind_changes, same_kind
 from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
 
@@ -146,6 +147,8 @@ class PageCue:
     """A kind of paper is named in the page's first lines (a type line over the title block)."""
     kind_word: str | None = None
     """The large word that names the kind beside the title ("Nota"), when the title is beside it."""
+    kind_mark: KindMark | None = None
+    """The kind word at the head of a page that prints a title (structure/kind_marks.py)."""
 
 
 def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
@@ -156,8 +159,18 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     body = body_style([b for p in pages for b in p.blocks if b.kind is BlockKind.BODY])
     cues = [_page_cue(page, pages[i - 1] if i else None, body.size, rules) for i, page in enumerate(pages)]
     starts: list[int] = [0]
+    marked: set[int] = set()
     thread = load_doc_type_rules().thread_cues
     for i, cue in enumerate(cues[1:], 1):
+        before = next((c.kind_mark for c in reversed(cues[starts[-1]:i]) if c.kind_mark is not None), None)
+        if before is not None and cue.kind_mark is not None and kind_changes(before, cue.kind_mark):
+            starts.append(i)  # the kind word of a bundle's masthead changes: the next paper
+            marked.add(i)
+            continue
+        if _next_of_a_kind(pages, starts[-1], i, cues):
+            starts.append(i)  # the masthead again over a title and fields of its own: the next paper
+            marked.add(i)
+            continue
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
                 continue  # the next message of an e-mail thread
@@ -175,15 +188,51 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         cue = cues[first]
         found = document_type(pages[first:last + 1], cue.title, cue.kind_word)
         doc_type = found.doc_type if found else "onbekend"
-        method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered else "first_page"
+        method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered \
+            else "kind_mark" if first in marked else "first_page"
         method += f";{found.method}" if found else ""
-        marks = cue.doc_type is not None or cue.cover or cue.type_line \
+        marks = cue.doc_type is not None or cue.cover or cue.type_line or first in marked \
             or _heads_the_page(cue.title_blocks, pages[first:last + 1])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
                                   _own_title(cue), f"split:{method}",
                                   title_blocks=cue.title_blocks if marks else (),
                                   cover_page=pages[first].number if cue.cover else None))
     return parts
+
+
+MASTHEAD_FIELDS = 2
+"""Fewest head fields (labels the metadata rules know, with a value) of a paper's first page."""
+
+
+def _next_of_a_kind(pages: Sequence[PageLayout], start: int, i: int, cues: Sequence[PageCue]) -> bool:
+    """Whether page `i` opens the next paper of a bundle of one kind (the proposals of a meeting,
+    each printed from one template): it repeats the kind word of the open document's first page,
+    set the same way, over a title of its own (not the open document's), and prints head fields
+    as that first page does, with other values (its own number, its own subject)."""
+    first, here = cues[start], cues[i]
+    if first.kind_mark is None or here.kind_mark is None or not same_kind(first.kind_mark, here.kind_mark) \
+            or not first.title or not here.title or _squash(first.title) == _squash(here.title):
+        return False
+    own, opened = _head_fields(pages[i]), _head_fields(pages[start])
+    return len(own) >= MASTHEAD_FIELDS and len(opened) >= MASTHEAD_FIELDS and own != opened
+
+
+def _head_fields(page: PageLayout) -> frozenset[str]:
+    """The labelled values a page prints ("Zaaknummer 12", "Datum: 3 maart 2031"), squashed."""
+    found: set[str] = set()
+    for row in page_rows(page):
+        for k, cell in enumerate(row.cells):
+            rest = form_label_rest(cell)
+            if rest is None:
+                continue
+            value = rest.lstrip(": ").strip() or (row.cells[k + 1].text if k + 1 < len(row.cells) else "")
+            if value.strip():
+                found.add(_squash(cell.text + " " + value))
+    return frozenset(found)
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def _carries_on(pages: Sequence[PageLayout], start: int, i: int, cues: Sequence[PageCue], body_size: float) -> bool:
@@ -289,6 +338,10 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         beside = _subject_beside(title_blocks[0], blocks, page)
         if beside is not None:
             kind_word, title_blocks = _as_title_line(title_blocks[0].text), [beside]
+    if kind_word is None and title_blocks:
+        word_over = _title_under_kind_word(title_blocks, blocks, body_size)
+        if word_over is not None:
+            kind_word, title_blocks = _as_title_line(title_blocks[0].text), word_over
     if not title_blocks or (len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text)):
         under = _title_under_kind_line(blocks, body_size)
         if under is not None:
@@ -313,8 +366,9 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     doc_type = found.doc_type if found else None
     type_line = bool(title_blocks) and any(classify_title(b.text) for b in blocks[:3]
                                            if b not in title_blocks and b.bbox.bottom <= title_blocks[0].bbox.top + 1)
+    mark = find_kind_mark(page, title_blocks, body_size, lambda b: is_letterhead(b, rules, blocks))
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks),
-                   found.cues if found else (), type_line, kind_word)
+                   found.cues if found else (), type_line, kind_word, mark)
 
 
 def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:
@@ -460,6 +514,50 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
             return block, title
         return None
     return None
+
+
+def _title_under_kind_word(title_blocks: Sequence[Block], blocks: Sequence[Block], body_size: float) -> list[Block] | None:
+    """The title under a large word that names the kind of paper ("Besluitenlijst" over
+    "Besluitenlijst college 3 maart 2031", a compound of a kind word the rules need not know,
+    "Kadernota"), or None. House styles set the kind word largest and the title right under it,
+    aligned, in a smaller type of its own (bold or larger than the body); a long title (a
+    meeting's full name) may wrap over many lines. The word counts as a kind when the rules know
+    it as a type line ([settings] type_line_kinds), when it ends in a kind word ([title]
+    kind_words) or when the title under it opens with it; a one-word title over a subtitle
+    ("Woonvisie" / "Samen bouwen": a plan's kind word is part of its name) stays the title, and a
+    form's labels or a first heading under the word ("Zaaknummer  Team", "Voorstel") are no title."""
+    word = title_blocks[0]
+    text = " ".join(word.text.split())
+    if len(word.lines) != 1 or len(text.split()) != 1 or not _has_words(text):
+        return None
+    if len(title_blocks) > 1:
+        under = title_blocks[1]
+    else:
+        below = [b for b in blocks if b is not word and b.bbox.top >= word.bbox.bottom - 1
+                 and b.bbox.x_overlap(word.bbox) > 0]
+        if not below:
+            return None
+        under = min(below, key=lambda b: b.bbox.top)
+    aligned = abs(under.bbox.x0 - word.bbox.x0) <= KIND_LINE_ALIGN \
+        or abs((under.bbox.x0 + under.bbox.x1) - (word.bbox.x0 + word.bbox.x1)) <= 2 * KIND_LINE_ALIGN
+    long_title = bool(under.bold) and len(under.text.split()) <= LONG_TITLE_WORDS and under.text.rstrip()[-1:] not in ".;:"
+    if not aligned or under.size > word.size - 1 or not (under.bold or under.size >= body_size + 1) \
+            or under.bbox.top - word.bbox.bottom > KIND_LINE_GAP * word.size / 2 \
+            or (len(under.lines) > MAX_TITLE_LINES and not long_title) or not _has_words(under.text) \
+            or is_letterhead(under) or FIELD_LABEL.match(under.text) or starts_with_label(under.text) \
+            or opens_with_label(under.text) or HEADING_NUMBER.match(under.text) \
+            or (len(title_blocks) == 1 and len(under.text.split()) < 2):
+        return None
+    # a heading shares its type with the page's other headings ("Voorstel", "Inleiding" under the
+    # kind word); a title's type is its own
+    if any(b is not word and b is not under and abs(b.size - under.size) < 0.5 and b.bold == under.bold for b in blocks):
+        return None
+    folded, rules = text.casefold(), load_doc_type_rules()
+    named = classify_title(text)
+    if not ((named and named[0] in rules.type_line_kinds) or any(folded.endswith(k) for k in rules.kind_words)
+            or " ".join(under.text.split()).casefold().startswith(folded)):
+        return None
+    return list(title_blocks[1:]) if len(title_blocks) > 1 else [under]
 
 
 def _kind_line_over(title: Block, blocks: Sequence[Block], body_size: float) -> str | None:

@@ -71,3 +71,54 @@ def test_a_date_under_a_label_or_of_a_meeting_s_record_is_no_date_line(make_pdf,
     page.lines(56, 140, ["Het college besluit de kademuren te herstellen."], size=10)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.metadata.document_date is None
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("De raad van de gemeente Westerbroek, in openbare vergadering bijeen op 4 april 2032;", date(2032, 4, 4)),
+    ("Het algemeen bestuur van het Recreatieschap Veenplas, bijeen in zijn vergadering van 18 mei 2032;",
+     date(2032, 5, 18)),
+    ("Het dagelijks bestuur van de Omgevingsdienst Rivierenland, in vergadering bijeen op 1-6-2032,",
+     date(2032, 6, 1)),
+])
+def test_a_decision_s_opening_formula_gives_its_meeting_date(make_pdf, documents_of, opening, expected):
+    """Convention: a decision without a closing formula opens with the meeting of the body that
+    takes it ("…, in vergadering bijeen op …"); that meeting's date is its decision date."""
+    page = _paper([opening, "gelet op artikel 12 van de gemeenschappelijke regeling;", "besluit:",
+                   "de regeling vergoedingen vast te stellen."], title="Besluit")
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type in ("besluit", "raadsbesluit")
+    assert doc.metadata.decision_date == expected
+
+
+def test_a_motion_s_opening_formula_dates_no_decision(make_pdf, documents_of):
+    """A motion is moved at the meeting its opening formula names, not decided by its text."""
+    page = _paper(["De raad van de gemeente Westerbroek, in vergadering bijeen op 4 april 2032,",
+                   "constaterende dat de speeltuin aan de Dijkstraat al twee jaar gesloten is,",
+                   "verzoekt het college de speeltuin voor de zomer weer open te stellen,",
+                   "en gaat over tot de orde van de dag."], title="Motie speeltuin Dijkstraat")
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "motie"
+    assert doc.metadata.decision_date is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("versie 3 / vastgesteld door het dagelijks bestuur op 9 september 2032", date(2032, 9, 9)),
+    ("Vastgesteld in de raad van 14-10-2032", date(2032, 10, 14)),
+    ("Concept 2 · Vastgesteld algemeen bestuur 25 november 2032", date(2032, 11, 25)),
+])
+def test_a_head_line_that_says_who_adopted_the_paper_gives_its_decision_date(make_pdf, documents_of, line, expected):
+    """Convention: a paper's head may say who adopted it and when, on a short line of its own
+    (also among fields set apart by dots or bars)."""
+    page = Page().add(56, 50, "Kaderbrief 2033", size=16, bold=True).add(56, 80, line, size=9)
+    page.lines(56, 110, ["In deze kaderbrief staan de uitgangspunten voor de begroting van het komende jaar.",
+                         "De deelnemers ontvangen haar voor hun zienswijze."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.decision_date == expected
+
+
+def test_a_sentence_that_says_another_paper_was_adopted_dates_nothing(make_pdf, documents_of):
+    page = Page().add(56, 50, "Kaderbrief 2033", size=16, bold=True)
+    page.lines(56, 90, ["De nota reserves is vastgesteld door de raad op 3 maart 2031 en blijft van kracht.",
+                        "Deze kaderbrief volgt haar uitgangspunten."], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.metadata.decision_date is None
