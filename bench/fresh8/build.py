@@ -64,7 +64,8 @@ decision intros set bold on their own line; agenda item heads, "Agendapunt 1.1" 
 subject); item labels ('Besluit', 'Stemuitslag', 'Toezeggingen:'), head rows, the kind word, cards,
 chips, pills and the reference strip are no headings; every paragraph under an item's decision label
 is a decision, except on items marked "decided": false in their source, whose paragraphs only report
-the meeting's course (opening, absences, speakers, questions, a farewell), the points under a 'Toezeggingen:' label are none; the points after a decision intro
+the meeting's course (opening, absences, speakers, questions, a farewell); the points under a
+'Toezeggingen:' label are none; the points after a decision intro
 are its decisions (an amendement's one decision printed as a sentence over three points is one
 decision, its lines joined); a dictum printed without an intro after the raad's preamble is a
 decision; votes and outcomes of an item are those its printed vote gives (100% voor: aangenomen, the
