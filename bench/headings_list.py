@@ -2,6 +2,7 @@
 """List, per file and document, the gold headings the output missed and the headings it added.
 
 usage: python bench/headings_list.py --out OUT --corpus bench/fresh7 [--family F] [--all]
+       python bench/headings_list.py --out OUT --gold GOLD_DIR [--all]   (a flat folder of gold files)
 
 OUT holds a run over CORPUS/pdf (`raadsstukken run CORPUS/pdf --out OUT`). Gold documents are
 paired with the output's documents and headings matched the way the reference scorer does
@@ -54,7 +55,8 @@ def latest_file_ids(out: Path) -> dict[str, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--corpus", type=Path, help="a corpus with gold/<family>/*.json and pdf/<family>/")
+    ap.add_argument("--gold", type=Path, help="a flat folder of gold files (its run's input was flat too)")
     ap.add_argument("--family", action="append", help="only these families (repeatable)")
     ap.add_argument("--all", action="store_true", help="list matched headings too")
     args = ap.parse_args()
@@ -64,14 +66,17 @@ def main() -> int:
     secs = pd.read_parquet(args.out / "sections")
     seq = "position" if "position" in secs else "order"
     totals: dict[str, list[int]] = {}
-    for fam_dir in sorted(p for p in (args.corpus / "gold").iterdir() if p.is_dir()):
-        fam = fam_dir.name
+    if (args.corpus is None) == (args.gold is None):
+        ap.error("give --corpus or --gold")
+    folders = [(args.gold, "")] if args.gold else \
+        [(p, p.name) for p in sorted((args.corpus / "gold").iterdir()) if p.is_dir()]
+    for fam_dir, fam in folders:
         if args.family and fam not in args.family:
             continue
         tally = totals.setdefault(fam, [0, 0, 0])
         for gp in sorted(fam_dir.glob("*.json")):
             g = json.loads(gp.read_text())
-            fid = ids.get(f"{fam}/{g['file']}")
+            fid = ids.get(f"{fam}/{g['file']}" if fam else g["file"])
             fdocs = docs[docs["file_id"] == fid].to_dict("records") if fid is not None else []
             gdocs = g.get("documents", [])
             pairs = dict(sc.greedy_match(
@@ -122,7 +127,7 @@ def main() -> int:
                                  f"{len(extra)} headings (not counted)")
                     lines += [f"    + [L{r.get('level')}] {r['heading']}" for r in extra]
             if lines:
-                print(f"{fam}/{g['file']}")
+                print(f"{fam}/{g['file']}" if fam else g["file"])
                 print("\n".join(lines))
     print()
     print("| family | matched | extra | missed | P | R | F1 |")

@@ -62,6 +62,7 @@ class HeadingRules:
     min_letters: int = 2
     item_field: re.Pattern[str] = re.compile(r"(?!)")
     item_number: re.Pattern[str] = re.compile(r"(?!)")
+    lead_in_words: int = 4
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def load_rules() -> HeadingRules:
         min_letters=int(data["words"]["min_letters"]),
         item_field=re.compile(rf"^(?i:{data['item_fields']['names']})\s*:?$"),
         item_number=re.compile(data["runs"]["item_number"]),
+        lead_in_words=int(data["lead_in"]["min_words"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
@@ -207,7 +209,14 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     if any(p.search(text) for p in load_rules().not_a_heading) or load_rules().number_only.match(text.strip()) \
             or not made_of_words(text):
         return False
-    larger = block.size >= body.size + s.larger_by
+    # a sentence in roman type that ends in a colon announces what follows ("De voorzitter stelt
+    # aan de orde:"): set larger than the document's body (minutes whose text is set larger than
+    # their list of those present), it is the text's lead-in, not a heading; a heading set larger
+    # in roman names its subject without a colon, or is a label of a word or two ("besluit:")
+    # (rules/headings.toml [lead_in]; numbered and capitals aside)
+    lead_in = text.endswith(":") and not block.bold and not any(is_italic(line) for line in block.lines) \
+        and not numbered and not is_caps(text) and len(text.split()) >= load_rules().lead_in_words
+    larger = block.size >= body.size + s.larger_by and not lead_in
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
     label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size
     italic = all(is_italic(line) for line in block.lines) and not body.bold

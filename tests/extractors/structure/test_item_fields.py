@@ -32,6 +32,7 @@ def _list(fields: list[str], decision_label: str, field_size: float = 9.5) -> Pa
     (["Voorstel"], "Besluit"),
     (["Gevraagd besluit:", "Portefeuillehouder"], "Besloten:"),
     (["Behandelaar", "Toelichting", "Advies"], "Besluit:"),
+    (["Ingekomen stukken", "Stemming:"], "Besluit"),
 ])
 def test_item_field_labels_in_the_decision_labels_style_are_no_headings(make_pdf, documents_of, fields,
                                                                         decision_label):
@@ -139,3 +140,41 @@ def test_a_numbered_run_whose_numbering_ends_with_it_stays_a_list(make_pdf, sect
     page.lines(60, y, ["De routes worden verbreed en krijgen voorrang op kruisingen met landbouwwegen."])
     headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
     assert "2. Veilige schoolroutes" not in headings and "3. Meer stallingsplekken" not in headings
+
+
+@pytest.mark.parametrize("lead_in", ["De wethouder licht het voorstel als volgt toe:",
+                                     "Na de schorsing deelt de voorzitter mee:", "Aan de orde is:"])
+def test_a_roman_line_ending_in_a_colon_set_larger_than_the_body_is_a_lead_in(make_pdf, sections_of, lead_in):
+    """Convention: minutes set their text larger than the list of those present (which, being
+    long, sets the body size); a line of that text in roman type ending in a colon announces what
+    follows, it heads nothing. A heading set larger in roman has no colon."""
+    page = Page()
+    y = page.lines(56, 50, ["Verslag van de vergadering van de commissie Samenleving"], size=15, bold=True) + 10
+    y = page.lines(56, y, ["Aanwezig: " + ", ".join(f"de heer {n} (fractie {f})" for n, f in
+                           [("Albers", "A"), ("Bosman", "B"), ("Claassen", "C"), ("Dekker", "D")]),
+                           "mevrouw Evers (fractie E), mevrouw Franssen (fractie F), de heer Gerrits (fractie G),",
+                           "mevrouw Hendriks (fractie H), de heer Ingen (fractie I), mevrouw Jacobs (fractie J),",
+                           "de heer Kramer (fractie K), mevrouw Lammers (fractie L), de heer Mulder (fractie M)."],
+                    size=8.5, leading=11) + 12
+    y = page.lines(56, y, [lead_in], size=10.5) + 8
+    y = page.lines(56, y, ["Groenonderhoud in de wijken"], size=10.5) + 8
+    page.lines(56, y, ["Het onderhoud van het groen wordt vanaf volgend jaar per wijk aanbesteed.",
+                       "De commissie vraagt om een evaluatie na het eerste jaar."], size=10.5)
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert lead_in not in headings
+    assert "Groenonderhoud in de wijken" in headings
+
+
+def test_a_label_of_a_word_or_two_with_a_colon_set_larger_stays_a_heading(make_pdf, sections_of):
+    """A dictum's opener of a word or two ("besluiten:") set larger in roman heads the decision; only a
+    sentence ending in a colon is a lead-in."""
+    page = Page()
+    y = page.lines(56, 50, ["Besluit van het dagelijks bestuur"], size=15, bold=True) + 10
+    y = page.lines(56, y, ["Het dagelijks bestuur van het recreatieschap, gelet op artikel 12 van de",
+                           "gemeenschappelijke regeling, overwegende dat de tarieven jaarlijks worden",
+                           "herzien en dat de gebruikers daarover zijn gehoord, en gezien het advies van",
+                           "de commissie van advies over de tarieven van de jachthaven en de camping."]) + 12
+    y = page.lines(56, y, ["besluiten:"], size=12) + 8
+    page.lines(56, y, ["de tarieven voor het komende seizoen vast te stellen volgens de bijlage."])
+    headings = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert "besluiten:" in headings
