@@ -84,6 +84,8 @@ class DecisionRules:
     other_subject: re.Pattern[str] = re.compile(r"(?!)")
     proposal: re.Pattern[str] = re.compile(r"(?!)")
     """An item's proposal intro ("Voorgesteld besluit"): its text is no decision where one follows."""
+    verdict: re.Pattern[str] = re.compile(r"(?!)")
+    """A verdict line of an item ("Akkoord.", "Aangehouden."): its outcome word opens it."""
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +107,7 @@ def load_rules() -> DecisionRules:
         frozenset(data["outcome_precedence"]["manner"]),
         re.compile(data["outcome_precedence"]["result"], re.IGNORECASE),
         re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE),
-        re.compile(agenda["proposal"], re.IGNORECASE))
+        re.compile(agenda["proposal"], re.IGNORECASE), re.compile(agenda["verdict"], re.IGNORECASE))
 
 
 def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -172,10 +174,18 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     rules = load_rules()
     entries: list[tuple[str, Line | None]] = []
     block_of: dict[int, int] = {}  # id(line) -> index of its block, to end an intro's decision there
+    alone: set[int] = set()  # id(line) of the lines that are the whole of their block
+    first_lines: set[int] = set()  # id(line) of the first line of each block (a verdict opens its paragraph)
     for section in sections:
         if section.heading:
             entries.append((section.heading, None))
         for block in section.body:
+            if len(block.lines) == 1:
+                alone.add(id(block.lines[0]))
+            if block.lines:
+                first_lines.add(id(block.lines[0]))
+            if len(block.lines) > 1 and NOTE_LABEL.match(block.lines[0].text.strip()):
+                first_lines.add(id(block.lines[1]))  # the first line under a note's label ("Toelichting:")
             for line in block.lines:
                 block_of[id(line)] = id(block)
                 entries.append((line.text.strip(), line))
@@ -189,9 +199,13 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     intro_of: dict[int, str] = {}  # id(decision) -> the intro line that opened it ("De raad besluit unaniem:")
     label_of: dict[int, str] = {}  # id(decision) -> the label heading it stands under (a proposal's or a decision's)
     intro_kind: str | None = None  # the marker kind of the list an intro opened
+    intro_method = "decisions:agenda_intro"  # how that list was opened: a deciding formula, or a bare label
+    list_count = 0  # the items of that list so far
     sub_open = False  # a sub-list inside that list's last item is running
     sub_text = False  # that sub-list is the text the item adopts ("… de volgende opdracht vast te stellen:")
     vote_of: dict[str | None, str] = {}  # agenda item -> its vote result line ("Stemuitslag: voor 100%")
+    verdict_of: dict[str, str] = {}  # agenda item -> its verdict line after its decisions ("Akkoord.")
+    verdicts: list[tuple[int, DecisionPoint]] = []  # (place among the decisions, an item's verdict alone)
     page_lines: dict[int, list[Line]] = {}
     for _, ln in entries:
         if ln is not None:
@@ -199,23 +213,49 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     taken: set[int] = set()  # id(line) of the value lines a left-label row's decision took
     points = False  # the decimal points under a bare decision label are running ("1.1 …", "1.2 …")
     record: DecisionPoint | None = None  # the text under a bare label, until a conclusion replaces it
-    for text, line in entries:
+    lone: list[Line] = []  # markers read as lines of their own ("•" apart from its text: an OCR layer's column)
+    for at, (text, line) in enumerate(entries):
         if line is not None and id(line) in taken:
             continue
+        if line is None:
+            lone = []
+        elif is_marker(text) and (pending == "" or intro_block is not None):
+            lone.append(line)  # its text is the line beside it on its row, read later
+            continue
+        elif lone and (mark := _marker_beside(line, lone)) is not None:
+            lone.remove(mark)
+            text = f"{mark.text.strip()} {text}"
         vote = rules.vote_result.search(text)
         if vote:
             item_here = rules.agenda_item.match(text)
             vote_of[item_here.group("item") if item_here else current_item] = vote.group("text")
+        if pending == "" and intro_block is None and line is not None and opens_point_list(text, rules):
+            # a list under a bare decision label ("Besluit:" / "• … ;" / "• … ."), its points each
+            # opening a line with a marker: each point is a decision of the item
+            intro_block, intro_text, intro_method = block_of.get(id(line)), pending_label, "decisions:agenda_label"
+            open_decision, pending, intro_kind, sub_open, sub_text, list_count = None, None, None, False, False, 0
         if intro_block == NEXT_BLOCK and line is not None:
             intro_block = block_of.get(id(line))  # an intro set as a heading: its list is the next paragraph
         elif intro_block is not None and line is not None and block_of.get(id(line)) != intro_block \
-                and open_decision is not None and intro_kind and _next_item(text, intro_kind, open_decision):
+                and open_decision is not None and intro_kind and _next_item(text, intro_kind, list_count) \
+                and not bulleted_agenda_item(text, rules):
             intro_block = block_of.get(id(line))  # the list goes on with its next item, spaced as a paragraph
+        if intro_block is not None and line is not None and block_of.get(id(line)) != intro_block \
+                and open_decision is not None and intro_kind:
+            turn = _page_turn(entries, at, open_decision, intro_kind, list_count)
+            if turn:
+                # the list goes on over the page: what the page's foot and the next page's head set
+                # between (a form box, a running line) is no part of it
+                taken.update(turn)
+                continue
         if intro_block is not None:
             if line is not None and block_of.get(id(line)) == intro_block \
-                    and not any(p.match(text) for p in rules.agenda_stop) and not is_decision_label(text, rules):
+                    and not any(p.match(text) for p in rules.agenda_stop) and not is_decision_label(text, rules) \
+                    and not bulleted_agenda_item(text, rules):
                 marker = list_marker(text)
-                if marker and open_decision is not None and intro_kind and _marker_kind(marker) != intro_kind \
+                # (an item without a marker that ends in a colon, "… met het beslispunt:", has the
+                # marked lines under it as its sub-list too)
+                if marker and open_decision is not None and (intro_kind is None or _marker_kind(marker) != intro_kind) \
                         and (sub_open or ITEM_INTRO.search(open_decision.text)):
                     # a sub-list of the item ("… te dragen uit: a. …"): part of it, unless it is
                     # the text the item adopts
@@ -232,9 +272,10 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                     intro_kind = intro_kind or (_marker_kind(marker) if marker else None)
                     body_text = text[marker.end():] if marker else text
                     open_decision = DecisionPoint(len(decisions) + 1, body_text, line.page, line.bbox, body,
-                                                  "decisions:agenda_intro", [line], agenda_item=current_item)
+                                                  intro_method, [line], agenda_item=current_item)
                     intro_of[id(open_decision)] = intro_text
                     decisions.append(open_decision)
+                    list_count += 1
                 else:
                     open_decision.text = join_running_text(open_decision.text, text, vocabulary)
                     open_decision.lines.append(line)
@@ -250,13 +291,18 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             intro_of[id(decisions[-1])] = text
             intro_block, open_decision, pending = None, None, None
             continue
-        if is_intro(text, rules) and not rules.agenda_label.match(text):
-            intro_block = block_of.get(id(line)) if line is not None else NEXT_BLOCK
+        labelled = rules.agenda_label.match(text)
+        if (is_intro(text, rules) and not labelled) or (labelled and opens_intro(labelled.group("text"), rules)):
+            # an intro (or a label over one: "Besluit: Beslispunten") set as a heading, or as a
+            # line standing alone as its own paragraph ("Het college besluit:" set as a label
+            # over the decisions), has its list in the next paragraph
+            intro_block = block_of.get(id(line)) if line is not None and id(line) not in alone else NEXT_BLOCK
             intro_text, open_decision, pending = text, None, None
-            intro_kind, sub_open, sub_text = None, False, False
+            intro_kind, sub_open, sub_text, list_count = None, False, False, 0
+            intro_method = "decisions:agenda_intro"
             continue
         label = rules.agenda_label.match(text)
-        item = rules.agenda_item.match(text)
+        item = agenda_item_match(text, rules)
         if line is None and not label and rules.label_at_end.search(text):
             number = rules.agenda_item.match(rules.label_at_end.sub("", text))
             current_item = number.group("item") if number else current_item
@@ -324,7 +370,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             if item:
                 current_item = item.group("item")
             elif line is None:
-                number = rules.agenda_item.match(text)
+                number = agenda_item_match(text, rules)
                 current_item = number.group("item") if number else current_item
             open_decision = None
             continue
@@ -338,6 +384,22 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             open_decision.lines.append(line)
             if line.page == open_decision.page:
                 open_decision.bbox = open_decision.bbox.union(line.bbox)
+        elif current_item is not None and id(line) in first_lines and is_verdict(text, rules):
+            # a verdict line of the item outside its decisions ("Akkoord.", "Toelichting:" /
+            # "Akkoord, conform vastgesteld."): the item's decision where it prints none, else
+            # what became of its decisions
+            if any(d.agenda_item == current_item for d in decisions):
+                verdict_of.setdefault(current_item, text)
+            elif id(line) in alone and len(text.split()) <= VERDICT_WORDS:
+                # (only a verdict that is its paragraph's whole, and only where no decision of
+                # the item follows it: "*aangehouden 16 april*" over the item's account and its
+                # "Besluit:" is a note on it)
+                verdicts.append((len(decisions), DecisionPoint(
+                    0, text, line.page, line.bbox, body, "decisions:agenda_verdict", [line], agenda_item=current_item)))
+    decided = {d.agenda_item for d in decisions}
+    for at_index, verdict in reversed(verdicts):
+        if verdict.agenda_item not in decided:
+            decisions.insert(at_index, verdict)
     # a label's text that is a placeholder ("n.v.t.") is no decision; a proposal a decision of its
     # item follows is none either; a label's text that records the meeting's course (the opening,
     # the announcements, who spoke: meeting_record) is no decision; a text after a deciding formula
@@ -354,6 +416,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             d.outcome, vf, va = vote_outcome(vote_of[d.agenda_item], rules)
             if d.votes_for is None and d.votes_against is None:
                 d.votes_for, d.votes_against = vf, va
+        if d.outcome is None and d.agenda_item in verdict_of:
+            d.outcome = find_outcome(first_sentence(verdict_of[d.agenda_item]), rules)[0]
     return kept
 
 
@@ -466,10 +530,93 @@ def adopts_text(item: str, sub_item: str) -> bool:
     return bool(_adopting().search(item.strip())) and sub_item.strip()[:1].isupper()
 
 
-def _next_item(text: str, kind: str, last: DecisionPoint) -> bool:
-    """Whether a line opens the item after `last` in a list of markers of `kind` ("2." after "1.")."""
+def _next_item(text: str, kind: str, count: int) -> bool:
+    """Whether a line opens the next item of a list of markers of `kind` that holds `count` items
+    ("2." after "1.")."""
     marker = list_marker(text)
-    return marker is not None and _marker_kind(marker) == kind and marker_number(marker, last.number) == last.number + 1
+    return marker is not None and _marker_kind(marker) == kind and marker_number(marker, count) == count + 1
+
+
+def _marker_beside(line: Line, markers: Sequence[Line]) -> Line | None:
+    """The lone marker on the line's row left of it (the line is that marker's item), or None."""
+    return next((mk for mk in markers if mk.page == line.page and mk.bbox.x1 <= line.bbox.x0
+                 and abs(mk.bbox.top - line.bbox.top) <= 0.5 * line.bbox.height), None)
+
+
+PAGE_TURN_LINES = 4
+"""The most lines a page's foot and the next page's head set between a list's items at a page turn."""
+
+
+def _page_turn(entries: Sequence[tuple[str, Line | None]], at: int, last: DecisionPoint, kind: str,
+               count: int) -> set[int]:
+    """The lines from `entries[at]` to the next item of a list that goes on over a page (ids), or
+    an empty set: a few lines (PAGE_TURN_LINES), none a heading, agenda item, label or marked
+    line, then on a later page than the list's last line the list's next item, before any other
+    line of that page's body."""
+    page = last.lines[-1].page if last.lines else last.page
+    between: set[int] = set()
+    for text, line in entries[at:at + PAGE_TURN_LINES + 1]:
+        if line is None:
+            return set()
+        if line.page > page and _next_item(text, kind, count):
+            return between
+        if list_marker(text) or agenda_item_match(text) or is_decision_label(text) or is_intro(text):
+            return set()
+        between.add(id(line))
+    return set()
+
+
+def is_verdict(text: str, rules: DecisionRules | None = None) -> bool:
+    """Whether a line gives an item's verdict: its first sentence is short and opens with an
+    outcome word ("Akkoord.", "Conform.", "Aangehouden tot de volgende vergadering.", "Akkoord,
+    vastgesteld met aanpassingen."; rules/decisions.toml [agenda] verdict)."""
+    rules = rules or load_rules()
+    text = text.strip()
+    label = NOTE_LABEL.match(text)
+    sentence = first_sentence(text[label.end():].strip() if label else text)
+    return bool(rules.verdict.match(sentence)) and len(sentence.split()) <= VERDICT_WORDS
+
+
+NOTE_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:(?:\s+|$)")
+"""A note's label of a word or two before its text or alone on its line ("Toelichting:", "Opmerking:")."""
+
+
+VERDICT_WORDS = 8
+"""The most words of a verdict's first sentence: a verdict is a word or two, no account of a debate."""
+
+
+def opens_intro(text: str | None, rules: DecisionRules | None = None) -> bool:
+    """Whether a decision label's text is an intro of its own that opens the points below ("Besluit:
+    Beslispunten", "Besluit: Het college besluit:"): an intro ending in its colon, or a bare word of
+    one ("Beslispunten"), not a decision that names its deciding body ("Besluit: De raad besluit
+    de motie te verwerpen")."""
+    text = (text or "").strip()
+    return bool(text) and is_intro(text, rules) and (text.endswith(":") or len(text.split()) <= 2)
+
+
+def opens_point_list(text: str, rules: DecisionRules | None = None) -> bool:
+    """Whether a line under a bare decision label opens a list of points: it opens with a list
+    marker ("•", "-", "1.", "a."), no decimal point ("1.1", read as the item's own points) and
+    no agenda item after a bullet ("■ 4. Mededelingen")."""
+    rules = rules or load_rules()
+    return list_marker(text) is not None and not rules.point.match(text) and not bulleted_agenda_item(text, rules)
+
+
+def bulleted_agenda_item(text: str, rules: DecisionRules | None = None) -> re.Match[str] | None:
+    """An agenda item's number and subject after a bullet or box ("■ 4. Mededelingen", "• 6.a
+    Uitnodigingen"), as a slide or a web page sets its items; None for any other line."""
+    rules = rules or load_rules()
+    marker = list_marker(text)
+    if marker is None or _marker_kind(marker) != "bullet":
+        return None
+    return rules.agenda_item.match(text[marker.end():].strip())
+
+
+def agenda_item_match(text: str, rules: DecisionRules | None = None) -> re.Match[str] | None:
+    """The agenda item a line or heading opens ("6", "004.b", "3.1 Voorstel …"), also after a
+    bullet ("■ 4. Mededelingen"); None when it opens none."""
+    rules = rules or load_rules()
+    return rules.agenda_item.match(text) or bulleted_agenda_item(text, rules)
 
 
 def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
@@ -514,6 +661,7 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
     # first without the cover text (a kind line of the title band, "RAADSBESLUIT", over the formula
     # "De raad …; gelezen …; besluit: vast te stellen …": the decision follows the formula's
     # "besluit"), then, where that finds none, with it (a kind line over the decision list itself)
+    dictum: list[DecisionPoint] = []  # a motion's clauses under each of its intros, in order
     for excluded in (NOT_DECISION_ROLES | {BlockKind.COVER}, NOT_DECISION_ROLES):
         for section in sections:
             section_roles = _under_intro(section, roles, rules)
@@ -537,7 +685,17 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                     body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
                     for item in items:
                         item.body = body
-                    return items
+                    if doc_type != "motie":
+                        return items
+                    # a motion may speak more than once ("spreekt uit: …" / "en verzoekt het
+                    # college: …"): the clauses under each of its intros are its dictum
+                    dictum += items
+                    read = {id(ln) for item in items for ln in item.lines}
+                    tried = max((k for k, ln in enumerate(lines) if id(ln) in read), default=tried)
+        if dictum:
+            for n, item in enumerate(dictum, 1):
+                item.number = n
+            return dictum
     if doc_type == "motie":
         return find_operative_clauses(sections, vocabulary, rules)
     return find_bare_dictum(sections, doc_type, vocabulary, roles, page_lines)
@@ -912,7 +1070,10 @@ LEADING_LABEL = re.compile(r"^[A-Z][\w ]{0,40}:\s")
 
 @lru_cache(maxsize=1)
 def _deciding() -> re.Pattern[str]:
-    return re.compile(read_rules("decisions")["unlabelled"]["deciding"], re.IGNORECASE)
+    """A sentence naming the deciding body with its verb, in the present or the perfect
+    (rules/decisions.toml [unlabelled] deciding, deciding_perfect)."""
+    data = read_rules("decisions")["unlabelled"]
+    return re.compile(f"(?:{data['deciding']})|(?:{data['deciding_perfect']})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -933,6 +1094,23 @@ def _field_line(text: str) -> bool:
     return bool(FIELD_LINE.match(text)) and starts_with_label(text)
 
 
+ROW_LABEL_WORDS = 3
+"""The most words of a label in an item's left column."""
+
+
+def _row_labels(block: Block, others: Sequence[Block]) -> bool:
+    """Whether a paragraph holds the labels of a left column: short lines (ROW_LABEL_WORDS words,
+    no sentence's end), the first with a line of another paragraph starting on its row, right of
+    it ("Toelichting" | "Elk jaar …", "Vervolgprocedure" | "9 mei …")."""
+    if not block.lines or any(len(ln.text.split()) > ROW_LABEL_WORDS or ITEM_END.search(ln.text.strip())
+                              for ln in block.lines):
+        return False
+    label = block.lines[0]
+    return any(ln.page == label.page and ln.bbox.x0 > label.bbox.x1
+               and abs(ln.bbox.top - label.bbox.top) <= 0.5 * label.bbox.height
+               for other in others if other is not block for ln in other.lines)
+
+
 def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
                               roles: Mapping[Block, BlockKind] | None = None,
                               body: str | None = None) -> list[DecisionPoint]:
@@ -949,6 +1127,8 @@ def find_unlabelled_decisions(sections: Sequence[Section], vocabulary: Vocabular
         number = rules.agenda_item.match(section.heading)
         paragraphs = [b for b in section.body if roles.get(b, b.kind) is BlockKind.BODY]
         for k, block in enumerate(paragraphs):
+            if _row_labels(block, paragraphs):
+                continue  # a label of the item's left column ("Toelichting" | its paragraph)
             # the item's field lines set close above its paragraph ("Kenmerk: 2010/…") head it,
             # they are no part of it
             lines = list(block.lines)
