@@ -679,6 +679,9 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                 while start < len(lines) and is_intro(lines[start].text, rules):
                     intro = lines[start].text  # "Voorgesteld raadsbesluit" over "De raad besluit:": the inner one
                     start += 1
+                while start < len(lines) and not any(c.isalnum() for c in lines[start].text) \
+                        and not is_marker(lines[start].text.strip()):
+                    start += 1  # a scan's stray mark read as a line of its own ("|") decides nothing; a lone "•" opens its item
                 tried = start
                 items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles, page_lines)
                 if items and not _not_a_decision(items[0].text, rules):

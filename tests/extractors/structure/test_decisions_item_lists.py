@@ -332,3 +332,18 @@ def test_a_verdict_note_over_an_items_decision_is_no_decision(make_pdf, document
     page.add(56, 150, "Besluit:", bold=True).add(56, 164, "Het plan voor het warmtenet vast te stellen.")
     (doc,) = documents_of(make_pdf([page]))
     assert [(d.agenda_item, d.text) for d in doc.decisions] == [("2", "Het plan voor het warmtenet vast te stellen.")]
+
+
+@pytest.mark.parametrize("mark", ["|", "~", "'"])
+def test_a_stray_mark_under_the_intro_is_no_decision(make_pdf, documents_of, mark):
+    """Convention: a scan's stray mark read as a line of its own under "besluit:" (a speck, a
+    rule's end: no letter or digit) decides nothing; the dictum is the text after it."""
+    page = Page().add(56, 40, "Raadsbesluit", size=14, bold=True)
+    page.lines(56, 80, ["De raad van de gemeente Oosterhaven;",
+                        "gezien het voorstel van burgemeester en wethouders van 4 mei 2033;",
+                        "gelet op artikel 147 van de Gemeentewet;"], leading=18)
+    page.add(56, 150, "besluit:", bold=True)
+    page.add(480, 140, mark)
+    page.add(56, 170, "vast te stellen de Verordening op de havengelden Oosterhaven 2033.")
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == ["vast te stellen de Verordening op de havengelden Oosterhaven 2033."]
