@@ -25,6 +25,8 @@ NOT_A_SUBJECT = frozenset({"van", "de", "het", "der", "den", "d", "dd", "aan", "
 only the kind; "Subsidiebesluit cultuurfonds" and "Forumverslag 14-05-2018" name a paper."""
 BODY_NAME = re.compile(r"\b(?:van\s+)?(?:de\s+)?(?i:gemeente|provincie|waterschap|hoogheemraadschap)\s+"
                        r"[A-Z'’][\w'’.()-]*(?:[\s-]+(?:(?:van|de|der|den|aan|op|in|en)\s+)?\(?[A-Z][\w'’.()-]*)*")
+LONE_WORD = re.compile(r"[^\W\d_]+")
+"""A line of one word of letters only, no punctuation: a label, not the tail of a sentence."""
 SEGMENT = re.compile(r"\s+[·•|–—]\s+")
 """What separates the parts of an export's header line ("Gemeente X · Besluitenlijst"); a plain
 hyphen does not: "Gemeente X - Verslag" is the running header of a report's later pages."""
@@ -90,6 +92,8 @@ class DocTypeRules:
     name_cues: frozenset[str] = frozenset()
     field_line: re.Pattern[str] = re.compile(r"(?!)")
     kind_words: frozenset[str] = frozenset()
+    annex_after: frozenset[str] = frozenset()
+    """Kinds of paper after which a document of no kind of its own, in the same PDF, is their annex."""
     stray_marks: str = ""
     """Marks a text layer leaves before a line's first word that belong to no word (OCR reads a speck
     as "‚" or "|"): taken off before the cues read the line."""
@@ -125,7 +129,7 @@ def load_rules() -> DocTypeRules:
                         frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]),
                         frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE),
                         frozenset(w.casefold() for w in data["title"].get("kind_words", ())),
-                        str(s.get("stray_marks", "")))
+                        frozenset(s.get("annex_after", ())), str(s.get("stray_marks", "")))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,
@@ -145,8 +149,9 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     first_line: dict[str, int] = {}
     found: dict[str, list[str]] = {}
     fired: list[tuple[Cue, int]] = []
-    # a title starts like one: a line that opens in lower case continues a sentence
-    title_starts = [(k, t) for k, t in enumerate(title) if not t[:1].islower()]
+    # a title starts like one: a line that opens in lower case continues a sentence, unless it is a
+    # lone word (a kind line set in lower case under the letterhead: "brief", "besluitenlijst")
+    title_starts = [(k, t) for k, t in enumerate(title) if not t[:1].islower() or LONE_WORD.fullmatch(t)]
     title_lines_of = {True: [t for _, t in title_starts],  # by `label_lines`: the same for every title cue
                       False: [t for k, t in title_starts if k == 0 or not rules.field_line.match(t)]}
     for cue in rules.cues:

@@ -187,10 +187,12 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
         cue = cues[first]
         found = document_type(pages[first:last + 1], cue.title, cue.kind_word)
-        doc_type = found.doc_type if found else "onbekend"
+        # a paper of no kind of its own bound after one that proposes or decides (or after its annex)
+        annexed = found is None and bool(parts) and parts[-1].doc_type in load_doc_type_rules().annex_after
+        doc_type = found.doc_type if found else "bijlage" if annexed else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered \
             else "kind_mark" if first in marked else "first_page"
-        method += f";{found.method}" if found else ""
+        method += f";{found.method}" if found else ";doc_type:annex_after" if annexed else ""
         marks = cue.doc_type is not None or cue.cover or cue.type_line or first in marked \
             or _heads_the_page(cue.title_blocks, pages[first:last + 1])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,

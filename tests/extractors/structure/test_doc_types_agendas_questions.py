@@ -121,3 +121,33 @@ def test_a_scan_s_stray_mark_before_a_title_is_no_part_of_it(mark):
     assert found is not None and found.doc_type == "amendement", found
     assert classify(["• Amendement gratis parkeren"], []) is None or \
         classify(["• Amendement gratis parkeren"], []).doc_type != "amendement"
+
+
+LETTER = ["Onderwerp: verlichting van het fietspad langs de Vaart",
+          "Al enkele maanden is het fietspad langs de Vaart na zonsondergang onverlicht.",
+          "Wij vragen u de lantaarns zo snel mogelijk te laten herstellen.",
+          "De bewonersvereniging Vaartkwartier"]
+
+
+@pytest.mark.parametrize("kind_line", ["BRIEF", "B R I E F", "brief"])
+def test_a_bare_brief_kind_line_over_the_subject_makes_a_letter(make_pdf, documents_of, kind_line):
+    """A letter's layout may print its kind alone over the subject ("BRIEF", letter-spaced, or in
+    lower case under the letterhead): a brief, with or without a salutation."""
+    assert _kind(documents_of, make_pdf, _paper(kind_line, LETTER)) == "brief"
+
+
+@pytest.mark.parametrize("kind_line, lines, kind", [
+    ("besluitenlijst", ["Vergadering van het dagelijks bestuur, 3 juni 2031", "1. Opening",
+                        "2. Benoeming penningmeester"], "besluitenlijst"),
+    ("beleidsdocument", ["Groen in de wijk 2031-2035", "Wij willen elke wijk een park op loopafstand geven."],
+     "beleidsplan"),
+    ("beleidsstuk", ["Koers sportaccommodaties", "Dit stuk beschrijft hoe wij de velden willen verdelen."],
+     "beleidsplan"),
+])
+def test_a_kind_line_set_in_lower_case_under_the_letterhead_names_the_kind(kind_line, lines, kind):
+    """A lone word in lower case (no punctuation) at the top is a kind line, not the tail of a
+    sentence: a line of several words that opens in lower case still carries a sentence on."""
+    found = classify(["Gemeente Wolderwijk", kind_line] + lines, [])
+    assert found is not None and found.doc_type == kind, found
+    found = classify(["Gemeente Wolderwijk", f"{kind_line} van de vorige vergadering is vastgesteld"], [])
+    assert found is None or found.doc_type != kind, found

@@ -72,3 +72,32 @@ def test_a_requested_decision_without_the_assembly_stays_advice_to_the_college()
     found = classify(["Onderwerp: Verlenging huurcontract sporthal"],
                      ["Gevraagd besluit:", "1. het huurcontract met vijf jaar te verlengen."])
     assert found is not None and found.doc_type == "nota_bw", found
+
+
+def _bundle_page(kind: str, title: str, lines: list[str], number: int) -> Page:
+    page = Page().add(60, 40, "Omgevingsdienst Brinkland", size=9).add(60, 56, kind, size=11)
+    page.add(60, 74, title, size=15, bold=True)
+    page.lines(60, 120, lines, size=10, leading=15)
+    page.add(500, 800, f"- {number} -", size=9)
+    return page
+
+
+@pytest.mark.parametrize("first, kind_word", [
+    (["Gevraagd besluit:", "Het algemeen bestuur wordt gevraagd de jaarplanning vast te stellen."], "Agenda"),
+    (["De raad van de gemeente Brinkhoven;", "gelet op artikel 147 van de Gemeentewet;", "besluit:",
+      "vast te stellen de regeling."], "Memo"),
+    (["Het college besluit:", "1. de werkwijze voor meldingen vast te stellen."], "Notitie"),
+])
+def test_a_paper_of_no_kind_bound_after_a_deciding_paper_is_its_annex(make_pdf, documents_of, first, kind_word):
+    """Convention of bundles: what follows a proposal or decision in the same file without a kind of
+    its own (the planning it adopts, a list, a map) is its annex (bijlage); a paper that names its kind
+    keeps it."""
+    path = make_pdf([
+        _bundle_page("Voorstel", "Jaarplanning toezicht 2032", first, 1),
+        _bundle_page(kind_word, "Planning per kwartaal", ["1. Bedrijfsbezoeken in het eerste kwartaal",
+                                                          "2. Controles van de opslag van vuurwerk",
+                                                          "3. Terugkoppeling aan het bestuur"], 2),
+    ])
+    docs = documents_of(path)
+    assert [(d.part.page_start, d.part.page_end) for d in docs] == [(1, 1), (2, 2)]
+    assert docs[0].part.doc_type != "onbekend" and docs[1].part.doc_type == "bijlage", [d.part for d in docs]
