@@ -400,11 +400,11 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     for at_index, verdict in reversed(verdicts):
         if verdict.agenda_item not in decided:
             decisions.insert(at_index, verdict)
-    # a label's text that is a placeholder ("n.v.t.") is no decision; a proposal a decision of its
+    # a label's text that is a placeholder ("n.v.t.") or a table's header row is no decision; a proposal a decision of its
     # item follows is none either; a label's text that records the meeting's course (the opening,
     # the announcements, who spoke: meeting_record) is no decision; a text after a deciding formula
     # ("De raad besluit:") always is one
-    kept = [d for d in decisions if d.text and not is_placeholder(d.text)]
+    kept = [d for d in decisions if d.text and not is_placeholder(d.text) and not is_header_row(d.text)]
     proposals = {id(d) for d in kept if rules.proposal.search(heading_label(join_letter_spacing(
         intro_of.get(id(d)) or label_of.get(id(d), ""))))}
     kept = [d for d in superseded_proposals_dropped(kept, proposals)
@@ -514,6 +514,20 @@ def is_placeholder(text: str) -> bool:
     whole, opening = _placeholders()
     label = re.sub(r"\s+", " ", text).strip().rstrip(" :.")
     return bool(whole.fullmatch(label) or opening.match(label))
+
+
+@lru_cache(maxsize=1)
+def _header_row() -> re.Pattern[str]:
+    data = read_rules("decision_tables")
+    cell = "|".join(f"(?:{data[k]})" for k in ("agenda_item", "subject", "decision", "proposal", "outcome"))
+    return re.compile(rf"(?:{cell})[:.]?(?:\s*[|/]?\s*(?:{cell})[:.]?)+", re.IGNORECASE)
+
+
+def is_header_row(text: str) -> bool:
+    """Whether a decision label's text is a table's header row read as a line ("Nr. Onderwerp
+    Besluit"): two or more column names of rules/decision_tables.toml and nothing else. It names the
+    columns of the items below it and decides nothing."""
+    return bool(_header_row().fullmatch(re.sub(r"\s+", " ", text).strip()))
 
 
 @lru_cache(maxsize=1)

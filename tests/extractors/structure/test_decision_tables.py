@@ -133,3 +133,25 @@ def test_pipeline_reads_a_council_table_of_proposals_and_results(tmp_path):
     assert list(docs.doc_type) == ["besluitenlijst"]
     assert _rows(decisions) == [("7", rows[0][2], "verworpen"), ("8", rows[1][2], "ingetrokken"),
                                 ("9", rows[2][2], "unaniem")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nr. Onderwerp Besluit",
+    "Agendapunt | Omschrijving | Genomen besluit | Stemuitslag",
+    "No. Titel Beslissing",
+    "Punt Zaak Raadsvoorstel Uitslag",
+])
+def test_a_header_row_read_as_a_line_is_no_decision(text):
+    from raadsstukken.extractors.structure.decisions import is_header_row
+    assert is_header_row(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Besluit",  # one column name alone is a label, handled as one
+    "Conform besluit.",
+    "Het onderwerp wordt aangehouden tot de volgende vergadering.",
+    "Besluit conform voorstel",
+])
+def test_a_decision_that_names_a_column_word_stays_one(text):
+    from raadsstukken.extractors.structure.decisions import is_header_row
+    assert not is_header_row(text)
