@@ -14,22 +14,16 @@ Wordings are invented; none comes from a corpus or fresh paper.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from raadsstukken.extractors.structure.doc_types import classify
-from tests.pdfs import Page
+from tests.extractors.structure.doc_type_papers import kind_of, one_page_paper
 
 
-def _paper(title: str, lines: list[str], body: str = "Gemeente Wolderwijk") -> Page:
-    page = Page().add(56, 36, body, size=12, bold=True)
-    page.add(56, 80, title, size=14, bold=True)
-    page.lines(56, 116, lines, size=10, leading=15)
-    return page
-
-
-def _kind(documents_of, make_pdf, page: Page) -> str:
-    (doc,) = documents_of(make_pdf([page]))
-    return doc.part.doc_type
+_paper = partial(one_page_paper, body="Gemeente Wolderwijk")
+_kind = kind_of
 
 
 @pytest.mark.parametrize("title, items", [
