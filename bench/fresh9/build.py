@@ -419,6 +419,22 @@ class Family:
     def line_bg(self, f, lead):  # drawn under each text line before its words; families with cards fill it
         pass
 
+    def hanging_rows(self, f, rows, font, size, w, colon=False, lab_font=None):
+        """Head rows with their labels hanging left of the values (a list value one line each); a label
+        wider than the hanging column stands on a line of its own above its values."""
+        sw = pdfmetrics.stringWidth
+        for lab, val in rows:
+            vals = val if isinstance(val, list) else [val or "–"]
+            lab = f"{lab}:" if colon else lab
+            if sw(lab, lab_font or font, size) > w - 2 * mm:
+                f.text(lab, lab_font or font, size, after=0)
+                for v in vals:
+                    f.text(v, font, size, indent=w, after=1)
+            else:
+                for k, v in enumerate(vals):
+                    f.text(v, font, size, indent=w, hang=(lab if k == 0 else "", w), after=1)
+            f.space(2)
+
     # block renderers, shared; families override what they set differently
     def para(self, f, text, quote=False):
         f.text(text, self.italic if quote else self.font, self.size, indent=8 * mm if quote else 0, after=5)
@@ -614,7 +630,7 @@ class Publicatieblad(Family):
         lab = f"{f.page}/{f.total or 1}"
         c.drawRightString(self.W - 12 * mm, 8 * mm, lab)
         c.setFillColor(black)
-        self.noise += [lab, PRINTED]
+        self.noise += [lab, PRINTED, short(url, 110)]
         if f.page != 1:
             return
         y = self.H - 20 * mm
@@ -719,13 +735,7 @@ class Actiekolom(Family):
         if doc.get("kind_line"):
             f.text(doc["kind_line"], self.font, 7.5, color=GREY, after=3)
         f.text(doc.get("title") or kind_word(doc), "DSans-B", 12.5, lead=15, after=8)
-        rows = meta_rows(doc)
-        w = 30 * mm
-        for lab, val in rows:
-            vals = val if isinstance(val, list) else [val or "-"]
-            for k, v in enumerate(vals):
-                f.text(v, self.font, self.size - 0.5, indent=w, hang=(f"{lab}:", w) if k == 0 else None, after=1)
-            f.space(3)
+        self.hanging_rows(f, meta_rows(doc), self.font, self.size - 0.5, 30 * mm, colon=True)
         f.space(6)
 
     def heading(self, f, text, level=1):
@@ -900,10 +910,7 @@ class Voettabel(Family):
         f.c.rect(f.x0, f.y + 2, 2 * mm, top - f.y - 2, stroke=0, fill=1)
         f.c.setFillColor(black)
         f.space(6)
-        for lab, val in meta_rows(doc):
-            vals = val if isinstance(val, list) else [val or "–"]
-            for k, v in enumerate(vals):
-                f.text(v, "LSans", 8.5, indent=40 * mm, hang=(lab if k == 0 else "", 40 * mm), after=1)
+        self.hanging_rows(f, meta_rows(doc), "LSans", 8.5, 40 * mm)
         f.space(8)
 
     def heading(self, f, text, level=1):
@@ -978,10 +985,7 @@ class Spiegel(Family):
         f.c.setLineWidth(0.6)
         f.c.line(cx - 15 * mm, f.y, cx + 15 * mm, f.y)
         f.space(8)
-        for lab, val in meta_rows(doc):
-            vals = val if isinstance(val, list) else [val or "–"]
-            for k, v in enumerate(vals):
-                f.text(v, self.font, self.size - 1, indent=38 * mm, hang=(f"{lab}" if k == 0 else "", 38 * mm), after=1)
+        self.hanging_rows(f, meta_rows(doc), self.font, self.size - 1, 38 * mm)
         f.space(6)
 
     def para(self, f, text, quote=False):
