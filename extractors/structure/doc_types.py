@@ -94,6 +94,9 @@ class DocTypeRules:
     kind_words: frozenset[str] = frozenset()
     annex_after: frozenset[str] = frozenset()
     """Kinds of paper after which a document of no kind of its own, in the same PDF, is their annex."""
+    adopted_after: frozenset[str] = frozenset()
+    """Kinds of decision after which a document whose own kind only a weak type line names (a kind of
+    `type_line_kinds` with less weight than `starts_document`) is what the decision adopts: their annex."""
     stray_marks: str = ""
     """Marks a text layer leaves before a line's first word that belong to no word (OCR reads a speck
     as "‚" or "|"): taken off before the cues read the line."""
@@ -129,7 +132,8 @@ def load_rules() -> DocTypeRules:
                         frozenset(s["type_line_kinds"]), frozenset(s["thread_cues"]),
                         frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE),
                         frozenset(w.casefold() for w in data["title"].get("kind_words", ())),
-                        frozenset(s.get("annex_after", ())), str(s.get("stray_marks", "")))
+                        frozenset(s.get("annex_after", ())), frozenset(s.get("adopted_after", ())),
+                        str(s.get("stray_marks", "")))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,

@@ -160,6 +160,7 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
     cues = [_page_cue(page, pages[i - 1] if i else None, body.size, rules) for i, page in enumerate(pages)]
     starts: list[int] = [0]
     marked: set[int] = set()
+    lined: set[int] = set()
     thread = load_doc_type_rules().thread_cues
     for i, cue in enumerate(cues[1:], 1):
         before = next((c.kind_mark for c in reversed(cues[starts[-1]:i]) if c.kind_mark is not None), None)
@@ -170,6 +171,10 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         if _next_of_a_kind(pages, starts[-1], i, cues):
             starts.append(i)  # the masthead again over a title and fields of its own: the next paper
             marked.add(i)
+            continue
+        if _own_kind_line(cue, cues[starts[-1]]):
+            starts.append(i)  # a kind line of another kind over a title of its own: the next paper
+            lined.add(i)
             continue
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
@@ -187,12 +192,21 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
         last = (starts[n + 1] - 1) if n + 1 < len(starts) else len(pages) - 1
         cue = cues[first]
         found = document_type(pages[first:last + 1], cue.title, cue.kind_word)
-        # a paper of no kind of its own bound after one that proposes or decides (or after its annex)
-        annexed = found is None and bool(parts) and parts[-1].doc_type in load_doc_type_rules().annex_after
-        doc_type = found.doc_type if found else "bijlage" if annexed else "onbekend"
+        # a paper of no kind of its own bound after one that proposes or decides (or after its annex);
+        # after a decision, also one whose kind only a weak type line names (a bare "Nota" kind line):
+        # what the decision adopts (a plan or report named so in its title keeps its kind)
+        type_rules = load_doc_type_rules()
+        after = parts[-1].doc_type if parts else None
+        annexed = found is None and after in type_rules.annex_after
+        adopted = found is not None and found.weight < type_rules.starts_document \
+            and found.doc_type in type_rules.type_line_kinds and after in type_rules.adopted_after
+        if adopted:
+            found = None
+        doc_type = found.doc_type if found else "bijlage" if annexed or adopted else "onbekend"
         method = "title" if cue.strong else "cover" if cue.cover else "renumbering" if cue.renumbered \
-            else "kind_mark" if first in marked else "first_page"
-        method += f";{found.method}" if found else ";doc_type:annex_after" if annexed else ""
+            else "kind_mark" if first in marked else "kind_line" if first in lined else "first_page"
+        method += f";{found.method}" if found else ";doc_type:annex_after" if annexed \
+            else ";doc_type:adopted_after" if adopted else ""
         marks = cue.doc_type is not None or cue.cover or cue.type_line or first in marked \
             or _heads_the_page(cue.title_blocks, pages[first:last + 1])
         parts.append(DocumentPart(n, pages[first].number, pages[last].number, doc_type,
@@ -200,6 +214,17 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
                                   title_blocks=cue.title_blocks if marks else (),
                                   cover_page=pages[first].number if cue.cover else None))
     return parts
+
+
+def _own_kind_line(cue: PageCue, open_cue: PageCue) -> bool:
+    """Whether a page opens a paper of its own by the kind line set over (or beside) its title: the
+    kind word names a kind other than the open document's ("Nota" over the plan a raadsbesluit
+    before it adopts), over a title that is not the open document's (a later page that repeats the
+    paper's kind and title carries it on)."""
+    if cue.kind_word is None or cue.doc_type is None or cue.doc_type == open_cue.doc_type or not cue.title:
+        return False
+    own = _own_title(open_cue)
+    return not (own and _squash(own) == _squash(cue.title))
 
 
 MASTHEAD_FIELDS = 2
@@ -349,7 +374,8 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         if under is not None:
             kind_word, title_blocks = _as_title_line(under[0].text), [under[1]]
     if kind_word is None and title_blocks and not names_only_the_kind(title_blocks[0].text):
-        kind_word = _kind_line_over(title_blocks[0], blocks, body_size)
+        kind_word = _kind_line_over(title_blocks[0], blocks, body_size) \
+            or _kind_word_beside(title_blocks[0], blocks, page)
     if not cover:
         typed = _type_line_title(blocks, body_size)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
@@ -575,6 +601,22 @@ def _kind_line_over(title: Block, blocks: Sequence[Block], body_size: float) -> 
     kind = max(above, key=lambda b: b.bbox.bottom)
     if len(kind.lines) != 1 or title.bbox.top - kind.bbox.bottom > KIND_LINE_GAP * max(kind.size, body_size) \
             or not names_only_the_kind(kind.text) or not classify_title(kind.text):
+        return None
+    return _as_title_line(kind.text)
+
+
+def _kind_word_beside(title: Block, blocks: Sequence[Block], page: PageLayout) -> str | None:
+    """The kind word printed left of a title on its band ("Nota" in an export's field column, the
+    title in the text column beside it), as a title line, or None: the nearest one-line block to
+    the title's left that starts within the kind word's height of the title's top and names only
+    the kind of paper."""
+    left = [b for b in blocks if b is not title and b.bbox.x1 <= title.bbox.x0 and len(b.lines) == 1
+            and b.bbox.top - 1 <= title.bbox.top < b.bbox.bottom
+            and title.bbox.x0 - b.bbox.x1 <= SUBJECT_BESIDE_GAP * page.width]
+    if not left:
+        return None
+    kind = max(left, key=lambda b: b.bbox.x1)
+    if not names_only_the_kind(kind.text) or not classify_title(kind.text):
         return None
     return _as_title_line(kind.text)
 
