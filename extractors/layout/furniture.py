@@ -8,7 +8,11 @@ A line in the top or bottom band of a page is furniture when
 - or it is a line of an official publication's masthead ("GEMEENTEBLAD", "Nr. 12345, 1 maart
   2024", "Gemeenteblad 2024 nr. 12345 2"), on a single page too,
 - or it stands on the row of a browser's print header or footer (the print date and time, the
-  page's address), on a single page too.
+  page's address), on a single page too,
+- or, on a following page that carries a page label, it stands in the top band in type smaller
+  than the page's text and carries the paper's date or number (a reference line: "Gemeente X,
+  besluitenlijst 3 maart 2031", "Datum … Ons kenmerk …"), on a single page too; a body's name
+  alone there is the letterhead of a paper that may start on that page.
 A line beside the body, in a narrow right-hand column, is furniture when it recurs at the same place
 on the next or previous page (a letter's running sidebar: its unit and "Ons kenmerk" on every
 following page).
@@ -57,6 +61,8 @@ class FurnitureRules:
     sidebar_whole: float = 1.0
     label_line: float = 0.0
     """How far (in font sizes) a band segment's centre may stand from a page label's to share its line."""
+    continuation_size: float = 0.0
+    """Largest size, as a share of the page's text size, of a following page's reference line."""
 
 
 def _browser_print_row(line: Line, lines: Sequence[Line], rules: FurnitureRules) -> bool:
@@ -99,6 +105,7 @@ def load_rules() -> FurnitureRules:
         sidebar_min_letters=int(data["sidebar"]["min_letters"]),
         sidebar_whole=float(data["sidebar"]["whole"]),
         label_line=float(labels.get("same_line", 0.0)),
+        continuation_size=float(data["continuation"]["max_size_share"]),
     )
 
 
@@ -278,6 +285,16 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
                                                 for ln in labelled):
                 (found.header if band == "top" else found.footer).append(line)
                 found.methods.add("page_label")
+    size = _text_size([ln for lines, _ in pages for ln in lines])  # the file's text (a following page may hold a line or two)
+    for page_index, in_band in enumerate(bands):
+        found = result[page_index]
+        if page_index == 0 or found.page_label is None:
+            continue
+        for band, line in in_band:
+            if band == "top" and not found.contains(line) and line.size <= rules.continuation_size * size \
+                    and any(ch.isalpha() for ch in line.text) and any(ch.isdigit() for ch in line.text):
+                found.header.append(line)  # a following page's reference line ("Gemeente X, besluitenlijst …")
+                found.methods.add("continuation")
     for page_index, (lines, _) in enumerate(pages):
         found = result[page_index]
         numbers = [ln for ln in find_line_numbers(lines) if not found.contains(ln)]
@@ -293,6 +310,15 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
                 found.sidebar.append(line)
                 found.methods.add("sidebar")
     return result
+
+
+def _text_size(lines: Sequence[Line]) -> float:
+    """The size most of the lines' letters are set in (to half a point)."""
+    counts: dict[float, int] = {}
+    for line in lines:
+        key = round(line.size * 2) / 2
+        counts[key] = counts.get(key, 0) + len(line.text)
+    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0] if counts else 0.0
 
 
 FIELD_LINE = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:\s*\S")

@@ -36,6 +36,7 @@ from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
 from raadsstukken.extractors.layout.text_layer import (char_counts, even_out, fit_advances, is_ocr_layer,
                                                        quality_rules, text_quality)
 from raadsstukken.extractors.layout.rotation import UprightFrame, reading_rotation
+from raadsstukken.extractors.layout.typed_rules import find_typed_underlines, split_at_underlined
 
 _log = logging.getLogger(__name__)
 
@@ -283,20 +284,27 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             found.methods.add("rotated")
     vocabulary = Vocabulary()
     body_lines: list[list[Line]] = []
+    underlined: list[list[Line]] = []
     for raw, found in zip(raw_pages, furniture):
         lines = [ln for ln in raw.lines if not found.contains(ln)]
+        # a typed rule under a line ("------------") is markup, not text: the line it underlines is set apart
+        pairs = find_typed_underlines(lines)
+        rules = {id(rule) for _, rule in pairs}
+        lines = [ln for ln in lines if id(ln) not in rules]
+        underlined.append([text for text, _ in pairs])
         vocabulary.add_lines(ln.text for ln in lines)
         body_lines.append(lines)
     body = body_style([Block(lines, 0) for lines in body_lines if lines])
     pages: list[PageLayout] = []
-    for raw, found, lines in zip(raw_pages, furniture, body_lines):
-        blocks = with_footnotes(join_margin_keys(build_blocks(lines, raw.number), raw.frame.width), body.size)
+    for raw, found, lines, marked in zip(raw_pages, furniture, body_lines, underlined):
+        built = split_at_underlined(build_blocks(lines, raw.number), {id(ln) for ln in marked})
+        blocks = with_footnotes(join_margin_keys(built, raw.frame.width), body.size)
         pages.append(PageLayout(
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
             n_chars=raw.n_chars, blocks=order_blocks(blocks, raw.grids), header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
             ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
-            grids=raw.grids,
+            grids=raw.grids, underlined=[ln.bbox for ln in marked],
         ))
     return ParsedPdf(path, pages, vocabulary)

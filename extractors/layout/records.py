@@ -227,6 +227,9 @@ class PageLayout:
     grids: list[BBox] = field(default_factory=list)
     """Boxes of the page's ruled grids (tables and field grids ruled round every cell,
     `layout.rulings`): text inside one is a cell, never a heading."""
+    underlined: list[BBox] = field(default_factory=list)
+    """Boxes of the lines a typed rule underlines ("Agendapunt 3" over "------------",
+    `layout.typed_rules`): set apart as a heading or title is, whatever their font."""
 
     @property
     def text_layer(self) -> bool:

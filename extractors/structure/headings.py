@@ -177,10 +177,11 @@ def style_key(block: Block) -> tuple[float, bool]:
 
 
 def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
-                         role: BlockKind | None = None, after: Block | None = None) -> bool:
+                         role: BlockKind | None = None, after: Block | None = None,
+                         underlined: bool = False) -> bool:
     """Whether a block looks like a heading; `role` is its document role when not the page layer's,
     `after` the block that follows it in the text (the paragraph a heading stands over, on its page or
-    at the top of the next)."""
+    at the top of the next); `underlined` whether a typed rule underlines it (`layout.typed_rules`)."""
     if (role or block.kind) is not BlockKind.BODY or len(block.lines) > s.max_lines:
         return False
     if NAVIGATION.match(block.text):
@@ -236,7 +237,11 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     # an agenda item's number and subject in bold in a margin column, beside the first line of its
     # text (minutes set with a margin), whatever its size; a margin's label has no number
     margin = numbered and block.bold and after is not None and _beside_first_line(block, after)
-    return larger or bolder or label or numbered_italic or over_paragraph or unit_alone or margin
+    # a line underlined with a typed rule ("------------" under it: typewritten minutes, a
+    # fixed-width export) is set apart as a heading is, in whatever font (rules/headings.toml
+    # [typed_underline]); a sentence or a lead-in ending in a colon is not
+    typed = underlined and block.size >= s.caps_ratio * body.size and not lead_in
+    return larger or bolder or label or numbered_italic or over_paragraph or unit_alone or margin or typed
 
 
 def _beside_first_line(block: Block, text: Block) -> bool:
@@ -331,12 +336,14 @@ def split_lead_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HE
 
 def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_SETTINGS,
                   roles: Mapping[Block, BlockKind] | None = None, leads: Collection[Block] = (),
-                  grids: Mapping[int, Sequence[BBox]] | None = None) -> list[int | None]:
+                  grids: Mapping[int, Sequence[BBox]] | None = None,
+                  underlined: Mapping[int, Sequence[BBox]] | None = None) -> list[int | None]:
     """Heading level of each of a document's blocks (in reading order); None for other blocks.
 
     `roles` holds the document roles that differ from the page layer's (title, cover text);
     `leads` are paragraphs' first lines found to be headings (`split_lead_headings`); `grids` the
-    ruled grids of each page (`PageLayout.grids`), whose cells are no headings.
+    ruled grids of each page (`PageLayout.grids`), whose cells are no headings; `underlined` the
+    lines each page underlines with a typed rule (`PageLayout.underlined`).
     """
     roles = roles or {}
     kinds = [roles.get(b, b.kind) for b in blocks]
@@ -348,7 +355,9 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
         after[i] = following
         if blocks[i].kind is not BlockKind.FOOTNOTE:
             following = blocks[i]
-    flags = [b in leads or is_heading_candidate(b, body, s, k, after[i]) for i, (b, k) in enumerate(zip(blocks, kinds))]
+    marked = underlined or {}
+    flags = [b in leads or is_heading_candidate(b, body, s, k, after[i], is_underlined(b, marked))
+             for i, (b, k) in enumerate(zip(blocks, kinds))]
     _drop_contents(blocks, flags)
     _drop_logo_names(blocks, flags)
     _drop_lists(blocks, flags)
@@ -358,6 +367,12 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     rank = {k: i + 1 for i, k in enumerate(styles)}
     return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
                            for b, flag in zip(blocks, flags)])
+
+
+def is_underlined(block: Block, underlined: Mapping[int, Sequence[BBox]]) -> bool:
+    """Whether a typed rule underlines the block's last line (`PageLayout.underlined`)."""
+    box = block.lines[-1].bbox
+    return any(box == u for u in underlined.get(block.page, ()))
 
 
 def outline_levels(keys: Sequence[tuple[int, int] | None]) -> list[int | None]:

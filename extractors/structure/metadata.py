@@ -58,6 +58,8 @@ class MetadataRules:
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
     subject_labels: tuple[re.Pattern[str], ...] = ()
+    citation_labels: tuple[re.Pattern[str], ...] = ()
+    citation_share: float = 0.5
     report_kinds: frozenset[str] = frozenset()
     adopted_labels: tuple[re.Pattern[str], ...] = ()
     own_title_words: int = 3
@@ -108,6 +110,8 @@ def load_rules() -> MetadataRules:
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
         subject_labels=_compile(data["title"]["subject_labels"]),
+        citation_labels=_compile(data["title"].get("citation_labels", [])),
+        citation_share=float(data["title"].get("citation_share", 0.5)),
         own_title_words=int(data["title"]["own_title_words"]),
         own_title_align=float(data["title"]["own_title_align"]),
         subject_line={k: float(v) for k, v in data["title"]["subject_line"].items()},
@@ -215,6 +219,20 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
         return found.text.strip().rstrip(",;").strip() or None
 
     meta.title = text_field("title", continuation=True)
+    if meta.title and is_bare_kind_word(meta.title):
+        meta.title = None  # "Onderwerp: Amendement": the field names the paper's kind, not what it is about
+        meta.methods.pop("title", None)
+    if meta.title and label_length(values["title"].label, rules.subject_labels) is not None:
+        cited = find_field(rows, rules.citation_labels, is_label)
+        if cited is not None and cited.text.strip(" -–,;:"):
+            # "Citeertitel: …" over a subject category; the paper's own title where it holds the
+            # cited name ("Beleidskader X 2031" printed over "Citeertitel: Beleidskader X")
+            # ("Onderwerp: Reglement voor de commissies 2031" names the paper, not its category: it stays)
+            name = cited.text.strip().rstrip(",;").strip()
+            own = title is not None and _squash(name) in _squash(title)
+            if own or not _names_the_same(meta.title, name, rules.citation_share):
+                meta.title = title if own else name
+                meta.methods["title"] = "split:own_over_subject" if own else "form:citation_title"
     if meta.title and _own_title_over_subject(values["title"], meta.title, title, title_blocks, rules):
         meta.title = title  # the paper's own title (the split's) is its title
         meta.methods["title"] = "split:own_over_subject"
@@ -335,6 +353,15 @@ def _own_title_over_subject(found: FieldValue, value: str, title: str | None, ti
         return False
     own, field_text = _squash(title), _squash(value)
     return own not in field_text and field_text not in own
+
+
+def _names_the_same(subject: str, cited: str, share: float) -> bool:
+    """Whether a subject field names the paper its cited name names: it holds most of that name's
+    words (of four letters or more; "Reglement voor de commissies 2031" and "Reglement commissies"),
+    where a policy category shares none ("welzijn en zorg")."""
+    words = [w for w in _squash(cited).split() if len(w) >= 4]
+    held = set(_squash(subject).split())
+    return bool(words) and sum(1 for w in words if w in held) >= share * len(words)
 
 
 def _squash(text: str) -> str:

@@ -58,7 +58,8 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     blocks, leads = split_lead_headings(blocks, settings, roles)
     if item_label is not None:
         _drop_item_fields(blocks, roles, leads, item_label)
-    levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages})
+    levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages},
+                           {p.number: p.underlined for p in pages})
     levels = _title_as_first_heading(blocks, levels, title, kind)
     sections: list[Section] = []
     stack: list[Section] = []

@@ -19,6 +19,7 @@ from typing import Mapping, Sequence
 from raadsstukken.extractors.layout.furniture import load_rules as load_furniture_rules, mask, similar
 from raadsstukken.extractors.structure.carry_on import item_numbers, repeats_band, runs_on, top_band
 from raadsstukken.extractors.structure.headings import body_style
+from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.dates import find_dates
@@ -292,7 +293,10 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
     # a title block that only names the kind ("RAADSVOORSTEL") is no title of its own: it stays in
     # the text (never a heading), so its words reach a row like every other word of the page
     kind = BlockKind.TITLE if part.title else BlockKind.COVER
-    roles: dict[Block, BlockKind] = {block: kind for block in part.title_blocks}
+    # a type line that prints the kind as its label ("RAADSBESLUIT: Verordening …") titles the paper
+    # by its subject; the line as printed stays in the text (its kind word reaches a row), no heading
+    roles: dict[Block, BlockKind] = {block: BlockKind.COVER if kind_label(block.text) is not None else kind
+                                     for block in part.title_blocks}
     for page in pages:
         if page.number == part.cover_page:
             for block in page.blocks:
@@ -377,7 +381,7 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
         kind_word = _kind_line_over(title_blocks[0], blocks, body_size) \
             or _kind_word_beside(title_blocks[0], blocks, page)
     if not cover:
-        typed = _type_line_title(blocks, body_size)
+        typed = _type_line_title(blocks, body_size, page.underlined)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
             title_blocks = [typed]
     title = " ".join(b.text for b in title_blocks) or None
@@ -426,13 +430,14 @@ _WORD = re.compile(r"[^\W_]{2,}")
 
 
 def _repeats_title(page: PageLayout, title: str | None, body_size: float, rules: CoverRules) -> bool:
-    """Whether the page's running header, or its first line set no larger than the body near the
+    """Whether a line of the page's running header, or its first line set no larger than the body near the
     top, repeats `title` (rules/doc_types.toml [running_title]): most of its words are the
     title's (a shortened title ends in "…")."""
     if not title:
         return False
     words = {w.casefold() for w in _WORD.findall(title)}
-    lines = [page.header] if page.header else []
+    # each line of the running header apart (joined with " | ": the title over the body's name)
+    lines = page.header.split(" | ") if page.header else []
     first = page.blocks[0].lines[0] if page.blocks and page.blocks[0].lines else None
     if first is not None and first.size <= body_size + 0.5 and first.bbox.top <= page.height * TOP_SHARE:
         lines.append(first.text)
@@ -451,9 +456,26 @@ def _own_title(cue: PageCue) -> str | None:
     if names_only_the_kind(cue.title) or is_bare_kind_word(cue.title):
         return None  # a type line ("BESLUIT", "Voorstel aan de raad", "BRIEF") names the kind, not the paper
     title = cue.title
+    label = kind_label(title)
+    if label is not None:
+        title = title[label:]  # "BESLUITENLIJST: Raadsvergadering 3 maart 2031": the kind as the line's label
     for tail in load_rules().title_tail:
         title = tail.sub("", title)
     return title.strip() or None
+
+
+def kind_label(text: str) -> int | None:
+    """Where the subject starts in a title line that prints the kind of paper as its label, before
+    a colon ("RAADSBESLUIT: Verordening …", "Verslag: Raadsvergadering 3 maart 2031"), or None: the
+    words before the colon name only a kind of paper (`names_only_the_kind`), the words after it
+    the paper itself. Typed and fixed-width papers print their type line so; the title is the subject."""
+    m = FIELD_LABEL.match(text)
+    if m is None or not text[m.end():].strip():
+        return None
+    head = text[:m.end() - 1]
+    if not names_only_the_kind(head) or classify_title(head) is None:
+        return None
+    return m.end()
 
 
 def top_lines(page: PageLayout) -> list[str]:
@@ -483,12 +505,14 @@ def document_type(pages: Sequence[PageLayout], title: str | None, kind_word: str
     return classify([t for t in (kind_word, title) if t] + header + top_lines(pages[0]), text, kind_line=kind_word)
 
 
-def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
+def _type_line_title(blocks: Sequence[Block], body_size: float, underlined: Sequence[BBox] = ()) -> Block | None:
     """A line at the top of a page that names the kind of paper and the paper itself ("Motie van de
     leden A en B", "Besluitenlijst raadsvergadering 3 maart 2031"), set apart from the body (bold,
     capitals or larger) but not necessarily large: the document's title, and the kind it names
     is a title cue. A prominent block above it that names no kind (a series' name, a dossier
-    title) gives way to it."""
+    title) gives way to it. A line underlined with a typed rule (`layout.typed_rules`) is set
+    apart too, and the kind may be a label before a colon ("RAADSBESLUIT: Verordening …"; the
+    title is what follows it, `_own_title`)."""
     seen = 0
     limit = load_doc_type_rules().title_lines
     for block in blocks:
@@ -496,11 +520,12 @@ def _type_line_title(blocks: Sequence[Block], body_size: float) -> Block | None:
             break
         seen += len(block.lines)
         if len(block.lines) > MAX_TITLE_LINES or is_letterhead(block) or not _has_words(block.text) \
-                or FIELD_LABEL.match(block.text):
+                or (FIELD_LABEL.match(block.text) and kind_label(block.text) is None):
             continue  # a header's or form's label ("Sent:", "Onderwerp:") is no title
         letters = [ch for ch in block.text if ch.isalpha()]
         capitals = len(block.text.split()) >= 2 and all(ch.isupper() for ch in letters)
-        if (block.bold or capitals or block.size >= body_size + 1) and names_kind_and_subject(block.text):
+        typed = block.lines[-1].bbox in underlined
+        if (block.bold or capitals or block.size >= body_size + 1 or typed) and names_kind_and_subject(block.text):
             return block
     return None
 

@@ -712,10 +712,12 @@ def test_a_letterhead_line_set_large_is_no_own_title_over_the_subject(make_pdf, 
     assert doc.metadata.title == "Besluit op uw verzoek om informatie over de sluis"
 
 
-@pytest.mark.parametrize("kind", ["Raadsbesluit", "AMENDEMENT", "Statenbesluit"])
+@pytest.mark.parametrize("kind", ["Raadsbesluit", "COLLEGEBESLUIT", "Statenbesluit"])
 def test_a_paper_titled_only_by_its_type_line_has_that_line_as_its_title(make_pdf, documents_of, kind):
     """A paper that prints no title or subject besides its type line is titled by that line as
-    printed; a subject field, where there is one, titles it instead (tests above)."""
+    printed; a subject field, where there is one, titles it instead (tests above). (A bare
+    "AMENDEMENT" or "Motie" is a kind word: a motion is titled by its subject, or has no title,
+    tests/extractors/structure/test_typed_papers.py.)"""
     page = Page().add(57, 34, "Gemeente Oostwaard", size=8).add(57, 83, kind, size=19.5, bold=True)
     page.lines(57, 120, ["Kenmerk: 55120", "Vergadering van: Gemeenteraad"], size=9, leading=12)
     page.lines(57, 170, ["De raad van de gemeente Oostwaard;", "gelet op artikel 147 van de Gemeentewet;", "besluit:",
