@@ -86,6 +86,11 @@ class DecisionRules:
     """An item's proposal intro ("Voorgesteld besluit"): its text is no decision where one follows."""
     verdict: re.Pattern[str] = re.compile(r"(?!)")
     """A verdict line of an item ("Akkoord.", "Aangehouden."): its outcome word opens it."""
+    vote_label: re.Pattern[str] = re.compile(r"(?!)")
+    """A vote label alone ("Stemuitslag"): the vote is the lines under it."""
+    seats_for: re.Pattern[str] = re.compile(r"(?!)")
+    seats_against: re.Pattern[str] = re.compile(r"(?!)")
+    seat: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +112,9 @@ def load_rules() -> DecisionRules:
         frozenset(data["outcome_precedence"]["manner"]),
         re.compile(data["outcome_precedence"]["result"], re.IGNORECASE),
         re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE),
-        re.compile(agenda["proposal"], re.IGNORECASE), re.compile(agenda["verdict"], re.IGNORECASE))
+        re.compile(agenda["proposal"], re.IGNORECASE), re.compile(agenda["verdict"], re.IGNORECASE),
+        re.compile(agenda["vote_label"], re.IGNORECASE), re.compile(data["votes"]["seats_for"], re.IGNORECASE),
+        re.compile(data["votes"]["seats_against"], re.IGNORECASE), re.compile(data["votes"]["seat"]))
 
 
 def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -118,10 +125,37 @@ def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | N
     if outcome is None and votes_for is not None and votes_against is not None and votes_for != votes_against:
         outcome = rules.carried if votes_for > votes_against else rules.defeated
     share = rules.share_for.search(text)
-    if outcome is None and share:
-        pct = float(share.group("pct").replace(",", "."))
+    pct = float(share.group("pct").replace(",", ".")) if share else None
+    if outcome is None and pct is not None:
         outcome = rules.carried if pct > 50 else rules.defeated if pct < 50 else None
+    if votes_for is None and votes_against is None:
+        votes_for, votes_against = seat_votes(text, pct, rules)
     return outcome, votes_for, votes_against
+
+
+def _seats(listed: str, rules: DecisionRules) -> list[int]:
+    """The seats of each fractie of a list ("CDA (6), D66 (2)"): the first number in parentheses of
+    each entry (an export that prints it twice, "CDA (6) (6)", counts it once)."""
+    found = (rules.seat.search(entry) for entry in listed.split(","))
+    return [int(m.group("seats")) for m in found if m]
+
+
+def seat_votes(text: str, share_for: float | None = None,
+               rules: DecisionRules | None = None) -> tuple[int | None, int | None]:
+    """(votes for, votes against) of a vote printed per fractie with its seats ("voor: Fractie A
+    (4), Fractie B (2)"; rules/decisions.toml [votes] seats_for): each list's seats summed; no list
+    against with a share for of 100% is none against. (None, None) when no list of seats is printed."""
+    rules = rules or load_rules()
+    listed_for, listed_against = rules.seats_for.search(text), rules.seats_against.search(text)
+    seats_for = _seats(listed_for.group("list"), rules) if listed_for else []
+    seats_against = _seats(listed_against.group("list"), rules) if listed_against else []
+    if not seats_for and not seats_against:
+        return None, None
+    votes_for = sum(seats_for) if listed_for else (0 if share_for == 0 else None)
+    votes_against = sum(seats_against) if listed_against else (0 if share_for == 100 else None)
+    if votes_for is None or votes_against is None:
+        return None, None  # one side's count unknown (a share below 100% with no list against)
+    return votes_for, votes_against
 
 
 def find_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -174,10 +208,14 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     rules = load_rules()
     entries: list[tuple[str, Line | None]] = []
     block_of: dict[int, int] = {}  # id(line) -> index of its block, to end an intro's decision there
+    block_right: dict[int, float] = {}  # id(block) -> the right edge of its widest line
+    heading_at: dict[int, tuple[int, float]] = {}  # index of a heading's entry -> its page and top
     alone: set[int] = set()  # id(line) of the lines that are the whole of their block
     first_lines: set[int] = set()  # id(line) of the first line of each block (a verdict opens its paragraph)
     for section in sections:
         if section.heading:
+            if section.bbox is not None:
+                heading_at[len(entries)] = (section.page_start, section.bbox.top)
             entries.append((section.heading, None))
         for block in section.body:
             if len(block.lines) == 1:
@@ -189,6 +227,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             for line in block.lines:
                 block_of[id(line)] = id(block)
                 entries.append((line.text.strip(), line))
+            block_right[id(block)] = max((ln.bbox.x1 for ln in block.lines), default=0.0)
+    entries = _field_labels_in_place(entries, heading_at, rules)
     decisions: list[DecisionPoint] = []
     current_item: str | None = None
     open_decision: DecisionPoint | None = None
@@ -204,6 +244,9 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     sub_open = False  # a sub-list inside that list's last item is running
     sub_text = False  # that sub-list is the text the item adopts ("… de volgende opdracht vast te stellen:")
     vote_of: dict[str | None, str] = {}  # agenda item -> its vote result line ("Stemuitslag: voor 100%")
+    voting = False  # a bare vote label opened the vote of `vote_item` (its lines follow)
+    vote_tail = False  # a vote line of `vote_item` was read: a line that carries on its list is part of it
+    vote_item: str | None = None
     verdict_of: dict[str, str] = {}  # agenda item -> its verdict line after its decisions ("Akkoord.")
     verdicts: list[tuple[int, DecisionPoint]] = []  # (place among the decisions, an item's verdict alone)
     page_lines: dict[int, list[Line]] = {}
@@ -212,7 +255,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             page_lines.setdefault(ln.page, []).append(ln)
     taken: set[int] = set()  # id(line) of the value lines a left-label row's decision took
     points = False  # the decimal points under a bare decision label are running ("1.1 …", "1.2 …")
-    record: DecisionPoint | None = None  # the text under a bare label, until a conclusion replaces it
+    records: list[DecisionPoint] = []  # the text under a bare label, until a conclusion replaces it
+    bare: set[int] = set()  # id(decision) of the paragraphs under a bare label ("Besluit" alone)
     lone: list[Line] = []  # markers read as lines of their own ("•" apart from its text: an OCR layer's column)
     for at, (text, line) in enumerate(entries):
         if line is not None and id(line) in taken:
@@ -225,10 +269,28 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         elif lone and (mark := _marker_beside(line, lone)) is not None:
             lone.remove(mark)
             text = f"{mark.text.strip()} {text}"
+        if voting:
+            if line is not None and not (is_decision_label(text, rules) or agenda_item_match(text, rules)
+                                         or rules.agenda_label.match(text) or is_intro(text, rules)):
+                vote_of[vote_item] = f"{vote_of.get(vote_item, '')} {text}".strip()
+                continue
+            voting = False
+        if line is not None and rules.vote_label.match(text):
+            # a vote label alone ("Stemuitslag" in a label column, as a pill, or on its line): the
+            # lines under it, up to the item's next label, are its vote
+            voting, vote_item, open_decision, pending = True, current_item, None, None
+            vote_of[current_item] = ""
+            continue
+        if vote_tail and line is not None and open_decision is None and pending is None \
+                and (text[:1] in "(" or carries_on(text) or vote_of[vote_item].rstrip().endswith(",")):
+            vote_of[vote_item] = f"{vote_of[vote_item]} {text}"  # the vote line's list goes on ("(5), D66 (3), …")
+            continue
+        vote_tail = False
         vote = rules.vote_result.search(text)
         if vote:
             item_here = rules.agenda_item.match(text)
-            vote_of[item_here.group("item") if item_here else current_item] = vote.group("text")
+            vote_item = item_here.group("item") if item_here else current_item
+            vote_of[vote_item], vote_tail = vote.group("text"), True
         if pending == "" and intro_block is None and line is not None and opens_point_list(text, rules):
             # a list under a bare decision label ("Besluit:" / "• … ;" / "• … ."), its points each
             # opening a line with a marker: each point is a decision of the item
@@ -303,6 +365,10 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             continue
         label = rules.agenda_label.match(text)
         item = agenda_item_match(text, rules)
+        if item and line is not None and text[:1].islower() and at > 0 and entries[at - 1][1] is not None \
+                and block_of.get(id(entries[at - 1][1])) == block_of.get(id(line)) \
+                and ends_mid_sentence(entries[at - 1][0]):
+            item = None  # "… in overweging om het" / "agendapunt 18 ‘…’ niet op te nemen": a sentence wrapped, no item
         if line is None and not label and rules.label_at_end.search(text):
             number = rules.agenda_item.match(rules.label_at_end.sub("", text))
             current_item = number.group("item") if number else current_item
@@ -343,18 +409,23 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 if line.page == open_decision.page:
                     open_decision.bbox = open_decision.bbox.union(line.bbox)
                 continue
+        if pending == "" and line is not None and not item and _running_head(entries, at, page_lines, alone, rules):
+            continue  # the next page's running line between a label at a page's foot and its text
         if pending is not None and line is not None and not item:
             open_decision = DecisionPoint(len(decisions) + 1, pending, line.page, line.bbox, body,
                                           "decisions:agenda_label", [], agenda_item=current_item)
             decisions.append(open_decision)
             label_of[id(open_decision)] = pending_label
-            record = open_decision if not pending else None
+            records = [open_decision] if not pending else []
+            if not pending:
+                bare.add(id(open_decision))
             pending = None
         if label and line is not None:
             current_item = label.group("item") or current_item
-            if record is not None and rules.conclusion.match(text) and record in decisions:
-                decisions.remove(record)  # the item's record, which its conclusion below replaces
-            record = None
+            if rules.conclusion.match(text):
+                # the item's record, which its conclusion below replaces
+                decisions = [d for d in decisions if all(d is not r for r in records)]
+            records = []
             open_decision = DecisionPoint(len(decisions) + 1, (label.group("text") or "").strip(), line.page, line.bbox, body,
                                           "decisions:agenda_label", [line], agenda_item=current_item)
             decisions.append(open_decision)
@@ -366,13 +437,35 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
             and block_of.get(id(line)) == block_of.get(id(open_decision.lines[-1])) \
             and ends_mid_sentence(open_decision.text) and not item
         if line is None or item or (any(p.match(text) for p in rules.agenda_stop) and not carried):
-            record = None
+            records = []
             if item:
                 current_item = item.group("item")
             elif line is None:
                 number = agenda_item_match(text, rules)
                 current_item = number.group("item") if number else current_item
             open_decision = None
+            continue
+        if open_decision is not None and id(open_decision) in bare and line is not None \
+                and _running_head(entries, at, page_lines, alone, rules, first_text=False):
+            open_decision = None  # the next page's running line, no paragraph of the decision
+            continue
+        if open_decision is not None and id(open_decision) in bare and open_decision.text and open_decision.lines \
+                and not (ends_mid_sentence(open_decision.text) or ITEM_INTRO.search(open_decision.text)
+                         or list_marker(text) or is_verdict(text, rules) or NOTE_LABEL.match(text)) \
+                and len(text.split()) > FIELD_LABEL_WORDS \
+                and (block_of.get(id(line)) != block_of.get(id(open_decision.lines[-1]))
+                     or opens_paragraph(open_decision.lines[-1], line, block_right.get(block_of.get(id(line), -1), 0.0))):
+            # under a bare decision label ("Besluit" alone, the text below it), each paragraph is
+            # a decision of the item: a new block, or a line after one that ended its sentence
+            # short of the block's right edge (a note's label, "Toelichting:", or a form's label of
+            # a few words, "Datum", opens none)
+            under = label_of.get(id(open_decision), "")
+            open_decision = DecisionPoint(len(decisions) + 1, text, line.page, line.bbox, body,
+                                          "decisions:agenda_label", [line], agenda_item=current_item)
+            decisions.append(open_decision)
+            label_of[id(open_decision)] = under
+            bare.add(id(open_decision))
+            records.append(open_decision)
             continue
         if open_decision is not None and open_decision.text and open_decision.lines \
                 and block_of.get(id(line)) != block_of.get(id(open_decision.lines[-1])) \
@@ -412,13 +505,128 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     for n, d in enumerate(kept, 1):
         d.number = n
         d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
-        if d.outcome is None and d.agenda_item in vote_of:
-            d.outcome, vf, va = vote_outcome(vote_of[d.agenda_item], rules)
+        if d.agenda_item in vote_of and (d.outcome is None or (d.votes_for is None and d.votes_against is None)):
+            # the item's printed vote gives the outcome its text does not name, and the votes
+            outcome, vf, va = vote_outcome(vote_of[d.agenda_item], rules)
+            d.outcome = d.outcome or outcome
             if d.votes_for is None and d.votes_against is None:
                 d.votes_for, d.votes_against = vf, va
         if d.outcome is None and d.agenda_item in verdict_of:
             d.outcome = find_outcome(first_sentence(verdict_of[d.agenda_item]), rules)[0]
     return kept
+
+
+FIELD_LABEL_WORDS = 3
+"""The most words of a label in a field column ("Besluit", "Stemuitslag", "Uitslag stemming")."""
+
+
+def _field_labels_in_place(entries: list[tuple[str, Line | None]], heading_at: Mapping[int, tuple[int, float]],
+                           rules: DecisionRules | None = None) -> list[tuple[str, Line | None]]:
+    """The entries with each label of a field column read where its text stands.
+
+    Council information systems export a besluitenlijst with a field column down the left: the
+    labels ("Besluit", "Stemuitslag", "Toezeggingen") stand there on the baseline of the text they
+    label, in the text column to the right. Where the reading order reads that column apart from
+    the text (its labels one after another, a decision or vote label among them), each label of a
+    few words, no sentence, is moved to just before the line on its row to its right, where it is
+    read under another heading than the one that stands over it on its page. A label read under its
+    own item's heading (its value elsewhere) is read there as a left-label row (`_row_value`)."""
+    rules = rules or load_rules()
+    index = {id(line): k for k, (_, line) in enumerate(entries) if line is not None}
+    by_page: dict[int, list[Line]] = {}
+    for _, line in entries:
+        if line is not None:
+            by_page.setdefault(line.page, []).append(line)
+    value_of: dict[int, Line] = {}  # id(label) -> the first line of its text, on its row
+    for text, line in entries:
+        if line is None or len(text.split()) > FIELD_LABEL_WORDS or not text[:1].isalpha() \
+                or sentence_ends(text) or text.rstrip(":").endswith((".", ";", ",")):
+            continue
+        row = [ln for ln in by_page[line.page] if ln is not line and ln.bbox.x0 - line.bbox.x1 >= ROW_GAP[0]
+               and abs(ln.bbox.bottom - line.bbox.bottom) <= 0.5 * min(ln.bbox.height, line.bbox.height)]
+        if row:
+            value = min(row, key=lambda ln: ln.bbox.x0)
+            if index[id(value)] != index[id(line)] + 1 and not _under_own_heading(index[id(line)], line, heading_at):
+                value_of[id(line)] = value
+    # the runs of such labels read one after another: a field column read apart
+    moved: set[int] = set()
+    run: list[tuple[str, Line]] = []
+    for text, line in [*entries, ("", None)]:
+        if line is not None and id(line) in value_of:
+            run.append((text, line))
+            continue
+        if len(run) >= 2 and any(is_decision_label(t, rules) or rules.vote_label.match(t) for t, _ in run):
+            moved.update(id(ln) for _, ln in run)
+        run = []
+    if not moved:
+        return entries
+    before: dict[int, list[tuple[str, Line | None]]] = {}  # id(value line) -> labels to read before it
+    for text, line in entries:
+        if line is not None and id(line) in moved:
+            before.setdefault(id(value_of[id(line)]), []).append((text, line))
+    ordered: list[tuple[str, Line | None]] = []
+    for text, line in entries:
+        if line is not None and id(line) in moved:
+            continue
+        if line is not None:
+            ordered += before.get(id(line), [])
+        ordered.append((text, line))
+    return ordered
+
+
+def _under_own_heading(at: int, line: Line, heading_at: Mapping[int, tuple[int, float]]) -> bool:
+    """Whether the line at `entries[at]` is read under the heading that stands over it on its page
+    (the last heading above it, by page and top): the heading read last before it."""
+    read = max((k for k in heading_at if k < at), default=None)
+    above = [k for k, (page, top) in heading_at.items() if (page, top) <= (line.page, line.bbox.top)]
+    over = max(above, key=lambda k: heading_at[k]) if above else None
+    return read == over
+
+
+PARAGRAPH_END = re.compile(r"[.!?]['’\"”)]*$")
+"""A line that ends a sentence may end its paragraph."""
+
+
+def _running_head(entries: Sequence[tuple[str, Line | None]], at: int, page_lines: Mapping[int, Sequence[Line]],
+                  alone: set[int], rules: DecisionRules, first_text: bool = True) -> bool:
+    """Whether `entries[at]` is the running line at the head of a page that a decision runs over
+    ("Gemeente X, besluitenlijst 5 juni 2031" over the rest of an item): the topmost line of a later
+    page than the line before it, a block of its own, no sentence, whose next line does not carry it
+    on; where it would be the first text
+    under a label (`first_text`), also followed on its page by a line that is no agenda item, label
+    or heading (a one-line decision at the page's head before the next item stays one)."""
+    text, line = entries[at]
+    previous = next((ln for _, ln in reversed(entries[:at]) if ln is not None), None)
+    if line is None or previous is None or line.page <= previous.page or id(line) not in alone \
+            or PARAGRAPH_END.search(text) or ends_with_colon(text):
+        return False
+    if any(ln.bbox.top < line.bbox.top for ln in page_lines.get(line.page, ())):
+        return False
+    following = entries[at + 1] if at + 1 < len(entries) else ("", None)
+    if following[1] is not None and carries_on(following[0]):
+        return False  # the line after carries on its sentence: the text itself, broken over lines
+    if not first_text:
+        return True
+    return following[1] is not None and following[1].page == line.page \
+        and not (agenda_item_match(following[0], rules) or rules.agenda_label.match(following[0]))
+
+
+def ends_with_colon(text: str) -> bool:
+    """Whether a line ends in a colon (a label or an intro, no running line)."""
+    return text.rstrip().endswith(":")
+
+
+def opens_paragraph(previous: Line, line: Line, right: float) -> bool:
+    """Whether a line opens a new paragraph inside a block set without space between paragraphs:
+    the line before ended a sentence short of the block's right edge, so short that the line's
+    first word would have fitted there, and the line opens with a capital (a line broken only
+    because it was full runs on)."""
+    text = line.text.strip()
+    if not text[:1].isupper() or not PARAGRAPH_END.search(previous.text.strip()) or previous.page != line.page:
+        return False
+    width = line.bbox.width / max(len(text), 1)  # the width of a character, on average
+    first_word = len(text.split()[0]) + 1
+    return previous.bbox.x1 + first_word * width < right
 
 
 def superseded_proposals_dropped(decisions: Sequence[DecisionPoint], proposals: set[int]) -> list[DecisionPoint]:
@@ -724,12 +932,14 @@ class DictumRules:
 
     consideration: re.Pattern[str]
     dictum: re.Pattern[str]
+    object_first: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
 def load_dictum_rules() -> DictumRules:
     data = read_rules("decisions")["dictum"]
-    return DictumRules(re.compile(data["consideration"], re.IGNORECASE), re.compile(data["dictum"], re.IGNORECASE))
+    return DictumRules(re.compile(data["consideration"], re.IGNORECASE), re.compile(data["dictum"], re.IGNORECASE),
+                       re.compile(data["object_first"], re.IGNORECASE))
 
 
 def find_bare_dictum(sections: Sequence[Section], doc_type: str, vocabulary: Vocabulary | None,
@@ -737,10 +947,14 @@ def find_bare_dictum(sections: Sequence[Section], doc_type: str, vocabulary: Voc
     """The decision of a besluit whose formula prints no "besluit": after its considerations
     ("Gelezen het voorstel …;", "Gelet op …;", lines that carry them on included), the first line
     that is no consideration opens the dictum when it is an infinitive clause ("vast te stellen de
-    verordening …", "1. in te stemmen met …"): a list or a paragraph as after an intro."""
+    verordening …", "1. in te stemmen met …", or its object first: "De nota … vast te stellen, …"):
+    a list or a paragraph as after an intro."""
     rules = load_dictum_rules()
     for section in sections:
-        lines = [ln for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES for ln in b.lines]
+        blocks = [b for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES]
+        lines = [ln for b in blocks for ln in b.lines]
+        rest_of = {id(ln): b.lines[n:] for b in blocks for n, ln in enumerate(b.lines)}
+        first_of_block = {id(b.lines[0]) for b in blocks if b.lines}
         considered = False
         for k, line in enumerate(lines):
             text = line.text.strip()
@@ -750,7 +964,10 @@ def find_bare_dictum(sections: Sequence[Section], doc_type: str, vocabulary: Voc
             if not considered:
                 continue
             marker = list_marker(text)
-            if rules.dictum.match(text[marker.end():] if marker else text):
+            paragraph = " ".join(ln.text.strip() for ln in rest_of.get(id(line), [line]))
+            opens_block = id(line) in first_of_block and text[:1].isupper()
+            if rules.dictum.match(text[marker.end():] if marker else text) \
+                    or (not marker and opens_block and rules.object_first.match(paragraph)):
                 found = _decisions_after(section, lines, k, doc_type, vocabulary, roles, page_lines)
                 for d in found:
                     d.body = load_rules().body_by_type.get(doc_type)
@@ -769,10 +986,42 @@ def _decisions_after(section: Section, lines: list[Line], start: int, doc_type: 
         # a list of one item is a paragraph with a marker: its first sentence is the decision
         items[0].text = text_change(items[0].text) or first_sentence(items[0].text)
     if not items and start < len(lines):
+        items = _announced_list(lines, start, vocabulary, page_lines)
+    if not items and start < len(lines):
         items = _single(section, lines[start], vocabulary, roles, page_lines)
         if items and doc_type == "amendement":
             items += _further_changes(section, items[0], vocabulary, roles)
     return items
+
+
+ANNOUNCING_LINES = 6
+"""The most lines of an unmarked sentence that announces the points under it with a colon."""
+
+
+def _announced_list(lines: list[Line], start: int, vocabulary: Vocabulary | None,
+                    page_lines: Mapping[int, Sequence[Line]] | None = None) -> list[DecisionPoint]:
+    """One decision of a sentence that announces its points with a colon and the marked points
+    under it ("… maar als kader te vervangen door:" / "• …" / "• …"): after an intro, an unmarked
+    sentence ending in a colon over a list is a single decision over its points, its lines joined
+    and the markers dropped (bench/README, "Decision points: what counts": an amendement's one
+    decision over three points). Empty when the lines after the intro are no such sentence."""
+    text, k = "", start
+    while k < len(lines) and k < start + ANNOUNCING_LINES and not list_marker(lines[k].text.strip()):
+        text = join_running_text(text, lines[k].text.strip(), vocabulary)
+        k += 1
+        if ITEM_INTRO.search(text):
+            break
+    if not ITEM_INTRO.search(text) or k >= len(lines) or not list_marker(lines[k].text.strip()) \
+            or any(sentence_ends(text)):
+        return []
+    points = _items(lines[k:], vocabulary, page_lines)
+    if len(points) < 2:
+        return []
+    first = lines[start]
+    joined = " ".join([text, *(p.text.strip() for p in points)])
+    read = [*lines[start:k], *(ln for p in points for ln in p.lines)]
+    box = union_all(ln.bbox for ln in read if ln.page == first.page)
+    return [DecisionPoint(1, joined, first.page, box, None, "decisions:paragraph", read)]
 
 
 def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
@@ -827,11 +1076,18 @@ def _under_intro(section: Section, roles: Mapping[Block, BlockKind], rules: Deci
     return roles
 
 
+FIELD_CHIP_WORDS = 4
+"""The most words of a field line ("Organisatietype: Gemeente") read as a form's row, no decision."""
+
+
 def _not_a_decision(text: str, rules: DecisionRules) -> bool:
-    """A form row or a besluit's opening formula, found after a type line taken for an intro."""
+    """A form row or a besluit's opening formula, found after a type line taken for an intro; also
+    a field line of any label with a short value ("Soort regeling: Beleidsregel", a chip or a row of
+    a publication's head), which names a property of the paper and decides nothing."""
     text = text.strip()
     clause = text.split(";", 1)[0] + ";" if ";" in text else text  # "Het college van X; gelet op …"
-    return any(p.match(t) for p in rules.not_a_decision for t in {text, clause}) or starts_with_label(text)
+    return any(p.match(t) for p in rules.not_a_decision for t in {text, clause}) or starts_with_label(text) \
+        or (bool(FIELD_LINE.match(text)) and len(text.split()) <= FIELD_CHIP_WORDS)
 
 
 def _body_from_intro(intro: str) -> str | None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from raadsstukken.extractors.rules import compile_all, read_rules
 from raadsstukken.extractors.text.normalize import list_marker
-from raadsstukken.extractors.text.sentences import first_sentence
+from raadsstukken.extractors.text.sentences import first_sentence, sentence_ends
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class RecordRules:
     person: re.Pattern[str]
     announcements: re.Pattern[str]
     decided: re.Pattern[str]
+    reported: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,7 @@ def load_record_rules() -> RecordRules:
     data = read_rules("decisions")["record"]
     return RecordRules(compile_all(data["procedural"]), re.compile(data["person"], re.IGNORECASE),
                        re.compile(data["announcements"], re.IGNORECASE),
-                       re.compile(data["decided"], re.IGNORECASE))
+                       re.compile(data["decided"], re.IGNORECASE), re.compile(data["reported"], re.IGNORECASE))
 
 
 def _opening(text: str) -> str:
@@ -42,6 +43,19 @@ def _opening(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     marker = list_marker(text)
     return text[marker.end():].strip() if marker else text
+
+
+NAME_WORD = re.compile(r"(?<=[^\W\d_] )[A-Z][^\W\d_]*")
+"""A capitalised word after a word (no sentence end before it): part of a name ("fractie
+Progressief Akkoord Leudal"), whatever word it is."""
+
+
+def _decision_words(text: str, rules: RecordRules) -> str:
+    """The text where a decision may be stated: without the sentences that report what someone
+    says or announces (rules [record] reported) and without the capitalised words inside a name."""
+    cuts = [0, *sentence_ends(text), len(text)]
+    kept = [text[a:b] for a, b in zip(cuts, cuts[1:]) if not rules.reported.search(text[a:b].strip())]
+    return NAME_WORD.sub("", " ".join(kept))
 
 
 def is_meeting_record(text: str, rules: RecordRules | None = None) -> bool:
@@ -55,6 +69,6 @@ def is_meeting_record(text: str, rules: RecordRules | None = None) -> bool:
     first = first_sentence(text)
     if rules.announcements.search(first):
         return True
-    if rules.decided.search(text):
+    if rules.decided.search(_decision_words(text, rules)):
         return False
     return bool(rules.person.match(first) or any(p.search(first) for p in rules.procedural))

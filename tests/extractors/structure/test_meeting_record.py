@@ -29,6 +29,21 @@ RECORDS = [
     "Raadslid Verhoef stelt vragen over het onderhoud van de fietspaden; wethouder Mulder antwoordt.",
     "De heer P. Wolters (Lokaal Belang) legt de eed af als commissielid.",
     "Het college heeft de schriftelijke vragen van drie fracties over de bibliotheek beantwoord.",
+    # a farewell, the opening with a clause between, questions in the passive, no speakers
+    "Na twaalf jaar neemt raadslid Van Wijk afscheid van de raad; de burgemeester spreekt haar toe.",
+    "Om half acht opent men, na het welkomstwoord van de jeugdburgemeester, de vergadering.",
+    "Namens het presidium heet de griffier de leden van de jongerenraad welkom.",
+    "Door de fracties worden vragen over de ijsbaan aan de portefeuillehouder gesteld.",
+    "Er hebben zich geen sprekers aangemeld voor dit onderdeel.",
+    "Voor deze vergadering heeft wethouder Kramer zich afgemeld.",
+    # the vragenuur's member named with the fractie, the subject after the colon
+    "Anouk de Bruin (Stadspartij): de verlichting van het fietspad langs de vaart. De vragen worden "
+    "door de wethouder beantwoord.",
+    # what someone reports or announces, its words of a decision included; a pronoun for the chair
+    "De griffier meldt dat de heer Bos zijn benoeming in de rekenkamer heeft aanvaard.",
+    "Hij deelt mee dat het college het uitvoeringsplan volgende week vaststelt.",
+    # an outcome word inside a name
+    "Bericht van verhindering van mevrouw Kaya (fractie Sociaal Akkoord Oost).",
 ]
 DECISIONS = [
     # a record that states a decision stays one, whole
@@ -45,13 +60,16 @@ DECISIONS = [
     "De heer Bakker wordt bij schriftelijke stemming gekozen tot voorzitter van de auditcommissie.",
     "Wethouder Peters ondertekent namens het college de samenwerkingsovereenkomst met de woningcorporatie.",
     "Het college stelt voor de vragen van de fractie te beantwoorden met de bijgevoegde brief.",
+    # a report followed by a decision of the meeting
+    "De voorzitter meldt dat de agenda is aangevuld. De raad stelt de aangevulde agenda vast.",
 ]
 
 
 @pytest.mark.parametrize("text", RECORDS)
 def test_a_record_of_the_meetings_course_is_no_decision(text):
-    """Convention: the opening, presence, announcements, speakers, questions and an oath under a
-    decision label record the meeting, they decide nothing."""
+    """Convention: the opening, presence, announcements, speakers, questions, a farewell and an oath
+    under a decision label record the meeting, they decide nothing; what someone reports ("meldt
+    dat …") was not decided in the meeting, and a word inside a name decides nothing."""
     assert is_meeting_record(text)
 
 
