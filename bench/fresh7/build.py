@@ -53,7 +53,8 @@ gold/<family>/extra/<id>.extra.json (decisions with agenda item and outcome). Th
 gold helpers and the scan function are copied from bench/fresh6/build.py (not imported, so that this
 batch stays reproducible on its own) and extended (several documents per source, justified text,
 the OCR layer). Gold conventions, as the project settled them (bench/README.md 'Decision points: what
-counts' and fresh6): bodies only from a labelled 'Vastgesteld door' row the PDF prints (none here);
+counts' and fresh6): bodies only from a labelled row the PDF prints ('Vastgesteld door' (none here),
+or a 'Vergadering' row that names the body that meets: aligned by helper type8, fourteenth session);
 a besluitenlijst's date is its document and decision date; headings are what this script sets as
 headings (section headings as printed, numbers included; decision intros set bold on their own line;
 agenda item heads); item labels ('Besluit:', 'Het college besluit:', 'Toelichting:'), form rows, the
@@ -1071,13 +1072,23 @@ def write_json(path, obj):
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+MEETING_BODIES = {"Raad": ("gemeenteraad", "raad"), "B&W": ("college",), "AB": ("algemeen bestuur",)}
+"""The bodies a meeting field's value names, by the words that name them ("Raadsvergadering, 8 juli")."""
+
+
 def bodies_from_rows(doc):
-    """Bodies named under a 'Vastgesteld door' row the paper prints."""
-    words = {"Raad": ("gemeenteraad", "raad"), "B&W": ("college",), "AB": ("algemeen bestuur",)}
+    """Bodies named under a labelled row the paper prints: a 'Vastgesteld door' row, and a 'Vergadering' row
+    that names the body that meets ("Vergadering: Raadsvergadering, 8 juli 2025"), as bench/corpus's gold
+    and rules/metadata.toml read a meeting field (aligned by helper type8, fourteenth session, after the
+    batch was scored once; a meeting field that names no body, "dinsdag 8 april 2008, vergaderzaal", gives
+    none). Never from a formula."""
+    words = MEETING_BODIES
     out = []
     for lab, val in doc.get("rows") or []:
         if lab.lower().startswith("vastgesteld door"):
             out += [b for b in doc["fields"]["bodies"] if any(w in val.lower() for w in words.get(b, ()))]
+        elif lab.lower() == "vergadering":
+            out += [b for b, ws in words.items() if b not in out and any(w in val.lower() for w in ws)]
     return out
 
 

@@ -58,7 +58,8 @@ The text engine, the gold helpers and the scan function are copied from bench/fr
 imported, so that this batch stays reproducible on its own) and extended (a hook that paints under
 each line, votes, tails as lists, leader lines). Gold conventions, as the project settled them
 (bench/README.md 'Decision points: what counts', fresh6 and fresh7): bodies only from a labelled
-'Vastgesteld door' row the PDF prints; a besluitenlijst's date is its document and decision date;
+row the PDF prints ('Vastgesteld door', or a 'Vergadering' row that names the body that meets);
+a besluitenlijst's date is its document and decision date;
 headings are what this script sets as headings (section headings as printed, numbers included;
 decision intros set bold on their own line; agenda item heads, "Agendapunt 1.1" where the item has no
 subject); item labels ('Besluit', 'Stemuitslag', 'Toezeggingen:'), head rows, the kind word, cards,
@@ -1190,13 +1191,22 @@ def write_json(path, obj):
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+MEETING_BODIES = {"Raad": ("gemeenteraad", "raad"), "B&W": ("college",), "AB": ("algemeen bestuur",)}
+"""The bodies a meeting field's value names, by the words that name them ("Raadsvergadering, 8 juli")."""
+
+
 def bodies_from_rows(doc):
-    """Bodies named under a 'Vastgesteld door' row the paper prints."""
-    words = {"Raad": ("gemeenteraad", "raad"), "B&W": ("college",), "AB": ("algemeen bestuur",)}
+    """Bodies named under a labelled row the paper prints: a 'Vastgesteld door' row, and a 'Vergadering' row
+    that names the body that meets ("Vergadering: Raadsvergadering, 8 juli 2025"), as bench/corpus's gold
+    and rules/metadata.toml read a meeting field (aligned by helper type8, fourteenth session, as in
+    fresh7; a meeting field that names no body gives none). Never from a formula."""
+    words = MEETING_BODIES
     out = []
     for lab, val in doc.get("rows") or []:
         if lab.lower().startswith("vastgesteld door"):
             out += [b for b in doc["fields"]["bodies"] if any(w in val.lower() for w in words.get(b, ()))]
+        elif lab.lower() == "vergadering":
+            out += [b for b, ws in words.items() if b not in out and any(w in val.lower() for w in ws)]
     return out
 
 
@@ -1204,16 +1214,22 @@ def bodies_from_rows(doc):
 DATE_CELL_FAMILIES = {"kolomblad", "venster"}
 
 
+OTHER_DATES = ("vergadering", "ondertekening", "inwerkingtreding")
+"""Date labels that date something else than the paper: the meeting, the signing, the entry into force."""
+
+
 def printed_document_date(doc, fam):
-    """A meeting record (besluitenlijst, verslag) has a document date only where the PDF prints one under a
-    date label of the paper's own; the meeting's date in its title is a besluitenlijst's decision date and
-    no document date (the official gold of ../shared/corpus-real, bench/README "Dates of meeting records";
-    aligned by the lead before the batch was scored). Other papers keep the date their source gives."""
+    """A paper has a document date only where the PDF prints one under a date label of the paper's own. A
+    meeting record's (besluitenlijst, verslag) meeting date in its title is a besluitenlijst's decision date
+    and no document date (the official gold of ../shared/corpus-real, bench/README "Dates of meeting
+    records"; aligned by the lead before the batch was scored); a regulation's "Datum ondertekening" is
+    its decision date and no document date, as every other gold has it (fresh3..fresh6, bench/corpus;
+    aligned by helper type8, fourteenth session, after the batch was scored once)."""
     f = doc["fields"]
-    if doc["kind"] not in ("besluitenlijst", "verslag") or not f["document_date"]:
+    if not f["document_date"]:
         return f["document_date"]
     labelled = fam.name in DATE_CELL_FAMILIES or any(
-        "datum" in lab.lower() and "vergadering" not in lab.lower() for lab, _ in meta_rows(doc))
+        "datum" in lab.lower() and not any(w in lab.lower() for w in OTHER_DATES) for lab, _ in meta_rows(doc))
     return f["document_date"] if labelled else None
 
 

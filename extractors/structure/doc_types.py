@@ -39,7 +39,8 @@ class Cue:
     """`title`: the lines at the top of the document; `first_line`: only its first lines (a line
     that opens a page: "Bijlage 2. …", "TER ONDERTEKENING"); `kind_line`: only the line that
     names the kind set over (or beside) the paper's title ("BIJLAGE" over the annex's name);
-    `text`: any line of its first pages."""
+    `text`: any line of its first pages; `fields`: a row of its first page's form, label and
+    value joined."""
     weight: float
     patterns: tuple[re.Pattern[str], ...]
     name: str
@@ -137,13 +138,15 @@ def load_rules() -> DocTypeRules:
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,
-             kind_line: str | None = None) -> DocType | None:
+             kind_line: str | None = None, field_lines: Sequence[str] = ()) -> DocType | None:
     """The kind the cues point to, or None when too little points anywhere.
 
     `title_lines` are the first lines of the document (its title block, running header and the
     first `title_lines` lines of its body); `text_lines` the lines of its first pages (and its last
     page, for closing formulas); `kind_line` the line that names the kind over the title, when the
-    layout sets one apart (`kind_line` cues read only that line).
+    layout sets one apart (`kind_line` cues read only that line); `field_lines` the rows of its
+    first page's form, each label and value joined (`fields` cues read them: "Vastgesteld door" in a
+    column of labels, its value beside it, is one field).
     """
     rules = rules or load_rules()
     title = [seg for t in title_lines for seg in _segments(t, rules.stray_marks)]
@@ -156,8 +159,11 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     # a title starts like one: a line that opens in lower case continues a sentence, unless it is a
     # lone word (a kind line set in lower case under the letterhead: "brief", "besluitenlijst")
     title_starts = [(k, t) for k, t in enumerate(title) if not t[:1].islower() or LONE_WORD.fullmatch(t)]
+    # the first title line is the first after a letterhead ("GEMEENTE X" over "RAADSBESLUIT: <title>"):
+    # a type line with its colon and the paper's name there names the paper's own kind
+    first = next((k for k, t in enumerate(title) if not BODY_NAME.fullmatch(t.strip())), 0)
     title_lines_of = {True: [t for _, t in title_starts],  # by `label_lines`: the same for every title cue
-                      False: [t for k, t in title_starts if k == 0 or not rules.field_line.match(t)]}
+                      False: [t for k, t in title_starts if k <= first or not rules.field_line.match(t)]}
     for cue in rules.cues:
         if cue.where == "first_line":
             lines = title[:FIRST_LINES]
@@ -165,6 +171,8 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
             lines = _segments(kind_line, rules.stray_marks) if kind_line else []
         elif cue.where == "title":
             lines = title_lines_of[cue.label_lines]
+        elif cue.where == "fields":
+            lines = [seg for t in field_lines for seg in _segments(t, rules.stray_marks)]
         else:
             lines = text
         hits = [i for i, line in enumerate(lines) if cue.matches(line)]

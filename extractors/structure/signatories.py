@@ -37,6 +37,8 @@ class SignatureRules:
     wrap_start: re.Pattern[str] = re.compile(r"(?!)")
     letter_closing: tuple[re.Pattern[str], ...] = ()
     letter_name_distance: float = 8.0
+    carry_on: frozenset[str] = frozenset()
+    """Words that end a line whose sentence the next line carries on (rules/doc_types.toml [title])."""
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,7 @@ def load_rules() -> SignatureRules:
         wrap_start=re.compile(data["submitters"]["wrap_start"]),
         letter_closing=tuple(re.compile(p, re.IGNORECASE) for p in data["letter_closing"]),
         letter_name_distance=float(data["letter_name_distance"]),
+        carry_on=frozenset(w.casefold() for w in read_rules("doc_types")["title"]["carry_on"]),
     )
 
 
@@ -82,6 +85,10 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
     found: list[Signatory] = []
     for page in pages:
         lines = [ln for b in page.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
+        # a line whose line above (in its paragraph) ends in an article or preposition carries that
+        # sentence on ("… Hattem, 3 maart 2031. De" / "voorzitter, A. Smit"): no role line of its own
+        carried = {id(b.lines[k]) for b in page.blocks for k in range(1, len(b.lines))
+                   if b.lines[k - 1].text.split()[-1:] and b.lines[k - 1].text.split()[-1].casefold() in rules.carry_on}
         lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0))
         for i, line in enumerate(lines):
             closing = any(p.match(line.text.strip()) for p in rules.closing)
@@ -102,6 +109,8 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
                 name = rules.name_end.split(inline.group("name"), maxsplit=1)[0].strip()
                 if is_name(name, rules) and not any(s.name == inline.group("name") for s in found):
                     found.append(Signatory(rules.submitter_role, inline.group("name"), page.number))
+                continue
+            if id(line) in carried:
                 continue
             signed = rules.role_with_name.match(line.text.strip())
             if signed and (is_name(signed.group("name"), rules) or rules.surname_below_role.match(signed.group("name"))):

@@ -28,6 +28,7 @@ from raadsstukken.extractors.structure.doc_types import (DocType, classify, is_b
                                                           names_only_the_kind, starts_document)
 from raadsstukken.extractors.structure.doc_types import load_rules as load_doc_type_rules
 from raadsstukken.extractors.structure.decisions import is_decision_label
+from raadsstukken.extractors.structure.kind_fields import kind_field
 from raadsstukken.extractors.structure.kind_marks import KindMark, find_kind_mark, kind_changes, same_kind
 from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
@@ -495,14 +496,17 @@ def top_lines(page: PageLayout) -> list[str]:
 
 
 def document_type(pages: Sequence[PageLayout], title: str | None, kind_word: str | None = None) -> DocType | None:
-    """The kind of a document from its title block (and the kind word beside it), first pages and
-    last page together."""
+    """The kind of a document from its title block (and the kind word beside it, and the kind its
+    head fields name), first pages and last page together."""
     if not pages:
         return None
     text_pages = list(pages[:2]) + ([pages[-1]] if len(pages) > 2 else [])
     text = [ln.text for p in text_pages for b in p.blocks if b.kind is not BlockKind.FOOTNOTE for ln in b.lines]
     header = [pages[0].header] if pages[0].header else []
-    return classify([t for t in (kind_word, title) if t] + header + top_lines(pages[0]), text, kind_line=kind_word)
+    field = kind_field(pages[0])  # a head field that names the kind ("Soort: Raadsbesluit"): its type line
+    rows = [" ".join(c.text for c in row.cells) for row in page_rows(pages[0])]
+    return classify([t for t in (field, kind_word, title) if t] + header + top_lines(pages[0]), text,
+                    kind_line=kind_word, field_lines=rows)
 
 
 def _type_line_title(blocks: Sequence[Block], body_size: float, underlined: Sequence[BBox] = ()) -> Block | None:

@@ -201,3 +201,17 @@ def test_a_lone_word_under_a_letter_s_closing_is_no_signer(make_pdf, documents_o
     page.add(68, 160, "Met vriendelijke groet,", size=9.5).add(70, 220, word, size=9.5)
     (doc,) = documents_of(make_pdf([page]))
     assert doc.signatories == []
+
+
+def test_role_inside_a_wrapped_sentence_is_no_signature(make_pdf, documents_of):
+    """A line whose line above, in the same paragraph, ends in an article or preposition carries
+    that sentence on ("… Kortvliet, 2 februari 2031. De" / "burgemeester, H. Visser"): the role and
+    name there are part of the text, no sign-off; the same words as a block of their own sign."""
+    page = Page().add(56, 50, "Besluitenlijst raadsvergadering 9 februari 2031", size=14, bold=True)
+    page.lines(56, 90, ["Wij nodigen u uit voor de vergadering in het gemeentehuis. Kortvliet, 2 februari 2031. De",
+                        "burgemeester, H. Visser"], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.signatories == []
+    page.lines(56, 160, ["De burgemeester,", "", "H. Visser"], size=10)
+    (doc,) = documents_of(make_pdf([page]))
+    assert [(s.role, s.name) for s in doc.signatories] == [("burgemeester", "H. Visser")]

@@ -5,7 +5,9 @@ corpus paper):
   an export's field column beside it) opens a paper of its own when the kind differs from the open
   document's; the same kind line over the same title carries the paper on;
 - after a raadsbesluit or besluit, a paper whose own kind only a weak type line names (a bare "Nota" kind
-  line) is what the decision adopts: its bijlage (rules/doc_types.toml `adopted_after`).
+  line) is what the decision adopts: its bijlage (rules/doc_types.toml `adopted_after`); so is the
+  regulation it adopts, set out article by article from its definitions ("In dit reglement wordt
+  verstaan onder:"), whose definitions weigh less than a type line.
 """
 from __future__ import annotations
 
@@ -64,3 +66,15 @@ def test_same_kind_line_over_the_same_title_carries_the_paper_on(make_pdf, docum
     path = make_pdf(pages)
     assert [(s, e) for _, s, e in _parts(documents_of, path)] == [(1, 2)]
 
+
+
+def test_regulation_bound_after_the_raadsbesluit_that_adopts_it_is_its_bijlage(make_pdf, documents_of):
+    # the annex's number set in the header band, top right, over the body's name
+    regulation = Page().add(56, 36, "Gemeente Heidebroek", size=9)
+    regulation.add(420, 60, "BIJLAGE 2", size=9).add(420, 72, "Gemeente Heidebroek", size=9)
+    regulation.add(56, 110, "Reglement van orde voor de commissie wonen", size=13, bold=True)
+    regulation.lines(56, 144, ["Artikel 1 Begrippen", "In dit reglement wordt verstaan onder:",
+                               "a. commissie: de commissie wonen van de raad;", "Artikel 2 Vergaderingen",
+                               "De commissie vergadert in de raadzaal."], size=9.5)
+    path = make_pdf([_decision("Heidebroek", "Reglement van orde commissie wonen"), regulation])
+    assert _parts(documents_of, path) == [("raadsbesluit", 1, 1), ("bijlage", 2, 2)]

@@ -33,3 +33,21 @@ def test_find_dates_gives_spans():
     found = find_dates(text)
     assert [d for d, _ in found] == [date(2021, 6, 4), date(2021, 7, 1)]
     assert text[slice(*found[0][1])] == "4 juni 2021"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vergaderd op 17 novembcr 2030", date(2030, 11, 17)),
+        ("Datum: 2 fcbruari 2031", date(2031, 2, 2)),
+        ("8 decenber 2029", date(2029, 12, 8)),
+        ("5 kaart 2020", None),        # a word one letter off a short name ("maart") is no month
+        ("12 kaarten 2031", None),
+        ("31 novcmber 2030", None),   # a misread month still makes no impossible date
+        ("3 oktbore 2030", None),     # two letters off
+    ],
+)
+def test_misread_month_names(text, expected):
+    """A scan's text layer misreads a letter of a month's name; between a day and a year the word
+    one letter off a full month name of six letters or more is that month."""
+    assert parse_date(text) == expected
