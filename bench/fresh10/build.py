@@ -19,8 +19,7 @@ venster (fresh8), publicatieblad actiekolom uitklap voettabel spiegel (fresh9). 
                head rows as a two-column grid; "Pagina n" centred at the foot.
   vakken       a form whose head rows are boxed fields: each field a ruled box with its label small at
                the top left inside the box and its value under it, two boxes a row; the kind word in a
-               shaded box at the top right; headings in small capitals over a ruled line; "n/N" at the
-               bottom right.
+               shaded box at the top right; headings bold over a ruled line; "n/N" at the bottom right.
   kopband      a template with a coloured header band across the top of every page (the body's name
                and the kind word in white) and a tinted sidebar at the left of every page holding the
                document number, the classification and "Blad n"; the text right of the sidebar.
@@ -60,6 +59,10 @@ outcome and the printed totals as votes_for / votes_against; the parties per sid
 stored table that lost its cells (source note). (2) Achtkarspelen's title is the page's own title
 "Raadsvergadering" (a meeting name, not the kind word), kept. (3) Achtkarspelen item 2 prints
 "Afmeldingen" as the first line of its text, set as text, not as an item head (the page prints it so).
+(4) Capelle aan den IJssel's dictum "besluit vast te stellen:" and the regulation's name, two lines in the
+Gemeenteblad, are set in one paragraph; its decision is the text after "besluit". (5) Collegebesluiten
+(besluit of B&W, typed besluit) have bodies only where a 'Vastgesteld door' row is printed (Het Hogeland,
+Geertruidenberg); De Bilt and Capelle print none, so their bodies are empty.
 """
 
 from __future__ import annotations
@@ -274,7 +277,7 @@ class Vakken(Base):
     def heading(self, f, text, level=1):
         f.need(36)
         f.space(8)
-        f.text(text.upper() if level == 1 else text, "DSans-B", 9.5 if level == 1 else 9, after=1)
+        f.text(text, "DSans-B", 9.5 if level == 1 else 9, after=1)
         f.c.setLineWidth(0.5)
         f.c.line(f.x0, f.y + 1, f.x1, f.y + 1)
         f.space(4)
