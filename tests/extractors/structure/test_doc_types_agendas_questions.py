@@ -145,3 +145,22 @@ def test_a_kind_line_set_in_lower_case_under_the_letterhead_names_the_kind(kind_
     assert found is not None and found.doc_type == kind, found
     found = classify(["Gemeente Wolderwijk", f"{kind_line} van de vorige vergadering is vastgesteld"], [])
     assert found is None or found.doc_type != kind, found
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("Terugmelding dagelijks bestuur 12 maart 2031", [
+        "Het dagelijks bestuur vergadert elke twee weken over de lopende zaken van het schap.",
+        "In de vergadering van 12 maart 2031 zijn de volgende besluiten genomen.",
+        "Voorstel:", "Aanschaf van twee elektrische veegmachines",
+        "Besluit:", "Het bestuur stemt in met de aanschaf binnen het vastgestelde krediet."]),
+    ("Uit het college, week 14", [
+        "Het college heeft op dinsdag 3 april de onderstaande besluiten genomen.",
+        "Onderhoud sportvelden Noordveld", "Het college gunt het onderhoud voor drie jaar."]),
+])
+def test_a_record_that_announces_the_decisions_taken_is_a_besluitenlijst(make_pdf, documents_of, title, lines):
+    """Convention: colleges and executive boards publish a meeting's decisions under a sentence that
+    announces them ("In de vergadering van <date> zijn de volgende besluiten genomen", "heeft ... de
+    onderstaande besluiten genomen"), also when the meeting had a single item: that record is the
+    meeting's besluitenlijst, not a besluit of its own."""
+    (doc,) = documents_of(make_pdf([_paper(title, lines)]))
+    assert doc.part.doc_type == "besluitenlijst"
