@@ -142,7 +142,7 @@ def test_pipeline_reads_a_council_table_of_proposals_and_results(tmp_path):
     "Punt Zaak Raadsvoorstel Uitslag",
 ])
 def test_a_header_row_read_as_a_line_is_no_decision(text):
-    from raadsstukken.extractors.structure.decisions import is_header_row
+    from raadsstukken.extractors.structure.agenda_decisions import is_header_row
     assert is_header_row(text)
 
 
@@ -153,5 +153,5 @@ def test_a_header_row_read_as_a_line_is_no_decision(text):
     "Besluit conform voorstel",
 ])
 def test_a_decision_that_names_a_column_word_stays_one(text):
-    from raadsstukken.extractors.structure.decisions import is_header_row
+    from raadsstukken.extractors.structure.agenda_decisions import is_header_row
     assert not is_header_row(text)
