@@ -58,7 +58,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if section.heading:
             if section.bbox is not None:
                 heading_at[len(entries)] = (section.page_start, section.bbox.top)
-            entries.append((section.heading, None))
+            entries.append((spaced_label_joined(section.heading, rules), None))
         for block in section.body:
             if len(block.lines) == 1:
                 alone.add(id(block.lines[0]))
@@ -68,7 +68,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 first_lines.add(id(block.lines[1]))  # the first line under a note's label ("Toelichting:")
             for line in block.lines:
                 block_of[id(line)] = id(block)
-                entries.append((line.text.strip(), line))
+                entries.append((spaced_label_joined(line.text.strip(), rules), line))
             block_right[id(block)] = max((ln.bbox.x1 for ln in block.lines), default=0.0)
     entries = _field_labels_in_place(entries, heading_at, rules)
     decisions: list[DecisionPoint] = []
@@ -356,6 +356,17 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
         if d.outcome is None and d.agenda_item in verdict_of:
             d.outcome = find_outcome(first_sentence(verdict_of[d.agenda_item]), rules)[0]
     return kept
+
+
+def spaced_label_joined(text: str, rules: DecisionRules | None = None) -> str:
+    """A letter-spaced decision or vote label read as its word ("B E S L U I T V O R M I N G" ->
+    "BESLUITVORMING", "S T E M U I T S L A G :"): exports and Word forms set the labels of a
+    record's fields letter-spaced as often as in capitals. Any other line is left as it is."""
+    rules = rules or load_rules()
+    joined = join_letter_spacing(text)
+    if joined != text and (rules.agenda_label.match(joined) or rules.vote_label.match(joined)):
+        return joined
+    return text
 
 
 FIELD_LABEL_WORDS = 3
