@@ -98,6 +98,9 @@ class DocTypeRules:
     adopted_after: frozenset[str] = frozenset()
     """Kinds of decision after which a document whose own kind only a weak type line names (a kind of
     `type_line_kinds` with less weight than `starts_document`) is what the decision adopts: their annex."""
+    head_kind_lines: frozenset[str] = frozenset()
+    """Kinds whose kind line alone at the head of a page, over the first heading of the text, opens a
+    paper of that kind after one that proposes or decides (an annex that begins with its first chapter)."""
     stray_marks: str = ""
     """Marks a text layer leaves before a line's first word that belong to no word (OCR reads a speck
     as "‚" or "|"): taken off before the cues read the line."""
@@ -134,7 +137,7 @@ def load_rules() -> DocTypeRules:
                         frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE),
                         frozenset(w.casefold() for w in data["title"].get("kind_words", ())),
                         frozenset(s.get("annex_after", ())), frozenset(s.get("adopted_after", ())),
-                        str(s.get("stray_marks", "")))
+                        frozenset(s.get("head_kind_lines", ())), str(s.get("stray_marks", "")))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,

@@ -151,6 +151,9 @@ class PageCue:
     """The large word that names the kind beside the title ("Nota"), when the title is beside it."""
     kind_mark: KindMark | None = None
     """The kind word at the head of a page that prints a title (structure/kind_marks.py)."""
+    head_kind: bool = False
+    """The page's head is a kind line alone over the text's first heading (`_kind_line_at_head`): it
+    opens a paper only after one that proposes or decides."""
 
 
 def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
@@ -178,6 +181,8 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
             starts.append(i)  # a kind line of another kind over a title of its own: the next paper
             lined.add(i)
             continue
+        if cue.head_kind and not cue.renumbered and not _adopts(pages[starts[-1]:i], cues[starts[-1]]):
+            continue  # a bare kind line over a heading opens only the annex of a paper that adopts it
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
                 continue  # the next message of an e-mail thread
@@ -216,6 +221,13 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
                                   title_blocks=cue.title_blocks if marks else (),
                                   cover_page=pages[first].number if cue.cover else None))
     return parts
+
+
+def _adopts(pages: Sequence[PageLayout], open_cue: PageCue) -> bool:
+    """Whether the document open over `pages` is of a kind that proposes or decides, and so may have
+    annexes bound after it ([settings] annex_after)."""
+    found = document_type(pages, open_cue.title, open_cue.kind_word)
+    return found is not None and found.doc_type in load_doc_type_rules().annex_after
 
 
 def _own_kind_line(cue: PageCue, open_cue: PageCue) -> bool:
@@ -381,6 +393,11 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     if kind_word is None and title_blocks and not names_only_the_kind(title_blocks[0].text):
         kind_word = _kind_line_over(title_blocks[0], blocks, body_size) \
             or _kind_word_beside(title_blocks[0], blocks, page)
+    head_kind = False
+    if kind_word is None and (not title_blocks or (len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text))):
+        head = _kind_line_at_head(blocks, page, body_size, rules)
+        if head is not None:
+            kind_word, title_blocks, head_kind = _as_title_line(head.text), [head], True
     if not cover:
         typed = _type_line_title(blocks, body_size, page.underlined)
         if typed is not None and not (title_blocks and classify_title(" ".join(b.text for b in title_blocks))):
@@ -401,7 +418,39 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
                                            if b not in title_blocks and b.bbox.bottom <= title_blocks[0].bbox.top + 1)
     mark = find_kind_mark(page, title_blocks, body_size, lambda b: is_letterhead(b, rules, blocks))
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks),
-                   found.cues if found else (), type_line, kind_word, mark)
+                   found.cues if found else (), type_line, kind_word, mark, head_kind)
+
+
+def _kind_line_at_head(blocks: Sequence[Block], page: PageLayout, body_size: float, rules: CoverRules) -> Block | None:
+    """The kind line alone at the head of a page ([settings] head_kind_lines: "Bijlage"), with only the
+    body's name above it in its column, over the text's first heading set apart (bold, larger than the
+    text, or numbered with its kind: "Hoofdstuk 1: …", "Artikel 1"), or None. An annex that prints no
+    title of its own opens so: its kind line, then its first chapter."""
+    kinds = load_doc_type_rules().head_kind_lines
+    for block in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+        if block.bbox.top > page.height * TOP_SHARE:
+            return None
+        if len(block.lines) != 1 or not names_only_the_kind(block.text):
+            continue
+        named = classify_title(block.text)
+        if named is None or named[0] not in kinds:
+            continue
+        above = [b for b in blocks if b is not block and b.bbox.bottom <= block.bbox.top + 1
+                 and b.bbox.x_overlap(block.bbox) > 0]
+        if any(not is_letterhead(b, rules, blocks) for b in above):
+            return None  # text above it: a heading in the paper, no head of a page
+        below = [b for b in blocks if b.bbox.top >= block.bbox.bottom - 1]  # (a centred line over a flush heading)
+        if not below:
+            return None
+        under = min(below, key=lambda b: (b.bbox.top, b.bbox.x0))
+        numbered = NAMED_NUMBER.match(under.text) is not None  # ("Hoofdstuk 1:" is no form's label)
+        apart = bool(under.bold) or under.size >= body_size + 1 or numbered
+        label = not numbered and (FIELD_LABEL.match(under.text) is not None or starts_with_label(under.text))
+        if under.bbox.top - block.bbox.bottom > KIND_LINE_GAP * max(block.size, body_size) or not apart \
+                or not _has_words(under.text) or label:
+            return None
+        return block
+    return None
 
 
 def _heads_the_page(title_blocks: Sequence[Block], pages: Sequence[PageLayout]) -> bool:

@@ -3,6 +3,9 @@
 - an annex that starts on its own page under a bare kind line ("BIJLAGE", "Bijlage 4", a centred
   italic "Bijlage") set over its title is a document of type bijlage, also where the page's
   running header repeats the decision it belongs to;
+- an annex that prints no title of its own, its kind line alone at the head of its page (under the
+  body's name only) over its first chapter ("Hoofdstuk 1: …"), is a bijlage without a title; the
+  same kind line under text of the page opens nothing;
 - a header band that repeats the open document's body and kind word at the top of a page is
   furniture, and an agenda numbering that runs on carries the document on.
 """
@@ -85,6 +88,32 @@ def test_bare_kind_word_over_running_text_opens_no_annex(make_pdf, documents_of)
     second.lines(56, 76, ["De kaart met de locaties is bij dit besluit gevoegd en ligt ter inzage", "in het gemeentehuis."],
                  size=9.5)
     path = make_pdf([_decision("Duinmeer", "Verordening standplaatsen"), second])
+    assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("raadsbesluit", 1, 2)]
+
+
+def _chapter_annex(kind_line_top: float = 64, above: str | None = None) -> Page:
+    """An annex page: the body's name, the kind line "Bijlage" alone, then its first chapter."""
+    page = Page()
+    _centred(page, 40, "Waterschap Lindevliet", 9)
+    if above:
+        page.lines(56, 58, [above, "die het algemeen bestuur in zijn vergadering heeft besproken."], size=9.5)
+    _centred(page, kind_line_top, "Bijlage", 10, font=ITALIC)
+    page.add(56, kind_line_top + 34, "Hoofdstuk 1: Inrichting van het register", size=10.5, bold=True)
+    _annex_text(page, kind_line_top + 58)
+    return page
+
+
+def test_kind_line_over_first_chapter_opens_an_untitled_annex(make_pdf, documents_of):
+    path = make_pdf([_decision("Lindevliet", "Regeling kadeonderhoud"), _chapter_annex()])
+    docs = documents_of(path)
+    assert _parts(documents_of, path)[1] == ("bijlage", 2, 2, None)
+    headings = [s.heading for d in docs for s in d.sections if s.heading]
+    assert "Bijlage" not in headings and "Hoofdstuk 1: Inrichting van het register" in headings
+
+
+def test_kind_line_under_text_of_the_page_opens_nothing(make_pdf, documents_of):
+    page = _chapter_annex(kind_line_top=100, above="Hieronder volgt de tekst van de regeling over het kadeonderhoud,")
+    path = make_pdf([_decision("Lindevliet", "Regeling kadeonderhoud"), page])
     assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("raadsbesluit", 1, 2)]
 
 
