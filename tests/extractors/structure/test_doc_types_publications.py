@@ -10,6 +10,8 @@ the paper is sent under a letter to the council, on generated papers (wordings o
 - agenda items that each carry a decision label on a line of its own make a besluitenlijst;
 - an addressee line "Aan de gemeenteraad" makes no information letter of a paper that records who
   adopted it or enacts a regulation;
+- several bodies deciding together, each within its own powers ("…, ieder voor zover het hun
+  bevoegdheid betreft"), make a besluit, also where the dictum follows with no "besluiten:";
 - a type line with its colon and the paper's name right under the letterhead ("GEMEENTE X" /
   "RAADSBESLUIT: …") names the paper's own kind.
 """
@@ -92,3 +94,15 @@ def test_type_line_with_the_title_under_the_letterhead_names_the_kind(make_pdf, 
     page.lines(56, 90, ["Artikel 1 De commissie vergadert eens per maand.",
                         "Artikel 2 De voorzitter stelt de agenda op."], size=10, font="Courier")
     assert kind_of(documents_of, make_pdf, page) == "raadsbesluit"
+
+
+def test_bodies_deciding_each_within_their_powers_make_a_besluit(make_pdf, documents_of):
+    page = Page().add(56, 36, "Recreatieschap Heidemeren", size=12, bold=True)
+    page.add(56, 80, "Huishoudelijke regeling bestuurscommissie Heidemeren 2031", size=14, bold=True)
+    page.lines(56, 116, ["Het algemeen bestuur en het dagelijks bestuur van het Recreatieschap Heidemeren, ieder voor",
+                         "zover het hun bevoegdheid betreft:",
+                         "de huishoudelijke regeling van de bestuurscommissie als volgt vast te stellen.",
+                         "Artikel 1 Vergaderingen",
+                         "De commissie komt ten minste viermaal per jaar bijeen op een door de voorzitter gekozen dag."],
+               size=10, leading=15)
+    assert kind_of(documents_of, make_pdf, page) == "besluit"
