@@ -265,8 +265,9 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[BBox, 
     share = min(image_area / max(float(page.width) * float(page.height), 1.0), 1.0)
     if not shapes:
         return chars, [], share, ()
-    grids = tuple(find_grids(rules_of((x0, top, x1, bottom, isinstance(obj, LTRect))
-                                      for x0, top, x1, bottom, obj in shapes)))
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    grids = tuple(find_grids(rules_of(((sx0, stop, sx1, sbottom, isinstance(obj, LTRect))
+                                       for sx0, stop, sx1, sbottom, obj in shapes), BBox(x0, top, x1, bottom))))
     return chars, find_vector_checkboxes(shapes, chars), share, grids
 
 

@@ -5,7 +5,9 @@ are cells (labels, header cells, values), whatever their type. The page layer ke
 those grids (`PageLayout.grids`) so that later layers can tell a bold label cell from a bold
 heading. Rules are drawn lines and the sides of drawn rectangles (a filled cell's background
 counts: its sides are the cell's edges); rules that touch form one grid, which counts when it
-has at least `min_rules` distinct horizontal and vertical rules (two rows and two columns).
+has at least `min_rules` distinct horizontal and vertical rules (two rows and two columns). A shape
+that reaches the page's edge (a coloured band across the top, a tinted panel down the side, printed
+to the bleed) is the page's decoration, not a table's rule: a table stands inside the margins.
 Parameters in rules/rulings.toml.
 """
 from __future__ import annotations
@@ -26,13 +28,14 @@ class RulingRules:
     min_rules: int
     min_length: float
     max_segments: int
+    edge: float = 0.0
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> RulingRules:
     r = read_rules("rulings")
     return RulingRules(float(r["max_thickness"]), float(r["join_tolerance"]), int(r["min_rules"]),
-                       float(r["min_length"]), int(r["max_segments"]))
+                       float(r["min_length"]), int(r["max_segments"]), float(r["edge"]))
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,16 @@ class _Rule:
     end: float
 
 
-def rules_of(boxes: Iterable[tuple[float, float, float, float, bool]]) -> list[_Rule]:
+def rules_of(boxes: Iterable[tuple[float, float, float, float, bool]], page: BBox | None = None) -> list[_Rule]:
     """The rules among drawn shapes given as (x0, top, x1, bottom, is_rectangle): a thin shape is a
-    rule; a rectangle's four sides are rules."""
+    rule; a rectangle's four sides are rules. A shape reaching an edge of the `page` box (within
+    rules/rulings.toml `edge` points) is decoration printed to the bleed, no rule."""
     r = load_rules()
     out: list[_Rule] = []
     for x0, top, x1, bottom, rect in boxes:
+        if page is not None and (x0 <= page.x0 + r.edge or top <= page.top + r.edge
+                                 or x1 >= page.x1 - r.edge or bottom >= page.bottom - r.edge):
+            continue
         w, h = x1 - x0, bottom - top
         if h <= r.max_thickness and w >= r.min_length:
             out.append(_Rule(True, (top + bottom) / 2, x0, x1))

@@ -54,3 +54,24 @@ def test_tables_of_both_generators_are_grids(tmp_path):
                  fpdf_table(tmp_path / "fp.pdf", header, rows, [25, 70, 40])):
         (page,) = parse_pdf(path).pages
         assert len(page.grids) == 1, path.name
+
+
+def test_a_band_and_a_panel_printed_to_the_page_edge_are_no_grid(tmp_path, make_pdf, sections_of):
+    """A coloured band across the top and a tinted panel down the left side, both printed to the
+    page's edge, meet in three rules each way: the page's decoration, no grid; the headings of the
+    text right of the panel stay headings."""
+    from tests.pdfs import HEIGHT, WIDTH, Page
+
+    page = Page().rect(0, 0, WIDTH, 60, fill=True).rect(0, 60, 125, HEIGHT, fill=True)
+    page.add(20, 20, "Waterschap Lindeveen", size=13, bold=True)
+    top = 110.0
+    for head in ("Aanleiding van de herziening", "Gevolgen voor de peilbeheerders"):
+        page.add(160, top, head, size=11.5, bold=True)
+        top = page.lines(160, top + 18, ["De beheerders van de stuwen melden hun metingen voortaan elke week",
+                                          "aan de afdeling die de peilbesluiten voorbereidt en bewaakt."],
+                         size=10.5) + 16
+    path = make_pdf([page])
+    (parsed,) = parse_pdf(path).pages
+    assert parsed.grids == []
+    heads = [s.heading for s in sections_of(path) if s.heading]
+    assert heads[-2:] == ["Aanleiding van de herziening", "Gevolgen voor de peilbeheerders"]
