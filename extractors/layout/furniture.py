@@ -15,7 +15,10 @@ A line in the top or bottom band of a page is furniture when
   alone there is the letterhead of a paper that may start on that page.
 A line beside the body, in a narrow right-hand column, is furniture when it recurs at the same place
 on the next or previous page (a letter's running sidebar: its unit and "Ons kenmerk" on every
-following page).
+following page). A narrow column at either side of the body that prints the page's worded label on
+a line of its own ("Blad 1", "Pagina 2 van 3") in type smaller than the text is the page's sidebar
+as a whole, on a single page too (a template's tinted side panel: its document number,
+classification and sheet number).
 On OCR'd pages a running line reads a little differently and sits a few points off from page to
 page: it is matched by position within a tolerance and by similar masked text (`similar`).
 The rules' parameters and patterns live in `rules/page_furniture.toml`.
@@ -59,6 +62,8 @@ class FurnitureRules:
     sidebar_similarity: float = 1.0
     sidebar_min_letters: int = 3
     sidebar_whole: float = 1.0
+    sidebar_label_size: float = 0.0
+    """Largest size, as a share of the file's text size, of a sidebar that prints the page label."""
     label_line: float = 0.0
     """How far (in font sizes) a band segment's centre may stand from a page label's to share its line."""
     continuation_size: float = 0.0
@@ -104,6 +109,7 @@ def load_rules() -> FurnitureRules:
         sidebar_similarity=float(data["sidebar"]["similarity"]),
         sidebar_min_letters=int(data["sidebar"]["min_letters"]),
         sidebar_whole=float(data["sidebar"]["whole"]),
+        sidebar_label_size=float(data["sidebar"]["label_size_share"]),
         label_line=float(labels.get("same_line", 0.0)),
         continuation_size=float(data["continuation"]["max_size_share"]),
     )
@@ -302,7 +308,12 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             found.footer.extend(numbers)
             found.methods.add("line_numbers")
     if widths is not None:
-        for page_index, lines in enumerate(_sidebars(pages, widths, result, rules)):
+        sidebars = _sidebars(pages, widths, result, rules)
+        for page_index, lines in enumerate(sidebars):
+            taken = {id(ln) for ln in lines}
+            lines += [ln for ln in _labelled_sidebar(pages[page_index][0], widths[page_index], result[page_index],
+                                                      size, rules) if id(ln) not in taken]
+        for page_index, lines in enumerate(sidebars):
             height = pages[page_index][1]
             for line in lines:
                 found = result[page_index]
@@ -365,6 +376,40 @@ def _sidebar_candidates(lines: list[Line], width: float, taken: PageFurniture,
         if column <= rules.sidebar_column_share * total:
             out.append(line)
     return out
+
+
+def _labelled_sidebar(lines: list[Line], width: float, taken: PageFurniture, size: float,
+                      rules: FurnitureRules) -> list[Line]:
+    """The lines of a narrow column at either side of the body that holds the page's worded label
+    on a line of its own ("Blad 1", "Pagina 2 van 3", outside the head and foot bands): the lines
+    aligned with the label (left or right edge), all set at most `sidebar.label_size_share` of the
+    file's text `size`, no other line reaching into the column beside them, the column holding at
+    most `sidebar.column_share` of the page's letters. Empty when there is none."""
+    tol = rules.position_tolerance
+    total = sum(_letter_count(ln) for ln in lines) or 1
+    for label in lines:
+        text = label.text.strip()
+        m = rules.label_at_start.match(text)
+        box = label.bbox
+        side = box.x1 <= (1 - rules.sidebar_min_x) * width or box.x0 >= rules.sidebar_min_x * width
+        if taken.contains(label) or m is None or not m.group("kw") or m.end() != len(text) or not side \
+                or label.size > rules.sidebar_label_size * size:
+            continue
+        column = [ln for ln in lines if not taken.contains(ln)
+                  and (abs(ln.bbox.x0 - box.x0) <= tol or abs(ln.bbox.x1 - box.x1) <= tol)
+                  and ((ln.bbox.x1 <= (1 - rules.sidebar_min_x) * width) if box.x1 < width / 2
+                       else ln.bbox.x0 >= rules.sidebar_min_x * width)]
+        if any(ln.size > rules.sidebar_label_size * size for ln in column):
+            continue
+        x0, x1 = min(ln.bbox.x0 for ln in column), max(ln.bbox.x1 for ln in column)
+        top, bottom = min(ln.bbox.top for ln in column), max(ln.bbox.bottom for ln in column)
+        ids = {id(ln) for ln in column}
+        if any(id(o) not in ids and o.bbox.x0 < x1 and o.bbox.x1 > x0 and o.bbox.bottom > top and o.bbox.top < bottom
+               for o in lines):
+            continue  # a line of the body runs into the column: no sidebar beside the body
+        if sum(_letter_count(ln) for ln in column) <= rules.sidebar_column_share * total:
+            return column
+    return []
 
 
 def _sidebars(pages: Sequence[tuple[list[Line], float]], widths: Sequence[float],
