@@ -124,6 +124,9 @@ def test_a_parliamentary_papers_print_lines_and_a_release_stamp_are_furniture(ma
 @pytest.mark.parametrize("stamp, address", [
     ("3/14/31, 9:05 PM", "https://raad.oostwold.nl/stukken/8841"),
     ("14-03-2031 21:05", "file:///home/griffie/export/stuk-8841.html"),
+    # a long address the browser cuts off with an ellipsis
+    ("14-03-2031 21:05", "https://raad.oostwold.nl/vergaderingen/2031/maart/14/motie-bomen-vaart/ …"),
+    ("14-03-2031 21:05", "https://raad.oostwold.nl/vergaderingen/2031/maart/14/motie-bom..."),
 ])
 def test_a_browser_s_print_header_and_footer_are_furniture_on_a_single_page(make_pdf, stamp, address):
     """A council system's page printed from a browser carries the print date and time with the
