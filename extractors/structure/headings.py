@@ -63,6 +63,7 @@ class HeadingRules:
     item_field: re.Pattern[str] = re.compile(r"(?!)")
     item_number: re.Pattern[str] = re.compile(r"(?!)")
     lead_in_words: int = 4
+    field_label_gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def load_rules() -> HeadingRules:
         item_field=re.compile(rf"^(?i:{data['item_fields']['names']})\s*:?$"),
         item_number=re.compile(data["runs"]["item_number"]),
         lead_in_words=int(data["lead_in"]["min_words"]),
+        field_label_gap=float(data["field_label"]["max_gap"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
@@ -219,7 +221,8 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         and not numbered and not is_caps(text) and len(text.split()) >= load_rules().lead_in_words
     larger = block.size >= body.size + s.larger_by and not lead_in
     bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
-    label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size
+    label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size \
+        and not _field_label(block, after, body, s)
     italic = all(is_italic(line) for line in block.lines) and not body.bold
     # a numbered line set in italic over the paragraph that explains it (an argument, a
     # consideration): the numbered sub-heading of many proposals' "Argumenten"
@@ -242,6 +245,17 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     # [typed_underline]); a sentence or a lead-in ending in a colon is not
     typed = underlined and block.size >= s.caps_ratio * body.size and not lead_in
     return larger or bolder or label or numbered_italic or over_paragraph or unit_alone or margin or typed
+
+
+def _field_label(block: Block, value: Block | None, body: BodyStyle, s: HeadingSettings) -> bool:
+    """Whether a bold label in capitals, set smaller than the body, is a field's label over its
+    value: the block right under it is set larger than the label and hugs it (its top within
+    rules/headings.toml [field_label] max_gap of the label's size), as a meeting's head rows set
+    "VOORZITTER" over the chair's name; a box label stands apart over its text."""
+    if value is None or value.page != block.page or block.size >= body.size - s.bold_tolerance:
+        return False
+    gap = value.bbox.top - block.bbox.bottom
+    return value.size >= block.size + s.larger_by and gap <= load_rules().field_label_gap * block.size
 
 
 def _beside_first_line(block: Block, text: Block) -> bool:
