@@ -243,7 +243,14 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
     # "De raad …; gelezen …; besluit: vast te stellen …": the decision follows the formula's
     # "besluit"), then, where that finds none, with it (a kind line over the decision list itself)
     dictum: list[DecisionPoint] = []  # a motion's clauses under each of its intros, in order
+    bare: list[DecisionPoint] = []
     for excluded in (NOT_DECISION_ROLES | {BlockKind.COVER}, NOT_DECISION_ROLES):
+        if BlockKind.COVER not in excluded and doc_type != "motie":
+            # a besluit's formula and dictum ("…; gelet op …; besluit vast te stellen …") before a
+            # kind line of the cover ("Besluit" over a publication's head) is taken for an intro
+            bare = find_bare_dictum(sections, doc_type, vocabulary, roles, page_lines)
+            if bare:
+                return bare
         for section in sections:
             section_roles = _under_intro(section, roles, rules)
             # a form's values read after the heading they sit beside (a label column, then the
@@ -282,7 +289,7 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
             return dictum
     if doc_type == "motie":
         return find_operative_clauses(sections, vocabulary, rules)
-    return find_bare_dictum(sections, doc_type, vocabulary, roles, page_lines)
+    return bare
 
 
 @dataclass(frozen=True)
@@ -292,47 +299,59 @@ class DictumRules:
     consideration: re.Pattern[str]
     dictum: re.Pattern[str]
     object_first: re.Pattern[str] = re.compile(r"(?!)")
+    opening: re.Pattern[str] = re.compile(r"(?!)")
+    verb: re.Pattern[str] = re.compile(r"(?!)")
+    infinitive: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
 def load_dictum_rules() -> DictumRules:
     data = read_rules("decisions")["dictum"]
-    return DictumRules(re.compile(data["consideration"], re.IGNORECASE), re.compile(data["dictum"], re.IGNORECASE),
-                       re.compile(data["object_first"], re.IGNORECASE))
+    return DictumRules(*(re.compile(data[k], re.IGNORECASE) for k in
+                         ("consideration", "dictum", "object_first", "opening", "verb", "infinitive")))
 
 
 def find_bare_dictum(sections: Sequence[Section], doc_type: str, vocabulary: Vocabulary | None,
                      roles: Mapping[Block, BlockKind], page_lines: Mapping[int, Sequence[Line]]) -> list[DecisionPoint]:
-    """The decision of a besluit whose formula prints no "besluit": after its considerations
-    ("Gelezen het voorstel …;", "Gelet op …;", lines that carry them on included), the first line
-    that is no consideration opens the dictum when it is an infinitive clause ("vast te stellen de
-    verordening …", "1. in te stemmen met …", or its object first: "De nota … vast te stellen, …"):
-    a list or a paragraph as after an intro."""
+    """The decision of a besluit whose formula prints no "besluit" over its dictum: after its
+    considerations ("Gelezen het voorstel …;", "Gelet op …;") or its opening that names who decide
+    ("Het college van …;"), lines that carry them on included, the first line that is no
+    consideration opens the dictum when it is an infinitive clause ("vast te stellen de verordening
+    …", "1. in te stemmen met …", or its object first: "De nota … vast te stellen, …", also in lower
+    case after the formula's colon): a list or a paragraph as after an intro. A line that opens with
+    the formula's verb and goes on with the dictum ("besluit vast te stellen: …") is the dictum, the
+    verb left off."""
     rules = load_dictum_rules()
     for section in sections:
         blocks = [b for b in section.body if roles.get(b, b.kind) not in NOT_DECISION_ROLES]
         lines = [ln for b in blocks for ln in b.lines]
         rest_of = {id(ln): b.lines[n:] for b in blocks for n, ln in enumerate(b.lines)}
         first_of_block = {id(b.lines[0]) for b in blocks if b.lines}
-        considered = False
+        considered, previous = False, ""
         for k, line in enumerate(lines):
             text = line.text.strip()
-            if rules.consideration.match(text):
+            before, previous = previous, text
+            if rules.consideration.match(text) or rules.opening.match(text):
                 considered = True
                 continue
             if not considered:
                 continue
-            marker = list_marker(text)
-            paragraph = " ".join(ln.text.strip() for ln in rest_of.get(id(line), [line]))
-            opens_block = id(line) in first_of_block and text[:1].isupper()
-            if rules.dictum.match(text[marker.end():] if marker else text) \
+            verb = rules.verb.match(text)
+            clause = text[verb.end():] if verb else text
+            marker = list_marker(clause)
+            paragraph = " ".join([clause, *(ln.text.strip() for ln in rest_of.get(id(line), [line])[1:])])
+            announced = bool(ITEM_INTRO.search(before))  # "…, ieder voor zover het hun bevoegdheid betreft:"
+            opens_block = (id(line) in first_of_block and clause[:1].isupper()) or announced
+            if (verb and rules.infinitive.match(paragraph)) or rules.dictum.match(clause[marker.end():] if marker else clause) \
                     or (not marker and opens_block and rules.object_first.match(paragraph)):
                 found = _decisions_after(section, lines, k, doc_type, vocabulary, roles, page_lines)
+                if verb and found and (spoken := rules.verb.match(found[0].text)):
+                    found[0].text = found[0].text[spoken.end():]
                 for d in found:
                     d.body = load_rules().body_by_type.get(doc_type)
                 return found
-            if not carries_on(text):
-                considered = False  # the considerations ended in something else
+            if not carries_on(text) and ITEM_END.search(before):
+                considered = False  # the considerations ended, and something else followed
     return []
 
 
