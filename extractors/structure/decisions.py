@@ -272,6 +272,10 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                     start += 1  # a scan's stray mark read as a line of its own ("|") decides nothing; a lone "•" opens its item
                 tried = start
                 items = _decisions_after(section, lines, start, doc_type, vocabulary, section_roles, page_lines)
+                # under a kind line taken for an intro ("Besluit" over a publication's head) a grid
+                # of fields follows, a label of any weight with its value beside it: no decision
+                if items and items[0].lines and _form_label(items[0].lines[0], section, any_weight=True):
+                    continue
                 if items and not _not_a_decision(items[0].text, rules):
                     body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
                     for item in items:
@@ -619,11 +623,11 @@ FORM_LABEL_WORDS = 3
 """A bold line of at most this many words with a value beside it on its row is a form's label."""
 
 
-def _form_label(first: Line, section: Section) -> bool:
-    """Whether a line is a form's label ("Organisatie" | "Oostwold", "Bestuursorgaan" | …): bold,
-    short, with another line beside it on the same row; a kind line taken for an intro is
-    followed by such a grid, never by its decision."""
-    if not first.bold or len(first.text.split()) > FORM_LABEL_WORDS:
+def _form_label(first: Line, section: Section, any_weight: bool = False) -> bool:
+    """Whether a line is a form's label ("Organisatie" | "Oostwold", "Bestuursorgaan" | …): bold
+    (or, `any_weight`, of any weight), short, with another line beside it on the same row; a kind
+    line taken for an intro is followed by such a grid, never by its decision."""
+    if not (first.bold or any_weight) or len(first.text.split()) > FORM_LABEL_WORDS:
         return False
     return any(ln.bbox.x0 > first.bbox.x1 + 10 and abs(ln.bbox.top - first.bbox.top) <= 0.5 * first.bbox.height
                for b in section.body for ln in b.lines if ln.page == first.page)

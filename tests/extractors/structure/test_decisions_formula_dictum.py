@@ -78,3 +78,34 @@ def test_a_line_opening_with_besluit_in_running_text_is_no_dictum(make_pdf, docu
                        "Met vriendelijke groet,", "De wethouder van haven en water"])
     (doc,) = documents_of(make_pdf([page]))
     assert [d.text for d in doc.decisions] == []
+
+
+def test_a_kind_line_over_a_field_grid_opens_no_decision(make_pdf, documents_of):
+    """Convention of a regelingenbank's print cut off before the dictum: the kind line ("Besluit")
+    over a grid of fields in regular weight (label | value) and the formula's first lines: the
+    grid's label is no decision, and the paper has none."""
+    page = Page().add(X, 40, "Gemeente Zuiderlinde", size=11)
+    page.add(X, 58, "Besluit", size=9)
+    page.add(X, 90, "Rubriek", size=9)
+    page.add(180, 90, "verordening ligplaatsen", size=9)
+    page.add(X, 106, "Looptijd", size=9)
+    page.add(180, 106, "onbepaald", size=9)
+    page.lines(X, 150, ["Het college van burgemeester en wethouders van de gemeente Zuiderlinde;",
+                        "gelet op artikel 12 van de Havenverordening Zuiderlinde;",
+                        "overwegende dat de kade bij de Lindehaven wordt vernieuwd en dat"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == []
+
+
+@pytest.mark.parametrize("period", ["1-4-2031 t/m heden", "van 01-04-2031 tot en met 31-03-2033"])
+def test_a_period_of_validity_after_the_kind_line_is_no_decision(make_pdf, documents_of, period):
+    """Convention of a publication's head: the kind line over the period the text holds ("… t/m
+    heden"), its label printed elsewhere: a period decides nothing."""
+    page = Page().add(X, 40, "Havenschap Linde", size=11)
+    page.add(X, 58, "Besluit", size=9)
+    page.add(X, 80, period, size=9)
+    page.add(X, 120, "Regeling ligplaatsen Havenschap Linde", size=13, bold=True)
+    page.lines(X, 150, ["Het dagelijks bestuur van het Havenschap Linde;",
+                        "overwegende dat de kade bij de Lindehaven wordt vernieuwd en dat"])
+    (doc,) = documents_of(make_pdf([page]))
+    assert [d.text for d in doc.decisions] == []
