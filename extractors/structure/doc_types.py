@@ -101,6 +101,9 @@ class DocTypeRules:
     head_kind_lines: frozenset[str] = frozenset()
     """Kinds whose kind line alone at the head of a page, over the first heading of the text, opens a
     paper of that kind after one that proposes or decides (an annex that begins with its first chapter)."""
+    item_lists: frozenset[str] = frozenset()
+    """Kinds that list items headed by the paper each decides on ("Motie …", "Amendement …"): such a head
+    at the top of a later page, set as the list's item heads are set, is its next item, no paper."""
     stray_marks: str = ""
     """Marks a text layer leaves before a line's first word that belong to no word (OCR reads a speck
     as "‚" or "|"): taken off before the cues read the line."""
@@ -137,7 +140,8 @@ def load_rules() -> DocTypeRules:
                         frozenset(s.get("name_cues", ())), re.compile(s["field_line"], re.IGNORECASE),
                         frozenset(w.casefold() for w in data["title"].get("kind_words", ())),
                         frozenset(s.get("annex_after", ())), frozenset(s.get("adopted_after", ())),
-                        frozenset(s.get("head_kind_lines", ())), str(s.get("stray_marks", "")))
+                        frozenset(s.get("head_kind_lines", ())), frozenset(s.get("item_lists", ())),
+                        str(s.get("stray_marks", "")))
 
 
 def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTypeRules | None = None,

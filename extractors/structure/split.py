@@ -183,6 +183,8 @@ def find_document_parts(pages: Sequence[PageLayout]) -> list[DocumentPart]:
             continue
         if cue.head_kind and not cue.renumbered and not _adopts(pages[starts[-1]:i], cues[starts[-1]]):
             continue  # a bare kind line over a heading opens only the annex of a paper that adopts it
+        if cue.strong and not cue.renumbered and _next_item(pages[starts[-1]:i], cues[starts[-1]], cue):
+            continue  # the next item of a list, headed by the paper it decides on
         if cue.strong or (cue.doc_type and (cue.cover or cue.renumbered)):
             if thread.intersection(cue.cue_names) and thread.intersection(cues[starts[-1]].cue_names):
                 continue  # the next message of an e-mail thread
@@ -228,6 +230,21 @@ def _adopts(pages: Sequence[PageLayout], open_cue: PageCue) -> bool:
     annexes bound after it ([settings] annex_after)."""
     found = document_type(pages, open_cue.title, open_cue.kind_word)
     return found is not None and found.doc_type in load_doc_type_rules().annex_after
+
+
+def _next_item(pages: Sequence[PageLayout], open_cue: PageCue, cue: PageCue) -> bool:
+    """Whether the head that names a kind of paper at the top of a page ("Motie …") is the next item of
+    the list open over `pages` ([settings] item_lists): the list's earlier pages head other items the
+    same way, a line in the same type (size, weight) that names a kind and a subject too."""
+    if len(cue.title_blocks) != 1 or not names_kind_and_subject(cue.title_blocks[0].text):
+        return False
+    head = cue.title_blocks[0]
+    items = [b for p in pages for b in p.blocks if b.kind is BlockKind.BODY and b not in open_cue.title_blocks
+             and abs(b.size - head.size) < 0.5 and b.bold == head.bold and names_kind_and_subject(b.text)]
+    if not items:
+        return False
+    found = document_type(pages, open_cue.title, open_cue.kind_word)
+    return found is not None and found.doc_type in load_doc_type_rules().item_lists
 
 
 def _own_kind_line(cue: PageCue, open_cue: PageCue) -> bool:
