@@ -193,8 +193,9 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if len(rest) == 1 and rest.islower():
                 rest = ""  # a lone small letter after a label is a speck the OCR read ("Onderwerp d")
             if rest and not _after_label(cell, patterns).startswith(":") \
-                    and (rest[:1].islower() or rest[:1] in CLOSING or SECTION_NUMBER.match(rest)):
+                    and (rest[:1].islower() or rest[:1] in CLOSING or rest[:1] in ",;" or SECTION_NUMBER.match(rest)):
                 continue  # a sentence that opens with the label's word ("programma vast te stellen",
+                # "betreft, besluiten …": a wrapped formula's tail, its comma no label's colon;
                 # "afdeling 10.1.1 van de wet": a section of a law, not a unit; "Programma) in …": the
                 # end of a parenthesis a wrapped sentence carries onto this line)
             if not any(ch.isalnum() for ch in rest):

@@ -243,7 +243,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
             meta.title = None  # a bare kind word ("BRIEF") titles no paper
         if meta.title:
             meta.methods["title"] = "split:type_line"
-    if meta.title is None and title is None and pages:
+    if meta.title is None and title is None and not title_blocks and pages:
+        # (without a title block: a kind line that titles nothing, "Bijlage", is the paper's head)
         meta.title = _subject_line(pages[0], rules)
         if meta.title:
             meta.methods["title"] = "subject_line"

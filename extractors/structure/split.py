@@ -83,6 +83,7 @@ class CoverRules:
     carry_on: frozenset[str] = frozenset()
     running_title_words: int = 3
     running_title_share: float = 0.8
+    edition: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -94,18 +95,20 @@ def load_rules() -> CoverRules:
                       frozenset(w.casefold() for w in head["body_kinds"]),
                       tuple(re.compile(p, re.IGNORECASE) for p in data["title"]["tail"]),
                       frozenset(w.casefold() for w in data["title"]["carry_on"]),
-                      int(data["running_title"]["min_words"]), float(data["running_title"]["min_share"]))
+                      int(data["running_title"]["min_words"]), float(data["running_title"]["min_share"]),
+                      re.compile(head.get("edition", r"(?!)")))
 
 
 def is_letterhead(block: Block, rules: CoverRules | None = None, blocks: Sequence[Block] = ()) -> bool:
     """Whether a block is the sending body's name, set at the top of a paper ("Gemeente X"); a
-    body's name with a date is the title of its meeting ("College van B&W 3 maart 2031"). Given
+    body's name with a date is the title of its meeting ("College van B&W 3 maart 2031"), one with a
+    year an edition of a paper ("Gemeenschappelijke regeling X 2031"). Given
     the page's `blocks`, also the name set large under its kind in small type ("gemeente" /
     "Oosterwold"), as letterheads stack them."""
     rules = rules or load_rules()
     text = " ".join(block.text.split())
     if len(text.split()) <= rules.letterhead_words and any(p.match(text) for p in rules.letterhead) \
-            and not find_dates(text):
+            and not find_dates(text) and not rules.edition.search(text):
         return True
     return any(_names_under_body_kind(block, b, rules) for b in blocks)
 
@@ -431,8 +434,10 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     elif found is None and renumbered:
         found = at_top  # a kind named in the first lines of a page whose numbering restarts
     doc_type = found.doc_type if found else None
-    type_line = bool(title_blocks) and any(classify_title(b.text) for b in blocks[:3]
-                                           if b not in title_blocks and b.bbox.bottom <= title_blocks[0].bbox.top + 1)
+    # (or a bare kind word anywhere above the title: a publication's head box printing "besluit")
+    type_line = bool(title_blocks) and (any(classify_title(b.text) for b in blocks[:3]
+                                            if b not in title_blocks and b.bbox.bottom <= title_blocks[0].bbox.top + 1)
+                                        or _under_kind_line(title_blocks[0], blocks))
     mark = find_kind_mark(page, title_blocks, body_size, lambda b: is_letterhead(b, rules, blocks))
     return PageCue(title, doc_type, starts_document(found), cover, renumbered, tuple(title_blocks),
                    found.cues if found else (), type_line, kind_word, mark, head_kind)
@@ -758,7 +763,7 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
     largest = max(b.size for b in blocks)
     candidates = [b for b in blocks if b.bbox.top <= top_limit and (b.size >= body_size + 2.5)
                   and (len(b.lines) <= 3 or _long_title(b, blocks, largest))
-                  and not is_letterhead(b, blocks=blocks) and _has_words(b.text)]
+                  and (not is_letterhead(b, blocks=blocks) or _under_kind_line(b, blocks)) and _has_words(b.text)]
     if not candidates:
         return []
     first = min(candidates, key=lambda b: (b.bbox.top, b.bbox.x0))
@@ -777,6 +782,14 @@ def _title_blocks(blocks: list[Block], page: PageLayout, body_size: float, cover
         elif block.bbox.top > last.bbox.bottom:
             break
     return found
+
+
+def _under_kind_line(block: Block, blocks: Sequence[Block]) -> bool:
+    """Whether a line that names only the kind of paper ("BESLUIT") stands above `block`: the letterhead
+    is set above the kind line, so a body's name under it ("Gemeenschappelijke regeling X" set large)
+    names the paper, the regulation, not its sender."""
+    return any(b is not block and b.bbox.bottom <= block.bbox.top + 1 and len(b.lines) == 1
+               and names_only_the_kind(b.text) and classify_title(b.text) is not None for b in blocks)
 
 
 def _long_title(block: Block, blocks: Sequence[Block], largest: float) -> bool:

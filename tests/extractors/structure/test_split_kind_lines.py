@@ -6,6 +6,9 @@
 - an annex that prints no title of its own, its kind line alone at the head of its page (under the
   body's name only) over its first chapter ("Hoofdstuk 1: …"), is a bijlage without a title; the
   same kind line under text of the page opens nothing;
+- a regulation's name set large at the top with its year ("Gemeenschappelijke regeling X 2031") is
+  its title, no letterhead, also over a kind line and a validity box's small label; so is a body's
+  name set large under the kind line, the letterhead above it;
 - a header band that repeats the open document's body and kind word at the top of a page is
   furniture, and an agenda numbering that runs on carries the document on.
 """
@@ -94,7 +97,7 @@ def test_bare_kind_word_over_running_text_opens_no_annex(make_pdf, documents_of)
 def _chapter_annex(kind_line_top: float = 64, above: str | None = None) -> Page:
     """An annex page: the body's name, the kind line "Bijlage" alone, then its first chapter."""
     page = Page()
-    _centred(page, 40, "Waterschap Lindevliet", 9)
+    _centred(page, 40, "Waterschap Vallei en Lindevliet", 9)
     if above:
         page.lines(56, 58, [above, "die het algemeen bestuur in zijn vergadering heeft besproken."], size=9.5)
     _centred(page, kind_line_top, "Bijlage", 10, font=ITALIC)
@@ -107,14 +110,61 @@ def test_kind_line_over_first_chapter_opens_an_untitled_annex(make_pdf, document
     path = make_pdf([_decision("Lindevliet", "Regeling kadeonderhoud"), _chapter_annex()])
     docs = documents_of(path)
     assert _parts(documents_of, path)[1] == ("bijlage", 2, 2, None)
+    assert docs[1].metadata.title is None  # the body's name over the kind line titles nothing
     headings = [s.heading for d in docs for s in d.sections if s.heading]
     assert "Bijlage" not in headings and "Hoofdstuk 1: Inrichting van het register" in headings
+
+
+def test_annex_titled_only_by_its_kind_has_no_title(make_pdf, documents_of):
+    annex = Page().add(56, 60, "BIJLAGE", size=8, bold=True).add(56, 76, "Bijlage", size=15, bold=True)
+    annex.add(56, 110, "Hoofdstuk 1: Inrichting van het register", size=11, bold=True)
+    _annex_text(annex, 134)
+    (_, doc) = documents_of(make_pdf([_decision("Lindevliet", "Regeling kadeonderhoud"), annex]))
+    assert (doc.part.doc_type, doc.part.title, doc.metadata.title) == ("bijlage", None, None)
 
 
 def test_kind_line_under_text_of_the_page_opens_nothing(make_pdf, documents_of):
     page = _chapter_annex(kind_line_top=100, above="Hieronder volgt de tekst van de regeling over het kadeonderhoud,")
     path = make_pdf([_decision("Lindevliet", "Regeling kadeonderhoud"), page])
     assert [(t, a, b) for t, a, b, _ in _parts(documents_of, path)] == [("raadsbesluit", 1, 2)]
+
+
+def test_name_with_a_year_at_the_top_is_the_title_no_letterhead(make_pdf, documents_of):
+    page = Page().add(40, 16, "Recreatieschap Heidemeren", size=10, bold=True)
+    page.lines(60, 100, ["Gemeenschappelijke regeling Recreatieschap", "Heidemeren 2031"], size=15, bold=True, leading=17)
+    page.add(60, 140, "Besluit", size=8).add(60, 160, "IN WERKING VANAF", size=7.5, bold=True)
+    page.add(60, 170, "01-04-2031", size=9)
+    page.lines(60, 200, ["De raden van de gemeenten Heidedorp en Meerveld, ieder voor zover het hun bevoegdheid",
+                         "betreft, besluiten de volgende regeling te treffen.",
+                         "Artikel 1 Het recreatieschap beheert de meren en de oevers daarvan."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert (doc.part.doc_type, doc.metadata.title or doc.part.title) == (
+        "besluit", "Gemeenschappelijke regeling Recreatieschap Heidemeren 2031")
+
+
+def test_body_name_under_the_kind_line_is_the_title(make_pdf, documents_of):
+    page = Page().add(60, 48, "RECREATIESCHAP HEIDEMEREN", size=11, bold=True).add(60, 76, "BESLUIT", size=8)
+    page.add(60, 130, "Gemeenschappelijke regeling Heidemeren", size=12.5, bold=True)
+    page.lines(60, 170, ["De raden van de gemeenten Heidedorp en Meerveld;", "gelet op de wet;",
+                         "besluiten de volgende regeling te treffen.",
+                         "Artikel 1 Het recreatieschap beheert de meren en de oevers daarvan."], size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert (doc.part.doc_type, doc.part.title) == ("besluit", "Gemeenschappelijke regeling Heidemeren")
+
+
+def test_publication_masthead_over_a_head_box_is_no_heading(make_pdf, documents_of):
+    page = Page().add(60, 48, "Besluit van Recreatieschap Heidemeren", size=11, bold=True)
+    for x, label in ((64, "Datum publicatie"), (184, "Organisatie"), (420, "Rubriek")):
+        page.add(x, 80, label, size=7.5, bold=True)
+    page.lines(184, 96, ["Recreatieschap", "Heidemeren"], size=7.5, leading=8.5)
+    page.add(420, 96, "besluit", size=7.5)
+    page.add(60, 139, "Gemeenschappelijke regeling Recreatieschap Heidemeren", size=14, bold=True)
+    page.add(60, 180, "Inleidende bepaling", size=11, bold=True)
+    page.lines(60, 198, ["De raden van de gemeenten Heidedorp en Meerveld;", "gelet op de wet;",
+                         "besluiten de volgende regeling te treffen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.title == "Gemeenschappelijke regeling Recreatieschap Heidemeren"
+    assert [s.heading for s in doc.sections if s.heading] == ["Inleidende bepaling"]
 
 
 def _list_page(band: tuple[str, str], band_size: float, items: list[tuple[str, str]], band_top: float = 32,
