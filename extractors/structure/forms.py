@@ -193,11 +193,14 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if len(rest) == 1 and rest.islower():
                 rest = ""  # a lone small letter after a label is a speck the OCR read ("Onderwerp d")
             if rest and not _after_label(cell, patterns).startswith(":") \
-                    and (rest[:1].islower() or rest[:1] in CLOSING or rest[:1] in ",;" or SECTION_NUMBER.match(rest)):
+                    and (rest[:1].islower() or rest[:1] in CLOSING or _comma_then_text(rest) or SECTION_NUMBER.match(rest)):
                 continue  # a sentence that opens with the label's word ("programma vast te stellen",
                 # "betreft, besluiten …": a wrapped formula's tail, its comma no label's colon;
                 # "afdeling 10.1.1 van de wet": a section of a law, not a unit; "Programma) in …": the
                 # end of a parenthesis a wrapped sentence carries onto this line)
+            if cell.label.strip()[:1].islower() and not _after_label(cell, patterns).startswith(":") \
+                    and _after_comma(rows, r, cell):
+                continue  # the line carries on a sentence or list ("… Wijziging," / "datum ondertekening …")
             if not any(ch.isalnum() for ch in rest):
                 rest = ""  # only the label's own punctuation ("Onderwerp." as OCR reads a label)
             if rest:
@@ -214,6 +217,21 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
                 continue
             return value
     return empty
+
+
+def _comma_then_text(rest: str) -> bool:
+    """Whether what follows a label word is a comma and more words ("betreft, besluiten …"): a sentence
+    carried on, not a label's value (a lone comma after a label is a speck the OCR read)."""
+    return rest[:1] in ",;" and any(ch.isalnum() for ch in rest)
+
+
+def _after_comma(rows: Sequence[Row], r: int, cell: Cell) -> bool:
+    """Whether the line right above `cell`, in its column, ends in a comma: `cell` carries it on."""
+    if r == 0:
+        return False
+    above = [c for c in rows[r - 1].cells if abs(c.bbox.x0 - cell.bbox.x0) <= 6]
+    return bool(above) and above[-1].text.rstrip().endswith(",") \
+        and cell.bbox.top - above[-1].bbox.bottom <= cell.bbox.height
 
 
 NEXT_INLINE_FIELD = re.compile(r"\s+(?=[A-ZÀ-Þ][^\W\d_]*(?:\s[a-zà-ÿ]+){0,2}\s*:\s*\d)")
@@ -278,7 +296,34 @@ def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldVal
                         and not cell.bold:
                     return FieldValue(cell.text, label, (cell,), "form:below")
                 return None
+        if len(below.cells) == 1 and _in_value_column(rows, r, label, below.cells[0]):
+            # a grid's value set a line lower than its label, in the column of the grid's values
+            # (the label's row holds no value: the value's box is taller, or the label wraps)
+            cell = below.cells[0]
+            if cell.checkbox is None and not is_label(cell) and len(cell.text) <= 80 and not cell.bold:
+                return FieldValue(cell.text, label, (cell,), "form:below")
+            return None
     return None
+
+
+GRID_ROWS = 3
+"""Rows above and below a label looked at for the grid it stands in (labels with values beside them)."""
+
+
+def _in_value_column(rows: Sequence[Row], r: int, label: Cell, cell: Cell) -> bool:
+    """Whether `cell`, right of `label` on a row below it, starts in the column where the values of
+    the label's grid start: nearby rows print a label in the label's column with a value beside it
+    that starts where `cell` does (a line of the body beside a sidebar starts nowhere such)."""
+    if cell.bbox.x0 < label.bbox.x1 - 3:
+        return False
+    for k in range(max(0, r - GRID_ROWS), min(len(rows), r + 2 + GRID_ROWS)):
+        if k in (r, r + 1):
+            continue
+        cells = rows[k].cells
+        for a, b in zip(cells, cells[1:]):
+            if abs(a.bbox.x0 - label.bbox.x0) <= 6 and abs(b.bbox.x0 - cell.bbox.x0) <= 6:
+                return True
+    return False
 
 
 VALUE_TYPE = 1.25

@@ -24,10 +24,12 @@ from raadsstukken.extractors.text.normalize import join_letter_spacing, list_mar
 
 FORM_PAGES = 2
 """Form fields are looked for on this many pages at the start of a document."""
-ITEM_FIELDS = frozenset({"reference", "portfolio_holder"})
+ITEM_FIELDS = {"reference": False, "portfolio_holder": False, "title": True}
 """Fields that a list's items print each with a value of their own (every agenda item of a
-besluitenlijst its "Kenmerk:" and "Portefeuillehouder:"): printed so, they are the items', not the
-document's."""
+besluitenlijst its "Kenmerk:", "Portefeuillehouder:" and "Onderwerp" over the item's name): printed
+so, they are the items', not the document's. True: only where the label comes again printed the same
+way (a subject label printed once with its colon and once in a record's grid is the paper's subject
+and the record's policy category: "Onderwerp: Beleidskader X" over "Onderwerp | wonen")."""
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
                 return unit  # "Directie X": the kind is in the name
         if found is None or not found.text.strip(" -–,;:"):
             return None
-        if name in ITEM_FIELDS and _labels_items(rows, rules.labels[name], found, is_label):
+        if name in ITEM_FIELDS and _labels_items(rows, rules.labels[name], found, is_label, ITEM_FIELDS[name]):
             return None
         values[name] = found
         meta.methods[name] = found.method
@@ -377,15 +379,20 @@ REFERENCE_WORDS = 6
 "Gemeenteblad 2021, 26117"); a longer one is a sentence that holds it: its number is taken."""
 
 
-def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], found: FieldValue, is_label) -> bool:
+def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], found: FieldValue, is_label,
+                  same_form: bool = False) -> bool:
     """Whether the label of `found` comes again further down with another value: it labels the
-    items of a list, not the document."""
+    items of a list, not the document (`same_form`: printed the same way, the same label text and
+    the value placed alike, as a list prints each item's fields)."""
     start = _row_of(rows, found.label)
     if start is None:
         return False
     same = [p for p in patterns if p.match(found.label.label.strip())]  # the very label, not another of the field
     again = find_field(rows[start + 1:], same, is_label)
     if again is None or not again.text.strip():
+        return False
+    if same_form and (again.method != found.method or found.method == "form:inline"
+                      or _squash(again.label.text) != _squash(found.label.text)):
         return False
     first, other = found.text.strip(), again.text.strip()
     return first not in other and other not in first  # the same value printed again is the document's
