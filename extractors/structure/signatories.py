@@ -37,6 +37,8 @@ class SignatureRules:
     wrap_start: re.Pattern[str] = re.compile(r"(?!)")
     letter_closing: tuple[re.Pattern[str], ...] = ()
     letter_name_distance: float = 8.0
+    label_smaller: float = 1.0
+    """How many points smaller than the name under it a role line is set when it is a head row's label."""
     carry_on: frozenset[str] = frozenset()
     """Words that end a line whose sentence the next line carries on (rules/doc_types.toml [title])."""
 
@@ -63,6 +65,7 @@ def load_rules() -> SignatureRules:
         wrap_start=re.compile(data["submitters"]["wrap_start"]),
         letter_closing=tuple(re.compile(p, re.IGNORECASE) for p in data["letter_closing"]),
         letter_name_distance=float(data["letter_name_distance"]),
+        label_smaller=float(data.get("label_smaller", 1.0)),
         carry_on=frozenset(w.casefold() for w in read_rules("doc_types")["title"]["carry_on"]),
     )
 
@@ -124,7 +127,7 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
             role = m.group("role").lower()
             if _field_row(line, lines, rules):
                 continue  # "Voorzitter | A. de Vries" in a meeting's header: who chaired, not who signed
-            name = _name_below(line, lines[i + 1:], rules) or _name_above(line, lines[:i], rules)
+            name = _name_below(line, lines[i + 1:], rules, set_larger=False) or _name_above(line, lines[:i], rules)
             if name and not any(s.name == name and s.role == role for s in found):
                 found = [s for s in found if not (s.name == name and s.role is None)]
                 found.append(Signatory(role, name, page.number))
@@ -195,9 +198,11 @@ def _same_column(a: Line, b: Line) -> bool:
 
 
 def _name_below(role: Line, below: list[Line], rules: SignatureRules, distance: float | None = None,
-                surname: bool = True) -> str | None:
+                surname: bool = True, set_larger: bool = True) -> str | None:
     """The name under a role line (`surname`: a surname alone counts, as under a role it does;
-    under a letter's closing a name is printed whole: a lone word is a logo's or a place's)."""
+    under a letter's closing a name is printed whole: a lone word is a logo's or a place's). Without
+    `set_larger`, a name set larger than the role over it is none: a head row's small label over its
+    value ("VOORZITTER" / "A. de Vries" at a meeting record's head) names who chaired, not who signed."""
     limit = role.bbox.bottom + (distance or rules.max_name_distance) * role.bbox.height
     for line in below:
         if line.bbox.top > limit:
@@ -206,6 +211,8 @@ def _name_below(role: Line, below: list[Line], rules: SignatureRules, distance: 
             continue
         text = line.text.strip()
         if rules.role.match(text) or _is_label(text):
+            return None
+        if not set_larger and line.size - role.size >= rules.label_smaller:
             return None
         return text if is_name(text, rules) or (surname and rules.surname_below_role.match(text)) else None
     return None
