@@ -360,6 +360,13 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
         for block in page.blocks:
             if tops and block not in roles and block.kind is BlockKind.BODY and block.bbox.top <= min(tops) + 1:
                 roles[block] = BlockKind.COVER
+    # a small label in capitals right over its value set larger (a publication's validity box "GELDEND
+    # VAN" over "1-1-2031 t/m heden", a meeting's "VOORZITTER" over a name): a field's label, no text
+    body_size = body_style([b for p in pages for b in p.blocks if b.kind is BlockKind.BODY]).size
+    for page in first:
+        for block in page.blocks:
+            if block not in roles and block.kind is BlockKind.BODY and _label_over_value(block, page.blocks, body_size):
+                roles[block] = BlockKind.LABEL
     values: set[str] = set()
     for page in pages[:FORM_PAGES]:
         rows = page_rows(page)
@@ -383,6 +390,31 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
                 if block not in roles and block.kind is BlockKind.BODY and is_decision_label(block.text):
                     roles[block] = BlockKind.LABEL
     return roles
+
+
+LABEL_LARGER_BY = 1.0
+"""How many points larger than a small label its value under it is set."""
+
+
+def _label_over_value(block: Block, blocks: Sequence[Block], body_size: float) -> bool:
+    """Whether a one-line label in capitals, bold and smaller than the body, stands right over a value
+    set larger (its top within rules/headings.toml [field_label] max_gap of the label's size): a head
+    field's label, as the headings read it too."""
+    letters = [ch for ch in block.text if ch.isalpha()]
+    if len(block.lines) != 1 or not block.bold or len(letters) < 2 or not all(ch.isupper() for ch in letters) \
+            or block.size >= body_size - 0.5:
+        return False
+    below = [b for b in blocks if b is not block and b.bbox.top >= block.bbox.bottom - 1 and b.bbox.x_overlap(block.bbox) > 0]
+    if not below:
+        return False
+    value = min(below, key=lambda b: b.bbox.top)
+    gap = value.bbox.top - block.bbox.bottom
+    return value.size >= block.size + LABEL_LARGER_BY and gap <= _field_label_gap() * block.size
+
+
+@lru_cache(maxsize=1)
+def _field_label_gap() -> float:
+    return float(read_rules("headings")["field_label"]["max_gap"])
 
 
 def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, rules: CoverRules) -> PageCue:

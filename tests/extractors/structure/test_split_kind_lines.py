@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from raadsstukken.extractors.layout.records import BlockKind
 from raadsstukken.extractors.structure.carry_on import runs_on
 from tests.pdfs import WIDTH, Page
 
@@ -165,6 +166,21 @@ def test_publication_masthead_over_a_head_box_is_no_heading(make_pdf, documents_
     (doc,) = documents_of(make_pdf([page]))
     assert doc.part.title == "Gemeenschappelijke regeling Recreatieschap Heidemeren"
     assert [s.heading for s in doc.sections if s.heading] == ["Inleidende bepaling"]
+
+
+def test_small_capital_label_over_its_value_is_a_label(make_pdf, documents_of):
+    """A validity box's small label in capitals right over its date ("IN WERKING VANAF" / "01-04-2031"),
+    under the kind line: a field's label, so no heading and no decision."""
+    page = Page().add(40, 16, "Recreatieschap Heidemeren", size=10, bold=True)
+    page.add(60, 100, "Gemeenschappelijke regeling Heidemeren 2031", size=15, bold=True)
+    page.add(60, 124, "Besluit", size=8).add(60, 146, "IN WERKING VANAF", size=7.5, bold=True)
+    page.add(60, 156, "01-04-2031 t/m heden", size=9)
+    page.lines(60, 190, ["De raden van de gemeenten Heidedorp en Meerveld;", "gelet op de wet;",
+                         "besluiten: de volgende regeling te treffen."], size=9.5)
+    (doc,) = documents_of(make_pdf([page]))
+    label = [b for p in doc.pages for b in p.blocks if b.text.startswith("IN WERKING")]
+    assert label and doc.roles.get(label[0]) is BlockKind.LABEL
+    assert not any(d.text.startswith("IN WERKING") for d in doc.decisions)
 
 
 def _list_page(band: tuple[str, str], band_size: float, items: list[tuple[str, str]], band_top: float = 32,
