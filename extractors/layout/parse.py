@@ -31,6 +31,7 @@ from raadsstukken.extractors.layout.rotated_text import rotated_lines
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract)
+from raadsstukken.extractors.layout.margin_heads import place_margin_heads
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
 from raadsstukken.extractors.layout.text_layer import (char_counts, even_out, fit_advances, is_ocr_layer,
@@ -301,7 +302,8 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
         blocks = with_footnotes(join_margin_keys(built, raw.frame.width), body.size)
         pages.append(PageLayout(
             number=raw.number, width=raw.frame.width, height=raw.frame.height, rotation=raw.rotation,
-            n_chars=raw.n_chars, blocks=order_blocks(blocks, raw.grids), header=found.header_text,
+            n_chars=raw.n_chars, blocks=place_margin_heads(order_blocks(blocks, raw.grids), raw.frame.width),
+            header=found.header_text,
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
             ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
