@@ -18,6 +18,7 @@ from raadsstukken.extractors.layout.dehyphenate import join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
 from raadsstukken.extractors.layout.records import Block, Line, PageLayout, Word
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.structure.headings import load_rules as heading_rules
 from raadsstukken.extractors.text.normalize import is_marker, list_marker
 
 CELL_GAP = 1.2
@@ -459,7 +460,24 @@ def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: 
                      None)
         return not cell.bold and len(cell.text.split()) <= GRID_VALUE_WORDS and (block is None or len(block.lines) <= 2)
 
-    candidates = [row for row in rows if len(row.cells) >= 2 and _grid_label(row.cells[0]) and short_value(row.cells[1])]
+    def runs_on(row: Row) -> bool:
+        # the value's column goes on under it with text beside no label before anything stands in
+        # the label's column again: the value opens a text under a side heading (a margin heading
+        # over its paragraphs)
+        label, value = row.cells[0].bbox, row.cells[1].bbox
+        below = sorted((b for b in page.blocks if b.lines and b.bbox.top >= value.bottom - 1), key=lambda b: b.bbox.top)
+        for block in below:
+            if block.bbox.x0 < label.x1 - 2:
+                return False
+            if not any(abs(block.bbox.top - other.cells[0].bbox.top) <= 2 for other in rows
+                       if other is not row and len(other.cells) >= 2 and other.cells[0].bbox.x1 <= value.x0):
+                return True
+        return False
+
+    # a label whose value opens a text that runs on below it, or a regulation's unit ("Artikel 2
+    # Reikwijdte") beside its article's first line, is a side heading, no field
+    candidates = [row for row in rows if len(row.cells) >= 2 and _grid_label(row.cells[0]) and short_value(row.cells[1])
+                  and not runs_on(row) and not is_unit(row.cells[0].text)]
     cells: list[Cell] = []
     for row in candidates:
         cell = row.cells[0]
@@ -474,6 +492,12 @@ def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: 
                     and abs(block.bbox.x0 - cell.bbox.x0) <= 2:
                 found.add(block)
     return found
+
+
+def is_unit(text: str) -> bool:
+    """Whether a cell opens with a regulation's unit ("Artikel 3 …", "Hoofdstuk 2 …";
+    rules/headings.toml [agenda_code] units): an article's heading beside its text, no field."""
+    return heading_rules().units.match(text.strip()) is not None
 
 
 def _grid_label(cell: Cell) -> bool:
