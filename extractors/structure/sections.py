@@ -7,7 +7,7 @@ text and added after it, so they never split the paragraph they interrupt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
@@ -60,7 +60,8 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
         _drop_item_fields(blocks, roles, leads, item_label)
     levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages},
                            {p.number: p.underlined for p in pages})
-    levels = _title_as_first_heading(blocks, levels, title, kind)
+    levels = _title_as_first_heading(blocks, levels, title, kind, {p.number: p.grids for p in pages},
+                                     {b for b, role in roles.items() if role is BlockKind.LETTERHEAD})
     sections: list[Section] = []
     stack: list[Section] = []
     current: Section | None = None
@@ -122,23 +123,40 @@ def _key(text: str) -> str:
 
 
 def _title_as_first_heading(blocks: Sequence[Block], levels: list[int | None], title: str | None,
-                            kind: str | None = None) -> list[int | None]:
-    """The levels with the document's first heading taken out when it is the document's title
-    (the same words) under a letterhead's few words (rules/headings.toml [title_block]): a
-    paper's title over its form or letter, not the first heading of its text. With nothing above
-    it, it is the title alone in a paper (a raadsvoorstel, a besluit, a letter: [title_block]
-    papers), except a numbered block ("Deel 1: Aanleiding"); in a report or plan it may be the
-    first chapter's heading as well as the title (a plan's project card) and stays a heading. The
-    others' levels are their depths once it is gone."""
-    first = next((i for i, level in enumerate(levels) if level is not None), None)
-    if first is None or not title or _key(clean_heading(blocks[first].text)) != _key(title):
+                            kind: str | None = None,
+                            grids: Mapping[int, Sequence[BBox]] | None = None,
+                            letterhead: Collection[Block] = ()) -> list[int | None]:
+    """The levels with the document's title taken out of its headings when it is printed as a
+    heading (the same words) at the paper's head, under a letterhead's few words
+    (rules/headings.toml [title_block]): a paper's title over its form or letter, not the first
+    heading of its text. Headings above it on its page set smaller than it (a publication's
+    masthead, the head of an empty column) belong to the paper's head with it and go too; the
+    cells of a ruled grid above it (a publication's metadata grid) and the `letterhead` blocks (the
+    split's letterhead: the body's name, a running head) count as the head, not as text above it.
+    With nothing above it, it is the title alone in a paper (a raadsvoorstel, a besluit, a letter:
+    [title_block] papers), except a numbered block ("Deel 1: Aanleiding"); in a report
+    or plan it may be the first chapter's heading as well as the title (a plan's project card)
+    and stays a heading. The others' levels are their depths once it is gone."""
+    if not title:
         return levels
+    heads = [i for i, level in enumerate(levels) if level is not None]
+    first = next((i for i in heads if _key(clean_heading(blocks[i].text)) == _key(title)), None)
+    if first is None:
+        return levels
+    head = blocks[first]
+    above_heads = [i for i in heads if i < first]
+    if any(blocks[i].page != head.page or blocks[i].size >= head.size for i in above_heads):
+        return levels  # a heading of the text before the title's words come again
+    grid_boxes = (grids or {}).get(head.page, ())
+    cells = [b for b in blocks[:first] if any(b.bbox.within(g) for g in grid_boxes)]
     rules = load_rules()
-    above = sum(len(b.text) for b in blocks[:first])
+    above = sum(len(b.text) for i, b in enumerate(blocks[:first])
+                if i not in above_heads and b not in letterhead and not any(b is c for c in cells))
     if above > rules.title_max_chars_above:
         return levels  # a heading under text of its own
-    if not above and (kind not in rules.title_papers or HEADING_NUMBER.match(blocks[first].text)
-                      or NAMED_NUMBER.match(blocks[first].text)):
+    if not any(b.text.strip() for b in blocks[:first]) and (
+            kind not in rules.title_papers or HEADING_NUMBER.match(head.text) or NAMED_NUMBER.match(head.text)):
         return levels  # a report's first chapter, or a numbered block opening the text
-    rest = [(level, 1) if i != first and level is not None else None for i, level in enumerate(levels)]
+    gone = set(above_heads) | {first}
+    rest = [(level, 1) if i not in gone and level is not None else None for i, level in enumerate(levels)]
     return outline_levels(rest)
