@@ -64,6 +64,7 @@ class HeadingRules:
     item_number: re.Pattern[str] = re.compile(r"(?!)")
     lead_in_words: int = 4
     field_label_gap: float = 0.0
+    column_head_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def load_rules() -> HeadingRules:
         item_number=re.compile(data["runs"]["item_number"]),
         lead_in_words=int(data["lead_in"]["min_words"]),
         field_label_gap=float(data["field_label"]["max_gap"]),
+        column_head_words=int(data["column_head"]["max_words"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
@@ -377,10 +379,24 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     _drop_lists(blocks, flags)
     _drop_announced_lists(blocks, flags, kinds)
     _drop_cell_pieces(blocks, flags, grids or {})
+    _drop_empty_column_heads(blocks, flags)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
     return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
                            for b, flag in zip(blocks, flags)])
+
+
+def _drop_empty_column_heads(blocks: Sequence[Block], flags: list[bool]) -> None:
+    """A label of a word or two standing right of the text, with the page's text below it all
+    left of it and nothing below it in its own column, is the head of an empty column (an action
+    column's "ACTIE" behind its rule): it heads nothing (rules/headings.toml [column_head])."""
+    most = load_rules().column_head_words
+    for i, block in enumerate(blocks):
+        if not flags[i] or len(block.text.split()) > most:
+            continue
+        below = [b for b in blocks if b is not block and b.page == block.page and b.bbox.top >= block.bbox.bottom]
+        if below and all(b.bbox.x1 <= block.bbox.x0 for b in below):
+            flags[i] = False
 
 
 def is_underlined(block: Block, underlined: Mapping[int, Sequence[BBox]]) -> bool:

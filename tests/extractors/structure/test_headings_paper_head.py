@@ -37,6 +37,17 @@ def test_masthead_grid_and_title_are_the_papers_head(make_pdf, documents_of):
     assert [s.heading for s in doc.sections if s.heading] == ["Artikel 1 Steigers"]
 
 
+def test_the_head_of_an_empty_column_right_of_the_text_heads_nothing(make_pdf, sections_of):
+    page = Page().line(460, 100, 460, 700)
+    page.add(470, 100, "TAAK", size=8, bold=True)
+    page.add(60, 130, "1. Opening en mededelingen", size=10, bold=True)
+    page.lines(60, 146, TEXT, size=9)
+    page.add(60, 190, "2. Verslag van de vorige vergadering", size=10, bold=True)
+    page.lines(60, 206, ["Het verslag wordt zonder wijzigingen vastgesteld door de leden van de commissie."], size=9)
+    heads = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert heads == ["1. Opening en mededelingen", "2. Verslag van de vorige vergadering"]
+
+
 def test_a_long_letterhead_and_a_control_row_over_the_title_are_its_head(make_pdf, documents_of):
     """A report template's running head (the body at the left, the classification at the right),
     a one-row table of document number, version and classification, and the kind word over the
