@@ -222,9 +222,9 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
     lead_in = text.endswith(":") and not block.bold and not any(is_italic(line) for line in block.lines) \
         and not numbered and not is_caps(text) and len(text.split()) >= load_rules().lead_in_words
     larger = block.size >= body.size + s.larger_by and not lead_in
-    bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance
-    label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size \
-        and not _field_label(block, after, body, s)
+    field_label = _field_label(block, after, body, s)
+    bolder = block.bold and not body.bold and block.size >= body.size - s.bold_tolerance and not field_label
+    label = block.bold and is_caps(text) and block.size >= s.caps_ratio * body.size and not field_label
     italic = all(is_italic(line) for line in block.lines) and not body.bold
     # a numbered line set in italic over the paragraph that explains it (an argument, a
     # consideration): the numbered sub-heading of many proposals' "Argumenten"
@@ -250,11 +250,12 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
 
 
 def _field_label(block: Block, value: Block | None, body: BodyStyle, s: HeadingSettings) -> bool:
-    """Whether a bold label in capitals, set smaller than the body, is a field's label over its
-    value: the block right under it is set larger than the label and hugs it (its top within
+    """Whether a bold label, set no larger than the body, is a field's label over its value: the
+    block right under it is set larger than the label and hugs it (its top within
     rules/headings.toml [field_label] max_gap of the label's size), as a meeting's head rows set
-    "VOORZITTER" over the chair's name; a box label stands apart over its text."""
-    if value is None or value.page != block.page or block.size >= body.size - s.bold_tolerance:
+    "VOORZITTER" over the chair's name and an item's "Bijlagen" over its links; a box label stands
+    apart over its text."""
+    if value is None or value.page != block.page or block.size > body.size:
         return False
     gap = value.bbox.top - block.bbox.bottom
     return value.size >= block.size + s.larger_by and gap <= load_rules().field_label_gap * block.size

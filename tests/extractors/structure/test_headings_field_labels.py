@@ -32,3 +32,16 @@ def test_small_caps_labels_over_their_values_are_fields(make_pdf, sections_of):
     heads = [s.heading for s in sections_of(make_pdf([_minutes()])) if s.heading]
     assert "NOTULIST" not in heads and "AANWEZIG DE LEDEN" not in heads and "AFWEZIG DE LEDEN" not in heads
     assert heads == ["WERKWIJZE"]
+
+
+def test_a_bold_label_hugging_the_larger_links_under_it_is_a_field(make_pdf, sections_of):
+    """An item's files: a bold label ("Stukken") set a little smaller than the link lines right under
+    it is their field label; a bold heading standing apart over its paragraph stays a heading."""
+    page = Page()
+    page.add(60, 90, "Verloop", size=10, bold=True)
+    top = page.lines(60, 106, PARA, size=9.5) + 10
+    page.add(60, top, "Stukken", size=9, bold=True)
+    page.add(60, top + 12, "Verslag van de werkgroep zwembad (pdf)", size=10)
+    page.lines(60, top + 40, PARA, size=9.5)
+    heads = [s.heading for s in sections_of(make_pdf([page])) if s.heading]
+    assert heads == ["Verloop"]
