@@ -65,6 +65,7 @@ class HeadingRules:
     lead_in_words: int = 4
     field_label_gap: float = 0.0
     column_head_words: int = 0
+    letterhead_row_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def load_rules() -> HeadingRules:
         lead_in_words=int(data["lead_in"]["min_words"]),
         field_label_gap=float(data["field_label"]["max_gap"]),
         column_head_words=int(data["column_head"]["max_words"]),
+        letterhead_row_words=int(data["letterhead_row"]["max_words"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),

@@ -56,6 +56,7 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     roles = dict(roles or {})
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
     blocks, leads = split_lead_headings(blocks, settings, roles)
+    _letterhead_row(blocks, roles)
     if item_label is not None:
         _drop_item_fields(blocks, roles, leads, item_label)
     levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages},
@@ -93,6 +94,22 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
         parts += [block_text(b, vocabulary) for b in section.footnotes]
         section.text = "\n\n".join(p for p in parts if p)
     return sections
+
+
+def _letterhead_row(blocks: Sequence[Block], roles: dict[Block, BlockKind]) -> None:
+    """A word or two on the letterhead's row, beside it (the paper's kind in a shaded box at the
+    right of the body's name, centred on that row rather than on its baseline), belong to the
+    letterhead: no heading (rules/headings.toml [letterhead_row])."""
+    heads = [b for b in blocks if roles.get(b) is BlockKind.LETTERHEAD]
+    most = load_rules().letterhead_row_words
+    for block in blocks:
+        if roles.get(block, block.kind) is not BlockKind.BODY or len(block.lines) != 1 \
+                or len(block.text.split()) > most:
+            continue
+        mid = block.bbox.center_y
+        if any(h.page == block.page and h.bbox.top <= mid <= h.bbox.bottom and block.bbox.x_overlap(h.bbox) <= 0
+               for h in heads):
+            roles[block] = BlockKind.LETTERHEAD
 
 
 def _drop_item_fields(blocks: Sequence[Block], roles: dict[Block, BlockKind], leads: set[Block],

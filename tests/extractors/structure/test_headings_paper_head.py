@@ -72,3 +72,20 @@ def test_a_long_letterhead_and_a_control_row_over_the_title_are_its_head(make_pd
     assert doc.part.title == title
     assert [s.heading for s in doc.sections if s.heading] == ["Artikel 1 Ligplaatsen"]
 
+
+def test_the_kind_in_a_box_on_the_letterhead_row_is_no_heading(make_pdf, documents_of):
+    """The paper's kind set bold in a shaded box at the right of the body's name, centred on the
+    letterhead's row (not on its baseline), belongs to the letterhead: no heading."""
+    page = Page()
+    page.add(57, 43, "Gemeente Zandhoven", size=10, bold=True)
+    page.rect(360, 38, 425, 63, fill=False).add(368, 47, "OPENBAAR", size=9, bold=True)
+    page.add(57, 91, "Onderhoud van de fietspaden langs de Grote Beek", size=13, bold=True)
+    top = page.lines(57, 120, ["Het college van burgemeester en wethouders laat de fietspaden langs de Grote Beek",
+                               "in het najaar herstellen, nadat de bewoners er vorig jaar over hebben geklaagd bij de",
+                               "wijkraad en het college daarover vragen van de raad heeft beantwoord."], size=10) + 14
+    page.add(57, top, "Planning van het werk", size=9.5, bold=True)
+    page.lines(57, top + 16, ["De aannemer begint in september bij de brug en werkt in zes weken naar het dorp."],
+               size=9)
+    (doc,) = documents_of(make_pdf([page]))
+    assert "OPENBAAR" not in [s.heading for s in doc.sections]
+    assert [s.heading for s in doc.sections if s.heading][-1] == "Planning van het werk"
