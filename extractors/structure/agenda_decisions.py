@@ -211,6 +211,19 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 and block_of.get(id(entries[at - 1][1])) == block_of.get(id(line)) \
                 and ends_mid_sentence(entries[at - 1][0]):
             item = None  # "… in overweging om het" / "agendapunt 18 ‘…’ niet op te nemen": a sentence wrapped, no item
+        if line is not None and not label and open_decision is None and pending is None and not points \
+                and (id(line) in first_lines or list_marker(text)):
+            stated = _stated_passive(entries, at, block_of, vocabulary)
+            if stated is not None:
+                # a procedural decision in the passive, no label over it ("De agenda wordt …
+                # vastgesteld.", "- punt 9 wordt aangehouden;"): its paragraph or point is a decision
+                # of the item (a point naming an agenda item opens none)
+                text_of, lines_of = stated
+                taken.update(id(ln) for ln in lines_of[1:])
+                decisions.append(DecisionPoint(len(decisions) + 1, text_of, line.page,
+                                               union_all(ln.bbox for ln in lines_of if ln.page == line.page),
+                                               body, PASSIVE, lines_of, agenda_item=current_item))
+                continue
         if line is None and not label and rules.label_at_end.search(text):
             number = rules.agenda_item.match(rules.label_at_end.sub("", text))
             current_item = number.group("item") if number else current_item
@@ -332,6 +345,9 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 verdicts.append((len(decisions), DecisionPoint(
                     0, text, line.page, line.bbox, body, "decisions:agenda_verdict", [line], agenda_item=current_item)))
     decided = {d.agenda_item for d in decisions}
+    labelled = {d.agenda_item for d in decisions if d.method != PASSIVE and d.agenda_item is not None}
+    # (an item that prints a decision of its own has its passive sentences in its record)
+    decisions = [d for d in decisions if not (d.method == PASSIVE and d.agenda_item in labelled)]
     for at_index, verdict in reversed(verdicts):
         if verdict.agenda_item not in decided:
             decisions.insert(at_index, verdict)
@@ -359,14 +375,51 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
 
 
 def spaced_label_joined(text: str, rules: DecisionRules | None = None) -> str:
-    """A letter-spaced decision or vote label read as its word ("B E S L U I T V O R M I N G" ->
-    "BESLUITVORMING", "S T E M U I T S L A G :"): exports and Word forms set the labels of a
-    record's fields letter-spaced as often as in capitals. Any other line is left as it is."""
+    """A letter-spaced label read as its word ("B E S L U I T V O R M I N G" -> "BESLUITVORMING",
+    "S T E M U I T S L A G :", "C O N T E X T"): exports and Word forms set the labels of a record's
+    fields letter-spaced as often as in capitals, the decision's and the vote's as those of the
+    fields after them (a label of a few words that ends the decision above it). Any other line is
+    left as it is."""
     rules = rules or load_rules()
     joined = join_letter_spacing(text)
-    if joined != text and (rules.agenda_label.match(joined) or rules.vote_label.match(joined)):
+    if joined != text and (rules.agenda_label.match(joined) or rules.vote_label.match(joined)
+                           or len(joined.split()) <= FIELD_LABEL_WORDS < len(text.split())):
         return joined
     return text
+
+
+PASSIVE = "decisions:agenda_passive"
+"""How a decision stated in the passive without a label was read (rules/decisions.toml [agenda] passive)."""
+
+
+@lru_cache(maxsize=1)
+def _passive() -> re.Pattern[str]:
+    return re.compile(read_rules("decisions")["agenda"]["passive"], re.IGNORECASE)
+
+
+def states_passive_result(text: str) -> bool:
+    """Whether a paragraph or point states, in the passive, what became of the agenda, the minutes or
+    an item ("De agenda wordt ongewijzigd vastgesteld.", "punt 7 wordt aangehouden;"; rules/
+    decisions.toml [agenda] passive): how records write a procedural decision taken without a vote."""
+    return bool(_passive().match(text.strip()))
+
+
+def _stated_passive(entries: Sequence[tuple[str, Line | None]], at: int, block_of: Mapping[int, int],
+                    vocabulary: Vocabulary | None) -> tuple[str, list[Line]] | None:
+    """(text, lines) of the paragraph or list point that `entries[at]` opens, its marker dropped, when
+    it states a passive result (`states_passive_result`); None otherwise. The point runs over the
+    lines of its block up to the next marked line."""
+    first = entries[at][1]
+    if first is None:
+        return None
+    marker = list_marker(entries[at][0])
+    lines, text = [first], entries[at][0][marker.end():] if marker else entries[at][0]
+    for later, ln in entries[at + 1:]:
+        if ln is None or block_of.get(id(ln)) != block_of.get(id(first)) or list_marker(later):
+            break
+        lines.append(ln)
+        text = join_running_text(text, later, vocabulary)
+    return (text.strip(), lines) if states_passive_result(text) else None
 
 
 FIELD_LABEL_WORDS = 3
