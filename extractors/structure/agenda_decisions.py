@@ -117,9 +117,10 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 vote_of[vote_item] = f"{vote_of.get(vote_item, '')} {text}".strip()
                 continue
             voting = False
-        if line is not None and rules.vote_label.match(text):
-            # a vote label alone ("Stemuitslag" in a label column, as a pill, or on its line): the
-            # lines under it, up to the item's next label, are its vote
+        if rules.vote_label.match(text):
+            # a vote label alone ("Stemuitslag" in a label column, as a pill, on its line or set as
+            # a heading under the item's): the lines under it, up to the item's next label or
+            # heading, are its vote
             voting, vote_item, open_decision, pending = True, current_item, None, None
             vote_of[current_item] = ""
             continue
@@ -297,7 +298,12 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 current_item = item.group("item")
             elif line is None:
                 number = agenda_item_match(text, rules)
-                current_item = number.group("item") if number else current_item
+                if number:
+                    current_item = number.group("item")
+                elif current_item is None or current_item.startswith(UNNUMBERED):
+                    # a subject heading of a record that numbers no items ("Motie Bankjes in het
+                    # park" over its outcome and vote): an item of its own, its number unprinted
+                    current_item = f"{UNNUMBERED}{at}"
             open_decision = None
             continue
         if open_decision is not None and id(open_decision) in bare and line is not None \
@@ -345,7 +351,8 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 verdicts.append((len(decisions), DecisionPoint(
                     0, text, line.page, line.bbox, body, "decisions:agenda_verdict", [line], agenda_item=current_item)))
     decided = {d.agenda_item for d in decisions}
-    labelled = {d.agenda_item for d in decisions if d.method != PASSIVE and d.agenda_item is not None}
+    labelled = {d.agenda_item for d in decisions if d.method != PASSIVE and d.agenda_item is not None
+                and not d.agenda_item.startswith(UNNUMBERED)}
     # (an item that prints a decision of its own has its passive sentences in its record)
     decisions = [d for d in decisions if not (d.method == PASSIVE and d.agenda_item in labelled)]
     for at_index, verdict in reversed(verdicts):
@@ -371,7 +378,14 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 d.votes_for, d.votes_against = vf, va
         if d.outcome is None and d.agenda_item in verdict_of:
             d.outcome = find_outcome(first_sentence(verdict_of[d.agenda_item]), rules)[0]
+        if d.agenda_item is not None and d.agenda_item.startswith(UNNUMBERED):
+            d.agenda_item = None  # the record prints no number for it
     return kept
+
+
+UNNUMBERED = "#"
+"""The key of an item under a subject heading that prints no number (its heading's place), while
+reading; its decisions' `agenda_item` is null."""
 
 
 def spaced_label_joined(text: str, rules: DecisionRules | None = None) -> str:

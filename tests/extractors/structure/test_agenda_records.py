@@ -111,3 +111,48 @@ def test_an_unnumbered_record_keeps_its_passive_decisions(make_pdf, documents_of
     assert [d.text for d in doc.decisions] == [
         "De conceptagenda wordt na een korte toelichting vastgesteld.",
         "De wijkraad adviseert positief over de bomenkap aan de Lindenlaan."]
+
+
+@pytest.mark.parametrize("text, votes", [
+    ("Voor: Partij Noord 6, Partij Zuid 3 Tegen: Lijst Oost 2 Totaal voor 9, totaal tegen 2", (9, 2)),
+    ("voor: fractie A, fractie B; tegen: fractie C; in totaal voor: 14 en tegen: 7", (14, 7)),
+    ("Totaal aantal stemmen voor 0, totaal aantal stemmen tegen 23", (0, 23)),
+])
+def test_the_totals_under_a_vote_per_fractie_are_its_votes(text, votes):
+    """Convention of vote records: the fracties for and against are listed (some with their seats,
+    some without), then the totals ("Totaal voor 9, totaal tegen 2"); the totals are the votes, and
+    more for than against carries the decision."""
+    from raadsstukken.extractors.structure.decisions import vote_outcome
+
+    outcome, votes_for, votes_against = vote_outcome(text)
+    assert (votes_for, votes_against) == votes
+    assert outcome == ("aangenomen" if votes[0] > votes[1] else "verworpen")
+
+
+@pytest.mark.parametrize("title", ["Uitslag van de stemmingen 14 maart", "Stemmingsuitslagen raadsvergadering oktober",
+                                   "Overzicht stemmingen commissie Havens"])
+def test_a_record_of_votes_lists_each_subjects_outcome_and_votes(make_pdf, documents_of, title):
+    """Convention of a council's record of votes: its title says it records the votes; each subject
+    voted on is a heading without a number ("Motie …", "Raadsvoorstel …"), then its outcome alone on
+    a line ("Aangenomen", "Verworpen.") and the vote under a vote label. It is a besluitenlijst; each
+    outcome line is the decision of its subject (its number unprinted: null), with the votes of its
+    own vote."""
+    page = Page().add(56, 40, title, size=16, bold=True)
+    y = 90
+    for subject, verdict, lists, totals in [
+            ("Voorstel parkeerregulering Havenkwartier", "Aangenomen", "Voor: Partij Noord 8, Lijst Zuid 3",
+             "Totaal voor 11, totaal tegen 4"),
+            ("Motie drijvende zonnepanelen in de Vliet", "Verworpen.", "Voor: Lijst Zuid 3, Groep Oost 2",
+             "Totaal voor 5, totaal tegen 10"),
+            ("Amendement extra kredietruimte schoolpleinen", "Aangenomen", "Voor: alle fracties",
+             "Totaal voor 15, totaal tegen 0")]:
+        page.add(56, y, subject, size=12, bold=True)
+        page.add(56, y + 22, verdict)
+        page.add(56, y + 40, "Stemuitslag")
+        page.lines(56, y + 53, [lists, totals], leading=12)
+        y += 110
+    (doc,) = documents_of(make_pdf([page]))
+    assert doc.part.doc_type == "besluitenlijst"
+    assert [(d.agenda_item, d.text, d.outcome, d.votes_for, d.votes_against) for d in doc.decisions] == [
+        (None, "Aangenomen", "aangenomen", 11, 4), (None, "Verworpen.", "verworpen", 5, 10),
+        (None, "Aangenomen", "aangenomen", 15, 0)]
