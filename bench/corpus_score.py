@@ -178,6 +178,7 @@ def outcome_accuracy(view: Path, gold_dir: Path) -> dict | None:
     has_votes = {"votes_for", "votes_against"} <= set(decs.columns)
     r = {"items": 0, "matched": 0, "correct": 0, "votes_items": 0, "votes_correct": 0}
     for ef in sorted((gold_dir / "extra").glob("*.extra.json")):
+        used: set[int] = set()  # one output row per gold item: equal texts ("Aangenomen") pair in order
         ex = json.loads(ef.read_text())
         gold = json.loads((gold_dir / ef.name.replace(".extra.json", ".json")).read_text())
         fd = docs[docs["source_file"].astype(str).map(lambda s: Path(s).name) == ex["file"]] if len(docs) else docs
@@ -189,13 +190,16 @@ def outcome_accuracy(view: Path, gold_dir: Path) -> dict | None:
             ids = [x["doc_id"] for x in fd.to_dict("records")
                    if (x.get("page_start") or 0) <= gd["page_end"] and (x.get("page_end") or 0) >= gd["page_start"]]
             cand = decs[decs["doc_id"].isin(ids)] if len(decs) else decs
-            best, bs = None, 0.0
-            for row in cand.to_dict("records"):
+            best, bs, bi = None, 0.0, -1
+            for i, row in zip(cand.index, cand.to_dict("records")):
+                if i in used:
+                    continue
                 s = ratio(key(d["text"]), key(row.get("text")))
                 if s > bs:
-                    best, bs = row, s
+                    best, bs, bi = row, s, i
             if best is None or bs < 0.9:
                 continue
+            used.add(bi)
             r["matched"] += 1
             r["correct"] += int(key(best.get("outcome")) == key(d["outcome"]))
             if has_votes and (d.get("votes_for") is not None or d.get("votes_against") is not None):
