@@ -64,6 +64,11 @@ class FurnitureRules:
     sidebar_whole: float = 1.0
     sidebar_label_size: float = 0.0
     """Largest size, as a share of the file's text size, of a sidebar that prints the page label."""
+    strip_band: float = 0.0
+    """Share of the page height, from the top edge, of a template's strip that repeats a head row."""
+    strip_min_letters: int = 4
+    record_key: tuple[re.Pattern[str], ...] = ()
+    """A row that is an information system's key of the record it prints ("ID 123456")."""
     label_line: float = 0.0
     """How far (in font sizes) a band segment's centre may stand from a page label's to share its line."""
     continuation_size: float = 0.0
@@ -110,6 +115,9 @@ def load_rules() -> FurnitureRules:
         sidebar_min_letters=int(data["sidebar"]["min_letters"]),
         sidebar_whole=float(data["sidebar"]["whole"]),
         sidebar_label_size=float(data["sidebar"]["label_size_share"]),
+        strip_band=float(data.get("strip", {}).get("band", 0.0)),
+        strip_min_letters=int(data.get("strip", {}).get("min_letters", 4)),
+        record_key=tuple(re.compile(p) for p in data.get("record_key", {}).get("patterns", [])),
         label_line=float(labels.get("same_line", 0.0)),
         continuation_size=float(data["continuation"]["max_size_share"]),
     )
@@ -291,6 +299,11 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
                                                 for ln in labelled):
                 (found.header if band == "top" else found.footer).append(line)
                 found.methods.add("page_label")
+    for page_index, (lines, height) in enumerate(pages):
+        found = result[page_index]
+        for line in _head_row_copies(lines, height, found, rules) + _record_keys(lines, found, rules):
+            (found.header if line.bbox.center_y < height / 2 else found.footer).append(line)
+            found.methods.add("strip" if line.bbox.center_y < rules.strip_band * height else "record_key")
     size = _text_size([ln for lines, _ in pages for ln in lines])  # the file's text (a following page may hold a line or two)
     for page_index, in_band in enumerate(bands):
         found = result[page_index]
@@ -309,18 +322,71 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             found.methods.add("line_numbers")
     if widths is not None:
         sidebars = _sidebars(pages, widths, result, rules)
+        panels: list[list[Line]] = []
         for page_index, lines in enumerate(sidebars):
             taken = {id(ln) for ln in lines}
-            lines += [ln for ln in _labelled_sidebar(pages[page_index][0], widths[page_index], result[page_index],
-                                                      size, rules) if id(ln) not in taken]
+            panels.append([ln for ln in _labelled_sidebar(pages[page_index][0], widths[page_index], result[page_index],
+                                                          size, rules) if id(ln) not in taken])
         for page_index, lines in enumerate(sidebars):
             height = pages[page_index][1]
-            for line in lines:
-                found = result[page_index]
+            found = result[page_index]
+            for line in lines + panels[page_index]:
                 (found.header if line.bbox.center_y < height / 2 else found.footer).append(line)
-                found.sidebar.append(line)
                 found.methods.add("sidebar")
+            # a letter's running sidebar prints its own fields (kenmerk, date, unit), read where its text has
+            # none; a template's side panel that carries the page label prints the template's register number
+            # and classification on every sheet: furniture only (bench/README, "Numbers the template prints")
+            found.sidebar.extend(lines)
     return result
+
+
+def _rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """The lines that share a baseline (a label and its value in two columns), left to right."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.bbox.center_y, ln.bbox.x0)):
+        if rows and abs(rows[-1][0].bbox.center_y - line.bbox.center_y) <= 0.5 * min(rows[-1][0].bbox.height,
+                                                                                     line.bbox.height):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda ln: ln.bbox.x0) for row in rows]
+
+
+_HEAD_ROW = re.compile(r"^(?P<label>[^\W\d_][\w()/.-]*(?: [\w()/.-]+){0,3})\s*:\s*(?P<value>\S.*)$")
+
+
+def _squashed(text: str) -> str:
+    return " ".join(re.sub(r"[:…]|\.{3}", " ", text).casefold().split())
+
+
+def _head_row_copies(lines: Sequence[Line], height: float, found: PageFurniture, rules: FurnitureRules) -> list[Line]:
+    """Lines of a strip at the page's top edge that repeat one of the page's head rows ("Datum: 3 maart
+    2031" over the paper's "Datum | 3 maart 2031" row; a value cut short with an ellipsis): the template
+    prints the row there on every page, also on a single one."""
+    if rules.strip_band <= 0:
+        return []
+    strip = [ln for ln in lines if ln.bbox.center_y < rules.strip_band * height and not found.contains(ln)
+             and _HEAD_ROW.match(ln.text.strip())]
+    if not strip:
+        return []
+    below = [_squashed(" ".join(ln.text for ln in row)) for row in _rows([ln for ln in lines if ln not in strip])
+             if row[0].bbox.center_y >= rules.strip_band * height]
+    out = []
+    for line in strip:
+        text = _squashed(line.text)
+        if sum(ch.isalpha() for ch in text) >= rules.strip_min_letters and any(row.startswith(text) for row in below):
+            out.append(line)
+    return out
+
+
+def _record_keys(lines: Sequence[Line], found: PageFurniture, rules: FurnitureRules) -> list[Line]:
+    """The lines of a row that is only an information system's key of the record ("ID" | "123456")."""
+    out: list[Line] = []
+    for row in _rows([ln for ln in lines if not found.contains(ln)]):
+        text = " ".join(ln.text.strip() for ln in row)
+        if any(p.match(text) for p in rules.record_key):
+            out += row
+    return out
 
 
 def _text_size(lines: Sequence[Line]) -> float:

@@ -138,19 +138,29 @@ class FieldValue:
         return self.label.page
 
 
+@lru_cache(maxsize=1)
+def _plural_mark() -> re.Pattern[str]:
+    return re.compile(read_rules("metadata")["form"]["plural_mark"], re.IGNORECASE)
+
+
 def label_length(cell: Cell, patterns: Sequence[re.Pattern[str]]) -> int | None:
-    """How many characters of the cell the longest matching label covers, or None."""
+    """How many characters of the cell the longest matching label covers, or None; a plural mark
+    printed right after the label's word ("Opsteller(s)", "Indiener(s)") is part of the label."""
     text = cell.label.strip()
     best: int | None = None
     for p in patterns:
         m = p.match(text)
         if m:
-            rest = text[m.end():]
-            if m.end() and text[m.end() - 1].isalnum() and (
+            end = m.end()
+            rest = text[end:]
+            if end and text[end - 1].isalnum() and (
                     rest[:1].isalnum() or (rest[:1] in "'’" and rest[1:2].isalnum())):
                 continue  # the label is only the start of a longer word ("programma's")
-            if best is None or m.end() > best:
-                best = m.end()
+            plural = _plural_mark().match(rest) if end and text[end - 1].isalpha() else None
+            if plural is not None:
+                end += plural.end()
+            if best is None or end > best:
+                best = end
     return best
 
 
@@ -181,7 +191,7 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
     """
     empty: FieldValue | None = None
     for r, row in enumerate(rows):
-        if is_header_row(row):
+        if is_header_row(row) and not _label_boxes(rows, r):
             continue
         for c, cell in enumerate(row.cells):
             rest = match_label(cell, patterns)
@@ -202,6 +212,8 @@ def find_field(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], is_labe
             if cell.label.strip()[:1].islower() and not _after_label(cell, patterns).startswith(":") \
                     and _after_comma(rows, r, cell):
                 continue  # the line carries on a sentence or list ("… Wijziging," / "datum ondertekening …")
+            if not _after_label(cell, patterns).startswith(":") and _after_carry_on(rows, r, cell):
+                continue  # the line carries on the sentence above ("… het college van" / "B en W d.d. 3 maart …")
             if not any(ch.isalnum() for ch in rest):
                 rest = ""  # only the label's own punctuation ("Onderwerp." as OCR reads a label)
             if rest:
@@ -224,6 +236,27 @@ def _comma_then_text(rest: str) -> bool:
     """Whether what follows a label word is a comma and more words ("betreft, besluiten …"): a sentence
     carried on, not a label's value (a lone comma after a label is a speck the OCR read)."""
     return rest[:1] in ",;" and any(ch.isalnum() for ch in rest)
+
+
+SENTENCE_WORDS = 4
+"""Fewest words of a line above a label word for it to be a sentence that the label word carries on."""
+
+
+@lru_cache(maxsize=1)
+def _carry_on_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in read_rules("doc_types")["title"]["carry_on"])
+
+
+def _after_carry_on(rows: Sequence[Row], r: int, cell: Cell) -> bool:
+    """Whether the line right above `cell`, in its column, ends in a word a sentence cannot end on (an
+    article or preposition, rules/doc_types.toml [title] carry_on): `cell` carries that sentence on."""
+    if r == 0:
+        return False
+    # (a sentence: one cell of a few words; "Geldend van | 15-08-2031" is a label and its value)
+    above = [c for c in rows[r - 1].cells if abs(c.bbox.x0 - cell.bbox.x0) <= cell.bbox.height * 3]
+    words = above[-1].text.split() if above and len(rows[r - 1].cells) == 1 else []
+    return len(words) >= SENTENCE_WORDS and words[-1].casefold() in _carry_on_words() \
+        and cell.bbox.top - above[-1].bbox.bottom <= cell.bbox.height
 
 
 def _after_comma(rows: Sequence[Row], r: int, cell: Cell) -> bool:
@@ -275,11 +308,48 @@ def _stacked(rows: Sequence[Row], r: int, label: Cell, beside: FieldValue | None
     the label's value is the one below."""
     if beside is None:
         return True
+    if _capital_labels_over_values(rows, r):
+        return True
     value, other = below.cells[0], beside.cells[0]
     if value.bbox.height < VALUE_TYPE * label.bbox.height or other.bbox.height >= VALUE_TYPE * label.bbox.height:
         return False
     under = [c for row in rows[r + 1:r + 3] for c in row.cells if c.bbox.top >= other.bbox.bottom - 1]
     return any(abs(c.bbox.x0 - other.bbox.x0) <= 6 and c.bbox.height >= VALUE_TYPE * other.bbox.height for c in under)
+
+
+def _capital_labels_over_values(rows: Sequence[Row], r: int) -> bool:
+    """Whether row `r` is a row of labels set in capitals, each over its value on the next row, under it
+    and in no capitals (a form's boxes with their labels as tabs above them: "DATUM | KENMERK" over "3
+    maart 2031 | Z-12"): each label's value is the one below it, not the next label beside it."""
+    if r + 1 >= len(rows) or len(rows[r].cells) < 2:
+        return False
+    labels, values = rows[r].cells, rows[r + 1].cells
+    if not all(_in_capitals(c.text) for c in labels) or len(values) != len(labels):
+        return False
+    if rows[r + 1].top - max(c.bbox.bottom for c in labels) > 2.0 * max(c.bbox.height for c in labels):
+        return False
+    # (a value in capitals holds a digit: a code, "RG-12/2031"; a word in capitals is the next label)
+    return all(abs(v.bbox.x0 - c.bbox.x0) <= 6 and not v.bold
+               and not (_in_capitals(v.text) and not any(ch.isdigit() for ch in v.text))
+               for c, v in zip(labels, values))
+
+
+def _label_boxes(rows: Sequence[Row], r: int) -> bool:
+    """Whether a row that looks like a table's header (bold cells) is a row of boxes' tab labels over one
+    row of values (`_capital_labels_over_values`), no table: the row after the values is not set in their
+    columns."""
+    if not _capital_labels_over_values(rows, r):
+        return False
+    if r + 2 >= len(rows):
+        return True
+    columns = [c.bbox.x0 for c in rows[r].cells]
+    aligned = sum(1 for c in rows[r + 2].cells if any(abs(c.bbox.x0 - x) <= 6 for x in columns))
+    return aligned < 2
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldValue | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from raadsstukken.extractors.layout.records import PageLayout
-from raadsstukken.extractors.structure.forms import page_rows
+from raadsstukken.extractors.structure.forms import Cell, Row, page_rows
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.dates import find_dates, parse_date
 from raadsstukken.extractors.structure.metadata import DocumentMetadata, form_label_rest
@@ -43,6 +43,8 @@ class Formulas:
     adopted: re.Pattern[str] = re.compile(r"(?!)")
     adopted_words: int = 0
     adopted_skip: frozenset[str] = frozenset()
+    date_line_grid_indent: float = 20.0
+    """How far right (in points) of a label alone above it a date stands in a form grid's column of values."""
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,7 @@ def load_formulas() -> Formulas:
                     re.compile(dates["date_line"]), int(dates["date_line_rows"]), frozenset(dates["date_line_skip"]),
                     re.compile(dates["opening"], re.IGNORECASE), frozenset(dates["opening_kinds"]),
                     re.compile(dates["adopted"], re.IGNORECASE), int(dates["adopted_words"]),
-                    frozenset(dates["adopted_skip"]))
+                    frozenset(dates["adopted_skip"]), float(dates.get("date_line_grid_indent", 20.0)))
 
 
 def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayout], doc_type: str) -> DocumentMetadata:
@@ -109,7 +111,8 @@ def document_date_from_date_line(meta: DocumentMetadata, pages: Sequence[PageLay
         return meta
     rows = page_rows(pages[0])[: formulas.date_line_rows]
     for k, row in enumerate(rows):
-        if len(row.cells) != 1 or (k and any(form_label_rest(c) == "" for c in rows[k - 1].cells)):
+        if len(row.cells) != 1 or (k and any(form_label_rest(c) == "" for c in rows[k - 1].cells)) \
+                or _in_grid(rows, k):
             continue  # a date in a form's cell, or under a label, is that field's value
         text = " ".join(row.cells[0].text.split())
         m = formulas.date_line.match(text)
@@ -117,3 +120,17 @@ def document_date_from_date_line(meta: DocumentMetadata, pages: Sequence[PageLay
         if m and found and found[0][1] == (0, len(m.group("date"))) and found[0][0] != meta.decision_date:
             return replace(meta, document_date=found[0][0], methods={**meta.methods, "document_date": "date_line"})
     return meta
+
+
+def _in_grid(rows: Sequence[Row], k: int) -> bool:
+    """Whether the date alone on row `k` is a value in a form's grid of labels and values: under a label
+    that ends in its colon ("Datum commissie:" wrapping its value onto the next line), or right of a
+    label alone above it, in the column of values, with a label and its value on the row below."""
+    if k == 0:
+        return False
+    above, cell = rows[k - 1].cells, rows[k].cells[0]
+    if above[-1].text.rstrip().endswith(":"):
+        return True
+    below: tuple[Cell, ...] = rows[k + 1].cells if k + 1 < len(rows) else ()
+    return len(above) == 1 and len(below) >= 2 and cell.bbox.x0 - above[0].bbox.x0 >= load_formulas().date_line_grid_indent \
+        and abs(below[1].bbox.x0 - cell.bbox.x0) <= 6

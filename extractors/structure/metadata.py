@@ -57,6 +57,7 @@ class MetadataRules:
     dossier_head: re.Pattern[str] = re.compile(r"(?!)")
     number_head: re.Pattern[str] = re.compile(r"(?!)")
     dossier_code: re.Pattern[str] = re.compile(r"(?!)")
+    own_number_labels: tuple[re.Pattern[str], ...] = ()
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
     subject_labels: tuple[re.Pattern[str], ...] = ()
@@ -109,6 +110,7 @@ def load_rules() -> MetadataRules:
         dossier_head=re.compile(data["reference"]["dossier_head"]),
         number_head=re.compile(data["reference"]["number_head"], re.IGNORECASE),
         dossier_code=re.compile(data["reference"]["dossier_code"]),
+        own_number_labels=_compile(data["reference"]["own_number"]),
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
         subject_labels=_compile(data["title"]["subject_labels"]),
@@ -251,6 +253,13 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
         if meta.title:
             meta.methods["title"] = "subject_line"
     reference = text_field("reference")
+    if reference and label_length(values["reference"].label, rules.own_number_labels) is None:
+        own = find_field(rows, rules.own_number_labels, is_label)
+        if own is not None and _reference(own.text):
+            # a paper that prints its own number beside a case number ("Voorstelnummer" and "Zaaknummer")
+            # is referred to by its own number
+            reference, values["reference"] = own.text, own
+            meta.methods["reference"] = own.method + ":own_number"
     meta.reference = _reference(reference) if reference else _citation(rows, rules) or _self_citation(pages, rules) \
         or _dossier_head(rows, pages, rules)
     if meta.reference and not reference:
@@ -387,7 +396,12 @@ def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], foun
     start = _row_of(rows, found.label)
     if start is None:
         return False
-    same = [p for p in patterns if p.match(found.label.label.strip())]  # the very label, not another of the field
+    # the very label as printed, not another of the field ("Zaaknummer" over "Voorstelnummer": two numbers
+    # of one paper, each under its own label, where one pattern reads both)
+    end = label_length(found.label, patterns)
+    if end is None:
+        return False
+    same = [re.compile(re.escape(" ".join(found.label.label.strip()[:end].split())).replace(r"\ ", r"\s+"), re.IGNORECASE)]
     again = find_field(rows[start + 1:], same, is_label)
     if again is None or not again.text.strip():
         return False

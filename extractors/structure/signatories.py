@@ -33,6 +33,8 @@ class SignatureRules:
     role_with_name: re.Pattern[str] = re.compile(r"(?!)")
     closing: tuple[re.Pattern[str], ...] = ()
     submitter_inline: re.Pattern[str] = re.compile(r"(?!)")
+    submitter_stop: tuple[re.Pattern[str], ...] = ()
+    """Lines that end a list of submitters: a vote record or outcome under the signatures."""
     wrap_particles: frozenset[str] = frozenset()
     wrap_start: re.Pattern[str] = re.compile(r"(?!)")
     letter_closing: tuple[re.Pattern[str], ...] = ()
@@ -48,8 +50,11 @@ def load_rules() -> SignatureRules:
     data = read_rules("signatures")
     roles = "|".join(re.escape(r) for r in sorted(data["roles"], key=len, reverse=True))
     role_of = data["role_of"]
+    members = "|".join(re.escape(r) for r in sorted(data.get("member_roles", ()), key=len, reverse=True)) or "(?!)"
+    party = data.get("party", "(?!)")
     return SignatureRules(
-        role=re.compile(rf"^(?:de |het )?(?P<role>(?:{roles}){role_of})\s*[,.]?$", re.IGNORECASE),
+        role=re.compile(rf"^(?:de |het )?(?:(?P<role>(?:{roles}){role_of})|(?P<member>{members})(?-i:{party}))\s*[,.]?$",
+                        re.IGNORECASE),
         names=tuple(re.compile(p) for p in data["names"]),
         max_name_distance=float(data["max_name_distance"]),
         submitter_role=data["submitters"]["role"],
@@ -61,6 +66,7 @@ def load_rules() -> SignatureRules:
                                   re.IGNORECASE),
         closing=tuple(re.compile(p, re.IGNORECASE) for p in read_rules("decisions")["motion"]["closing"]),
         submitter_inline=re.compile(data["submitters"]["inline"], re.IGNORECASE),
+        submitter_stop=tuple(re.compile(p, re.IGNORECASE) for p in data["submitters"].get("stop", ())),
         wrap_particles=frozenset(data["submitters"]["wrap_particles"]),
         wrap_start=re.compile(data["submitters"]["wrap_start"]),
         letter_closing=tuple(re.compile(p, re.IGNORECASE) for p in data["letter_closing"]),
@@ -124,7 +130,7 @@ def find_signatories(pages: Sequence[PageLayout]) -> list[Signatory]:
             m = rules.role.match(line.text.strip())
             if not m:
                 continue
-            role = m.group("role").lower()
+            role = (m.group("role") or m.group("member")).lower()
             if _field_row(line, lines, rules):
                 continue  # "Voorzitter | A. de Vries" in a meeting's header: who chaired, not who signed
             name = _name_below(line, lines[i + 1:], rules, set_larger=False) or _name_above(line, lines[:i], rules)
@@ -147,6 +153,8 @@ def _submitters_below(label: Line, below: list[Line], rules: SignatureRules, sur
         if line.bbox.top > last.bbox.bottom + rules.max_name_distance * last.bbox.height:
             break
         text = line.text.strip()
+        if any(p.match(text) for p in rules.submitter_stop):
+            break  # the vote record under the names ("Stemming", "Voor: …")
         head = rules.name_end.split(text.rstrip(" -–,"), maxsplit=1)[0]
         tail = text.split(",", 1)[1].strip(" ,") if "," in text else ""
         if not (is_name(head, rules) or (surnames and rules.surname_below_role.match(head))

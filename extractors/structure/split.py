@@ -561,11 +561,18 @@ def _own_title(cue: PageCue) -> str | None:
         return None  # a type line ("BESLUIT", "Voorstel aan de raad", "BRIEF") names the kind, not the paper
     title = cue.title
     label = kind_label(title)
-    if label is not None:
-        title = title[label:]  # "BESLUITENLIJST: Raadsvergadering 3 maart 2031": the kind as the line's label
+    if label is not None and _in_capitals(title[:label]):
+        # "BESLUITENLIJST: Raadsvergadering 3 maart 2031": the template's type line, the kind as its label;
+        # a title written with its kind in its own case ("Motie: Bomen langs de vaart") keeps it whole
+        title = title[label:]
     for tail in load_rules().title_tail:
         title = tail.sub("", title)
     return title.strip() or None
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def kind_label(text: str) -> int | None:
@@ -664,9 +671,10 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
         title = min(below, key=lambda b: b.bbox.top)
         gap = title.bbox.top - block.bbox.bottom
         if gap > KIND_LINE_GAP * max(block.size, body_size) or len(title.lines) > MAX_TITLE_LINES or not _has_words(title.text) \
-                or FIELD_LABEL.match(title.text) or starts_with_label(title.text) or HEADING_NUMBER.match(title.text) \
-                or opens_with_label(title.text):
+                or (FIELD_LABEL.match(title.text) and kind_label(title.text) is None) or starts_with_label(title.text) \
+                or HEADING_NUMBER.match(title.text) or opens_with_label(title.text):
             return None  # a form's labels ("Onderwerp", "Zaaknummer" …) under the kind line are no title
+            # (a title that opens with the kind as its label, "Motie: …", is one)
         # a heading shares its type with the page's other headings; a title's type is its own
         shared = any(b is not title and b is not block and abs(b.size - title.size) < 0.5 and b.bold == title.bold
                      for b in blocks)
