@@ -17,6 +17,7 @@ from typing import Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_text
 from raadsstukken.extractors.structure.headings import clean_heading
+from raadsstukken.extractors.text.memo import TextMemo
 from raadsstukken.extractors.text.normalize import heading_key, heading_label, list_marker, marker_number
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
@@ -210,7 +211,16 @@ def find_plan(sections: Sequence[Section], vocabulary: Vocabulary | None = None,
 
 
 def kind_of(text: str, rules: PlanRules) -> tuple[str, str] | None:
-    """The kind a text names and the plan's own word for it ("speerpunt"), or None."""
+    """The kind a text names and the plan's own word for it ("speerpunt"), or None (remembered per
+    text: the plan passes ask it of the same headings and lines, 3,600 times for 1,400 texts over
+    the dev corpus)."""
+    return _KIND_MEMO(_kind_of, text, rules)
+
+
+_KIND_MEMO: TextMemo[tuple[str, str] | None] = TextMemo()
+
+
+def _kind_of(text: str, rules: PlanRules) -> tuple[str, str] | None:
     for kind, pattern in rules.kinds.items():
         m = pattern.search(text)
         if m:

@@ -20,6 +20,7 @@ from raadsstukken.extractors.structure.metadata import starts_with_label
 from raadsstukken.extractors.structure.paragraph_numbers import without_paragraph_numbers
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
+from raadsstukken.extractors.text.memo import TextMemo
 from raadsstukken.extractors.text.sentences import first_sentence, sentence_ends
 from raadsstukken.extractors.structure.doc_types import join_letter_spacing
 from raadsstukken.extractors.text.normalize import heading_label, is_marker, list_marker, marker_number
@@ -212,7 +213,13 @@ def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
     """Whether a line or heading opens the decision points ("Besluit:", "B E S L U I T :",
     "2. Voorgesteld besluit", "Het college stelt de raad voor:", "Draagt het college op:")."""
-    rules = rules or load_rules()
+    return _INTRO_MEMO(_is_intro, text, rules or load_rules())  # asked of the same lines by several passes
+
+
+_INTRO_MEMO: TextMemo[bool] = TextMemo()
+
+
+def _is_intro(text: str, rules: DecisionRules) -> bool:
     text = heading_label(join_letter_spacing(text))
     return any(p.match(text) for p in rules.intro)
 

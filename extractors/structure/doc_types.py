@@ -11,9 +11,9 @@ most and are the only ones that may start a new document inside a compound PDF.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.normalize import join_letter_spacing
@@ -107,6 +107,50 @@ class DocTypeRules:
     stray_marks: str = ""
     """Marks a text layer leaves before a line's first word that belong to no word (OCR reads a speck
     as "‚" or "|"): taken off before the cues read the line."""
+    memo: _LineHits = field(default_factory=lambda: _LineHits(), compare=False, hash=False, repr=False)
+    """The cues by group and the lines they matched (`line_hits`)."""
+
+    def cue_groups(self) -> dict[str, tuple[tuple[int, Callable[[str], object]], ...]]:
+        """The cues by the lines they read (`Cue.where`; title cues by `label_lines` too), each as
+        (its index in `cues`, a search that is truthy where the cue matches a line)."""
+        if self.memo.groups is None:
+            found: dict[str, list[tuple[int, Callable[[str], object]]]] = {}
+            for k, cue in enumerate(self.cues):
+                search = cue.any_pattern.search if cue.any_pattern is not None else cue.matches
+                found.setdefault(_group(cue), []).append((k, search))
+            self.memo.groups = {g: tuple(v) for g, v in found.items()}
+        return self.memo.groups
+
+    def line_hits(self, group: str, line: str) -> tuple[int, ...]:
+        """The indices of the cues of `group` that match `line`, found once per line and group: the
+        split classifies a document's lines, its title and each page's head again and again, and a
+        batch's papers share their boilerplate (half of the dev corpus's 213,000 tries of a cue on a
+        line were tried before); a line matches few cues, so `classify` counts a cue's lines from
+        these instead of trying every cue on every line."""
+        seen = self.memo.seen
+        found = seen.get((group, line))
+        if found is None:
+            found = tuple(k for k, search in self.cue_groups()[group] if search(line))
+            if len(seen) >= LINE_HITS_MEMO:
+                seen.clear()
+            seen[(group, line)] = found
+        return found
+
+
+class _LineHits:
+    """A DocTypeRules' cue groups and, per (group, line), the cues of the group that match it."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, tuple[tuple[int, Callable[[str], object]], ...]] | None = None
+        self.seen: dict[tuple[str, str], tuple[int, ...]] = {}
+
+
+LINE_HITS_MEMO = 20_000
+"""(group, line) pairs whose matching cues `DocTypeRules.line_hits` keeps; then it starts over."""
+
+
+def _group(cue: Cue) -> str:
+    return f"title:{cue.label_lines}" if cue.where == "title" else cue.where
 
 
 @dataclass(frozen=True)
@@ -171,20 +215,20 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
     first = next((k for k, t in enumerate(title) if not BODY_NAME.fullmatch(t.strip())), 0)
     title_lines_of = {True: [t for _, t in title_starts],  # by `label_lines`: the same for every title cue
                       False: [t for k, t in title_starts if k <= first or not rules.field_line.match(t)]}
-    for cue in rules.cues:
-        if cue.where == "first_line":
-            lines = title[:FIRST_LINES]
-        elif cue.where == "kind_line":
-            lines = _segments(kind_line, rules.stray_marks) if kind_line else []
-        elif cue.where == "title":
-            lines = title_lines_of[cue.label_lines]
-        elif cue.where == "fields":
-            lines = [seg for t in field_lines for seg in _segments(t, rules.stray_marks)]
-        else:
-            lines = text
-        hits = [i for i, line in enumerate(lines) if cue.matches(line)]
-        if len(hits) >= cue.min_count:
-            fired.append((cue, hits[0]))
+    read = {"first_line": title[:FIRST_LINES],  # the lines each group of cues reads
+            "kind_line": _segments(kind_line, rules.stray_marks) if kind_line else [],
+            "title:True": title_lines_of[True], "title:False": title_lines_of[False],
+            "fields": [seg for t in field_lines for seg in _segments(t, rules.stray_marks)]}
+    count: dict[int, int] = {}  # cue index -> lines it matches
+    first_hit: dict[int, int] = {}  # cue index -> the first of them
+    for group in rules.cue_groups():
+        for i, line in enumerate(read.get(group, text)):
+            for k in rules.line_hits(group, line):
+                count[k] = count.get(k, 0) + 1
+                first_hit.setdefault(k, i)
+    for k, cue in enumerate(rules.cues):
+        if count.get(k, 0) >= cue.min_count:
+            fired.append((cue, first_hit[k]))
     names = {cue.name for cue, _ in fired}
     for cue, first in fired:
         if not cue.requires <= names or cue.unless & names:

