@@ -131,6 +131,16 @@ class EarlyRead:
             state = self._state.pop(source, None)
             return None if state is _PENDING else state
 
+    def claim(self, source: str) -> bool:
+        """Take `source` from the reader when it has not started on it (nor will): True then, and
+        the worker reads the file itself; False when it is being read or was read (`take` it)."""
+        with self._changed:
+            state = self._state.get(source, None)
+            if state is _PENDING or state is None:
+                self._state.pop(source, None)
+                return True
+            return False
+
     def close(self) -> None:
         """Stop the reader if it is still at work (a run interrupted before its files were taken)."""
         with self._changed:

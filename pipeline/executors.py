@@ -102,8 +102,11 @@ class Pool:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ExecutorError(f"cannot use {where}: {message}") from None
 
-    def map(self, work: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
-        """`work(task)` for every task, yielded as each finishes."""
+    def map(self, work: Callable[..., Any], tasks: Sequence[Any], ahead: bool = False) -> Iterator[Any]:
+        """`work(task)` for every task, yielded as each finishes. `ahead` (local pool): `work(task,
+        upcoming)`, where `upcoming(prepare)` takes the pool thread's next task now (None when there
+        is none), as `prepare` makes it, and the thread runs that task next: a worker can start on
+        it while its last result is still being handed back (see `worker.Worker.run`)."""
         if self.executor == "dask":
             yield from self._map_dask(work, tasks)
             return
@@ -118,8 +121,8 @@ class Pool:
         self._stopping = stopping = threading.Event()
         n_threads = min(self.jobs, len(tasks))
         for i in range(n_threads):
-            thread = threading.Thread(target=self._thread, args=(work, todo, done, stopping), name=f"raadsstukken-file-{i}",
-                                      daemon=True)
+            thread = threading.Thread(target=self._thread, args=(work, todo, done, stopping, ahead),
+                                      name=f"raadsstukken-file-{i}", daemon=True)
             thread.start()
         ended = 0
         while ended < n_threads:
@@ -137,21 +140,35 @@ class Pool:
             else:
                 ended += 1
 
-    def _thread(self, work: Callable[[Any], Any], todo: queue.SimpleQueue[Any], done: queue.SimpleQueue[Any],
-                stopping: threading.Event) -> None:
+    def _thread(self, work: Callable[..., Any], todo: queue.SimpleQueue[Any], done: queue.SimpleQueue[Any],
+                stopping: threading.Event, ahead: bool = False) -> None:
         """One pool thread: the next task to its own worker process, until none is left."""
         from raadsstukken.pipeline import worker
 
         worker.bind(self._workers)  # the worker processes this thread starts are ours to kill
         _page_report.report = (lambda s, p, o: done.put(("page", (s, p, o)))) if self.on_page else None
+        taken: list[Any] = []  # the next task, taken early by `upcoming`
+
+        def upcoming(prepare: Callable[[Any], Any]) -> Any:
+            if taken or stopping.is_set():
+                return None
+            try:
+                task = prepare(todo.get_nowait())
+            except queue.Empty:
+                return None
+            taken.append(task)
+            return task
         try:
             while not stopping.is_set():
+                if taken:
+                    task = taken.pop()
+                else:
+                    try:
+                        task = todo.get_nowait()
+                    except queue.Empty:
+                        break
                 try:
-                    task = todo.get_nowait()
-                except queue.Empty:
-                    break
-                try:
-                    result = work(task)
+                    result = work(task, upcoming) if ahead else work(task)
                 except BaseException as exc:  # noqa: BLE001 - handed to the parent's thread, which raises it
                     done.put(("error", exc))
                     break

@@ -20,7 +20,7 @@ from functools import partial
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pyarrow as pa
 
@@ -251,10 +251,21 @@ def _package_dir(name: str) -> Path:
     return Path(module.__file__).resolve().parent
 
 
-def process_file(task: FileTask) -> FileOutcome:
+def process_file(task: FileTask, upcoming: Callable[[Callable[[FileTask], FileTask]], FileTask | None] | None = None
+                 ) -> FileOutcome:
     """Parse one PDF, run the stages and build its rows for every dataset, in this thread's worker
-    process, which is killed at the file's budgets. Never raises for a bad file."""
+    process, which is killed at the file's budgets. Never raises for a bad file. `upcoming` (the
+    local pool's, `executors.Pool.map` with `ahead`): takes the thread's next file, which goes to
+    the worker as soon as this file's result is off the pipe (unless the early reader has it)."""
     seconds, memory = file_budgets(task)
+    then = None
+    if upcoming is not None:
+        def then() -> tuple[FileTask, int] | None:
+            assert upcoming is not None
+            nxt = upcoming(_claimed)
+            if nxt is None or nxt.early is not None:
+                return None
+            return nxt, file_budgets(nxt)[1]
     early_notes: list[worker.Note] = []
     if task.early is not None:  # its pages were being read while the model loaded (pipeline/early.py)
         started = _now()
@@ -270,13 +281,21 @@ def process_file(task: FileTask) -> FileOutcome:
             seconds = max(seconds - pages.seconds, 0.001)
     worker.preload()
     started = _now()
-    result = worker.thread_worker(extract_file, page_reporter()).run(task, seconds, memory)
+    result = worker.thread_worker(extract_file, page_reporter()).run(task, seconds, memory, then=then)
     if isinstance(result, worker.Breach):
         return _breach_outcome(task, result, started)
     outcome, notes = result
     worker.emit_notes(task.source, (early_notes if task.pages is not None else []) + notes)
     outcome.error_type = error_kind(outcome.error_type) if outcome.error_type else None
     return outcome
+
+
+def _claimed(task: FileTask) -> FileTask:
+    """A file taken by a worker early: one that the early reader has not started (and now never
+    will) is the worker's to read, no longer the reader's."""
+    if task.early is not None and task.early.claim(task.source):
+        return replace(task, early=None)
+    return task
 
 
 def file_budgets(task: FileTask) -> tuple[float, int]:
@@ -593,8 +612,8 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
         _log.info("removed %d temporary file(s) a killed run left in %s", len(removed), out)
     from raadsstukken.extractors.layout.ocr import ocr_config_hash
 
-    chash = ocr_config_hash(config_hash(), settings.ocr, settings.ocr_lang)
-    run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{chash[:8]}"
+    config = _Once(lambda: ocr_config_hash(config_hash(), settings.ocr, settings.ocr_lang))
+    # (hashed once the early reader is at work: only an incremental run's plan needs it before)
     manifest = Manifest.load(out)
     present = writer.present_parts(out) if manifest.files else {}
     in_segments = _segment_parts(out) if manifest.files else set()
@@ -608,7 +627,7 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
     early: EarlyRead | None = None
     with signals.installed(settings.handle_signals):
         try:
-            todo = _plan(settings, inputs, manifest, present, chash, outcomes, duplicates)
+            todo = _plan(settings, inputs, manifest, present, config, outcomes, duplicates)
             if settings.prune:
                 changed |= _prune(out, manifest, {i.source for i in inputs}, present)
             progress = Progress(len(todo), enabled=settings.progress, total_bytes=sum(t.size for t in todo))
@@ -616,6 +635,8 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
             if todo and settings.executor == "local":
                 # the first file's pages are read while the model loads (pipeline/early.py: --jobs 2 or more)
                 todo, early = begin_early_read(todo, settings.jobs)
+            chash = config()
+            if todo and settings.executor == "local":
                 worker.preload()  # once, here: every worker process forked from this one shares it
             last_save = time.perf_counter()
             batch = (_Batch(set().union(*writer.present_parts(out).values()))
@@ -629,7 +650,7 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
 
             try:
                 with pool:
-                    for outcome in pool.map(process_file, todo):
+                    for outcome in pool.map(process_file, todo, ahead=True):
                         with signals.deferred():
                             changed |= commit(outcome)
                             outcomes.append(outcome)
@@ -661,6 +682,8 @@ def _locked_run(settings: RunSettings, out: Path, inputs: list[InputFile], pool:
                 early.close()  # stopped before its file was taken (an interrupt): its process goes too
     with signals.installed(settings.handle_signals):
         signals.critical += 1  # the bookkeeping below always finishes (a second signal is noted only)
+        chash = config()
+        run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{chash[:8]}"
         manifest.pipeline_version, manifest.config_hash = __version__, chash
         if changed:
             manifest.links_current = False
@@ -718,8 +741,9 @@ def _parts_present(entry: FileEntry, present: dict[str, set[str]]) -> bool:
 
 
 def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, present: dict[str, set[str]],
-          chash: str, outcomes: list[FileOutcome], duplicates: dict[str, list[str]]) -> list[FileTask]:
-    """Which inputs to process: unchanged ones (same size, mtime and inode, or same hash) are skipped."""
+          config: Callable[[], str], outcomes: list[FileOutcome], duplicates: dict[str, list[str]]) -> list[FileTask]:
+    """Which inputs to process: unchanged ones (same size, mtime and inode, or same hash) are skipped;
+    `config()` is the run's config hash, asked only when a file's manifest entry could be current."""
     todo: list[FileTask] = []
     seen_ids: dict[str, str] = {}
     from raadsstukken.extractors.layout.ocr import retry_needs_ocr, run_settings
@@ -748,7 +772,7 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
         entry = manifest.files.get(item.source)
         current = (not settings.force and entry is not None and entry.status in OK_STATUSES
                    and not retry_needs_ocr(entry.status, settings.ocr, settings.ocr_lang)
-                   and entry.pipeline_version == __version__ and entry.config_hash == chash and _parts_present(entry, present))
+                   and entry.pipeline_version == __version__ and entry.config_hash == config() and _parts_present(entry, present))
         if current and entry is not None and (entry.size, entry.mtime_ns, entry.inode) == stat_key:
             fid = entry.file_id  # unchanged on disk: not hashed again
         else:
@@ -776,6 +800,19 @@ def _plan(settings: RunSettings, inputs: list[InputFile], manifest: Manifest, pr
         outcomes.append(FileOutcome(item.source, fid, "skipped", now(), n_pages=entry.n_pages if entry else None,
                                     warnings=list(item.warnings)))
     return _page_workers(todo, settings.jobs) if settings.executor == "local" else todo
+
+
+class _Once:
+    """`function()`, called the first time it is asked for and remembered."""
+
+    def __init__(self, function: Callable[[], str]) -> None:
+        self.function = function
+        self.value: str | None = None
+
+    def __call__(self) -> str:
+        if self.value is None:
+            self.value = self.function()
+        return self.value
 
 
 def _page_workers(todo: list[FileTask], jobs: int) -> list[FileTask]:

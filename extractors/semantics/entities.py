@@ -261,17 +261,40 @@ finds; this saves the reading (the NER's forward pass is most of the entity stag
 _seen_chars = [0]
 
 
-def _remember(sentences: list[str], finds: dict[str, tuple[tuple[int, int, str, str], ...]]) -> None:
-    """Keep the finds of newly read `sentences`, dropping the oldest past NER_SEEN_CHARS."""
+def _remember(sentences: list[str], finds: dict[str, tuple[tuple[int, int, str, str], ...]],
+              fresh: bool = True) -> None:
+    """Keep the finds of newly read `sentences`, dropping the oldest past NER_SEEN_CHARS; `fresh`:
+    this process's model read them (they are handed out by `fresh_finds`)."""
     for sentence in sentences:
         if len(sentence) > NER_SEEN_CHARS or sentence in _NER_SEEN:
             continue
         _NER_SEEN[sentence] = finds[sentence]
         _seen_chars[0] += len(sentence)
+        if fresh:
+            _NER_FRESH.append(sentence)
     while _seen_chars[0] > NER_SEEN_CHARS and _NER_SEEN:
         oldest = next(iter(_NER_SEEN))
         _seen_chars[0] -= len(oldest)
         del _NER_SEEN[oldest]
+
+
+_NER_FRESH: list[str] = []
+"""Sentences this process's model read since `fresh_finds` was last asked."""
+
+
+def fresh_finds() -> list[tuple[str, tuple[tuple[int, int, str, str], ...]]]:
+    """The model's finds in the sentences this process read since the last call (then forgotten
+    here, kept in `_NER_SEEN`): a run's workers pass them on to each other through the parent
+    (`pipeline/worker.py`), so a sentence one worker read is not read again by another. A model
+    find depends on its sentence only (see `_NER_SEEN`), so where it was read changes no find."""
+    fresh = [(s, _NER_SEEN[s]) for s in _NER_FRESH if s in _NER_SEEN]
+    _NER_FRESH.clear()
+    return fresh
+
+
+def add_finds(found: Sequence[tuple[str, tuple[tuple[int, int, str, str], ...]]]) -> None:
+    """Keep finds another process's model made (`fresh_finds` there), as if read here."""
+    _remember([s for s, _ in found], dict(found), fresh=False)
 
 
 PIECE_CHARS = 100_000

@@ -47,6 +47,12 @@ class _Recorded(early_module.EarlyRead):
         _Recorded.seen.append((source, isinstance(got, tuple) and got[0] is not None))
         return got
 
+    def claim(self, source):  # type: ignore[no-untyped-def]
+        claimed = super().claim(source)  # a worker took it before the reader began it: no pages from it
+        if claimed:
+            _Recorded.seen.append((source, False))
+        return claimed
+
 
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:

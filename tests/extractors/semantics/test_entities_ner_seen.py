@@ -56,3 +56,21 @@ def test_the_oldest_sentences_go_past_the_limit(monkeypatch) -> None:
     assert entities._seen_chars[0] == len(SENTENCES[1]) + len(SENTENCES[2]) + 2
     find_entities([SENTENCES[0]])
     assert read[-1] == SENTENCES[0] and len(read) == 4
+
+
+def test_finds_handed_to_another_process_are_not_read_there_and_are_the_same(monkeypatch) -> None:
+    """`fresh_finds` gives what this process's model read since it was last asked (a worker's, for
+    the other workers); `add_finds` keeps another's, which then are not read again nor handed on."""
+    monkeypatch.setattr(entities, "_NER_SEEN", {})
+    monkeypatch.setattr(entities, "_seen_chars", [0])
+    monkeypatch.setattr(entities, "_NER_FRESH", [])
+    read = _model_reads(monkeypatch)
+    first = find_entities([SENTENCES[0] + " " + SENTENCES[1]])
+    given = entities.fresh_finds()
+    assert [s for s, _ in given] == read and entities.fresh_finds() == []  # asked again: nothing new
+    monkeypatch.setattr(entities, "_NER_SEEN", {})  # another process: nothing read yet
+    monkeypatch.setattr(entities, "_seen_chars", [0])
+    entities.add_finds(given)
+    assert entities.fresh_finds() == []  # another's finds are not handed on again
+    again = find_entities([SENTENCES[0] + " " + SENTENCES[1]])
+    assert again == first and len(read) == 2  # nothing read: the finds came from the other process
