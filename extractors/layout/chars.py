@@ -21,7 +21,7 @@ from raadsstukken.extractors.layout.checkboxes import VectorBox, find_vector_che
 
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char
-from raadsstukken.extractors.layout.rulings import find_grids, rules_of
+from raadsstukken.extractors.layout.rulings import find_regions, rules_of
 from raadsstukken.extractors.layout.rotation import UprightFrame, dominant_angle, text_angle
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.controls import drop_controls
@@ -62,6 +62,8 @@ class PageChars:
     rotated: tuple[tuple[int, tuple[Char, ...]], ...] = ()
     """Glyphs set in another direction than the page's text (an edge legend set sideways), per
     direction, each in the upright frame of its own direction (`rotated_text.py` reads them)."""
+    text_frames: tuple[BBox, ...] = ()
+    """Boxes of the text frames in the page's grids (`rulings.find_regions`), in pdfplumber's coordinates."""
 
 
 _pdfdevice_log = logging.getLogger("pdfminer.pdfdevice")
@@ -229,9 +231,10 @@ def page_layout(page):
     return device.get_result(), device.glyphs
 
 
-def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[BBox, ...]]:
+def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[BBox, ...], tuple[BBox, ...]]]:
     """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
-    the page's vector-drawn checkboxes, the share of it images cover and its ruled grids.
+    the page's vector-drawn checkboxes, the share of it images cover, its ruled grids and the text
+    frames in them (`rulings.find_regions`).
 
     The same fields as `page.chars` (text, x0, x1, top, bottom, size, fontname, matrix) in the
     same coordinates, without converting every attribute of every layout object: about a third
@@ -264,11 +267,12 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[BBox, 
         })
     share = min(image_area / max(float(page.width) * float(page.height), 1.0), 1.0)
     if not shapes:
-        return chars, [], share, ()
+        return chars, [], share, ((), ())
     x0, top, x1, bottom = (float(v) for v in page.bbox)
-    grids = tuple(find_grids(rules_of(((sx0, stop, sx1, sbottom, isinstance(obj, LTRect))
-                                       for sx0, stop, sx1, sbottom, obj in shapes), BBox(x0, top, x1, bottom))))
-    return chars, find_vector_checkboxes(shapes, chars), share, grids
+    grids, frames = find_regions(rules_of(((sx0, stop, sx1, sbottom, isinstance(obj, LTRect))
+                                           for sx0, stop, sx1, sbottom, obj in shapes), BBox(x0, top, x1, bottom)),
+                                 bottom - top)
+    return chars, find_vector_checkboxes(shapes, chars), share, (tuple(grids), tuple(frames))
 
 
 def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
@@ -283,12 +287,13 @@ def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
     # asked of the class first: `hasattr(page, "layout")` would run pdfplumber's whole layout property
     has_layout = hasattr(type(page), "layout") or hasattr(page, "layout")
-    raw, boxes, image_share, grids = layout_chars(page) if has_layout else (page.chars, [], 0.0, ())
+    raw, boxes, image_share, (grids, frames) = layout_chars(page) if has_layout \
+        else (page.chars, [], 0.0, ((), ()))
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
     return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls,
-                     grids, chars.rotated)
+                     grids, chars.rotated, frames)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:

@@ -84,6 +84,8 @@ class _RawPage:
     """Lines read off stamps on an OCR'd page (`ocr_stamps.py`): page furniture, never body text."""
     grids: list[BBox] = field(default_factory=list)
     """The page's ruled grids in the upright frame (`rulings.py`)."""
+    text_frames: list[BBox] = field(default_factory=list)
+    """The text frames in those grids, in the upright frame (`rulings.find_regions`)."""
     rotated: list[Line] = field(default_factory=list)
     """Lines of the layer's text set in another direction (`rotated_text.py`): page furniture."""
 
@@ -198,6 +200,8 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
             rotation = reading_rotation(page.rotation, chars.frame.angle, bool(glyphs))
             raw = _RawPage(page.page_number, [], chars.frame, rotation, n_chars, text_quality=quality,
                            grids=[BBox(*chars.frame.box(g.x0, g.top, g.x1, g.bottom)) for g in chars.grids]
+                           if dense is None else [],
+                           text_frames=[BBox(*chars.frame.box(g.x0, g.top, g.x1, g.bottom)) for g in chars.text_frames]
                            if dense is None else [])
             if how is not None and can_ocr:
                 future = reader.submit(page.page_number - 1, float(page.width), float(page.height))
@@ -307,6 +311,6 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             footer=found.footer_text, page_label=found.page_label, furniture_method=found.method,
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
             ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
-            grids=raw.grids, underlined=[ln.bbox for ln in marked],
+            grids=raw.grids, text_frames=raw.text_frames, underlined=[ln.bbox for ln in marked],
         ))
     return ParsedPdf(path, pages, vocabulary)

@@ -226,10 +226,31 @@ class PageLayout:
     that starts on this page finds its date, reference and unit when its own text has none."""
     grids: list[BBox] = field(default_factory=list)
     """Boxes of the page's ruled grids (tables and field grids ruled round every cell,
-    `layout.rulings`): text inside one is a cell, never a heading."""
+    `layout.rulings`): text inside one is a cell, never a heading (see `cell_grids`)."""
+    text_frames: list[BBox] = field(default_factory=list)
+    """Boxes of the text frames in those grids (a frame round the page's text joined to a title
+    block ruled into cells, `layout.rulings.find_regions`): running text, no cells."""
     underlined: list[BBox] = field(default_factory=list)
     """Boxes of the lines a typed rule underlines ("Agendapunt 3" over "------------",
     `layout.typed_rules`): set apart as a heading or title is, whatever their font."""
+
+    @property
+    def cell_grids(self) -> list[BBox]:
+        """The grids with their text frames cut out: the boxes whose text is a cell (the parts of
+        each grid above, below and beside none of its frames)."""
+        if not self.text_frames:
+            return self.grids
+        out: list[BBox] = []
+        for grid in self.grids:
+            cuts = sorted((f for f in self.text_frames if f.within(grid)), key=lambda f: f.top)
+            start = grid.top
+            for f in cuts:
+                if f.top - start > 1.0:
+                    out.append(BBox(grid.x0, start, grid.x1, f.top))
+                start = max(start, f.bottom)
+            if grid.bottom - start > 1.0:  # (a rule's width left below the frame is no row)
+                out.append(BBox(grid.x0, start, grid.x1, grid.bottom))
+        return out
 
     @property
     def text_layer(self) -> bool:

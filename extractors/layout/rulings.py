@@ -29,13 +29,15 @@ class RulingRules:
     min_length: float
     max_segments: int
     edge: float = 0.0
+    frame_share: float = 1.0
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> RulingRules:
     r = read_rules("rulings")
     return RulingRules(float(r["max_thickness"]), float(r["join_tolerance"]), int(r["min_rules"]),
-                       float(r["min_length"]), int(r["max_segments"]), float(r["edge"]))
+                       float(r["min_length"]), int(r["max_segments"]), float(r["edge"]),
+                       float(r["text_frame"]["min_height_share"]))
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,20 @@ def _distinct(values: Sequence[float], tol: float) -> int:
 
 def find_grids(rules: Sequence[_Rule]) -> list[BBox]:
     """Boxes of the ruled grids the rules form, top to bottom."""
+    return find_regions(rules)[0]
+
+
+def find_regions(rules: Sequence[_Rule], page_height: float | None = None) -> tuple[list[BBox], list[BBox]]:
+    """The boxes of the ruled grids the rules form, and of the text frames in them, top to bottom.
+
+    A row of a grid that is one cell across its whole width and at least rules/rulings.toml
+    [text_frame] `min_height_share` of the `page_height` tall is the frame round the page's text (a
+    frame under a title block ruled into cells, its sides running on down the page): the grid is
+    kept whole (its rows are read in order, the title block's and the text's), but the text in that
+    frame is running text, no cell (`PageLayout.cell_grids`)."""
     r = load_rules()
     if len(rules) > r.max_segments:
-        return []
+        return [], []
     tol = r.join_tolerance
     parent = list(range(len(rules)))
 
@@ -114,7 +127,7 @@ def find_grids(rules: Sequence[_Rule]) -> list[BBox]:
     groups: dict[int, list[_Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(root(i), []).append(rule)
-    grids = []
+    grids, frames = [], []
     for members in groups.values():
         hs = [m.at for m in members if m.horizontal]
         vs = [m.at for m in members if not m.horizontal]
@@ -124,4 +137,20 @@ def find_grids(rules: Sequence[_Rule]) -> list[BBox]:
             top = min(m.at if m.horizontal else m.start for m in members)
             bottom = max(m.at if m.horizontal else m.end for m in members)
             grids.append(BBox(x0, top, x1, bottom))
-    return sorted(grids, key=lambda b: (b.top, b.x0))
+            if page_height:
+                frames += [BBox(x0, a, x1, b) for a, b in _text_frames(members, tol, r.frame_share * page_height)]
+    return sorted(grids, key=lambda b: (b.top, b.x0)), sorted(frames, key=lambda b: (b.top, b.x0))
+
+
+def _text_frames(members: list[_Rule], tol: float, tallest: float) -> list[tuple[float, float]]:
+    """The (top, bottom) of each band of a grid between two consecutive horizontal rules that is at
+    least `tallest` high and that no vertical rule divides inside the grid's sides (one cell
+    across): a frame holding the page's running text, no table row."""
+    hs = sorted({round(m.at, 1) for m in members if m.horizontal})
+    verticals = [m for m in members if not m.horizontal]
+    if len(hs) < 2 or not verticals:
+        return []
+    left, right = min(v.at for v in verticals), max(v.at for v in verticals)
+    return [(a, b) for a, b in zip(hs, hs[1:])
+            if b - a >= tallest and not any(left + tol < v.at < right - tol and v.start < b - tol and v.end > a + tol
+                                            for v in verticals)]

@@ -59,9 +59,9 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     _letterhead_row(blocks, roles)
     if item_label is not None:
         _drop_item_fields(blocks, roles, leads, item_label)
-    levels = find_headings(blocks, settings, roles, leads, {p.number: p.grids for p in pages},
+    levels = find_headings(blocks, settings, roles, leads, {p.number: p.cell_grids for p in pages},
                            {p.number: p.underlined for p in pages})
-    levels = _title_as_first_heading(blocks, levels, title, kind, {p.number: p.grids for p in pages},
+    levels = _title_as_first_heading(blocks, levels, title, kind, {p.number: p.cell_grids for p in pages},
                                      {b for b, role in roles.items() if role is BlockKind.LETTERHEAD})
     sections: list[Section] = []
     stack: list[Section] = []

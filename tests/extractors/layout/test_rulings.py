@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from raadsstukken.extractors.layout.parse import parse_pdf
 from tests.ruled_tables import fpdf_table, reportlab_table
 
@@ -75,3 +77,41 @@ def test_a_band_and_a_panel_printed_to_the_page_edge_are_no_grid(tmp_path, make_
     assert parsed.grids == []
     heads = [s.heading for s in sections_of(path) if s.heading]
     assert heads[-2:] == ["Aanleiding van de herziening", "Gevolgen voor de peilbeheerders"]
+
+
+FRAMED = [
+    ("Waterschap Lindeveen", "Notitie", ("Aanleiding van de herziening", "Gevolgen voor de peilbeheerders")),
+    ("Gemeente Oostervoort", "Motie", ("Verzoekt het college:", "Toelichting van de indieners:")),
+    ("Provincie Zuidermark", "Besluit", ("Overwegingen van het bestuur", "Wat wij gaan doen")),
+]
+
+
+def _framed_page(body: str, kind: str, heads: tuple[str, str]):
+    """Every page in a heavy ruled frame, a title block of ruled cells at its top (body | kind |
+    sheet number, the title in a row of its own), the text with its bold headings in the frame."""
+    from tests.pdfs import Page
+
+    page = Page().rect(40, 40, 556, 802)
+    page.line(40, 66, 556, 66).line(40, 96, 556, 96).line(230, 40, 230, 66).line(380, 40, 380, 66)
+    page.add(50, 50, body, size=9, bold=True).add(240, 50, kind, size=9).add(390, 50, "blad 1/1", size=9)
+    page.add(50, 76, f"{kind} over de vergunningverlening aan de kade", size=12.5, bold=True)
+    top = 120.0
+    for head in heads:
+        page.add(62, top, head, size=10.5, bold=True)
+        top = page.lines(62, top + 17, ["De beheerders van de stuwen melden hun metingen voortaan elke week",
+                                         "aan de afdeling die de peilbesluiten voorbereidt en bewaakt."],
+                         size=10.5) + 16
+    return page
+
+
+@pytest.mark.parametrize("body, kind, heads", FRAMED)
+def test_a_frame_round_the_text_under_a_ruled_title_block_holds_text_not_cells(make_pdf, sections_of, body, kind, heads):
+    """The frame's sides run on from the title block's cells down the page: one grid, whose tall
+    row of one cell across is the text's frame. The grid is kept (its rows are read in order), the
+    frame is cut out of its cells: the bold lines in it are headings, the title block's cells none."""
+    path = make_pdf([_framed_page(body, kind, heads)])
+    (parsed,) = parse_pdf(path).pages
+    assert len(parsed.grids) == 1 and len(parsed.text_frames) == 1
+    assert [round(g.bottom) for g in parsed.cell_grids] == [96]
+    found = [s.heading for s in sections_of(path) if s.heading]
+    assert found[-2:] == list(heads) and body not in found
