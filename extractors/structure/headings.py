@@ -502,8 +502,10 @@ def _drop_announced_lists(blocks: Sequence[Block], flags: list[bool], kinds: Seq
             elif expected and style_key(block) != expected[0]:
                 expected = None
             announced = False
-        elif kinds[i] is BlockKind.BODY:
-            announced = block.text.rstrip().endswith(":")
+        elif kinds[i] is not BlockKind.FOOTNOTE:
+            # only running text announces; a field's value or label between (a head row
+            # "Vergadering:" over its value) ends what a line before it announced
+            announced = kinds[i] is BlockKind.BODY and block.text.rstrip().endswith(":")
 
 
 def _opens_subsections(blocks: Sequence[Block], flags: list[bool], i: int, number: int) -> bool:
