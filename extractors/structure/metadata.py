@@ -19,7 +19,7 @@ from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
 from raadsstukken.extractors.structure.sections import Section
 from raadsstukken.extractors.rules import read_rules
-from raadsstukken.extractors.structure.doc_types import is_bare_kind_word
+from raadsstukken.extractors.structure.doc_types import BODY_NAME, is_bare_kind_word, names_only_the_kind
 from raadsstukken.extractors.text.normalize import join_letter_spacing, list_marker
 
 FORM_PAGES = 2
@@ -58,6 +58,11 @@ class MetadataRules:
     number_head: re.Pattern[str] = re.compile(r"(?!)")
     dossier_code: re.Pattern[str] = re.compile(r"(?!)")
     own_number_labels: tuple[re.Pattern[str], ...] = ()
+    head_title_larger: float = 1.5
+    item_head: re.Pattern[str] = re.compile(r"(?!)")
+    item_head_fields: frozenset[str] = frozenset()
+    proposal_kinds: frozenset[str] = frozenset()
+    meeting_labels: tuple[re.Pattern[str], ...] = ()
     email_label: re.Pattern[str] = re.compile(r"(?!)")
     email_sent: re.Pattern[str] = re.compile(r"(?!)")
     subject_labels: tuple[re.Pattern[str], ...] = ()
@@ -111,6 +116,8 @@ def load_rules() -> MetadataRules:
         number_head=re.compile(data["reference"]["number_head"], re.IGNORECASE),
         dossier_code=re.compile(data["reference"]["dossier_code"]),
         own_number_labels=_compile(data["reference"]["own_number"]),
+        item_head=re.compile(data["meeting_title"]["item_head"]),
+        item_head_fields=frozenset(data["meeting_title"]["item_head_fields"]),
         email_label=re.compile(data["email"]["label"], re.IGNORECASE),
         email_sent=re.compile(data["email"]["sent"], re.IGNORECASE),
         subject_labels=_compile(data["title"]["subject_labels"]),
@@ -119,8 +126,11 @@ def load_rules() -> MetadataRules:
         own_title_words=int(data["title"]["own_title_words"]),
         own_title_align=float(data["title"]["own_title_align"]),
         subject_line={k: float(v) for k, v in data["title"]["subject_line"].items()},
+        head_title_larger=float(data["title"]["head_title_larger"]),
         report_kinds=frozenset(data["dates"]["report_kinds"]),
         adopted_labels=_compile(data["dates"]["adopted_labels"]),
+        proposal_kinds=frozenset(data["dates"]["proposal_kinds"]),
+        meeting_labels=_compile(data["dates"]["meeting_labels"]),
         other_labels=_compile(data["form"]["other_labels"]),
         addressee_labels=_compile(data["letter"]["addressee_labels"]),
         addressee_kinds=frozenset(data["letter"]["addressee_kinds"]),
@@ -218,6 +228,8 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
             return None
         if name in ITEM_FIELDS and _labels_items(rows, rules.labels[name], found, is_label, ITEM_FIELDS[name]):
             return None
+        if name in rules.item_head_fields and kind in rules.meeting_kinds and _under_item(rows, found, rules):
+            return None  # a list's item prints its own ("3. Subsidieregeling …" / "Portefeuillehouder: X")
         values[name] = found
         meta.methods[name] = found.method
         return found.text.strip().rstrip(",;").strip() or None
@@ -252,6 +264,10 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
         meta.title = _subject_line(pages[0], rules)
         if meta.title:
             meta.methods["title"] = "subject_line"
+    if meta.title is None and title is None and not title_blocks and pages:
+        meta.title = _title_over_head_rows(pages[0], rules)
+        if meta.title:
+            meta.methods["title"] = "title_over_head_rows"
     reference = text_field("reference")
     if reference and label_length(values["reference"].label, rules.own_number_labels) is None:
         own = find_field(rows, rules.own_number_labels, is_label)
@@ -271,6 +287,11 @@ def extract_metadata(pages: Sequence[PageLayout], sections: Sequence[Section], *
         # a report adopted on a day records no decision: that day is its date
         meta.document_date, meta.decision_date = meta.decision_date, None
         meta.methods["document_date"] = meta.methods.pop("decision_date") + ":adopted"
+    if kind in rules.proposal_kinds and meta.decision_date \
+            and any(p.match(values["decision_date"].label.label.strip()) for p in rules.meeting_labels):
+        # a proposal dates the meeting it goes to: the assembly decides there, later; no decision yet
+        meta.decision_date = None
+        meta.methods.pop("decision_date", None)
     meta.programme = text_field("programme")
     meta.portfolio_holder = text_field("portfolio_holder")
     meta.team = text_field("team")
@@ -348,6 +369,34 @@ def _subject_line(page: PageLayout, rules: MetadataRules) -> str | None:
     return None
 
 
+def _title_over_head_rows(page: PageLayout, rules: MetadataRules) -> str | None:
+    """The paper's title as a form's title row prints it, or None: the first block of the page's body, of
+    one or two lines, bold and set larger than the text ([title] head_title_larger points or more) in a
+    type no other block of the page uses, right over the head rows (the block under it opens with a
+    label: "Zaaknummer:", "Gemeenteraad")."""
+    body = sorted((b for b in page.blocks if b.kind is BlockKind.BODY), key=lambda b: (b.bbox.top, b.bbox.x0))
+    if len(body) < 2:
+        return None
+    first, under = body[0], body[1]
+    text_size = _body_size(body)
+    if len(first.lines) > 2 or not first.bold or first.size < text_size + rules.head_title_larger \
+            or any(b is not first and abs(b.size - first.size) < 0.5 and b.bold for b in body) \
+            or not (opens_with_label(under.lines[0].text) or under.lines[0].text.rstrip().endswith(":")):
+        return None
+    text = " ".join(join_letter_spacing(first.text).split())
+    if BODY_NAME.fullmatch(text) or names_only_the_kind(text) or is_bare_kind_word(text):
+        return None  # the letterhead ("Gemeente X") or a type line over the form, no title
+    return text if any(ch.isalpha() for ch in text) else None
+
+
+def _body_size(blocks: Sequence[Block]) -> float:
+    """The size most of the blocks' words are set in."""
+    counts: dict[float, int] = {}
+    for b in blocks:
+        counts[round(b.size * 2) / 2] = counts.get(round(b.size * 2) / 2, 0) + len(b.text.split())
+    return max(counts, key=lambda k: counts[k]) if counts else 0.0
+
+
 def _own_title_over_subject(found: FieldValue, value: str, title: str | None, title_blocks: Sequence[Block],
                             rules: MetadataRules) -> bool:
     """Whether a subject field ("Onderwerp: …") printed under the paper's own title names something
@@ -412,6 +461,13 @@ def _labels_items(rows: Sequence[Row], patterns: Sequence[re.Pattern[str]], foun
     return first not in other and other not in first  # the same value printed again is the document's
 
 
+def _under_item(rows: Sequence[Row], found: FieldValue, rules: MetadataRules) -> bool:
+    """Whether a field's label stands under one of a list's numbered items ("3.a. Subsidieverordening …"
+    above "Portefeuillehouder: …"): the item's field, not the list's, also where no other item prints one."""
+    start = _row_of(rows, found.label)
+    return start is not None and any(rules.item_head.match(row.cells[0].text.strip()) for row in rows[:start])
+
+
 def _row_of(rows: Sequence[Row], cell: Cell) -> int | None:
     """The index of the row that holds `cell` (the very cell, not an equal one)."""
     return next((r for r, row in enumerate(rows) if any(c is cell for c in row.cells)), None)
@@ -421,6 +477,11 @@ def _reference(text: str) -> str | None:
     value = text.strip().strip(",;:").strip()
     if not any(ch.isdigit() for ch in value):
         return None
+    words = value.split()
+    if len(words) >= 2 and (names_only_the_kind(words[0]) or is_bare_kind_word(words[0])) \
+            and any(ch.isdigit() for ch in words[1]):
+        # the number printed after the kind of paper it numbers ("Raadsvoorstel 013.031.0006", "Besluit 2031/14")
+        value = " ".join(words[1:])
     if len(value.split()) <= REFERENCE_WORDS:
         return value
     m = _REFERENCE.search(value)

@@ -32,6 +32,7 @@ from raadsstukken.extractors.structure.kind_fields import kind_field
 from raadsstukken.extractors.structure.kind_marks import KindMark, find_kind_mark, kind_changes, same_kind
 from raadsstukken.extractors.structure.forms import grid_label_blocks, form_value_blocks, form_values, page_rows
 from raadsstukken.extractors.structure.metadata import FORM_PAGES, form_label_rest, opens_with_label, starts_with_label
+from raadsstukken.extractors.structure.metadata import load_rules as load_metadata_rules
 
 
 FIELD_LABEL = re.compile(r"^\s*[^\W\d_][\w ]{0,30}:")
@@ -570,6 +571,12 @@ def _own_title(cue: PageCue) -> str | None:
     return title.strip() or None
 
 
+def _only_a_label(text: str) -> bool:
+    """Whether a line is a metadata label and nothing else ("MOTIE NR", "Voorstelnummer:"), no title."""
+    line = " ".join(text.split()).rstrip(":").strip()
+    return bool(line) and any(p.fullmatch(line) for p in load_metadata_rules().all_labels)
+
+
 def _in_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
@@ -639,6 +646,8 @@ def _type_line_title(blocks: Sequence[Block], body_size: float, underlined: Sequ
         letters = [ch for ch in block.text if ch.isalpha()]
         capitals = len(block.text.split()) >= 2 and all(ch.isupper() for ch in letters)
         typed = block.lines[-1].bbox in underlined
+        if _only_a_label(block.text):
+            continue  # a box's tab label ("MOTIE NR" over the motion's number), no title
         if (block.bold or capitals or block.size >= body_size + 1 or typed) and names_kind_and_subject(block.text):
             return block
     return None
