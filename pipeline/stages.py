@@ -196,7 +196,8 @@ def read_decisions(result: FileResult, doc: DocumentResult) -> DocumentResult:
     from raadsstukken.extractors.structure.decision_tables import merge_table_decisions
     from raadsstukken.extractors.structure.decisions import find_decision_points, load_rules
 
-    found = find_decision_points(doc.sections, doc.part.doc_type, result.parsed.vocabulary, doc.roles)
+    found = find_decision_points(doc.sections, doc.part.doc_type, result.parsed.vocabulary, doc.roles,
+                                 title=doc.part.title)
     body = load_rules().body_by_type.get(doc.part.doc_type)
     return replace(doc, decisions=merge_table_decisions(found, doc.tables, doc.part.doc_type, body))
 

@@ -36,7 +36,7 @@ class Text:
 
 @dataclass
 class Shape:
-    kind: str  # "rect" or "line"
+    kind: str  # "rect", "line" or "circle" (drawn in the box x0, top, x1, bottom)
     x0: float
     top: float
     x1: float
@@ -56,6 +56,11 @@ class Page:
 
     def line(self, x0: float, top: float, x1: float, bottom: float) -> Page:
         self.shapes.append(Shape("line", x0, top, x1, bottom))
+        return self
+
+    def circle(self, x: float, top: float, diameter: float, fill: bool = False) -> Page:
+        """A circle drawn as a path of curves (a binder's punched hole, a dot)."""
+        self.shapes.append(Shape("circle", x, top, x + diameter, top + diameter, fill))
         return self
 
     def checkbox(self, x: float, top: float, ticked: bool, side: float = 8.0) -> Page:
@@ -114,6 +119,9 @@ def write_pdf(path: Path, pages: list[Page]) -> Path:
         for sh in page.shapes:
             if sh.kind == "rect":
                 c.rect(sh.x0, HEIGHT - sh.bottom, sh.x1 - sh.x0, sh.bottom - sh.top, stroke=1, fill=int(sh.fill))
+            elif sh.kind == "circle":
+                c.circle((sh.x0 + sh.x1) / 2, HEIGHT - (sh.top + sh.bottom) / 2, (sh.x1 - sh.x0) / 2, stroke=1,
+                         fill=int(sh.fill))
             else:
                 c.line(sh.x0, HEIGHT - sh.top, sh.x1, HEIGHT - sh.bottom)
         for t in page.texts:

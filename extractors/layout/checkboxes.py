@@ -66,7 +66,7 @@ def find_vector_checkboxes(shapes: list[tuple[float, float, float, float, object
     for x0, top, x1, bottom, obj in shapes:
         w, h = x1 - x0, bottom - top
         closed = isinstance(obj, LTRect) or (not isinstance(obj, LTLine) and len(getattr(obj, "pts", ())) >= 4)
-        if closed and rules.min_side <= w <= rules.max_side and rules.min_side <= h <= rules.max_side \
+        if closed and not _round(obj) and rules.min_side <= w <= rules.max_side and rules.min_side <= h <= rules.max_side \
                 and abs(w - h) <= rules.max_aspect_difference:
             squares.append((x0, top, x1, bottom, obj))
     if len(squares) > MAX_SQUARES:
@@ -82,6 +82,18 @@ def find_vector_checkboxes(shapes: list[tuple[float, float, float, float, object
         marked = any(box.absorbs(c) for c in chars)
         boxes.append(VectorBox(x0, top, x1, bottom, inner or marked or _dark_fill(obj)))
     return boxes
+
+
+CURVE_OPS = frozenset("cvy")
+"""Path operators of a Bézier segment."""
+
+
+def _round(obj: object) -> bool:
+    """Whether a shape's outline is all curves, no straight side (a circle or an oval: a binder's
+    punched hole, a dot, a badge): a round shape is no box, whatever its size."""
+    path = getattr(obj, "original_path", None) or ()
+    ops = [seg[0] for seg in path if seg and seg[0] not in ("m", "h")]
+    return bool(ops) and all(op in CURVE_OPS for op in ops)
 
 
 def _dark_fill(obj: object) -> bool:

@@ -18,7 +18,7 @@ from raadsstukken.extractors.layout.paragraphs import ends_mid_sentence
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.structure.decisions import (
-    EDGE, ITEM_INTRO, DecisionPoint, DecisionRules, _marker_kind, adopts_text, carries_on, find_outcome,
+    EDGE, ITEM_INTRO, DecisionPoint, DecisionRules, _marker_kind, adopts_text, carries_on, find_outcome, opens_sub_list,
     is_decision_label, is_intro, load_rules, vote_outcome)
 from raadsstukken.extractors.structure.doc_types import join_letter_spacing
 from raadsstukken.extractors.structure.meeting_record import is_meeting_record
@@ -160,8 +160,11 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 marker = list_marker(text)
                 # (an item without a marker that ends in a colon, "… met het beslispunt:", has the
                 # marked lines under it as its sub-list too)
-                if marker and open_decision is not None and (intro_kind is None or _marker_kind(marker) != intro_kind) \
-                        and (sub_open or ITEM_INTRO.search(open_decision.text)):
+                if marker and open_decision is not None and (
+                        ((intro_kind is None or _marker_kind(marker) != intro_kind)
+                         and (sub_open or ITEM_INTRO.search(open_decision.text)))
+                        or (_marker_kind(marker) == intro_kind
+                            and opens_sub_list(marker, line, open_decision, intro_kind, sub_open))):
                     # a sub-list of the item ("… te dragen uit: a. …"): part of it, unless it is
                     # the text the item adopts
                     sub_text = sub_text if sub_open else adopts_text(open_decision.text, text[marker.end():])

@@ -225,10 +225,13 @@ def _is_intro(text: str, rules: DecisionRules) -> bool:
 
 
 def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary: Vocabulary | None = None,
-                         roles: Mapping[Block, BlockKind] | None = None) -> list[DecisionPoint]:
+                         roles: Mapping[Block, BlockKind] | None = None,
+                         title: str | None = None) -> list[DecisionPoint]:
     """Decision points of one document (the first decision list found).
 
     `roles` are the document's block roles: a paragraph of cover text is never a decision.
+    `title` is the document's title: under a kind line taken for an intro ("Voorstel" over the
+    title), the title is no decision.
     """
     from raadsstukken.extractors.structure.agenda_decisions import find_agenda_decisions  # (it imports this module)
 
@@ -262,7 +265,8 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
             section_roles = _under_intro(section, roles, rules)
             # a form's values read after the heading they sit beside (a label column, then the
             # values) are no part of the decisions under it
-            lines = [ln for b in section.body if section_roles.get(b, b.kind) not in excluded for ln in b.lines]
+            lines = [ln for b in section.body if section_roles.get(b, b.kind) not in excluded
+                     and not _above_heading(b, section) for ln in b.lines]
             # the intros of the section in order: where the first opens no decision (a kind line over
             # a form's grid), the next one may ("… ; besluit:" under the grid)
             intros = [(0, section.heading)] if section.heading and is_intro(section.heading, rules) else []
@@ -283,6 +287,8 @@ def find_decision_points(sections: Sequence[Section], doc_type: str, vocabulary:
                 # of fields follows, a label of any weight with its value beside it: no decision
                 if items and items[0].lines and _form_label(items[0].lines[0], section, any_weight=True):
                     continue
+                if len(items) == 1 and _repeats_title(intro, items[0].text, title):
+                    continue  # a kind line over the title ("Voorstel" / "Vaststellen agenda"): no decision
                 if items and not _not_a_decision(items[0].text, rules):
                     body = rules.body_by_type.get(doc_type) or _body_from_intro(intro)
                     for item in items:
@@ -421,11 +427,14 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
     found: list[DecisionPoint] = []
     current: DecisionPoint | None = None
     for section in sections:
-        for line in (ln for b in section.body for ln in b.lines):
+        for line, previous in ((ln, b.lines[k - 1] if k else None) for b in section.body for k, ln in enumerate(b.lines)):
             text = line.text.strip()
             if any(p.match(text) for p in rules.motion_closing):
                 return found
             verb = next((m for p in rules.operative if (m := p.match(text))), None)
+            rest = text[verb.end():].strip() if verb is not None else ""
+            if verb is not None and (_wrapped(line, previous) or (rest and not rest.strip(";,."))):
+                verb = None  # a verb wrapped onto a line of its own ("… opnieuw over het plan te" / "spreken;")
             if verb is not None and not is_intro(text, rules):
                 # the clause from its verb ("De raad spreekt uit dat …" -> "spreekt uit dat …")
                 start = verb.start("verb") if "verb" in verb.re.groupindex else 0
@@ -440,6 +449,16 @@ def find_operative_clauses(sections: Sequence[Section], vocabulary: Vocabulary |
             else:
                 current = None
     return found
+
+
+def _wrapped(line: Line, previous: Line | None) -> bool:
+    """Whether a line carries on the line above it in its paragraph: that line ends no clause and
+    this one hangs indented under it (a point's text wrapped under its marker). A word that opens
+    an operative clause there is the sentence's own, no clause of its own (a clause chained by
+    "en" at the paragraph's edge, "… aan het plan en" / "verzoekt het college: …", is one)."""
+    if previous is None or previous.page != line.page or CLAUSE_END.search(previous.text.strip()):
+        return False
+    return line.bbox.x0 > previous.bbox.x0 + EDGE
 
 
 NOT_DECISION_ROLES = frozenset({BlockKind.LABEL, BlockKind.LETTERHEAD, BlockKind.TITLE})
@@ -463,6 +482,32 @@ def _under_intro(section: Section, roles: Mapping[Block, BlockKind], rules: Deci
             and abs(first.bbox.x0 - box.x0) <= EDGE:
         return {**roles, first: BlockKind.BODY}
     return roles
+
+
+def _repeats_title(intro: str, text: str, title: str | None) -> bool:
+    """Whether the one paragraph read after an intro printed without a colon (a kind word,
+    "Voorstel") is the document's title: the kind line over the title block, no decision."""
+    if not title or ITEM_INTRO.search(intro.strip()):
+        return False
+    return _words(text) == _words(title)
+
+
+def _words(text: str) -> str:
+    """A text's words in lower case, punctuation dropped (to compare a paragraph with the title)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
+
+
+def _above_heading(block: Block, section: Section) -> bool:
+    """Whether a block of the section is printed above its heading on the heading's page, in the
+    column where the section's text goes on below the heading at its left edge: a column beside
+    the head rows (their values) read after the heading, no text under it. (A block of the next
+    column, right of that text, carries the section on: a two-column page.)"""
+    box = section.bbox
+    if not (section.heading and box) or block.page != section.page_start or block.bbox.bottom > box.top + 1:
+        return False
+    below = [b for b in section.body if b.page == section.page_start and b.bbox.top >= box.bottom - 1
+             and abs(b.bbox.x0 - box.x0) <= EDGE]
+    return any(block.bbox.x0 < b.bbox.x1 for b in below)
 
 
 FIELD_CHIP_WORDS = 4
@@ -531,8 +576,7 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None,
             sub_open = sub_text = False
             continue
         m = list_marker(text)
-        if m and items and _marker_kind(m) != list_kind and (
-                sub_open or ITEM_INTRO.search(items[-1].text) or line.bbox.x0 > items[-1].lines[0].bbox.x0 + 3):
+        if m and items and opens_sub_list(m, line, items[-1], list_kind, sub_open):
             # a sub-list inside an item ("de lasten te dragen uit: a. …; b. …", or its markers
             # indented under the item's text): part of the item, unless it is the text the item
             # adopts ("… de volgende opdracht vast te stellen: 1. Breng … in kaart.")
@@ -580,6 +624,18 @@ def _items(lines: list[Line], vocabulary: Vocabulary | None,
             continue
         break
     return items
+
+
+def opens_sub_list(m: re.Match[str], line: Line, parent: DecisionPoint, list_kind: str | None, sub_open: bool) -> bool:
+    """Whether a marked line is a point of a sub-list inside the list's last item `parent`: markers
+    of another kind than the list's after an item that announces them (it ends in a colon) or set
+    indented under it; markers of the list's own kind only indented under the item, counting anew
+    from the first after its colon ("2. De raad voor te stellen:" / "   1. …" / "   2. …"). A
+    point at the list's own edge is the list's next point."""
+    indented = line.bbox.x0 > parent.lines[0].bbox.x0 + EDGE
+    if list_kind is None or _marker_kind(m) != list_kind:
+        return sub_open or bool(ITEM_INTRO.search(parent.text)) or indented
+    return indented and (sub_open or (bool(ITEM_INTRO.search(parent.text)) and marker_number(m, 0) == 1))
 
 
 WORD_SPACE = 0.8
@@ -645,9 +701,18 @@ def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
             page_lines: Mapping[int, Sequence[Line]] | None = None) -> list[DecisionPoint]:
     if _form_label(first, section):
         return []
-    for block in section.body:
-        if first in block.lines and roles.get(block, block.kind) is BlockKind.BODY:
+    body = [b for b in section.body if roles.get(b, b.kind) is BlockKind.BODY]
+    for block in body:
+        if first in block.lines:
             lines = block.lines[block.lines.index(first):]
+            change = _change_block(block, body) if first is block.lines[0] else []
+            if change:
+                # a change of text without quotation marks: the old text, the cue, the new text
+                text = ""
+                for line in change:
+                    text = join_running_text(text, line.text, vocabulary)
+                box = union_all(ln.bbox for ln in change if ln.page == first.page)
+                return [DecisionPoint(1, text, first.page, box, None, "decisions:paragraph", change)]
             text, ends = "", []  # ends[k]: length of the text up to and with line k
             for line in lines:
                 text = join_running_text(text, line.text, vocabulary)
@@ -677,13 +742,31 @@ class TextChangeRules:
     cue: re.Pattern[str]
     instruction: re.Pattern[str]
     quotes: dict[str, str]
+    cue_line: re.Pattern[str] = re.compile(r"(?!)")
+    """The change's cue on a line of its own between the old and the new text ("Te wijzigen in")."""
 
 
 @lru_cache(maxsize=1)
 def load_text_change_rules() -> TextChangeRules:
     data = read_rules("decisions")["text_change"]
     return TextChangeRules(re.compile(data["cue"], re.IGNORECASE), re.compile(data["instruction"], re.IGNORECASE),
-                           dict(data["quotes"]))
+                           dict(data["quotes"]), re.compile(data["cue_line"], re.IGNORECASE))
+
+
+def _change_block(block: Block, blocks: Sequence[Block]) -> list[Line]:
+    """The lines of a change set as old text, cue line and new text, no quotation marks: the
+    paragraph whole when one of its lines after its first is the cue alone ("Te wijzigen in"), the
+    next paragraph too when the cue ends it (the new text set apart); empty when it holds no cue line."""
+    cue = load_text_change_rules().cue_line
+    at = next((k for k, ln in enumerate(block.lines) if k and cue.match(ln.text.strip())), None)
+    if at is None:
+        return []
+    lines = list(block.lines)
+    if at == len(lines) - 1:
+        k = next((n for n, b in enumerate(blocks) if b is block), len(blocks))
+        if k + 1 < len(blocks):
+            lines += blocks[k + 1].lines
+    return lines
 
 
 def text_change(text: str) -> str | None:
