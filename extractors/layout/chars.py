@@ -62,6 +62,9 @@ class PageChars:
     rotated: tuple[tuple[int, tuple[Char, ...]], ...] = ()
     """Glyphs set in another direction than the page's text (an edge legend set sideways), per
     direction, each in the upright frame of its own direction (`rotated_text.py` reads them)."""
+    invisible_share: float = 0.0
+    """Share of the page's glyphs drawn invisibly (text render mode 3 or 7): a layer laid over a
+    page image, as OCR software lays its words over the scan (`text_layer.is_invisible_layer`)."""
     text_frames: tuple[BBox, ...] = ()
     """Boxes of the text frames in the page's grids (`rulings.find_regions`), in pdfplumber's coordinates."""
 
@@ -84,6 +87,9 @@ class _GlyphAggregator(PDFPageAggregator):
     def __init__(self, rsrcmgr, pageno: int, laparams, height: float, x_shift: float, top_shift: float) -> None:
         super().__init__(rsrcmgr, pageno=pageno, laparams=laparams)
         self.glyphs: list[dict] = []
+        self.invisible = 0
+        """Glyphs drawn in an invisible text render mode (3: neither filled nor stroked; 7: a clip
+        only), as an OCR layer lies over its page image."""
         self._height, self._x_shift, self._top_shift = height, x_shift, top_shift
         self._fonts: dict[object, tuple[dict[int, tuple[str, float]], float, str]] = {}
 
@@ -107,6 +113,14 @@ class _GlyphAggregator(PDFPageAggregator):
             return self.handle_undefined_char(font, cid), font.char_width(cid)
         found = codes[cid] = (text, font.char_width(cid))
         return found
+
+    def render_string(self, textstate, seq, ncs, graphicstate):
+        if textstate.render in (3, 7):
+            before = len(self.glyphs)
+            super().render_string(textstate, seq, ncs, graphicstate)
+            self.invisible += len(self.glyphs) - before
+        else:
+            super().render_string(textstate, seq, ncs, graphicstate)
 
     def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,
                                  dxscale, ncs, graphicstate):
@@ -228,13 +242,13 @@ def page_layout(page):
         interpreter.process_page(page.page_obj)
     except Exception as e:
         raise PdfminerException(e) from e
-    return device.get_result(), device.glyphs
+    return device.get_result(), device.glyphs, device.invisible
 
 
-def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[BBox, ...], tuple[BBox, ...]]]:
+def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[BBox, ...], tuple[BBox, ...]], float]:
     """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
     the page's vector-drawn checkboxes, the share of it images cover, its ruled grids and the text
-    frames in them (`rulings.find_regions`).
+    frames in them (`rulings.find_regions`), and the share of its glyphs drawn invisibly.
 
     The same fields as `page.chars` (text, x0, x1, top, bottom, size, fontname, matrix) in the
     same coordinates, without converting every attribute of every layout object: about a third
@@ -244,8 +258,9 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[
 
     height = page.height
     mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
+    invisible = 0
     if type(page) is Page:
-        layout, chars = page_layout(page)
+        layout, chars, invisible = page_layout(page)
     else:  # a cropped or derived page: pdfplumber's own layout, LTChars read as they are
         layout, chars = page.layout, []
     shapes: list[tuple[float, float, float, float, object]] = []
@@ -266,13 +281,14 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[
             "size": obj.size, "fontname": font, "matrix": obj.matrix,
         })
     share = min(image_area / max(float(page.width) * float(page.height), 1.0), 1.0)
+    hidden = invisible / len(chars) if chars else 0.0
     if not shapes:
-        return chars, [], share, ((), ())
+        return chars, [], share, ((), ()), hidden
     x0, top, x1, bottom = (float(v) for v in page.bbox)
     grids, frames = find_regions(rules_of(((sx0, stop, sx1, sbottom, isinstance(obj, LTRect))
                                            for sx0, stop, sx1, sbottom, obj in shapes), BBox(x0, top, x1, bottom)),
                                  bottom - top)
-    return chars, find_vector_checkboxes(shapes, chars), share, (tuple(grids), tuple(frames))
+    return chars, find_vector_checkboxes(shapes, chars), share, (tuple(grids), tuple(frames)), hidden
 
 
 def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
@@ -287,13 +303,13 @@ def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
     # asked of the class first: `hasattr(page, "layout")` would run pdfplumber's whole layout property
     has_layout = hasattr(type(page), "layout") or hasattr(page, "layout")
-    raw, boxes, image_share, (grids, frames) = layout_chars(page) if has_layout \
-        else (page.chars, [], 0.0, ((), ()))
+    raw, boxes, image_share, (grids, frames), hidden = layout_chars(page) if has_layout \
+        else (page.chars, [], 0.0, ((), ()), 0.0)
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
     return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls,
-                     grids, chars.rotated, frames)
+                     grids, chars.rotated, hidden, frames)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:

@@ -58,6 +58,7 @@ class StyleRules:
     redaction_dark: float
     redaction_runs: float
     pad: float
+    short_line: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,7 @@ def style_rules() -> StyleRules:
                       float(data["max_over_body"]), float(data["min_x_height"]),
                       int(data["min_stroke_letters"]),
                       float(data["grey_type"]), float(data["redaction_dark"]), float(data["redaction_runs"]),
-                      float(data["pad"]))
+                      float(data["pad"]), int(data["short_line"]))
 
 
 _TURN = {0: 0, 90: -1, 180: 2, 270: 1}
@@ -249,7 +250,7 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
     if not raw:
         size = statistics.median(m.line.size for m in measures)
         return {}, size
-    groups = _paragraphs([m for m in measures if id(m) in raw], raw, rules.paragraph_snap)
+    groups = _paragraphs([m for m in measures if id(m) in raw], raw, rules.paragraph_snap, rules.short_line)
     for keys in groups:
         trusted = [(raw[k], weight[k]) for k in keys if weight[k] >= rules.min_size_letters]
         for k in keys:
@@ -278,11 +279,14 @@ def _sizes(measures: list[_Measure], scale: float, rules: StyleRules) -> tuple[d
     return {k: body if abs(v / body - 1) < rules.larger_by else v for k, v in out.items()}, body
 
 
-def _paragraphs(measures: list[_Measure], raw: dict[int, float], within: float) -> list[list[int]]:
+def _paragraphs(measures: list[_Measure], raw: dict[int, float], within: float, short: int = 0) -> list[list[int]]:
     """Lines that follow each other in one column (each overlapping the line above it, less than
     a line's height under it) as groups: a line joins the group of the line above when its size
     is within `within` of that group's median, so one line measured a little off neither breaks a
-    paragraph in two nor drags the next line out of it."""
+    paragraph in two nor drags the next line out of it. A line of fewer than `short` letters under
+    a line that runs on (no full stop, colon or semicolon at its end) joins it whatever it
+    measured: a paragraph's last word or two, read off a few letters ("treden." measured a third
+    small), end the paragraph; a label (ending in a colon) stands on its own."""
     weight = {id(m): max(m.letters, 1) for m in measures}
     group_of: dict[int, list[int]] = {}
     ordered = sorted(measures, key=lambda m: m.line.bbox.top)
@@ -297,7 +301,12 @@ def _paragraphs(measures: list[_Measure], raw: dict[int, float], within: float) 
                 above = m
                 break
         group = group_of.get(id(above)) if above is not None else None
-        if group is not None and abs(raw[id(n)] / _weighted_median([(raw[k], weight[k]) for k in group]) - 1) <= within:
+        # (a short line carries the paragraph on only where the line above runs on: "… in werking
+        # laten" / "treden."; a label, "Aanwezig:", is a line of its own)
+        carried = above is not None and weight[id(n)] < short and above.line.text.rstrip()[-1:] not in ".:;!?" \
+            and not n.line.text.rstrip().endswith(":")
+        if group is not None and (carried or
+                                  abs(raw[id(n)] / _weighted_median([(raw[k], weight[k]) for k in group]) - 1) <= within):
             group.append(id(n))
             group_of[id(n)] = group
         else:
@@ -360,11 +369,42 @@ def _measure(line: Line, ink: Any, scale: float, rules: StyleRules) -> _Measure:
     for (i, _, _), w in zip(boxes, shifted):
         words[i] = _WordInk(_stroke(crop, w.box), words[i].letters)
     base = bottom - int(pad) - crop_top  # the layer's word boxes end at the baseline or the descenders
-    band_line = OcrLine((0, top - crop_top, x1 - x0, bottom - crop_top), 0.0, float(base - (bottom - crop_top)),
-                        estimate, None, shifted)
+    slope, at = _skew([line.words[i].bbox for i, _, _ in boxes], scale)
+    if slope:  # a line turned with its scan: its baseline runs through its words' bottoms
+        base = int(round(at - crop_top + slope * x0)) + 1
+    band_line = OcrLine((0, top - crop_top, x1 - x0, bottom - crop_top), slope,
+                        float(base - (bottom - crop_top)), estimate, None, shifted)
     bands = tuple(_band_height(crop, band_line, estimate, False, level) for level in BAND_LEVELS)
-    cap = _band_height(crop, band_line, estimate, True) if not any(bands) else None
+    # a cap height tells a line's size when it is a line of capitals and figures; where most of
+    # its letters are lower case and show no x-band (a stamp's big capitals read into a form's row
+    # of words), its capitals are no measure of its type
+    letters = [c for w in line.words for c in w.text if c.isalpha()]
+    capitals = 2 * sum(c.isupper() for c in letters) >= len(letters)
+    cap = _band_height(crop, band_line, estimate, True) if not any(bands) and capitals else None
     return _Measure(line, words, bands, cap / CAP_TO_X if cap is not None else None, height)
+
+
+def _skew(boxes: list[Any], scale: float) -> tuple[float, float]:
+    """The slope of a line's baseline in the render and the baseline's height at x = 0 (pixels),
+    fitted through its words' box bottoms: a scan turned a fraction of a degree tilts each line,
+    and a long line's ink band, read as if level, comes out taller by its drift across the page
+    (a paragraph's full first line read a size up). (0, 0) for a level line, a line of fewer than
+    three words, or bottoms that follow no clear slope (r² under 0.8: a layer whose words' boxes end
+    at their own descenders)."""
+    if len(boxes) < 3:
+        return 0.0, 0.0
+    xs = [(b.x0 + b.x1) / 2 * scale for b in boxes]
+    ys = [b.bottom * scale for b in boxes]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    if sxx <= 0 or syy <= 0 or sxy * sxy < 0.8 * sxx * syy:
+        return 0.0, 0.0
+    slope = sxy / sxx
+    if abs(slope) > 0.05 or abs(slope) * (max(xs) - min(xs)) < 1.0:
+        return 0.0, 0.0  # more than three degrees is no scan's tilt; under a pixel's drift, level
+    return slope, my - slope * mx
 
 
 _ESTIMATE = 1.25

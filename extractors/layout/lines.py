@@ -30,6 +30,10 @@ class LineSettings:
     """A glyph at most this share of the line's size, and raised, is a superscript."""
     superscript_raise: float = 0.18
     """How far (share of the line's size) a superscript's baseline sits above the line's."""
+    ocr_drift: float = 0.4
+    """Runs of an OCR layer whose baselines are within this many font sizes share a line: the
+    layer's words follow a scan turned up to a degree, so a long line's two ends (a hanging
+    number, the words after it) may sit a third of a size apart (lines are over a size apart)."""
     marker_gap: float = 4.0
     """A lone list marker ("1", "2.", "a)", "-", "•") stays on its item's line across a gap up to
     this many font sizes (a hanging indent), instead of becoming a segment of its own."""
@@ -207,7 +211,10 @@ def _baseline_groups(runs: list[list[Char]], s: LineSettings) -> list[tuple[floa
         groups.append((group[0][0], out))
 
     for item in keyed:
-        if group and abs(item[0] - group[0][0]) > 0.2 * dominant[item[2]]:
+        # an OCR layer's words follow the scan's tilt: a line's runs (a hanging number, the text
+        # after it) sit a little off each other's baseline, up to `ocr_drift` of their size
+        drift = s.ocr_drift if runs[item[2]][0].font == OCR_LAYER_FONT else 0.2
+        if group and abs(item[0] - group[0][0]) > drift * dominant[item[2]]:
             flush()
             group = []
         group.append(item)

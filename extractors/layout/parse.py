@@ -34,7 +34,8 @@ from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSett
 from raadsstukken.extractors.layout.margin_heads import place_margin_heads
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
-from raadsstukken.extractors.layout.text_layer import (char_counts, even_out, fit_advances, is_ocr_layer,
+from raadsstukken.extractors.layout.text_layer import (char_counts, even_out, fit_advances, is_invisible_layer,
+                                                       is_ocr_layer,
                                                        quality_rules, text_quality)
 from raadsstukken.extractors.layout.rotation import UprightFrame, reading_rotation
 from raadsstukken.extractors.layout.typed_rules import find_typed_underlines, split_at_underlined
@@ -209,7 +210,7 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
                                            float(page.width), float(page.height)))
             else:
                 raw.needs_ocr = needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality)
-                _read_layer(raw, glyphs, images)
+                _read_layer(raw, glyphs, images, is_invisible_layer(chars.invisible_share, chars.image_share, glyphs))
                 raw.rotated = rotated_lines(chars.rotated, chars.frame, page.page_number) if chars.rotated else []
             out.pages.append(raw)
             page.close()
@@ -219,8 +220,8 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
     return out
 
 
-def _read_layer(raw: _RawPage, glyphs: list[Char], images: PageImages | None = None) -> None:
-    ocr_layer = is_ocr_layer(glyphs)
+def _read_layer(raw: _RawPage, glyphs: list[Char], images: PageImages | None = None, invisible: bool = False) -> None:
+    ocr_layer = invisible or is_ocr_layer(glyphs)
     if ocr_layer:
         glyphs = even_out(glyphs)
     glyphs = fit_advances(glyphs)

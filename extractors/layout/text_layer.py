@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from raadsstukken.extractors.layout.records import Char
+from raadsstukken.extractors.layout.records import Char, font_style
 from raadsstukken.extractors.rules import read_rules
 
 OCR_LAYER_FONT = "ocr-layer"
@@ -80,6 +80,27 @@ def is_ocr_layer(chars: list[Char]) -> bool:
     fonts = Counter(c.font for c in glyphs)  # the patterns tried once per font, not per glyph
     hits = sum(n for font, n in fonts.items() if any(p.search(font) for p in patterns))
     return hits >= min_share * len(glyphs)
+
+
+@lru_cache(maxsize=1)
+def _invisible_rules() -> tuple[float, float]:
+    data = read_rules("text_layer")["ocr_layer"]
+    return float(data["min_share"]), float(data["invisible_image_share"])
+
+
+def is_invisible_layer(invisible_share: float, image_share: float, chars: list[Char]) -> bool:
+    """Whether a page's text is a layer drawn invisibly over its image that gives no typography
+    of its own: most of its glyphs in text render mode 3 or 7, the page at least
+    rules/text_layer.toml [ocr_layer] `invisible_image_share` image, and none of its fonts bold or
+    italic. Such a layer is the OCR layer of a scan in whatever font the OCR software names (many
+    set every word in one real font's name, invisibly) and is read as an OCR layer is, its sizes
+    and weights measured off the image. A layer that sets its words in the weights and sizes it
+    recognised (bold and italic fonts among them, as some OCR programs rebuild a page) keeps them."""
+    min_share, min_image = _invisible_rules()
+    if invisible_share < min_share or image_share < min_image:
+        return False
+    fonts = {c.font for c in chars if not c.text.isspace()}
+    return bool(fonts) and not any(font_style(f)[0] or font_style(f)[1] for f in fonts)
 
 
 def even_out(chars: list[Char]) -> list[Char]:
