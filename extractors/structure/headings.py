@@ -66,6 +66,7 @@ class HeadingRules:
     field_label_gap: float = 0.0
     column_head_words: int = 0
     letterhead_row_words: int = 0
+    vote_label: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def load_rules() -> HeadingRules:
         field_label_gap=float(data["field_label"]["max_gap"]),
         column_head_words=int(data["column_head"]["max_words"]),
         letterhead_row_words=int(data["letterhead_row"]["max_words"]),
+        vote_label=re.compile(data["vote_label"]["pattern"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
@@ -383,10 +385,24 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     _drop_announced_lists(blocks, flags, kinds)
     _drop_cell_pieces(blocks, flags, grids or {})
     _drop_empty_column_heads(blocks, flags)
+    _drop_vote_labels(blocks, flags, after)
     styles = sorted({style_key(b) for b, f in zip(blocks, flags) if f}, key=lambda k: (-k[0], not k[1]))
     rank = {k: i + 1 for i, k in enumerate(styles)}
     return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
                            for b, flag in zip(blocks, flags)])
+
+
+def _drop_vote_labels(blocks: Sequence[Block], flags: list[bool], after: Sequence[Block | None]) -> None:
+    """The label of a vote's record ("Uitslag van de stemming") right over the record, the block
+    after it no heading, labels that record: no heading (rules/headings.toml [vote_label]). Over a
+    heading (a record of votes' first voted item) it heads their section and stays."""
+    pattern = load_rules().vote_label
+    index = {id(b): i for i, b in enumerate(blocks)}
+    for i, block in enumerate(blocks):
+        if flags[i] and pattern.match(" ".join(clean_heading(block.text).split())):
+            nxt = after[i]
+            if nxt is None or not flags[index[id(nxt)]]:
+                flags[i] = False
 
 
 def _drop_empty_column_heads(blocks: Sequence[Block], flags: list[bool]) -> None:
