@@ -23,6 +23,7 @@ from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.layout.records import Char
 from raadsstukken.extractors.layout.rulings import find_regions, rules_of
 from raadsstukken.extractors.layout.rotation import UprightFrame, dominant_angle, text_angle
+from raadsstukken.extractors.layout.stickers import Sticker, find_stickers
 from raadsstukken.extractors.rules import read_rules
 from raadsstukken.extractors.text.controls import drop_controls
 
@@ -67,6 +68,8 @@ class PageChars:
     page image, as OCR software lays its words over the scan (`text_layer.is_invisible_layer`)."""
     text_frames: tuple[BBox, ...] = ()
     """Boxes of the text frames in the page's grids (`rulings.find_regions`), in pdfplumber's coordinates."""
+    stickers: tuple[Sticker, ...] = ()
+    """The page's registration stickers, found by their barcodes (`stickers.py`), in pdfplumber's coordinates."""
 
 
 _pdfdevice_log = logging.getLogger("pdfminer.pdfdevice")
@@ -245,10 +248,12 @@ def page_layout(page):
     return device.get_result(), device.glyphs, device.invisible
 
 
-def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[BBox, ...], tuple[BBox, ...]], float]:
+def layout_chars(page) -> tuple[list[dict], list[VectorBox], float,
+                                tuple[tuple[BBox, ...], tuple[BBox, ...], tuple[Sticker, ...]], float]:
     """The glyphs of a pdfplumber page as light dicts, read straight off its pdfminer layout,
-    the page's vector-drawn checkboxes, the share of it images cover, its ruled grids and the text
-    frames in them (`rulings.find_regions`), and the share of its glyphs drawn invisibly.
+    the page's vector-drawn checkboxes, the share of it images cover, its ruled grids, the text
+    frames in them (`rulings.find_regions`) and its registration stickers (`stickers.py`), and the
+    share of its glyphs drawn invisibly.
 
     The same fields as `page.chars` (text, x0, x1, top, bottom, size, fontname, matrix) in the
     same coordinates, without converting every attribute of every layout object: about a third
@@ -283,12 +288,13 @@ def layout_chars(page) -> tuple[list[dict], list[VectorBox], float, tuple[tuple[
     share = min(image_area / max(float(page.width) * float(page.height), 1.0), 1.0)
     hidden = invisible / len(chars) if chars else 0.0
     if not shapes:
-        return chars, [], share, ((), ()), hidden
+        return chars, [], share, ((), (), ()), hidden
     x0, top, x1, bottom = (float(v) for v in page.bbox)
     grids, frames = find_regions(rules_of(((sx0, stop, sx1, sbottom, isinstance(obj, LTRect))
                                            for sx0, stop, sx1, sbottom, obj in shapes), BBox(x0, top, x1, bottom)),
                                  bottom - top)
-    return chars, find_vector_checkboxes(shapes, chars), share, (tuple(grids), tuple(frames)), hidden
+    return chars, find_vector_checkboxes(shapes, chars), share, (tuple(grids), tuple(frames),
+                                                                 tuple(find_stickers(shapes))), hidden
 
 
 def _iter_objects(container) -> Iterator[LTChar | LTCurve | LTImage]:
@@ -303,13 +309,13 @@ def read_chars(page) -> PageChars:
     """Upright, deduplicated characters of a pdfplumber page."""
     # asked of the class first: `hasattr(page, "layout")` would run pdfplumber's whole layout property
     has_layout = hasattr(type(page), "layout") or hasattr(page, "layout")
-    raw, boxes, image_share, (grids, frames), hidden = layout_chars(page) if has_layout \
-        else (page.chars, [], 0.0, ((), ()), 0.0)
+    raw, boxes, image_share, (grids, frames, stickers), hidden = layout_chars(page) if has_layout \
+        else (page.chars, [], 0.0, ((), (), ()), 0.0)
     if boxes:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
     return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls,
-                     grids, chars.rotated, hidden, frames)
+                     grids, chars.rotated, hidden, frames, stickers)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:

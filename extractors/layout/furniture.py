@@ -7,12 +7,17 @@ A line in the top or bottom band of a page is furniture when
   per chapter),
 - or it is a line of an official publication's masthead ("GEMEENTEBLAD", "Nr. 12345, 1 maart
   2024", "Gemeenteblad 2024 nr. 12345 2"), on a single page too,
+- or, at the page's top edge, it is a navigation path ("Gemeente X › Raad › 3 maart 2031 › 6.a", a
+  council information system's or a site's breadcrumb), on a single page too,
 - or it stands on the row of a browser's print header or footer (the print date and time, the
   page's address), on a single page too,
 - or, on a following page that carries a page label, it stands in the top band in type smaller
   than the page's text and carries the paper's date or number (a reference line: "Gemeente X,
   besluitenlijst 3 maart 2031", "Datum … Ons kenmerk …"), on a single page too; a body's name
   alone there is the letterhead of a paper that may start on that page.
+A head box of labels over values that repeats a label and value pair the same page's furniture prints
+(a template's document-control box: "Documentnummer" over the number its running foot prints) is
+furniture as a whole (`control_boxes.py`).
 A line beside the body, in a narrow right-hand column, is furniture when it recurs at the same place
 on the next or previous page (a letter's running sidebar: its unit and "Ons kenmerk" on every
 following page). A narrow column at either side of the body that prints the page's worded label on
@@ -32,6 +37,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Sequence
 
+from raadsstukken.extractors.layout.control_boxes import control_box_lines
 from raadsstukken.extractors.layout.line_numbers import find_line_numbers
 from raadsstukken.extractors.layout.records import Line
 from raadsstukken.extractors.rules import read_rules
@@ -67,6 +73,10 @@ class FurnitureRules:
     strip_band: float = 0.0
     """Share of the page height, from the top edge, of a template's strip that repeats a head row."""
     strip_min_letters: int = 4
+    crumb_band: float = 0.0
+    """Share of the page height, from the top edge, where a navigation path is furniture."""
+    crumb_separator: re.Pattern[str] = re.compile(r"(?!)")
+    crumb_parts: int = 3
     record_key: tuple[re.Pattern[str], ...] = ()
     """A row that is an information system's key of the record it prints ("ID 123456")."""
     label_line: float = 0.0
@@ -80,6 +90,13 @@ def _browser_print_row(line: Line, lines: Sequence[Line], rules: FurnitureRules)
     print date and time or a page's address ("file:///…", "https://…"), also on a single page."""
     row = [ln for ln in lines if abs(ln.bbox.center_y - line.bbox.center_y) <= 0.5 * line.bbox.height]
     return any(p.match(ln.text.strip()) for ln in row for p in rules.print_lines)
+
+
+def _breadcrumb(text: str, rules: FurnitureRules) -> bool:
+    """Whether a line is a navigation path: at least `crumb_parts` parts with words, joined by a path
+    separator ("Gemeente X › Raad › 3 maart 2031 › 6.a")."""
+    parts = rules.crumb_separator.split(text.strip())
+    return len(parts) >= rules.crumb_parts and all(any(ch.isalnum() for ch in part) for part in parts)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +135,9 @@ def load_rules() -> FurnitureRules:
         strip_band=float(data.get("strip", {}).get("band", 0.0)),
         strip_min_letters=int(data.get("strip", {}).get("min_letters", 4)),
         record_key=tuple(re.compile(p) for p in data.get("record_key", {}).get("patterns", [])),
+        crumb_band=float(data["breadcrumb"]["band"]),
+        crumb_separator=re.compile(data["breadcrumb"]["separator"]),
+        crumb_parts=int(data["breadcrumb"]["min_parts"]),
         label_line=float(labels.get("same_line", 0.0)),
         continuation_size=float(data["continuation"]["max_size_share"]),
     )
@@ -272,6 +292,9 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
                     and _browser_print_row(line, lines, rules):
                 (found.header if y < height / 2 else found.footer).append(line)
                 found.methods.add("browser_print")
+            elif y < rules.crumb_band * height and not found.contains(line) and _breadcrumb(line.text, rules):
+                found.header.append(line)
+                found.methods.add("breadcrumb")
             elif not found.contains(line) and any(p.match(line.text.strip()) for p in rules.label_anywhere):
                 (found.header if y < height / 2 else found.footer).append(line)
                 found.methods.add("page_label")
@@ -337,6 +360,12 @@ def find_furniture(pages: Sequence[tuple[list[Line], float]], rules: FurnitureRu
             # none; a template's side panel that carries the page label prints the template's register number
             # and classification on every sheet: furniture only (bench/README, "Numbers the template prints")
             found.sidebar.extend(lines)
+    for page_index, (lines, height) in enumerate(pages):
+        found = result[page_index]  # a head box of labels over values that repeats this page's furniture
+        boxed = control_box_lines([ln for ln in lines if not found.contains(ln)], found.header + found.footer)
+        for line in boxed:
+            (found.header if line.bbox.center_y < height / 2 else found.footer).append(line)
+            found.methods.add("control_box")
     return result
 
 

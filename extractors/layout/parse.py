@@ -38,6 +38,7 @@ from raadsstukken.extractors.layout.text_layer import (char_counts, even_out, fi
                                                        is_ocr_layer,
                                                        quality_rules, text_quality)
 from raadsstukken.extractors.layout.rotation import UprightFrame, reading_rotation
+from raadsstukken.extractors.layout.stickers import Sticker, sticker_lines
 from raadsstukken.extractors.layout.typed_rules import find_typed_underlines, split_at_underlined
 
 _log = logging.getLogger(__name__)
@@ -89,6 +90,8 @@ class _RawPage:
     """The text frames in those grids, in the upright frame (`rulings.find_regions`)."""
     rotated: list[Line] = field(default_factory=list)
     """Lines of the layer's text set in another direction (`rotated_text.py`): page furniture."""
+    stickers: list[Sticker] = field(default_factory=list)
+    """The page's registration stickers in the upright frame (`stickers.py`): their lines are furniture."""
 
 
 @dataclass
@@ -203,7 +206,9 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
                            grids=[BBox(*chars.frame.box(g.x0, g.top, g.x1, g.bottom)) for g in chars.grids]
                            if dense is None else [],
                            text_frames=[BBox(*chars.frame.box(g.x0, g.top, g.x1, g.bottom)) for g in chars.text_frames]
-                           if dense is None else [])
+                           if dense is None else [],
+                           stickers=[Sticker(BBox(*chars.frame.box(s.area.x0, s.area.top, s.area.x1, s.area.bottom)),
+                                             s.framed) for s in chars.stickers] if dense is None else [])
             if how is not None and can_ocr:
                 future = reader.submit(page.page_number - 1, float(page.width), float(page.height))
                 pending.append(_PendingOcr(raw, future, how, glyphs, int(page.rotation or 0),
@@ -288,6 +293,11 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
         if raw.rotated:  # text set sideways (an edge legend) is furniture, never dropped
             found.header.extend(raw.rotated)
             found.methods.add("rotated")
+        if raw.stickers:  # a document system's registration sticker numbers its record, not the paper
+            stuck = sticker_lines([ln for ln in raw.lines if not found.contains(ln)], raw.stickers)
+            if stuck:
+                found.header.extend(stuck)
+                found.methods.add("sticker")
     vocabulary = Vocabulary()
     body_lines: list[list[Line]] = []
     underlined: list[list[Line]] = []

@@ -56,6 +56,10 @@ class Cue:
     """Whether the cue reads `Label: value` lines below the first title line (an e-mail's header);
     other title cues pass over them: "Raadsvoorstel: …" under a motion's title names the proposal
     it is about, not the paper's own kind."""
+    not_after: frozenset[str] = frozenset()
+    """Names of cues of the same lines (`where`) whose first match ends the lines this cue reads: a
+    line below theirs is no match of this one (the college named under a letter's closing signs the
+    letter; it is no besluit's opening formula)."""
     any_pattern: re.Pattern[str] | None = None
     """The patterns as one alternation (`_any_of`): a line matches it where it matches any of them,
     in one search instead of one per pattern (`classify` tries every cue on every line)."""
@@ -175,7 +179,7 @@ def load_rules() -> DocTypeRules:
         Cue(c["doc_type"], c["where"], float(c["weight"]),
             tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]), c.get("name", c["doc_type"]),
             int(c.get("min_count", 1)), frozenset(c.get("requires", ())), frozenset(c.get("unless", ())),
-            bool(c.get("label_lines", False)), _any_of(c["patterns"], re.IGNORECASE))
+            bool(c.get("label_lines", False)), frozenset(c.get("not_after", ())), _any_of(c["patterns"], re.IGNORECASE))
         for c in data["cue"])
     s = data["settings"]
     order = tuple(dict.fromkeys(c.doc_type for c in cues))
@@ -219,16 +223,20 @@ def classify(title_lines: Sequence[str], text_lines: Iterable[str], rules: DocTy
             "kind_line": _segments(kind_line, rules.stray_marks) if kind_line else [],
             "title:True": title_lines_of[True], "title:False": title_lines_of[False],
             "fields": [seg for t in field_lines for seg in _segments(t, rules.stray_marks)]}
-    count: dict[int, int] = {}  # cue index -> lines it matches
-    first_hit: dict[int, int] = {}  # cue index -> the first of them
+    hits: dict[int, list[int]] = {}  # cue index -> the lines (of its group) it matches, in order
     for group in rules.cue_groups():
         for i, line in enumerate(read.get(group, text)):
             for k in rules.line_hits(group, line):
-                count[k] = count.get(k, 0) + 1
-                first_hit.setdefault(k, i)
+                hits.setdefault(k, []).append(i)
     for k, cue in enumerate(rules.cues):
-        if count.get(k, 0) >= cue.min_count:
-            fired.append((cue, first_hit[k]))
+        found_at = hits.get(k, [])
+        if cue.not_after and found_at:
+            ends = [hits[j][0] for j, other in enumerate(rules.cues)
+                    if other.name in cue.not_after and _group(other) == _group(cue) and hits.get(j)]
+            if ends:
+                found_at = [i for i in found_at if i < min(ends)]
+        if found_at and len(found_at) >= cue.min_count:
+            fired.append((cue, found_at[0]))
     names = {cue.name for cue, _ in fired}
     for cue, first in fired:
         if not cue.requires <= names or cue.unless & names:

@@ -385,7 +385,8 @@ def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldVal
                 # a form sets its labels in one type: a cell set larger under a label alone is its
                 # value, also where it opens with a word some label uses ("Collegevergadering 3 maart")
                 value_type = cell.bbox.height >= VALUE_TYPE * label.bbox.height
-                if cell.checkbox is None and (value_type or not is_label(cell)) and len(cell.text) <= 80 \
+                longest = VALUE_TYPE_CHARS if value_type else VALUE_CHARS
+                if cell.checkbox is None and (value_type or not is_label(cell)) and len(cell.text) <= longest \
                         and not cell.bold:
                     return FieldValue(cell.text, label, (cell,), "form:below")
                 return None
@@ -393,7 +394,7 @@ def _value_below(rows: Sequence[Row], r: int, label: Cell, is_label) -> FieldVal
             # a grid's value set a line lower than its label, in the column of the grid's values
             # (the label's row holds no value: the value's box is taller, or the label wraps)
             cell = below.cells[0]
-            if cell.checkbox is None and not is_label(cell) and len(cell.text) <= 80 and not cell.bold:
+            if cell.checkbox is None and not is_label(cell) and len(cell.text) <= VALUE_CHARS and not cell.bold:
                 return FieldValue(cell.text, label, (cell,), "form:below")
             return None
     return None
@@ -422,6 +423,11 @@ def _in_value_column(rows: Sequence[Row], r: int, label: Cell, cell: Cell) -> bo
 VALUE_TYPE = 1.25
 """A cell under a label alone whose box is this many times the label's height is set in the values'
 type, not the labels': a value, whatever word it opens with."""
+VALUE_CHARS = 80
+"""Longest cell under a label alone read as its value: a longer line is a sentence of the text."""
+VALUE_TYPE_CHARS = 160
+"""... and longest such cell set in the values' type (`VALUE_TYPE`): a reference band's subject under its
+small label may run the band's width ("ONDERWERP" over a title of 100 characters and more)."""
 
 VALUE_LINE_GAP = 0.75
 """Largest white space between a value's wrapped lines, in line heights: more is a new paragraph."""
