@@ -42,6 +42,9 @@ class UnreadRules:
     row_ink: float
     row_gap: float
     code_share: float
+    band_max_height: float
+    band_evenness: float
+    band_flat_share: float
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +56,8 @@ def unread_rules() -> UnreadRules:
                        float(v["enlarge_below"]), float(v["pad"]), float(v["rule_share"]),
                        float(v["light_type"]), float(v["stretch"]),
                        float(v["rule_evenness"]), float(v["row_ink"]), float(v["row_gap"]),
-                       float(v["code_share"]))
+                       float(v["code_share"]), float(v["band_max_height"]), float(v["band_evenness"]),
+                       float(v["band_flat_share"]))
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,10 @@ def find_unread(grey: Any, lines: list[OcrLine], px_per_pt: float, rules: Unread
     t = max(2, round(r.tile * px_per_pt))
     h, w = (grey.shape[0] // t) * t, (grey.shape[1] // t) * t
     tiles = ink[:h, :w].reshape(h // t, t, w // t, t).sum(axis=(1, 3)) >= max(2, t * t // 8)
+    beside = np.zeros_like(tiles)
+    beside[:, 1:] |= tiles[:, :-1]
+    beside[:, :-1] |= tiles[:, 1:]
+    tiles &= beside  # type inks tiles side by side; a lone inked tile is a speck of the scan's grain
     regions: list[tuple[int, Region]] = []
     rows = tiles.any(axis=1)
     for r0, r1 in _runs(rows, 0):
@@ -143,9 +151,12 @@ def find_unread(grey: Any, lines: list[OcrLine], px_per_pt: float, rules: Unread
             x0, x1 = c0 * t, c1 * t
             height, width = (bottom - top) / px_per_pt, (x1 - x0) / px_per_pt
             n_ink = int(ink[top:bottom, x0:x1].sum())
+            box = grey[top:bottom, x0:x1]
+            if r.max_height < height <= r.band_max_height and width >= r.min_width:
+                regions.extend(_on_tall_band(grey, box, x0, top, lines, px_per_pt, r))
+                continue
             if not (r.min_height <= height <= r.max_height and width >= r.min_width and n_ink >= r.min_ink):
                 continue
-            box = grey[top:bottom, x0:x1]
             dark = float((box < r.dark_level).mean())
             if dark >= r.band_share:
                 if not _read_inside(trusted, (x0, top, x1, bottom)):
@@ -161,6 +172,38 @@ def find_unread(grey: Any, lines: list[OcrLine], px_per_pt: float, rules: Unread
             regions.append((n_ink, Region(x0, top, x1, bottom, False)))
     regions.sort(key=lambda nr: -nr[0])
     return sorted((reg for _, reg in regions[:r.max_regions]), key=lambda reg: (reg.top, reg.x0))
+
+
+def _on_tall_band(grey: Any, box: Any, x0: int, top: int, lines: list[OcrLine], px_per_pt: float,
+                  r: UnreadRules) -> list[tuple[int, Region]]:
+    """The lines of light type on a band of flat colour taller than a line (a letterhead's bar with
+    the body's name and the kind word, a coloured title block): the band made dark type on light,
+    the lines Tesseract read on it left covered, and its unread lines found as on a page, each to
+    be read inverted. A region of varied dark ink (a photo, a map) is no band."""
+    import numpy as np
+
+    if float((box < r.dark_level).mean()) < r.band_share:
+        return []
+    level = float(np.median(box))
+    if float((np.abs(box.astype(float) - level) <= r.band_evenness).mean()) < r.band_flat_share:
+        return []
+    band = _band(box, x0, top, r)
+    if band.bottom - band.top < 3 or band.x1 - band.x0 < 3:
+        return []
+    inside = 255.0 - grey[band.top:band.bottom, band.x0:band.x1].astype(float)
+    ground, darkest = float(np.median(inside)), float(inside.min())
+    if ground - darkest < 1:
+        return []
+    inside = np.clip((inside - darkest) / (ground - darkest) * 248.0, 0, 255).astype(np.uint8)  # as paper and ink
+    shifted = [replace(line, words=[replace(w, box=(w.box[0] - band.x0, w.box[1] - band.top,
+                                                      w.box[2] - band.x0, w.box[3] - band.top)) for w in line.words])
+               for line in lines]
+    inner = replace(r, band_max_height=0.0)  # one band deep: no band inside a band
+    edge = max(2, round(r.tile * px_per_pt))
+    return [(int(((inside[reg.top:reg.bottom, reg.x0:reg.x1]) < r.ink_level).sum()),
+             Region(reg.x0 + band.x0, reg.top + band.top, reg.x1 + band.x0, reg.bottom + band.top, True))
+            for reg in find_unread(inside, shifted, px_per_pt, inner)
+            if not reg.inverted and reg.top > edge and reg.bottom < inside.shape[0] - edge]  # not the band's blurred edge
 
 
 def _band(box: Any, x0: int, top: int, r: UnreadRules) -> Region:

@@ -123,3 +123,52 @@ def test_a_region_read_as_nearly_a_label_is_that_label_and_other_text_is_left_as
     # a label as printed (any case), a word too far off, another word count: as read
     assert [read(t) for t in ("Onderwerp", "tafel", "de kademuur", "kenmerk van")] == \
         ["Onderwerp", "tafel", "de kademuur", "kenmerk van"]
+
+
+def _letterhead(path):
+    """A letter under a letterhead bar taller than a line: the body's name at the left and a short
+    kind word at the right on one baseline, both white on a grey fill; body text below."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    c.setFillGray(0.46)
+    c.rect(0, height - 85, width, 57, stroke=0, fill=1)
+    c.setFillGray(1)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(62, height - 65, "Hoogheemraadschap Oude Vaart")
+    c.setFont("Helvetica-Bold", 11)
+    c.drawRightString(width - 62, height - 65, "MEMO")
+    c.setFillGray(0)
+    c.setFont("Helvetica", 10)
+    for i, text in enumerate(("Het dagelijks bestuur informeert de algemene vergadering over het onderhoud.",
+                              "De sluizen zijn in de winter drie weken gesloten voor de scheepvaart.")):
+        c.drawString(62, height - 160 - 14 * i, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+@needs_tesseract
+@pytest.mark.parametrize("dpi, angle", [(300, 0.3), (200, -0.2)])
+def test_small_white_type_on_a_letterhead_bar_taller_than_a_line_is_read(tmp_path, dpi, angle):
+    """A letterhead bar is a band of flat colour taller than a line: the page reading reads its
+    large type and leaves the small kind word in its corner, which must be read too."""
+    born = _letterhead(tmp_path / "born.pdf")
+    words = _words(parse_pdf(scan(born, dpi, angle, dpi, tmp_path / "scan.pdf"), OcrSettings("auto", workers=1)))
+    assert "memo" in words, words
+    assert {"hoogheemraadschap", "sluizen", "scheepvaart"} <= set(words), words
+
+
+def test_a_band_of_varied_dark_ink_is_no_letterhead_bar():
+    """A tall dark region whose grey levels vary (a photo, a map) is not looked into as a band."""
+    rng = np.random.default_rng(7)
+    grey = np.full((900, 1200), 248, dtype=np.uint8)
+    grey[100:350, 100:1100] = rng.integers(0, 130, size=(250, 1000), dtype=np.uint8)
+    _type(grey, 300, 200, 500, 250)
+    assert find_unread(grey, [], PX) == []
+    grey[100:350, 100:1100] = 70  # the same region a flat fill: its white type is a line to read
+    _type(grey, 300, 200, 500, 250)
+    found = find_unread(grey, [], PX)
+    assert [(round(r.x0 / 10), round(r.top / 10), r.inverted) for r in found] == [(30, 20, True)], found
