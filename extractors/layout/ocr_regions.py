@@ -315,7 +315,37 @@ def merged(lines: list[OcrLine], found: list[tuple[Region, list[OcrLine]]], grey
             dropped |= {id(w) for w in page}
             added.extend(read)
     out = [replace(line, words=[w for w in line.words if id(w) not in dropped]) for line in lines]
-    return [line for line in out + added if line.words]
+    out = [line for line in out if line.words]
+    alone = []
+    for read_line in added:
+        host = _host(out, read_line)
+        if host is None:
+            alone.append(read_line)
+            continue
+        k = out.index(host)
+        words = sorted(host.words + read_line.words, key=lambda w: w.box[0])
+        box = (min(host.box[0], read_line.box[0]), min(host.box[1], read_line.box[1]),
+               max(host.box[2], read_line.box[2]), max(host.box[3], read_line.box[3]))
+        out[k] = replace(host, box=box, offset=host.baseline_at(box[0]) - box[3], words=words)
+    return out + [line for line in alone if line.words]
+
+
+def _host(lines: list[OcrLine], read: OcrLine) -> OcrLine | None:
+    """The line of the page reading that a region's reading is a part of (a word Tesseract read
+    unsure in the middle of a line of body text, read again alone): on its baseline, within a
+    third of its type size, of about that size, and no further from it along the line than twice
+    its height. None when the reading is a line of its own (a label above a value)."""
+    x = (read.box[0] + read.box[2]) / 2
+    height = read.box[3] - read.box[1]
+    for line in lines:
+        line_height = line.x_size or (line.box[3] - line.box[1])
+        if not line.words or line_height <= 0 or not 0.5 <= height / line_height <= 1.5:
+            continue
+        if abs(read.baseline_at(x) - line.baseline_at(x)) > 0.35 * line_height:
+            continue
+        if read.box[0] - line.box[2] <= 2 * line_height and line.box[0] - read.box[2] <= 2 * line_height:
+            return line
+    return None
 
 
 def _inside(box: tuple[int, int, int, int], region: Region) -> bool:
