@@ -172,3 +172,22 @@ def test_a_band_of_varied_dark_ink_is_no_letterhead_bar():
     _type(grey, 300, 200, 500, 250)
     found = find_unread(grey, [], PX)
     assert [(round(r.x0 / 10), round(r.top / 10), r.inverted) for r in found] == [(30, 20, True)], found
+
+
+def test_a_word_read_again_alone_goes_back_into_its_line_and_a_label_above_a_value_stays_apart():
+    """A region read alone that sits on a line's baseline, of its size, is a part of that line (an
+    unsure word in running text); one above a line (a small label over its value) is a line of its
+    own."""
+    from raadsstukken.extractors.layout.ocr_regions import Region, merged
+
+    grey = np.full((400, 1600), 248, dtype=np.uint8)
+    words = [OcrWord("de", (100, 100, 150, 140), 96.0), OcrWord("vl", (170, 100, 260, 140), 20.0),
+             OcrWord("weg", (280, 100, 360, 140), 95.0)]
+    line = OcrLine((100, 100, 360, 140), 0.0, 0.0, 40.0, 8.0, words)
+    value = OcrLine((100, 250, 400, 290), 0.0, 0.0, 40.0, 8.0, [OcrWord("Zuidkade", (100, 250, 400, 290), 95.0)])
+    again = OcrLine((170, 102, 260, 140), 0.0, 0.0, 38.0, 8.0, [OcrWord("vrije", (170, 102, 260, 140), 93.0)], -1)
+    label = OcrLine((100, 222, 220, 240), 0.0, 0.0, 18.0, 3.0, [OcrWord("locatie", (100, 222, 220, 240), 90.0)], -2)
+    out = merged([line, value], [(Region(165, 98, 265, 142, False), [again]),
+                                 (Region(95, 218, 225, 244, False), [label])], grey)
+    texts = [" ".join(w.text for w in ln.words) for ln in out]
+    assert texts == ["de vrije weg", "Zuidkade", "locatie"], texts
