@@ -228,6 +228,19 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                                                union_all(ln.bbox for ln in lines_of if ln.page == line.page),
                                                body, PASSIVE, lines_of, agenda_item=current_item))
                 continue
+        value = _label_cell_value(line, page_lines.get(line.page, []), rules) \
+            if line is not None and not label and rules.label_at_end.search(text) else []
+        if value and line is not None:
+            # a table row read as one line, its last cell the decision column's label ("2. Notulen
+            # | Besluit:"): the decision is the text under that label in its column, not the
+            # subject's text under the item in the columns left of it
+            number = agenda_item_match(rules.label_at_end.sub("", text), rules)
+            current_item = number.group("item") if number else current_item
+            taken.update(id(ln) for ln in value)
+            decisions.append(_value_point(value, len(decisions) + 1, vocabulary, body, current_item))
+            label_of[id(decisions[-1])] = text
+            intro_block, open_decision, pending, points = None, None, None, False
+            continue
         if line is None and not label and rules.label_at_end.search(text):
             number = rules.agenda_item.match(rules.label_at_end.sub("", text))
             current_item = number.group("item") if number else current_item
@@ -366,8 +379,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     # the announcements, who spoke: meeting_record) is no decision; a text after a deciding formula
     # ("De raad besluit:") always is one
     kept = [d for d in decisions if d.text and not is_placeholder(d.text) and not is_header_row(d.text)]
-    proposals = {id(d) for d in kept if rules.proposal.search(heading_label(join_letter_spacing(
-        intro_of.get(id(d)) or label_of.get(id(d), ""))))}
+    proposals = {id(d) for d in kept if is_proposal_label(intro_of.get(id(d)) or label_of.get(id(d), ""), rules)}
     kept = [d for d in superseded_proposals_dropped(kept, proposals)
             if not (d.method == "decisions:agenda_label" and is_meeting_record(d.text))]
     for n, d in enumerate(kept, 1):
@@ -552,6 +564,16 @@ def opens_paragraph(previous: Line, line: Line, right: float) -> bool:
     return previous.bbox.x1 + first_word * width < right
 
 
+def is_proposal_label(text: str, rules: DecisionRules | None = None) -> bool:
+    """Whether an intro or label introduces an item's proposal, not the decision taken on it
+    ("Voorstel:", "Voorgesteld besluit", "4. Subsidie … Gevraagd besluit"; rules/decisions.toml
+    [agenda] proposal). A decision label that names the proposal it decides on ("Besluit over het
+    voorstel:", [agenda] label_qualifier) introduces the decision."""
+    rules = rules or load_rules()
+    label = heading_label(join_letter_spacing(text))
+    return bool(rules.proposal.search(label)) and not rules.agenda_label.match(label.strip())
+
+
 def superseded_proposals_dropped(decisions: Sequence[DecisionPoint], proposals: set[int]) -> list[DecisionPoint]:
     """The decisions without the proposals a decision of the same item follows: an item that prints
     its proposal ("Voorgesteld besluit: …", ids in `proposals`) and then the decision taken
@@ -580,6 +602,34 @@ def _value_point(value: Sequence[Line], number: int, vocabulary: Vocabulary | No
         text = join_running_text(text, ln.text, vocabulary)
     return DecisionPoint(number, text, value[0].page, union_all(ln.bbox for ln in value), body,
                          "decisions:agenda_label", list(value), agenda_item=item)
+
+
+def _label_cell_value(line: Line, page: Sequence[Line], rules: DecisionRules) -> list[Line]:
+    """The decision under a label that ends a row of cells read as one line ("2. Notulen* en
+    besluitenlijst | Besluit:"): the lines under the label's word that start at its left edge (its
+    column), line after line (VALUE_LEADING), below the row. Empty where the label is no cell of
+    its own (set a word's space after the subject: "4. Subsidie dorpshuis Besluit", a heading's
+    words) or nothing stands under it in its column."""
+    words = [w for w in line.words if not w.superscript]
+    if len(words) < 2:
+        return []
+    label, before = words[-1], words[-2]
+    if line.cells < 2 and label.bbox.x0 - before.bbox.x1 < CELL_GAP * line.size:
+        return []
+    x = label.bbox.x0
+    value: list[Line] = []
+    last = line
+    for ln in sorted((ln for ln in page if ln is not line and abs(ln.bbox.x0 - x) <= EDGE
+                      and ln.bbox.top > line.bbox.top + 0.5 * line.bbox.height), key=lambda ln: ln.bbox.top):
+        if ln.bbox.top - last.bbox.top > VALUE_LEADING * last.bbox.height:
+            break
+        value.append(ln)
+        last = ln
+    return value
+
+
+CELL_GAP = 1.0
+"""The least space, in type sizes, between a row's subject and a label in a cell of its own."""
 
 
 ROW_GAP = (3.0, 60.0)

@@ -39,6 +39,8 @@ class DecisionTableRules:
     placeholder_opening: re.Pattern[str]
     item_number: re.Pattern[str]
     kinds: frozenset[str]
+    cell_label: re.Pattern[str] = re.compile(r"(?!)")
+    """A decision cell's own label before its text, the column's name and a colon ("Besluit: …")."""
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,8 @@ def load_table_rules() -> DecisionTableRules:
     return DecisionTableRules(whole("decision"), whole("proposal"), whole("outcome"), whole("agenda_item"),
                               whole("placeholder"), whole("placeholder_opening"),
                               re.compile(data["item_number"], re.IGNORECASE),
-                              frozenset(data["kinds"]))
+                              frozenset(data["kinds"]),
+                              re.compile(rf"^\s*(?:{data['decision']})\s*:\s*", re.IGNORECASE))
 
 
 def _label(text: str) -> str:
@@ -104,7 +107,8 @@ def find_table_decisions(tables: Sequence[Table], body: str | None = None) -> li
         by_slot: dict[tuple[int, int], TableCell] = {(c.row, c.col): c for c in table.cells}
         for row in range(table.header_rows, table.n_rows):
             cell = by_slot.get((row, cols.decision))
-            text = _label(cell.text) if cell is not None else ""
+            decided = cell_text(cell.text, rules) if cell is not None else ""
+            text = _label(decided)
             if cell is None or not text or _named(rules.placeholder, text) or rules.placeholder_opening.match(text) \
                     or cell.is_header or is_meeting_record(cell.text):
                 continue  # no decision: a placeholder, or the record of the meeting's course (meeting_record)
@@ -114,22 +118,33 @@ def find_table_decisions(tables: Sequence[Table], body: str | None = None) -> li
             if vote is not None and vote.text.strip() and not _named(rules.placeholder, vote.text):
                 outcome, votes_for, votes_against = vote_outcome(vote.text, outcome_rules)
             if outcome is None or votes_for is None:
-                stated, f, a = find_outcome(cell.text, outcome_rules)
+                stated, f, a = find_outcome(decided, outcome_rules)
                 outcome = outcome or stated
                 if votes_for is None and votes_against is None:
                     votes_for, votes_against = f, a
             bbox = cell.bbox if cell.bbox is not None else table.bbox
-            out.append(DecisionPoint(len(out) + 1, cell.text.strip(), cell.page or table.page, bbox, body, METHOD,
+            out.append(DecisionPoint(len(out) + 1, decided.strip(), cell.page or table.page, bbox, body, METHOD,
                                      agenda_item=item, outcome=outcome, votes_for=votes_for,
                                      votes_against=votes_against))
     return out
 
 
+def cell_text(text: str, rules: DecisionTableRules | None = None) -> str:
+    """A decision cell's text without the label a row may print in it over its text ("Besluit:" /
+    "het bestuur stelt … vast."): the column's name with a colon (rules/decision_tables.toml
+    `decision`) names the cell, it is no part of the decision."""
+    rules = rules or load_table_rules()
+    label = rules.cell_label.match(text)
+    return text[label.end():] if label else text
+
+
 def _agenda_item(cell: TableCell | None, rules: DecisionTableRules) -> str | None:
-    """The agenda number as its cell prints it ("3.a", "004"); None for no number."""
+    """The agenda number as its cell prints it ("3.a", "004"), on the cell's first line (a name
+    under it, the item's portfolio holder, is none of it); None for no number."""
     if cell is None:
         return None
-    m = rules.item_number.match(cell.text)
+    lines = cell.text.strip().splitlines()
+    m = rules.item_number.match(lines[0] if lines else "")
     return m.group("item") if m else None
 
 

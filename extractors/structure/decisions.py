@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary, join_running_text
 from raadsstukken.extractors.layout.geometry import BBox, union_all
@@ -93,6 +93,17 @@ class DecisionRules:
     seat: re.Pattern[str] = re.compile(r"(?!)")
 
 
+QUALIFIER = "<qualifier>"
+"""Where rules/decisions.toml [agenda] label takes the alternatives of its `label_qualifier` lexicon."""
+
+
+def decision_label(agenda: Mapping[str, Any]) -> str:
+    """The decision label's pattern of rules/decisions.toml [agenda]: `label` with the lexicon of
+    what a label may name before its colon (`label_qualifier`: "Besluit over het voorstel:",
+    "Besluit raad:") in its place."""
+    return agenda["label"].replace(QUALIFIER, "|".join(f"(?:{q})" for q in agenda.get("label_qualifier", ())))
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> DecisionRules:
     data = read_rules("decisions")
@@ -100,7 +111,7 @@ def load_rules() -> DecisionRules:
     return DecisionRules(
         tuple(re.compile(p, re.IGNORECASE) for p in data["intro"]), dict(data["body"]),
         tuple(re.compile(p, re.IGNORECASE) for p in data["not_a_decision"]),
-        re.compile(agenda["item"]), re.compile(agenda["label"], re.IGNORECASE),
+        re.compile(agenda["item"]), re.compile(decision_label(agenda), re.IGNORECASE),
         tuple(re.compile(p, re.IGNORECASE) for p in agenda["stop"]), re.compile(agenda["label_at_end"], re.IGNORECASE),
         tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data["outcomes"].items()),
         tuple(re.compile(p, re.IGNORECASE) for p in data["votes"]["patterns"]),
@@ -705,7 +716,9 @@ def _single(section: Section, first: Line, vocabulary: Vocabulary | None,
     for block in body:
         if first in block.lines:
             lines = block.lines[block.lines.index(first):]
-            change = _change_block(block, body) if first is block.lines[0] else []
+            # (the intro may open the same paragraph, an OCR layer joining "… stellen voor:" and the
+            # change below it into one block: the change is read from the line after the intro)
+            change = _change_block(block, body, block.lines.index(first))
             if change:
                 # a change of text without quotation marks: the old text, the cue, the new text
                 text = ""
@@ -753,15 +766,16 @@ def load_text_change_rules() -> TextChangeRules:
                            dict(data["quotes"]), re.compile(data["cue_line"], re.IGNORECASE))
 
 
-def _change_block(block: Block, blocks: Sequence[Block]) -> list[Line]:
+def _change_block(block: Block, blocks: Sequence[Block], start: int = 0) -> list[Line]:
     """The lines of a change set as old text, cue line and new text, no quotation marks: the
-    paragraph whole when one of its lines after its first is the cue alone ("Te wijzigen in"), the
-    next paragraph too when the cue ends it (the new text set apart); empty when it holds no cue line."""
+    paragraph from its line `start` on when one of its lines after that one is the cue alone ("Te
+    wijzigen in"), the next paragraph too when the cue ends it (the new text set apart); empty when
+    it holds no cue line."""
     cue = load_text_change_rules().cue_line
-    at = next((k for k, ln in enumerate(block.lines) if k and cue.match(ln.text.strip())), None)
+    lines = list(block.lines[start:])
+    at = next((k for k, ln in enumerate(lines) if k and cue.match(ln.text.strip())), None)
     if at is None:
         return []
-    lines = list(block.lines)
     if at == len(lines) - 1:
         k = next((n for n, b in enumerate(blocks) if b is block), len(blocks))
         if k + 1 < len(blocks):
