@@ -57,10 +57,13 @@ class HeadingRules:
     title_papers: frozenset[str] = frozenset()
     word: re.Pattern[str] = re.compile(r"\w+")
     crumb: re.Pattern[str] = re.compile(r"(?!)")
+    detached: re.Pattern[str] = re.compile(r"(?!)")
     min_paragraph_words: int = 8
     max_italic_words: int = 12
     min_letters: int = 2
     item_field: re.Pattern[str] = re.compile(r"(?!)")
+    item_colon: re.Pattern[str] = re.compile(r"(?!)")
+    misread_l: re.Pattern[str] = re.compile(r"(?!)")
     item_number: re.Pattern[str] = re.compile(r"(?!)")
     lead_in_words: int = 4
     field_label_gap: float = 0.0
@@ -103,6 +106,8 @@ def load_rules() -> HeadingRules:
         max_italic_words=int(data["over_paragraph"]["max_italic_words"]),
         min_letters=int(data["words"]["min_letters"]),
         item_field=re.compile(rf"^(?i:{data['item_fields']['names']})\s*:?$"),
+        item_colon=re.compile(data["item_fields"]["colon_label"]),
+        misread_l=re.compile(data["item_fields"]["misread_l"]),
         item_number=re.compile(data["runs"]["item_number"]),
         lead_in_words=int(data["lead_in"]["min_words"]),
         field_label_gap=float(data["field_label"]["max_gap"]),
@@ -112,6 +117,7 @@ def load_rules() -> HeadingRules:
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
                            float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
+        detached=re.compile(data["words"]["detached"]),
         contact=ContactRules(tuple(re.compile(p) for p in data["contact"]["kinds"]), int(data["contact"]["min_kinds"]),
                              int(data["contact"]["max_words"]), float(data["contact"]["window"])),
         title_max_chars_above=int(data["title_block"]["max_chars_above"]),
@@ -146,9 +152,11 @@ def made_of_words(text: str) -> bool:
     [words]."""
     rules = load_rules()
     words = other = 0
+    previous = ""
     for token in text.split():
-        if any(c.isdigit() for c in token):
-            continue
+        after_word, previous = bool(rules.word.match(previous)), token
+        if any(c.isdigit() for c in token) or (after_word and rules.detached.match(token)):
+            continue  # a number, or a closing mark set apart from its word ("BESLUIT :")
         if rules.word.match(token):
             words += 1
         elif rules.crumb.match(token) or any(c.isalpha() for c in token):
@@ -158,8 +166,17 @@ def made_of_words(text: str) -> bool:
 
 def is_item_field(text: str) -> bool:
     """Whether a line is one of a besluitenlijst item's field labels alone ("Voorstel",
-    "Portefeuillehouder:", "Besluit"; rules/headings.toml [item_fields])."""
-    return load_rules().item_field.match(" ".join(clean_heading(text).split())) is not None
+    "Portefeuillehouder:", "Besluit"; rules/headings.toml [item_fields]), an OCR layer's "I" for an
+    "l" inside a word read as the l."""
+    rules = load_rules()
+    return rules.item_field.match(rules.misread_l.sub("l", " ".join(clean_heading(text).split()))) is not None
+
+
+def is_colon_field(text: str) -> bool:
+    """Whether a line is an item's field label closed by its colon ("Voorstel:", "Besluit over het
+    voorstel:"): in a besluitenlijst a label whatever its style (rules/headings.toml [item_fields]
+    colon_label)."""
+    return is_item_field(text) and load_rules().item_colon.search(text) is not None
 
 
 def clean_heading(text: str) -> str:

@@ -12,7 +12,8 @@ from typing import Callable, Collection, Mapping, Sequence
 from raadsstukken.extractors.layout.dehyphenate import Vocabulary
 from raadsstukken.extractors.layout.geometry import BBox
 from raadsstukken.extractors.structure.headings import (DEFAULT_HEADING_SETTINGS, HeadingSettings, clean_heading,
-                                                       find_headings, is_item_field, load_rules, outline_levels,
+                                                       find_headings, is_colon_field, is_item_field, load_rules,
+                                                       outline_levels,
                                                        split_lead_headings, style_key)
 from raadsstukken.extractors.layout.paragraphs import block_text, running_text
 from raadsstukken.extractors.layout.records import Block, BlockKind, PageLayout
@@ -55,6 +56,8 @@ def build_sections(pages: Sequence[PageLayout], vocabulary: Vocabulary | None = 
     """
     roles = dict(roles or {})
     blocks = [b for page in pages for b in page.blocks if roles.get(b, b.kind) is not BlockKind.TITLE]
+    if item_label is not None:
+        blocks = _cut_trailing_labels(blocks, roles)
     blocks, leads = split_lead_headings(blocks, settings, roles)
     _letterhead_row(blocks, roles)
     if item_label is not None:
@@ -112,13 +115,29 @@ def _letterhead_row(blocks: Sequence[Block], roles: dict[Block, BlockKind]) -> N
             roles[block] = BlockKind.LETTERHEAD
 
 
+def _cut_trailing_labels(blocks: Sequence[Block], roles: Mapping[Block, BlockKind]) -> list[Block]:
+    """The blocks with an item's field label closed by its colon, alone on the last line of a
+    block of body text ("Voorstel:" under the item's subject, joined to it by an OCR layer or a
+    tight print), cut off as a block of its own: it labels what follows (rules/headings.toml
+    [item_fields] colon_label)."""
+    out: list[Block] = []
+    for block in blocks:
+        if roles.get(block, block.kind) is BlockKind.BODY and len(block.lines) >= 2 \
+                and block.lines[-1].cells <= 1 and is_colon_field(block.lines[-1].text):
+            out += [Block(block.lines[:-1], block.page, block.kind), Block(block.lines[-1:], block.page, block.kind)]
+        else:
+            out.append(block)
+    return out
+
+
 def _drop_item_fields(blocks: Sequence[Block], roles: dict[Block, BlockKind], leads: set[Block],
                       item_label: Callable[[str], bool]) -> None:
     """An agenda item's decision labels ("Besluit" over the item's decision), cut off as a
     paragraph's first line or on a line of their own, are labels; so are the item's other field
     labels ("Voorstel", "Portefeuillehouder", rules/headings.toml [item_fields]) set in the style
-    of those decision labels (size and weight). A list with no decision label gives no style: its
-    field labels stay what their typography makes them."""
+    of those decision labels (size and weight), and every such label closed by its colon on a line
+    of its own ("Voorstel:"). A list with no decision label gives no style: its field labels
+    without a colon stay what their typography makes them."""
     labels = [b for b in blocks if (b in leads or roles.get(b, b.kind) in (BlockKind.BODY, BlockKind.LABEL))
               and item_label(b.text)]
     # the label's style, also where it heads its decision's lines in one block ("Besluit:" over
@@ -128,8 +147,9 @@ def _drop_item_fields(blocks: Sequence[Block], roles: dict[Block, BlockKind], le
     styles |= {style_key(b) for b in labels}
     for block in blocks:
         role = roles.get(block, block.kind)
-        field = block in labels or (style_key(block) in styles and len(block.lines) == 1
-                                    and role is BlockKind.BODY and is_item_field(block.text))
+        one_line = len(block.lines) == 1 and role is BlockKind.BODY
+        field = block in labels or (one_line and (is_colon_field(block.text)
+                                                  or (style_key(block) in styles and is_item_field(block.text))))
         if field:
             leads.discard(block)
             roles[block] = BlockKind.LABEL
