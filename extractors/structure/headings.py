@@ -63,6 +63,9 @@ class HeadingRules:
     min_letters: int = 2
     item_field: re.Pattern[str] = re.compile(r"(?!)")
     item_colon: re.Pattern[str] = re.compile(r"(?!)")
+    item_head: re.Pattern[str] = re.compile(r"(?!)")
+    numbered_on_size: float = 0.0
+    unit_title_words: int = 0
     misread_l: re.Pattern[str] = re.compile(r"(?!)")
     item_number: re.Pattern[str] = re.compile(r"(?!)")
     lead_in_words: int = 4
@@ -107,6 +110,9 @@ def load_rules() -> HeadingRules:
         min_letters=int(data["words"]["min_letters"]),
         item_field=re.compile(rf"^(?i:{data['item_fields']['names']})\s*:?$"),
         item_colon=re.compile(data["item_fields"]["colon_label"]),
+        item_head=re.compile(data["item_fields"]["item_head"]),
+        numbered_on_size=float(data["runs"]["numbered_on_size"]),
+        unit_title_words=int(data["agenda_code"]["unit_title_words"]),
         misread_l=re.compile(data["item_fields"]["misread_l"]),
         item_number=re.compile(data["runs"]["item_number"]),
         lead_in_words=int(data["lead_in"]["min_words"]),
@@ -225,8 +231,12 @@ def is_heading_candidate(block: Block, body: BodyStyle, s: HeadingSettings = DEF
         return False  # list items set in bold
     # a regulation's unit on a line or two of its own ("Artikel 4", "Hoofdstuk 2 Subsidies", "§ 3."),
     # in whatever type the regulation sets it: the article's text follows below
-    unit = load_rules().units.match(text) is not None and len(block.lines) <= 2 \
-        and (text[-1] not in ".,;:" or len(text.split()) <= 2)
+    units = load_rules().units.match(text)
+    title = text[units.end():].split() if units else []
+    unit = units is not None and len(block.lines) <= 2 \
+        and (text[-1] not in ".,;:" or len(text.split()) <= 2
+             or (text[-1] == "." and title[:1] != [] and title[0][:1].isupper()
+                 and len(title) <= load_rules().unit_title_words))
     if text[-1] in ".,;" and not text.endswith("..."):
         # a sentence, not a heading; but a numbered agenda item or chapter may end in a period
         # ("6. Voorstel tot vaststelling van de verordening.")
@@ -396,6 +406,7 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     marked = underlined or {}
     flags = [b in leads or is_heading_candidate(b, body, s, k, after[i], is_underlined(b, marked))
              for i, (b, k) in enumerate(zip(blocks, kinds))]
+    _numbered_on(blocks, flags, kinds, after, body, s, marked)
     _drop_contents(blocks, flags)
     _drop_logo_names(blocks, flags)
     _drop_lists(blocks, flags)
@@ -407,6 +418,28 @@ def find_headings(blocks: Sequence[Block], s: HeadingSettings = DEFAULT_HEADING_
     rank = {k: i + 1 for i, k in enumerate(styles)}
     return outline_levels([(rank[style_key(b)], max(numbering_depth(b.text), 1)) if flag else None
                            for b, flag in zip(blocks, flags)])
+
+
+def _numbered_on(blocks: Sequence[Block], flags: list[bool], kinds: Sequence[BlockKind],
+                 after: Sequence[Block | None], body: BodyStyle, s: HeadingSettings,
+                 underlined: Mapping[int, Sequence[BBox]]) -> None:
+    """A bold agenda item whose number goes on in the next numbered heading of its weight ("1."
+    then "2.") or comes from the one before it is a heading of theirs, its size measured a point or
+    two off (rules/headings.toml [runs] numbered_on_size): judged as a heading at its own size."""
+    most = load_rules().numbered_on_size
+    numbers = [_item_number(b) if b.bold else None for b in blocks]
+    heads = [i for i, f in enumerate(flags) if f and numbers[i] is not None]
+    for i, block in enumerate(blocks):
+        n = numbers[i]
+        if flags[i] or n is None or block.size < s.caps_ratio * body.size:
+            continue
+        nxt = next((k for k in heads if k > i), None)
+        prev = next((k for k in reversed(heads) if k < i), None)
+        near = [k for k, m in ((nxt, n + 1), (prev, n - 1)) if k is not None and numbers[k] == m
+                and abs(blocks[k].size - block.size) <= most]
+        if near and is_heading_candidate(block, BodyStyle(block.size, False), s, kinds[i], after[i],
+                                         is_underlined(block, underlined)):
+            flags[i] = True
 
 
 def _drop_vote_labels(blocks: Sequence[Block], flags: list[bool], after: Sequence[Block | None]) -> None:

@@ -145,11 +145,15 @@ def _drop_item_fields(blocks: Sequence[Block], roles: dict[Block, BlockKind], le
     styles = {(round(b.lines[0].size * 2) / 2, b.lines[0].bold) for b in blocks
               if roles.get(b, b.kind) in (BlockKind.BODY, BlockKind.LABEL) and item_label(b.lines[0].text)}
     styles |= {style_key(b) for b in labels}
-    for block in blocks:
+    # the list's first item: field labels in its style above it are the list head's
+    head = load_rules().item_head
+    first = next((i for i, b in enumerate(blocks) if roles.get(b, b.kind) is BlockKind.BODY and b.lines[0].bold
+                  and head.match(clean_heading(b.lines[0].text).strip())), -1)
+    for i, block in enumerate(blocks):
         role = roles.get(block, block.kind)
         one_line = len(block.lines) == 1 and role is BlockKind.BODY
-        field = block in labels or (one_line and (is_colon_field(block.text)
-                                                  or (style_key(block) in styles and is_item_field(block.text))))
+        styled = i > first and style_key(block) in styles and is_item_field(block.text)
+        field = block in labels or (one_line and (is_colon_field(block.text) or styled))
         if field:
             leads.discard(block)
             roles[block] = BlockKind.LABEL
