@@ -8,7 +8,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from itertools import repeat
+from operator import itemgetter
+from typing import Iterable, Iterator
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
@@ -322,25 +324,31 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     """Glyph records (pdfplumber's fields) turned upright, ligatures expanded, overprints dropped."""
     # pdfplumber's width and height are those of the page as shown, /Rotate applied (as are the glyphs')
     frame_w, frame_h = width, height
-    # a glyph's direction depends on the first two entries of its matrix only: computed once per
-    # distinct pair (a page has a handful), not twice per glyph
-    angle_of: dict[tuple[float, float], int] = {}
-    glyph_angles: list[int | None] = []
-    for c in raw:
-        matrix = c.get("matrix")
-        if matrix is None or c["text"].isspace():
-            glyph_angles.append(None)
-            continue
-        pair = (matrix[0], matrix[1])
-        found = angle_of.get(pair)
-        if found is None:
-            found = angle_of[pair] = text_angle(matrix)
-        glyph_angles.append(found)
-    # the page's direction is its text's: a legend set sideways along an edge does not vote (on a
-    # page of a few lines it would outnumber them); a page of edge text only is read as it runs
-    edge = edge_band()
-    inner = [a for a, c in zip(glyph_angles, raw) if a is not None and not _at_edge(c, frame_w, frame_h, edge)]
-    angle = dominant_angle(inner) if inner else dominant_angle(a for a in glyph_angles if a is not None)
+    one_way = _one_direction(raw)
+    glyph_angles: Iterable[int | None]
+    if one_way is not None:  # the common case: every glyph set one way, the page's, and none apart
+        angle, glyph_angles = one_way, repeat(None)
+    else:
+        # a glyph's direction depends on the first two entries of its matrix only: computed once per
+        # distinct pair (a page has a handful), not twice per glyph
+        angle_of: dict[tuple[float, float], int] = {}
+        each: list[int | None] = []
+        for c in raw:
+            matrix = c.get("matrix")
+            if matrix is None or c["text"].isspace():
+                each.append(None)
+                continue
+            pair = (matrix[0], matrix[1])
+            found = angle_of.get(pair)
+            if found is None:
+                found = angle_of[pair] = text_angle(matrix)
+            each.append(found)
+        glyph_angles = each
+        # the page's direction is its text's: a legend set sideways along an edge does not vote (on a
+        # page of a few lines it would outnumber them); a page of edge text only is read as it runs
+        edge = edge_band()
+        inner = [a for a, c in zip(each, raw) if a is not None and not _at_edge(c, frame_w, frame_h, edge)]
+        angle = dominant_angle(inner) if inner else dominant_angle(a for a in each if a is not None)
     frame = UprightFrame(angle, float(frame_w), float(frame_h))
     upright = angle == 0  # the frame maps points to themselves
     box = frame.box
@@ -407,6 +415,23 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
         _log.debug("page %s: %d glyphs in another direction than %d degrees read apart", page_number, other, angle)
     rotated = tuple((a, _in_own_frame(glyphs, a, float(frame_w), float(frame_h))) for a, glyphs in sorted(sideways.items()))
     return PageChars(chars, frame, len(raw), other, n_controls=controls, rotated=rotated)
+
+
+def _one_direction(raw: list[dict]) -> int | None:
+    """The direction of a page's glyphs when they all run one way (spaces included) and one is no
+    space: then that is the page's direction and no glyph is read apart (`clean_chars`); else None.
+    A glyph's direction depends on the first two entries of its matrix only (a page has a handful of
+    distinct pairs), so these are collected first and judged once each."""
+    if not raw:
+        return None
+    try:
+        pairs = {(m[0], m[1]) for m in map(itemgetter("matrix"), raw)}
+    except (KeyError, TypeError):  # a glyph without a matrix: judged glyph by glyph
+        return None
+    angles = {text_angle(pair) for pair in pairs}
+    if len(angles) != 1 or all(c["text"].isspace() for c in raw):
+        return None
+    return angles.pop()
 
 
 def edge_band() -> float:

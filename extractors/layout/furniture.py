@@ -447,7 +447,7 @@ def _similar_pages(bands: list[list[tuple[str, Line]]], page_index: int, band: s
 
 
 def _letter_count(line: Line) -> int:
-    return sum(1 for ch in line.text if ch.isalnum())
+    return sum(map(str.isalnum, line.text))
 
 
 def _sidebar_candidates(lines: list[Line], width: float, taken: PageFurniture,

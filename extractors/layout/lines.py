@@ -304,6 +304,8 @@ def _word(chars: list[Char], superscript: bool, shared: dict[float, float] | Non
     first_size = first.size
     uniform = True
     bold = italic = 0
+    font = None
+    b = i = False
     for c in chars:  # one pass for what min(), max() and sum() took five (ties keep the first, as they do)
         if c.x0 < x0:
             x0 = c.x0
@@ -315,7 +317,9 @@ def _word(chars: list[Char], superscript: bool, shared: dict[float, float] | Non
             bottom = c.bottom
         if c.size != first_size:
             uniform = False
-        b, i = font_style(c.font)
+        if c.font is not font:  # a word's glyphs are mostly of one font: its style looked up once
+            font = c.font
+            b, i = font_style(font)
         bold += b
         italic += i
     n = len(chars)

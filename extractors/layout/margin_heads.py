@@ -40,14 +40,17 @@ def _partner(head: Block, blocks: Sequence[Block], width: float, rules: MarginHe
     baseline; None when there is none or something stands left of `head` on that baseline (a cell
     of a row, not the page's margin)."""
     first = head.lines[0]
+    first_bottom, reach = first.bbox.bottom, rules.baseline * first.size
+    box = head.bbox  # a block's box is made anew each time it is asked: once here, once per block below
+    head_x0, head_x1, max_offset = box.x0, box.x1, rules.max_offset * width
 
     def on_baseline(b: Block) -> bool:
-        return abs(b.lines[0].bbox.bottom - first.bbox.bottom) <= rules.baseline * first.size
+        return abs(b.lines[0].bbox.bottom - first_bottom) <= reach
 
-    if any(b is not head and b.bbox.x1 <= head.bbox.x0 and on_baseline(b) for b in blocks):
+    if any(b is not head and b.bbox.x1 <= head_x0 and on_baseline(b) for b in blocks):
         return None
-    beside = [b for b in blocks if b is not head and b.bbox.x0 >= head.bbox.x1 and on_baseline(b)
-              and b.bbox.x0 - head.bbox.x0 <= rules.max_offset * width]
+    beside = [b for b in blocks if b is not head and (x0 := b.bbox.x0) >= head_x1 and on_baseline(b)
+              and x0 - head_x0 <= max_offset]
     return min(beside, key=lambda b: b.bbox.x0) if beside else None
 
 

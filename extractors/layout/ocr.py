@@ -107,10 +107,12 @@ def missing_languages(language: str) -> list[str]:
     return [lang for lang in language.split("+") if lang not in _installed()[1]]
 
 
-def needs_ocr(chars: list[dict] | list, image_share: float = 1.0) -> bool:
+def needs_ocr(chars: list[dict] | list, image_share: float = 1.0, counts: Counter[str] | None = None) -> bool:
     """Whether a page's text layer is unusable: empty on a page that is an image (a scan, not a
-    blank page), or mostly unmapped glyphs."""
-    counts = Counter(c["text"] if isinstance(c, dict) else c.text for c in chars)  # each distinct text judged once
+    blank page), or mostly unmapped glyphs. `counts`: the glyphs' texts counted (`text_counts`), when
+    the caller has them."""
+    if counts is None:
+        counts = Counter(c["text"] if isinstance(c, dict) else c.text for c in chars)  # each distinct text judged once
     texts = sum(n for t, n in counts.items() if not t.isspace())
     if not texts:
         return image_share >= SCAN_SHARE
@@ -124,8 +126,14 @@ ADD = "add"
 """The OCR words that no glyph of the text layer covers are added to it."""
 
 
+def text_counts(chars: list) -> Counter[str]:
+    """How often each text occurs among a page's glyphs (`Char`s): what `needs_ocr` and
+    `ocr_decision` judge, counted once per page."""
+    return Counter([c.text for c in chars])
+
+
 def ocr_decision(mode: str, chars: list, image_share: float, quality: float | None, min_quality: float,
-                 sparse: tuple[float, int]) -> str | None:
+                 sparse: tuple[float, int], counts: Counter[str] | None = None) -> str | None:
     """Whether a page is OCR'd (REPLACE or ADD) or not (None), and so read from its text layer.
 
     `sparse` is (image share, letters): a page that is at least that share image with fewer
@@ -133,9 +141,10 @@ def ocr_decision(mode: str, chars: list, image_share: float, quality: float | No
     """
     if mode == "off":
         return None
-    if mode == "force" or needs_ocr(chars, image_share) or (quality is not None and quality < min_quality):
+    if mode == "force" or needs_ocr(chars, image_share, counts) or (quality is not None and quality < min_quality):
         return REPLACE
-    letters = sum(1 for c in chars if c.text.isalnum())
+    letters = sum(1 for c in chars if c.text.isalnum()) if counts is None else \
+        sum(n for text, n in counts.items() if text.isalnum())
     if image_share >= sparse[0] and letters < sparse[1]:
         return ADD
     return None

@@ -30,7 +30,7 @@ from raadsstukken.extractors.layout.margin_keys import join_margin_keys
 from raadsstukken.extractors.layout.rotated_text import rotated_lines
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
-                                                tesseract)
+                                                tesseract, text_counts)
 from raadsstukken.extractors.layout.margin_heads import place_margin_heads
 from raadsstukken.extractors.layout.reading_order import order_blocks
 from raadsstukken.extractors.layout.records import Block, Char, Line, PageLayout
@@ -198,9 +198,11 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
                                  f"{MAX_OBJECTS:,}: its text was read without its drawings")
             out.controls += chars.n_controls
             glyphs = chars.chars
-            n_chars = sum(1 for c in glyphs if not c.text.isspace())
+            counts = text_counts(glyphs)  # counted once for the decisions below
+            n_chars = sum(n for text, n in counts.items() if not text.isspace())
             quality = text_quality(glyphs)
-            how = ocr_decision(settings.mode, glyphs, chars.image_share, quality, rules.min_quality, rules.sparse)
+            how = ocr_decision(settings.mode, glyphs, chars.image_share, quality, rules.min_quality, rules.sparse,
+                               counts)
             rotation = reading_rotation(page.rotation, chars.frame.angle, bool(glyphs))
             raw = _RawPage(page.page_number, [], chars.frame, rotation, n_chars, text_quality=quality,
                            grids=[BBox(*chars.frame.box(g.x0, g.top, g.x1, g.bottom)) for g in chars.grids]
@@ -214,7 +216,8 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
                 pending.append(_PendingOcr(raw, future, how, glyphs, int(page.rotation or 0),
                                            float(page.width), float(page.height)))
             else:
-                raw.needs_ocr = needs_ocr(glyphs, chars.image_share) or (quality is not None and quality < rules.min_quality)
+                raw.needs_ocr = needs_ocr(glyphs, chars.image_share, counts) or (quality is not None
+                                                                                 and quality < rules.min_quality)
                 _read_layer(raw, glyphs, images, is_invisible_layer(chars.invisible_share, chars.image_share, glyphs))
                 raw.rotated = rotated_lines(chars.rotated, chars.frame, page.page_number) if chars.rotated else []
             out.pages.append(raw)

@@ -51,7 +51,10 @@ def text_quality(chars: list[Char]) -> float | None:
 
     None for a page without glyphs (nothing to judge).
     """
-    text = "".join("\ufffd" if c.text.startswith("(cid:") else c.text for c in chars if not c.text.isspace())
+    texts = [c.text for c in chars]
+    # each distinct glyph text read once (a page has a few dozen): spaces left out, unmapped ones marked
+    read = {t: "" if t.isspace() else "\ufffd" if t.startswith("(cid:") else t for t in set(texts)}
+    text = "".join(map(read.__getitem__, texts))
     if not text:
         return None
     rules = quality_rules()

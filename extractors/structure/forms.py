@@ -71,6 +71,8 @@ def boxes_in(cell: Cell) -> list[tuple[CheckboxState, str]]:
     """The checkboxes a cell prints inline, each with its label ("☐ College ☒ Raad" gives
     (EMPTY, "College"), (TICKED, "Raad"))."""
     glyphs = checkbox_glyphs()
+    if glyphs.ticked.isdisjoint(cell.text) and glyphs.empty.isdisjoint(cell.text):
+        return []  # no box in the cell (most cells): nothing to read character by character
     found: list[tuple[CheckboxState, str]] = []
     state: CheckboxState | None = None
     label: list[str] = []

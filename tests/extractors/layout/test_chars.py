@@ -60,3 +60,27 @@ def test_empty_page_between_pages(make_pdf):
     parsed = parse_pdf(make_pdf(pages))
     assert [p.n_chars > 0 for p in parsed.pages] == [True, False, True]
     assert parsed.pages[1].blocks == []
+
+
+def _glyphs(text: str, matrix: tuple[float, ...], x0: float = 50.0) -> list[dict]:
+    return [dict(_char(ch, x0 + 6.0 * i), matrix=matrix) for i, ch in enumerate(text)]
+
+
+def test_page_direction_without_the_per_glyph_pass_is_the_same():
+    """The one-direction shortcut of `clean_chars` gives what judging every glyph gives: one direction
+    is the page's; spaces alone do not set it; a space set another way, or a glyph without a matrix,
+    sends the page through the glyph-by-glyph pass (which reads the other direction apart)."""
+    from raadsstukken.extractors.layout.chars import _one_direction, clean_chars
+
+    upright, sideways = (10.0, 0.0, 0.0, 10.0, 0.0, 0.0), (0.0, 10.0, -10.0, 0.0, 0.0, 0.0)
+    assert _one_direction(_glyphs("Raming", upright)) == 0
+    assert _one_direction(_glyphs("Raming", sideways)) == 90
+    assert _one_direction(_glyphs("   ", sideways)) is None  # no text: the page reads as 0 degrees
+    assert clean_chars(_glyphs("   ", sideways), 0, 595.0, 842.0).frame.angle == 0
+    mixed = _glyphs("Raming", upright) + _glyphs(" ", sideways, 200.0)
+    assert _one_direction(mixed) is None
+    assert clean_chars(mixed, 0, 595.0, 842.0).frame.angle == 0
+    legend = _glyphs("Raming ", upright) + _glyphs("zij", sideways, 300.0)
+    read = clean_chars(legend, 0, 595.0, 842.0)
+    assert _one_direction(legend) is None and read.n_other_direction == 3 and read.frame.angle == 0
+    assert _one_direction([{k: v for k, v in g.items() if k != "matrix"} for g in _glyphs("Raming", upright)]) is None

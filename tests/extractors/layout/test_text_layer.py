@@ -133,3 +133,17 @@ def test_glyph_boxes_wider_than_their_advances_do_not_split_words(tmp_path):
 def test_typeset_glyphs_keep_their_boxes():
     glyphs = [Char(t, 10 + 5.5 * i, 0, 10 + 5.5 * (i + 1) + 0.1, 10, 10, "Helvetica") for i, t in enumerate("kerning")]
     assert fit_advances(glyphs) == glyphs  # boxes ending where the next glyph starts, kerning aside
+
+
+def test_quality_reads_each_distinct_glyph_text_once_as_before():
+    """`text_quality` maps each distinct glyph text once: spaces left out, an unmapped "(cid:N)"
+    counted as a replacement character, the rest in drawing order (mojibake is found across glyphs)."""
+    from raadsstukken.extractors.layout.records import Char
+    from raadsstukken.extractors.layout.text_layer import text_quality
+
+    def glyphs(texts: list[str]) -> list[Char]:
+        return [Char(t, 10.0 * i, 0.0, 10.0 * i + 5, 10.0, 10.0, "F") for i, t in enumerate(texts)]
+
+    assert text_quality(glyphs([" ", " "])) is None
+    assert text_quality(glyphs(["a", " ", "b", "(cid:3)"])) == round(1 - 1 / 3, 4)
+    assert text_quality(glyphs(list("Kosten"))) == 1.0
