@@ -6,6 +6,7 @@ order most generators draw text in and which the line builder relies on.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -43,6 +44,9 @@ LIGATURES = {
 UNMAPPED_GLYPH = "\ufffd"
 """A glyph without a Unicode mapping (pdfminer's "(cid:N)"): often a bullet or a box symbol."""
 
+SLANTED = -1
+"""The direction `clean_chars` notes for a glyph set at a slant (read apart as `PageChars.diagonal`)."""
+
 DUPLICATE_TOLERANCE = 1.0
 """Points within which a second identical glyph is an overprint (fake bold), not a new letter."""
 DUPLICATE_WIDTH_SHARE = 0.5
@@ -72,6 +76,10 @@ class PageChars:
     """Boxes of the text frames in the page's grids (`rulings.find_regions`), in pdfplumber's coordinates."""
     stickers: tuple[Sticker, ...] = ()
     """The page's registration stickers, found by their barcodes (`stickers.py`), in pdfplumber's coordinates."""
+    diagonal: tuple[tuple[float, tuple[Char, ...]], ...] = ()
+    """Glyphs set at a slant across the page (a watermark, "CONCEPT" at 45 degrees), per baseline
+    angle (degrees counter-clockwise from the page's reading direction), their envelopes in the
+    page's upright frame (`rotated_text.diagonal_lines` reads them)."""
 
 
 _pdfdevice_log = logging.getLogger("pdfminer.pdfdevice")
@@ -317,7 +325,7 @@ def read_chars(page) -> PageChars:
         raw = _with_checkbox_glyphs(raw, boxes)
     chars = clean_chars(raw, int(page.rotation or 0), float(page.width), float(page.height), page.page_number)
     return PageChars(chars.chars, chars.frame, chars.n_raw, chars.n_other_direction, image_share, chars.n_controls,
-                     grids, chars.rotated, hidden, frames, stickers)
+                     grids, chars.rotated, hidden, frames, stickers, chars.diagonal)
 
 
 def clean_chars(raw: list[dict], rotation: int, width: float, height: float, page_number: int = 0) -> PageChars:
@@ -326,12 +334,15 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     frame_w, frame_h = width, height
     one_way = _one_direction(raw)
     glyph_angles: Iterable[int | None]
+    slanted: list[tuple[float, dict]] = []
     if one_way is not None:  # the common case: every glyph set one way, the page's, and none apart
         angle, glyph_angles = one_way, repeat(None)
     else:
         # a glyph's direction depends on the first two entries of its matrix only: computed once per
         # distinct pair (a page has a handful), not twice per glyph
         angle_of: dict[tuple[float, float], int] = {}
+        slant_of: dict[tuple[float, float], float | None] = {}
+        slant_min = _diagonal_degrees()
         each: list[int | None] = []
         for c in raw:
             matrix = c.get("matrix")
@@ -342,13 +353,21 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
             found = angle_of.get(pair)
             if found is None:
                 found = angle_of[pair] = text_angle(matrix)
+                slant_of[pair] = glyph_slant(matrix, slant_min)
+            slant = slant_of[pair]
+            if slant is not None:
+                # a glyph set at a slant across the page (a watermark) reads in no direction of the page's
+                each.append(SLANTED)
+                slanted.append((slant, c))
+                continue
             each.append(found)
         glyph_angles = each
         # the page's direction is its text's: a legend set sideways along an edge does not vote (on a
         # page of a few lines it would outnumber them); a page of edge text only is read as it runs
         edge = edge_band()
-        inner = [a for a, c in zip(each, raw) if a is not None and not _at_edge(c, frame_w, frame_h, edge)]
-        angle = dominant_angle(inner) if inner else dominant_angle(a for a in each if a is not None)
+        inner = [a for a, c in zip(each, raw) if a is not None and a != SLANTED
+                 and not _at_edge(c, frame_w, frame_h, edge)]
+        angle = dominant_angle(inner) if inner else dominant_angle(a for a in each if a is not None and a != SLANTED)
     frame = UprightFrame(angle, float(frame_w), float(frame_h))
     upright = angle == 0  # the frame maps points to themselves
     box = frame.box
@@ -364,6 +383,8 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     other = controls = 0
     sideways: dict[int, list[dict]] = {}
     for c, glyph_angle in zip(raw, glyph_angles):
+        if glyph_angle == SLANTED:
+            continue  # read apart (`diagonal`)
         if glyph_angle is not None and glyph_angle != angle:
             other += 1
             sideways.setdefault(glyph_angle, []).append(c)
@@ -414,7 +435,38 @@ def clean_chars(raw: list[dict], rotation: int, width: float, height: float, pag
     if other:
         _log.debug("page %s: %d glyphs in another direction than %d degrees read apart", page_number, other, angle)
     rotated = tuple((a, _in_own_frame(glyphs, a, float(frame_w), float(frame_h))) for a, glyphs in sorted(sideways.items()))
-    return PageChars(chars, frame, len(raw), other, n_controls=controls, rotated=rotated)
+    return PageChars(chars, frame, len(raw), other + len(slanted), n_controls=controls, rotated=rotated,
+                     diagonal=_slanted_in_frame(slanted, frame))
+
+
+def glyph_slant(matrix, slant_min: float) -> float | None:
+    """The angle (degrees counter-clockwise, y up) of a glyph's baseline when it is set at a slant, off
+    every direction a page is read in by more than `slant_min` degrees; None for a glyph set upright
+    or sideways."""
+    angle = math.degrees(math.atan2(matrix[1], matrix[0])) % 360
+    off = angle % 90
+    return angle if min(off, 90 - off) > slant_min else None
+
+
+@lru_cache(maxsize=1)
+def _diagonal_degrees() -> float:
+    return float(read_rules("page_furniture")["rotated"]["diagonal_degrees"])
+
+
+def _slanted_in_frame(slanted: list[tuple[float, dict]], frame: UprightFrame) -> tuple[tuple[float, tuple[Char, ...]], ...]:
+    """Slanted glyphs per baseline angle (whole degrees, relative to the frame's reading direction),
+    their envelopes in the upright `frame`; the size is the glyph's own (the matrix's scale)."""
+    by_angle: dict[float, list[Char]] = {}
+    for angle, c in slanted:
+        text, _, _ = _glyph_text(c["text"])
+        if text is None:
+            continue
+        x0, top, x1, bottom = frame.box(c["x0"], c["top"], c["x1"], c["bottom"])
+        matrix = c["matrix"]
+        size = math.hypot(matrix[0], matrix[1]) or float(c["size"])
+        by_angle.setdefault(float(round(angle - frame.angle) % 360), []).append(
+            Char(text, x0, top, x1, bottom, size, c["fontname"]))
+    return tuple((a, tuple(g)) for a, g in sorted(by_angle.items()))
 
 
 def _one_direction(raw: list[dict]) -> int | None:
@@ -431,6 +483,9 @@ def _one_direction(raw: list[dict]) -> int | None:
     angles = {text_angle(pair) for pair in pairs}
     if len(angles) != 1 or all(c["text"].isspace() for c in raw):
         return None
+    slant_min = _diagonal_degrees()
+    if any(glyph_slant(pair, slant_min) is not None for pair in pairs):
+        return None  # a watermark set at a slant: read apart
     return angles.pop()
 
 

@@ -27,7 +27,7 @@ from raadsstukken.extractors.structure.headings import body_style
 from raadsstukken.extractors.layout.layer_styles import PageImages
 from raadsstukken.extractors.layout.line_numbers import split_line_numbers
 from raadsstukken.extractors.layout.margin_keys import join_margin_keys
-from raadsstukken.extractors.layout.rotated_text import rotated_lines
+from raadsstukken.extractors.layout.rotated_text import diagonal_lines, rotated_lines
 from raadsstukken.extractors.layout.lines import build_lines
 from raadsstukken.extractors.layout.ocr import (ADD, OcrPage, OcrReader, OcrSettings, needs_ocr, ocr_decision,
                                                 tesseract, text_counts)
@@ -90,6 +90,8 @@ class _RawPage:
     """The text frames in those grids, in the upright frame (`rulings.find_regions`)."""
     rotated: list[Line] = field(default_factory=list)
     """Lines of the layer's text set in another direction (`rotated_text.py`): page furniture."""
+    diagonal: list[Line] = field(default_factory=list)
+    """Lines of the layer's text set at a slant across the page (a watermark): page furniture."""
     stickers: list[Sticker] = field(default_factory=list)
     """The page's registration stickers in the upright frame (`stickers.py`): their lines are furniture."""
 
@@ -220,6 +222,7 @@ def _read_pages(pdf: pdfplumber.PDF, source: Path | bytes, settings: OcrSettings
                                                                                  and quality < rules.min_quality)
                 _read_layer(raw, glyphs, images, is_invisible_layer(chars.invisible_share, chars.image_share, glyphs))
                 raw.rotated = rotated_lines(chars.rotated, chars.frame, page.page_number) if chars.rotated else []
+                raw.diagonal = diagonal_lines(chars.diagonal, page.page_number) if chars.diagonal else []
             out.pages.append(raw)
             page.close()
         for job in pending:
@@ -296,6 +299,9 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
         if raw.rotated:  # text set sideways (an edge legend) is furniture, never dropped
             found.header.extend(raw.rotated)
             found.methods.add("rotated")
+        if raw.diagonal:  # a watermark set at a slant across the page: furniture, never dropped
+            found.header.extend(raw.diagonal)
+            found.methods.add("watermark")
         if raw.stickers:  # a document system's registration sticker numbers its record, not the paper
             stuck = sticker_lines([ln for ln in raw.lines if not found.contains(ln)], raw.stickers)
             if stuck:
@@ -326,5 +332,6 @@ def layout_pages(path: Path, raw_pages: list[_RawPage]) -> ParsedPdf:
             ocr=raw.ocr, needs_ocr=raw.needs_ocr, frame=raw.frame, text_quality=raw.text_quality,
             ocr_confidence=raw.ocr_confidence, layer_chars=raw.layer_chars, sidebar=found.sidebar,
             grids=raw.grids, text_frames=raw.text_frames, underlined=[ln.bbox for ln in marked],
+            watermark=" | ".join(ln.text for ln in raw.diagonal) or None,
         ))
     return ParsedPdf(path, pages, vocabulary)

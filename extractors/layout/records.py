@@ -233,6 +233,9 @@ class PageLayout:
     underlined: list[BBox] = field(default_factory=list)
     """Boxes of the lines a typed rule underlines ("Agendapunt 3" over "------------",
     `layout.typed_rules`): set apart as a heading or title is, whatever their font."""
+    watermark: str | None = None
+    """Text set at a slant across the page (a watermark, "CONCEPT"), also in `header`: furniture,
+    never the header's kind word."""
 
     @property
     def cell_grids(self) -> list[BBox]:

@@ -9,6 +9,7 @@ furniture (`parse.py`) with their provenance.
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 from raadsstukken.extractors.layout.geometry import BBox
@@ -36,3 +37,38 @@ def rotated_lines(rotated: Sequence[tuple[int, Sequence[Char]]], frame: UprightF
 def _page_box(own: UprightFrame, box: BBox) -> tuple[float, float, float, float]:
     page = own.to_page(box)
     return page.x0, page.top, page.x1, page.bottom
+
+
+def diagonal_lines(diagonal: Sequence[tuple[float, Sequence[Char]]], page: int) -> list[Line]:
+    """Lines of the glyphs set at a slant (`PageChars.diagonal`: per baseline angle, their envelopes in
+    the page's upright frame): the glyphs of one angle in runs along their baseline, one run per
+    line (centres within a glyph's size of the same baseline), words parted where the step from one
+    glyph to the next is well over the run's usual step."""
+    out: list[Line] = []
+    for angle, chars in diagonal:
+        rad = math.radians(angle)
+        along, across = (math.cos(rad), -math.sin(rad)), (math.sin(rad), math.cos(rad))  # y runs down
+        runs: list[list[tuple[float, float, Char]]] = []
+        for c in chars:
+            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            t, n = cx * along[0] + cy * along[1], cx * across[0] + cy * across[1]
+            run = next((r for r in runs if abs(r[0][1] - n) <= c.size), None)
+            if run is None:
+                runs.append([(t, n, c)])
+            else:
+                run.append((t, n, c))
+        for run in runs:
+            run.sort(key=lambda g: g[0])
+            steps = [b[0] - a[0] for a, b in zip(run, run[1:])]
+            usual = sorted(steps)[len(steps) // 2] if steps else 0.0
+            groups: list[list[Char]] = [[run[0][2]]]
+            for step, (_, _, c) in zip(steps, run[1:]):
+                if usual and step > 1.8 * usual:
+                    groups.append([])
+                groups[-1].append(c)
+            words = tuple(Word("".join(c.text for c in g), BBox(min(c.x0 for c in g), min(c.top for c in g),
+                                                                 max(c.x1 for c in g), max(c.bottom for c in g)),
+                               max(c.size for c in g), "bold" in g[0].font.casefold(), "italic" in g[0].font.casefold()
+                               or "oblique" in g[0].font.casefold()) for g in groups)
+            out.append(Line(words, page))
+    return out

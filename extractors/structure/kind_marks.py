@@ -78,8 +78,10 @@ def find_kind_mark(page: PageLayout, title_blocks: Sequence[Block], body_size: f
         return None
     rules = load_rules()
     if page.header and HEADER_SEPARATOR in page.header:
-        parts = [p.strip() for p in page.header.split(HEADER_SEPARATOR)]
-        if _short(parts[-1], rules):
+        # (a watermark across the page is in the header's lines, and names no kind of the paper)
+        marks = {p.strip() for p in page.watermark.split(HEADER_SEPARATOR)} if page.watermark else set()
+        parts = [p.strip() for p in page.header.split(HEADER_SEPARATOR) if p.strip() not in marks]
+        if parts and _short(parts[-1], rules):
             return KindMark(parts[-1], header=tuple(mask(p) for p in parts[:-1]))
     title = title_blocks[0]
     blocks = [b for b in page.blocks if b.kind is BlockKind.BODY]

@@ -276,7 +276,29 @@ def _next_of_a_kind(pages: Sequence[PageLayout], start: int, i: int, cues: Seque
             or not first.title or not here.title or _squash(first.title) == _squash(here.title):
         return False
     own, opened = _head_fields(pages[i]), _head_fields(pages[start])
-    return len(own) >= MASTHEAD_FIELDS and len(opened) >= MASTHEAD_FIELDS and own != opened
+    if len(own) >= MASTHEAD_FIELDS and len(opened) >= MASTHEAD_FIELDS and own != opened:
+        return True
+    # (the records of meetings bound in one file, each from a new page: a title of its own set as the
+    # first one is, over an agenda numbering that starts again at its first item)
+    return _set_as(first.title_blocks, here.title_blocks) and _numbering_restarts(pages, start, i)
+
+
+def _set_as(first: Sequence[Block], here: Sequence[Block]) -> bool:
+    """Whether a page's title is set as the open document's title is: the same type (size, weight)
+    at the same place on its page (left edge, top within a line)."""
+    if not first or not here:
+        return False
+    a, b = first[0], here[0]
+    return abs(a.size - b.size) < 0.5 and a.bold == b.bold and abs(a.bbox.x0 - b.bbox.x0) <= 3 \
+        and abs(a.bbox.top - b.bbox.top) <= 2 * a.size
+
+
+def _numbering_restarts(pages: Sequence[PageLayout], start: int, i: int) -> bool:
+    """Whether the agenda numbering of page `i` starts again at its first item where the open
+    document's pages (`start` up to `i`) number items of their own that it does not run on from."""
+    before = [n for p in pages[start:i] for n in item_numbers(p)]
+    here = item_numbers(pages[i])
+    return bool(before) and bool(here) and here[0].rstrip(".") == "1" and not runs_on(before[-1], here[0])
 
 
 def _head_fields(page: PageLayout) -> frozenset[str]:
