@@ -162,11 +162,11 @@ def split_documents(result: FileResult) -> FileResult:
 
 
 def read_sections(result: FileResult, doc: DocumentResult) -> DocumentResult:
-    from raadsstukken.extractors.structure.decisions import is_decision_label
+    from raadsstukken.extractors.structure.decisions import is_item_decision_label
     from raadsstukken.extractors.structure.sections import build_sections
     from raadsstukken.extractors.structure.split import ITEM_LABEL_KINDS
 
-    labels = is_decision_label if doc.part.doc_type in ITEM_LABEL_KINDS else None
+    labels = is_item_decision_label if doc.part.doc_type in ITEM_LABEL_KINDS else None
     sections = build_sections(doc.pages, result.parsed.vocabulary, roles=doc.roles, title=doc.part.title,
                               kind=doc.part.doc_type, item_label=labels)
     return replace(doc, sections=sections,

@@ -221,6 +221,14 @@ def is_decision_label(text: str, rules: DecisionRules | None = None) -> bool:
     return not (label.group("text") or "").strip()
 
 
+def is_item_decision_label(text: str) -> bool:
+    """Whether a line alone labels an agenda item's decision in a besluitenlijst: a decision label
+    ("Besluit", "Besloten:") or a decision intro closed by its colon ("De raad besluit:", "Het
+    college besluit:"), set over each item's record; a label, no heading (GOLD conventions:
+    in a besluitenlijst the items' decision labels are never headings)."""
+    return is_decision_label(text) or (text.rstrip().endswith(":") and is_intro(text))
+
+
 def is_intro(text: str, rules: DecisionRules | None = None) -> bool:
     """Whether a line or heading opens the decision points ("Besluit:", "B E S L U I T :",
     "2. Voorgesteld besluit", "Het college stelt de raad voor:", "Draagt het college op:")."""

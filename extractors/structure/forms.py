@@ -547,18 +547,19 @@ under a side heading, and the side heading stays a heading)."""
 
 def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: False) -> set[Block]:
     """The blocks of a page that print the label cells of a grid of fields and their values ("Locatie" | "Raadzaal",
-    "Voorzitter" | "A. de Vries"), labels the rules need not know: at least two rows, one above
+    "Voorzitter" | "A. de Vries"), labels the rules need not know and ones they do: at least two rows, one above
     the other, each opening with a short bold cell (no sentence) with a short value beside it
     that is not bold, the labels aligned on their left or right edge. Such a label is no heading
-    and such a value no decision.
-    Cells `known(cell)` accepts (labels the rules know, read as fields) are left as they are."""
-    def short_value(cell: Cell) -> bool:
+    and such a value no decision. A label `known(cell)` accepts (one the rules know, read as a
+    field: "Onderwerp", "Betreft") may have its value set bold (the subject in bold beside it)."""
+    def short_value(cell: Cell, bold: bool = False) -> bool:
         # the block that prints the cell, at its start or inside it: a value of a grid is a block of
         # a line or two, not a line of a column's paragraph beside a heading
         block = next((b for b in page.blocks if any(abs(ln.bbox.top - cell.bbox.top) <= 2
                                                     and ln.bbox.x0 - 2 <= cell.bbox.x0 <= ln.bbox.x1 for ln in b.lines)),
                      None)
-        return not cell.bold and len(cell.text.split()) <= GRID_VALUE_WORDS and (block is None or len(block.lines) <= 2)
+        return (bold or not cell.bold) and len(cell.text.split()) <= GRID_VALUE_WORDS \
+            and (block is None or len(block.lines) <= 2)
 
     def runs_on(row: Row) -> bool:
         # the value's column goes on under it with text beside no label before anything stands in
@@ -569,19 +570,20 @@ def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: 
         for block in below:
             if block.bbox.x0 < label.x1 - 2:
                 return False
-            if not any(abs(block.bbox.top - other.cells[0].bbox.top) <= 2 for other in rows
+            if not any(_same_row(block.bbox, other.cells[0].bbox) for other in rows
                        if other is not row and len(other.cells) >= 2 and other.cells[0].bbox.x1 <= value.x0):
                 return True
         return False
 
     # a label whose value opens a text that runs on below it, or a regulation's unit ("Artikel 2
     # Reikwijdte") beside its article's first line, is a side heading, no field
-    candidates = [row for row in rows if len(row.cells) >= 2 and _grid_label(row.cells[0]) and short_value(row.cells[1])
+    candidates = [row for row in rows if len(row.cells) >= 2 and _grid_label(row.cells[0])
+                  and short_value(row.cells[1], bold=known(row.cells[0]))
                   and not runs_on(row) and not is_unit(row.cells[0].text)]
     cells: list[Cell] = []
     for row in candidates:
         cell = row.cells[0]
-        if not known(cell) and any(other is not row and (abs(other.cells[0].bbox.x0 - cell.bbox.x0) <= 3 or
+        if any(other is not row and (abs(other.cells[0].bbox.x0 - cell.bbox.x0) <= 3 or
                                                          abs(other.cells[0].bbox.x1 - cell.bbox.x1) <= 3)
                                    for other in candidates):
             cells += [cell, row.cells[1]]  # the label and its value
@@ -592,6 +594,12 @@ def grid_label_blocks(page: PageLayout, rows: Sequence[Row], known=lambda cell: 
                     and abs(block.bbox.x0 - cell.bbox.x0) <= 2:
                 found.add(block)
     return found
+
+
+def _same_row(box: BBox, label: BBox) -> bool:
+    """Whether a block's top is on a label's row: within 2 points of the label's top, or within
+    half the label's height (an OCR layer sets a row's words a few points apart)."""
+    return abs(box.top - label.top) <= max(2.0, 0.5 * label.height)
 
 
 def is_unit(text: str) -> bool:

@@ -93,6 +93,7 @@ class LeadLineRules:
     max_width_share: float
     full_line_share: float
     indent_tolerance: float
+    dated: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +122,8 @@ def load_rules() -> HeadingRules:
         letterhead_row_words=int(data["letterhead_row"]["max_words"]),
         vote_label=re.compile(data["vote_label"]["pattern"]),
         lead=LeadLineRules(int(data["lead_line"]["max_words"]), float(data["lead_line"]["max_width_share"]),
-                           float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"])),
+                           float(data["lead_line"]["full_line_share"]), float(data["lead_line"]["indent_tolerance"]),
+                           re.compile(data["lead_line"]["dated"])),
         word=re.compile(data["words"]["word"]), crumb=re.compile(data["words"]["crumb"]),
         detached=re.compile(data["words"]["detached"]),
         contact=ContactRules(tuple(re.compile(p) for p in data["contact"]["kinds"]), int(data["contact"]["min_kinds"]),
@@ -350,6 +352,8 @@ def lead_lines(block: Block, s: HeadingSettings = DEFAULT_HEADING_SETTINGS) -> i
         return 0  # the heading's sentence runs on
     if n:
         return n
+    if lead.dated.match(text):
+        return 0  # a record's date line ("Commissie Ruimte 14 oktober 2031") over its text
     first, second = head[0], below[0]
     widest = max(line.bbox.x1 - line.bbox.x0 for line in below)
     short = (first.bbox.x1 - first.bbox.x0) <= lead.max_width_share * widest

@@ -398,14 +398,18 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
             if block not in roles and block.kind is BlockKind.BODY:
                 roles[block] = BlockKind.LABEL
         values.update(" ".join(v.split()).casefold() for v in form_values(rows, form_label_rest))
-        for block in grid_label_blocks(page, rows, known=lambda cell: form_label_rest(cell) is not None):
+        for block in grid_label_blocks(page, rows, known=lambda cell: form_label_rest(cell) == ""):
             if block not in roles and block.kind is BlockKind.BODY:
                 roles[block] = BlockKind.LABEL
-    # a field's value printed again in large type (the subject repeated as the paper's title)
+    # a field's value printed again in large type (the subject repeated as the paper's title); a
+    # value of two words only where it is set larger than the body (a short subject, "Betreft:
+    # Nieuwe sporthal", repeated as the title over the text)
     for page in pages[:FORM_PAGES]:
         for block in page.blocks:
             text = " ".join(block.text.split()).casefold()
-            if block not in roles and block.kind is BlockKind.BODY and len(text.split()) >= 3 and text in values:
+            words = len(text.split())
+            repeated = words >= REPEATED_VALUE_WORDS or (words >= 2 and block.size >= body_size + LABEL_LARGER_BY)
+            if block not in roles and block.kind is BlockKind.BODY and repeated and text in values:
                 roles[block] = BlockKind.LABEL
     if part.doc_type in ITEM_LABEL_KINDS:
         for page in pages:
@@ -417,6 +421,9 @@ def document_roles(part: DocumentPart, pages: Sequence[PageLayout]) -> Mapping[B
 
 LABEL_LARGER_BY = 1.0
 """How many points larger than a small label its value under it is set."""
+REPEATED_VALUE_WORDS = 3
+"""Fewest words of a form field's value printed again in body type that is the value, not text
+(a value of two words repeated counts only where it is set larger than the body)."""
 
 
 def _label_over_value(block: Block, blocks: Sequence[Block], body_size: float) -> bool:
