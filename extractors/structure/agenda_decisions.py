@@ -382,6 +382,7 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
     proposals = {id(d) for d in kept if is_proposal_label(intro_of.get(id(d)) or label_of.get(id(d), ""), rules)}
     kept = [d for d in superseded_proposals_dropped(kept, proposals)
             if not (d.method == "decisions:agenda_label" and is_meeting_record(d.text))]
+    after = _votes_after(entries, kept, first_lines, rules)
     for n, d in enumerate(kept, 1):
         d.number = n
         d.outcome, d.votes_for, d.votes_against = find_outcome(f"{intro_of.get(id(d), '')} {d.text}", rules)
@@ -393,9 +394,46 @@ def find_agenda_decisions(sections: Sequence[Section], vocabulary: Vocabulary | 
                 d.votes_for, d.votes_against = vf, va
         if d.outcome is None and d.agenda_item in verdict_of:
             d.outcome = find_outcome(first_sentence(verdict_of[d.agenda_item]), rules)[0]
+        if id(d) in after and (d.outcome is None or (d.votes_for is None and d.votes_against is None)):
+            # the vote or verdict printed after the decision, before the item's next head
+            outcome, vf, va = vote_outcome(after[id(d)], rules)
+            d.outcome = d.outcome or outcome
+            if d.votes_for is None and d.votes_against is None:
+                d.votes_for, d.votes_against = vf, va
         if d.agenda_item is not None and d.agenda_item.startswith(UNNUMBERED):
             d.agenda_item = None  # the record prints no number for it
     return kept
+
+
+def _votes_after(entries: Sequence[tuple[str, Line | None]], decisions: Sequence[DecisionPoint],
+                 first_lines: set[int], rules: DecisionRules) -> dict[int, str]:
+    """id(decision) -> the vote printed after it (rules/decisions.toml [agenda] vote_sides: "Voor: A (4)."
+    / "Tegen: B (3)." on lines of their own) or the verdict that opens a paragraph after its record
+    ("Unaniem aangenomen (20-0)."), up to the item's next heading, number, label or intro: the vote of
+    the decisions read since that item's head. A record that numbers none of its items says so for
+    the decisions it reads after each head alike."""
+    where = {id(ln): at for at, (_, ln) in enumerate(entries) if ln is not None}
+    starts = sorted((where[id(d.lines[0])], k) for k, d in enumerate(decisions) if d.lines and id(d.lines[0]) in where)
+    taken = {id(ln) for d in decisions for ln in d.lines}
+    found: dict[int, str] = {}
+    head = -1  # the entry of the item's last head
+    side = False  # a vote side's line was read: a line that carries on its list is part of it
+    for at, (text, line) in enumerate(entries):
+        if line is None or agenda_item_match(text, rules) or is_intro(text, rules) or rules.agenda_label.match(text):
+            head, side = at, False
+            continue
+        if id(line) in taken:
+            side = False
+            continue
+        vote = bool(rules.vote_sides.match(text)) or (side and carries_on(text))
+        side = vote
+        if not vote and not (id(line) in first_lines and is_verdict(text, rules)):
+            continue
+        for start, k in starts:
+            if head < start < at:
+                d = decisions[k]
+                found[id(d)] = f"{found.get(id(d), '')} {text if vote else first_sentence(text)}".strip()
+    return found
 
 
 UNNUMBERED = "#"

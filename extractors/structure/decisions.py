@@ -91,6 +91,8 @@ class DecisionRules:
     seats_for: re.Pattern[str] = re.compile(r"(?!)")
     seats_against: re.Pattern[str] = re.compile(r"(?!)")
     seat: re.Pattern[str] = re.compile(r"(?!)")
+    vote_sides: re.Pattern[str] = re.compile(r"(?!)")
+    """A vote printed side by side on lines of their own after the decision ("Voor: …" / "Tegen: …")."""
 
 
 QUALIFIER = "<qualifier>"
@@ -125,7 +127,8 @@ def load_rules() -> DecisionRules:
         re.compile(data["outcome_precedence"]["other_subject"], re.IGNORECASE),
         re.compile(agenda["proposal"], re.IGNORECASE), re.compile(agenda["verdict"], re.IGNORECASE),
         re.compile(agenda["vote_label"], re.IGNORECASE), re.compile(data["votes"]["seats_for"], re.IGNORECASE),
-        re.compile(data["votes"]["seats_against"], re.IGNORECASE), re.compile(data["votes"]["seat"]))
+        re.compile(data["votes"]["seats_against"], re.IGNORECASE), re.compile(data["votes"]["seat"]),
+        re.compile(agenda["vote_sides"], re.IGNORECASE))
 
 
 def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | None, int | None, int | None]:
@@ -133,14 +136,15 @@ def vote_outcome(text: str, rules: DecisionRules | None = None) -> tuple[str | N
     voor en 9 tegen"): carried with more than half the votes for, defeated with fewer."""
     rules = rules or load_rules()
     outcome, votes_for, votes_against = find_outcome(text, rules)
-    if outcome is None and votes_for is not None and votes_against is not None and votes_for != votes_against:
-        outcome = rules.carried if votes_for > votes_against else rules.defeated
     share = rules.share_for.search(text)
     pct = float(share.group("pct").replace(",", ".")) if share else None
     if outcome is None and pct is not None:
         outcome = rules.carried if pct > 50 else rules.defeated if pct < 50 else None
     if votes_for is None and votes_against is None:
         votes_for, votes_against = seat_votes(text, pct, rules)
+    # (the seats each side's list sums decide as its counts do)
+    if outcome is None and votes_for is not None and votes_against is not None and votes_for != votes_against:
+        outcome = rules.carried if votes_for > votes_against else rules.defeated
     return outcome, votes_for, votes_against
 
 

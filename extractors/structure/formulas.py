@@ -51,7 +51,9 @@ class Formulas:
 def load_formulas() -> Formulas:
     dates = read_rules("metadata")["decision_formulas"]
     return Formulas(re.compile(dates["closing"], re.IGNORECASE),
-                    re.compile(dates["meeting_line"], re.IGNORECASE), int(dates["date_within"]),
+                    re.compile(dates["meeting_line"].replace("<decided_in>", dates["decided_in"])
+                               .replace("<assembly_dated>", dates["assembly_dated"]), re.IGNORECASE),
+                    int(dates["date_within"]),
                     re.compile(dates["date_line"]), int(dates["date_line_rows"]), frozenset(dates["date_line_skip"]),
                     re.compile(dates["opening"], re.IGNORECASE), frozenset(dates["opening_kinds"]),
                     re.compile(dates["adopted"], re.IGNORECASE), int(dates["adopted_words"]),
@@ -97,6 +99,9 @@ def decision_date_from_formulas(meta: DocumentMetadata, pages: Sequence[PageLayo
         for block in pages[0].blocks[:MEETING_LINE_BLOCKS]:
             text = " ".join(block.lines[0].text.split()) if block.lines else ""
             line = formulas.meeting_line.match(text)
+            # (the date may wrap onto the block's next line: "… in de vergadering van de gemeente" /
+            # "Oosterwold van 3 maart 2031")
+            text = " ".join(" ".join(ln.text for ln in block.lines[:2]).split())
             day = parse_date(text[line.end():line.end() + formulas.date_within]) if line else None
             if day is not None:
                 return replace(meta, decision_date=day, methods={**meta.methods, "decision_date": "formula:meeting"})

@@ -35,6 +35,13 @@ def test_the_closing_formula_gives_the_decision_date(make_pdf, documents_of, clo
      date(2032, 2, 5)),
     ("Besluitenlijst", ["Collegevergadering d.d. 6-3-2032", "1. Mededelingen", "Besluit: kennisgenomen."],
      date(2032, 3, 6)),
+    # a line saying the list's decisions were taken in the meeting, its date wrapped onto the next line
+    ("Besluitenlijst", ["Overzicht van de besluiten, genomen tijdens de openbare raadsvergadering van de gemeente",
+                        "Lindeloo van 11 november 2032", "1. Opening", "Besluit: de agenda is vastgesteld."],
+     date(2032, 11, 11)),
+    # the assembly that met with the day alone after it, as a list heads each item
+    ("Besluitenlijst", ["Gemeenteraad 19 oktober 2032", "Verkeersplan Dorpskern", "Besluit: het plan is vastgesteld."],
+     date(2032, 10, 19)),
 ])
 def test_a_besluitenlijst_names_its_meeting_date_in_title_or_meeting_line(make_pdf, documents_of, title, lines, expected):
     """Convention: a besluitenlijst is the record of one meeting, whose date its title or its
