@@ -471,7 +471,7 @@ def _page_cue(page: PageLayout, previous: PageLayout | None, body_size: float, r
     if not title_blocks or (len(title_blocks) == 1 and names_only_the_kind(title_blocks[0].text)):
         under = _title_under_kind_line(blocks, body_size)
         if under is not None:
-            kind_word, title_blocks = _as_title_line(under[0].text), [under[1]]
+            kind_word, title_blocks = _as_title_line(_kind_line_text(under[0]) or under[0].text), [under[1]]
     if kind_word is None and title_blocks and not names_only_the_kind(title_blocks[0].text):
         kind_word = _kind_line_over(title_blocks[0], blocks, body_size) \
             or _kind_word_beside(title_blocks[0], blocks, page)
@@ -701,7 +701,8 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
         if seen >= limit:
             break
         seen += len(block.lines)
-        if len(block.lines) != 1 or not names_only_the_kind(block.text) or not classify_title(block.text):
+        kind_text = _kind_line_text(block)
+        if kind_text is None:
             continue
         below = [b for b in blocks if b.bbox.top >= block.bbox.bottom - 1 and b.bbox.x_overlap(block.bbox) > 0]
         if not below:
@@ -714,12 +715,41 @@ def _title_under_kind_line(blocks: Sequence[Block], body_size: float) -> tuple[B
             return None  # a form's labels ("Onderwerp", "Zaaknummer" …) under the kind line are no title
             # (a title that opens with the kind as its label, "Motie: …", is one)
         # a heading shares its type with the page's other headings; a title's type is its own
+        # (a title centred under its centred kind line is set apart from headings set flush left)
+        centred = _centred_under(title, block)
         shared = any(b is not title and b is not block and abs(b.size - title.size) < 0.5 and b.bold == title.bold
-                     for b in blocks)
+                     and not (centred and abs(b.bbox.x0 - title.bbox.x0) > CENTRED_OFFSET) for b in blocks)
         if (title.bold or title.size >= body_size + 1) and not shared:
             return block, title
         return None
     return None
+
+
+CENTRED_OFFSET = 3.0
+"""Largest offset, in points, of the centres of a centred title and the kind line over it."""
+
+
+def _kind_line_text(block: Block) -> str | None:
+    """The text of a line that names only the kind of paper ("Besluit"): the block itself when it is
+    that line, or its last line under the body's name stacked over it in the same type ("Gemeente X"
+    over "Besluit", as a letterhead centres them), else None."""
+    lines = block.lines
+    if len(lines) == 1:
+        text = block.text
+    elif len(lines) == 2 and is_letterhead(Block([lines[0]], block.page)):
+        text = lines[1].text
+    else:
+        return None
+    return text if names_only_the_kind(text) and classify_title(text) else None
+
+
+def _centred_under(title: Block, kind: Block) -> bool:
+    """Whether `title` is centred under the kind line `kind` (their centres within CENTRED_OFFSET) and
+    the kind line is centred itself (its last line's centre the block's)."""
+    line = kind.lines[-1].bbox
+    centre = (title.bbox.x0 + title.bbox.x1) / 2
+    return abs(centre - (line.x0 + line.x1) / 2) <= CENTRED_OFFSET \
+        and abs((kind.bbox.x0 + kind.bbox.x1) / 2 - (line.x0 + line.x1) / 2) <= CENTRED_OFFSET
 
 
 def _title_under_kind_word(title_blocks: Sequence[Block], blocks: Sequence[Block], body_size: float) -> list[Block] | None:
